@@ -1,0 +1,30 @@
+## Contacts
+## Source: the "お問合せ先について" section of the seed guide.
+## Each prefecture's 国保連合会 and vendor contacts are configured in bot.toml; these are the generic entries.
+
+contact-reception = Reception system helpdesk (介護電子請求受付システムヘルプデスク)
+    .tel = 0570-059-402
+    .fax = 0570-059-422
+    .email = mail-kaigo@support-e-seikyuu.jp
+    .url = http://www.e-seikyuu.jp/
+    .note = For business hours and other details, see the [FAQ] menu of the reception system (介護電子請求受付システム) before you log in.
+    .topic = Preparing for internet billing, and operating the reception system (介護電子請求受付システム)
+
+contact-denso = Care transmission software helpdesk (介護伝送ソフトヘルプデスク)
+    .tel = 0570-059-401
+    .fax = 0570-059-411
+    .email = k-denso@trust.ocn.ne.jp
+    .note = For business hours and other details, see the [ヘルプデスク] (helpdesk) menu on the 国保中央会介護伝送ソフト website.
+    .topic = Operating the 国保中央会介護伝送ソフト billing software
+
+contact-kokuhoren = Your prefecture's NHI federation (国保連合会)
+    .note = The way to submit the notification (届出) differs by prefecture. Check your 国保連合会's website, or ask the 国保連合会 directly.
+    .topic = The notification to start internet billing (インターネット請求開始の届出), and the notice (「電子請求登録結果に関するお知らせ」)
+
+contact-software = Your billing software's own helpdesk
+    .note = If you use billing software other than 国保中央会介護伝送ソフト, ask that software's own helpdesk. For 国保中央会介護伝送ソフト, it is the care transmission software helpdesk (介護伝送ソフトヘルプデスク), TEL 0570-059-401.
+    .topic = Operating your billing software, and setting up internet billing in it
+
+contact-vendor = The helpdesk of the vendor that files your claims
+    .note = When a vendor files your claims, getting the electronic certificate and installing with the integrated installer (統合インストーラ) are not needed. Ask the vendor's helpdesk what preparation you need.
+    .topic = What to prepare when a vendor files your claims, and the billing work itself

@@ -1,0 +1,348 @@
+## Frequently asked questions (FAQ)
+## The value is the answer. Attributes:
+##   .question   the canonical question (shown as a suggestion)
+##   .phrasings  other ways to ask, separated by " | "
+##   .keywords   keywords, separated by spaces
+##   .contact    contact id (reception, denso, kokuhoren, software, vendor)
+## Source: the seed guide (インターネット請求の導入手順について).
+## Entries marked "Supplementary" use the supplementary facts in DESIGN.md; they vary by prefecture / 国保連合会.
+
+## Overall preparation
+
+faq-preparations =
+    There are four main preparations:
+    (1) check the operating environment of your PC; (2) submit the notification to start internet billing (インターネット請求開始の届出) to the 国保連合会 (NHI federation) and get a user ID;
+    (3) get the electronic certificate (電子証明書): apply, then install it once issued; (4) install the programs with the integrated installer (統合インストーラ).
+    If a vendor files your claims for you, the electronic certificate and the integrated installer are not needed.
+    Type /next to see what to do now. If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = What do we need to prepare for internet billing?
+    .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list
+    .keywords = prepare preparation preparations need required requirements start begin setup steps procedure internet billing online electronic e-billing four certificate notification installer environment 準備 導入 インターネット請求
+    .contact = reception
+
+faq-preparation-period =
+    It takes about one month from the notification (届出) until you can bill.
+    The time differs with the 国保連合会's (NHI federation's) practice and with what you need to prepare.
+    If you have not yet done so, submit the notification to start internet billing to the 国保連合会 early.
+    For the exact time, ask the 国保連合会 you submit the notification to.
+    .question = How long does the preparation take?
+    .phrasings = when can we start billing online | how many days until we can send claims | how long after the notification | how many weeks does setup take | preparation period | will we be ready for next month's claims | how soon can we bill | setup time
+    .keywords = how long period duration days weeks month one month when start soon ready preparation period 期間 1ヶ月 いつから
+    .contact = kokuhoren
+
+## Cost and the electronic certificate
+
+faq-cost =
+    There is a fee for issuing the electronic certificate (valid 3 years).
+    It is 13,200 yen for the care insurance certificate (介護保険証明書) and 13,900 yen for the shared care and disability certificate (介護・障害共通証明書).
+    The fee is charged per office number.
+    The internet line and the billing software also cost extra.
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = How much does the preparation cost?
+    .phrasings = what does internet billing cost | is there a fee | is it free | setup cost | how much money do we need | price of getting started | total cost for online billing | any charges | initial cost
+    .keywords = cost costs price fee fees charge charges money how much yen free expense setup cost line software 費用 料金 いくら
+    .contact = reception
+
+faq-certificate-fee =
+    The fee for the electronic certificate is charged per office number.
+    Care insurance certificate (介護保険証明書): 13,200 yen
+    Shared care and disability certificate (介護・障害共通証明書): 13,900 yen
+    It is valid for 3 years.
+    If you have several office numbers, consider proxy billing (代理請求): one certificate covers up to 100 offices. If anything is unclear, ask the reception system helpdesk, TEL 0570-059-402.
+    .question = What is the fee for the electronic certificate?
+    .phrasings = certificate price | how much for the certificate | certificate issuing fee | cost of the digital certificate | shared care and disability certificate fee | is the certificate fee per office | certificate charge | e-certificate cost
+    .keywords = certificate digital electronic e-certificate fee price cost charge yen 13,200 13200 13,900 13900 issuing per office number shared disability care insurance 電子証明書 証明書 手数料 介護保険証明書 介護・障害共通証明書
+    .contact = reception
+
+faq-certificate-validity =
+    The electronic certificate is valid for 3 years.
+    Before it expires, you need to apply for a new certificate (renewal).
+    The renewal process may differ by 国保連合会 (NHI federation).
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = How long is the electronic certificate valid?
+    .phrasings = certificate expiry | how many years does the certificate last | when does the certificate expire | certificate validity period | does the certificate ever expire | certificate lifetime | valid for how long
+    .keywords = valid validity expiry expire expires expiration years three 3 years last lifetime certificate 有効期間 有効期限 3年
+    .contact = reception
+
+faq-certificate-renewal =
+    (Supplementary: this varies by prefecture / 国保連合会.)
+    Usually a renewal notice comes about 90 days before the certificate expires.
+    To renew, apply for a new certificate in the [証明書] (certificate) menu of the reception system, using the certificate issuing password (証明書発行用パスワード).
+    If it lapses, you must go through first-time issuance again (about one month), and internet billing stops meanwhile.
+    Renew early. For details, ask your 国保連合会.
+    .question = How do we renew the electronic certificate?
+    .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate expires | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed
+    .keywords = renew renewal renewing expire expired lapse lapsed notice 90 days new certificate issuing password 更新 期限切れ 証明書発行用パスワード
+    .contact = kokuhoren
+
+## Operating environment
+
+faq-environment-os =
+    The operating environment (OS) in the guide is Microsoft Windows 10 / Windows 8.1 / Windows 7 (Service Pack 1).
+    Other systems not listed here, such as Windows 11 or Mac, are not in the guide's operating environment.
+    For details such as OS editions and the current support, check the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = What operating system (OS) is supported?
+    .phrasings = which computer can we use | does it work on Windows 11 | can I use a MacBook | which version of Windows | PC requirements | will an old computer work | can we do it on a smartphone or tablet | system requirements | can I use an iPad
+    .keywords = os operating system environment pc computer windows windows10 windows8.1 windows7 windows11 service pack mac macbook apple ipad tablet smartphone requirements edition version 動作環境 パソコン
+    .contact = reception
+
+faq-browser =
+    The browser is Internet Explorer 11 (the operating environment in the guide).
+    For other browsers and details, check the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = Which browser should we use?
+    .phrasings = can I use Edge | does Chrome work | do I need Internet Explorer | only IE 11 | supported browser | recommended browser | web browser requirement | Firefox or Safari ok
+    .keywords = browser web browser ie ie11 internet explorer edge chrome google firefox safari ブラウザ
+    .contact = reception
+
+faq-line =
+    You need an internet connection (ADSL or faster recommended).
+    The line costs extra.
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = What internet connection do we need?
+    .phrasings = is fibre ok | is ADSL enough | internet line requirement | can we use Wi-Fi | connection speed | mobile Wi-Fi ok | broadband needed | what line is recommended
+    .keywords = line connection internet adsl fibre fiber optical broadband wifi wi-fi wireless speed network recommended 回線 通信回線
+    .contact = reception
+
+## The notification
+
+faq-notify-where =
+    Submit the notification to start internet billing (インターネット請求開始の届出) to your prefecture's NHI federation (国保連合会).
+    The method differs by prefecture.
+    Check the 国保連合会's website, or ask the 国保連合会 directly.
+    When the notification is approved, you receive the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」).
+    .question = Where do we submit the notification to start internet billing?
+    .phrasings = where do I send the application | who do we notify | how to apply for internet billing | where is the notification form | submitting the start notification | where to register for online billing | how do we sign up | where to send the form
+    .keywords = notification notify submit submission apply application register registration sign up form where federation kokuhoren 国保連合会 届出
+    .contact = kokuhoren
+
+faq-notify-prefecture =
+    Yes. The method differs by prefecture's 国保連合会 (NHI federation).
+    Check the website of the 国保連合会 in the prefecture where your office is.
+    If you are unsure, ask the 国保連合会 directly.
+    .question = Does the notification procedure differ by prefecture?
+    .phrasings = is it different in each prefecture | same procedure everywhere | does our prefecture have its own rules | regional differences in the notification | do prefectures differ | procedure for our prefecture | is it the same in every region
+    .keywords = prefecture prefectures region regional different differ differs same each local rules federation 都道府県 県 国保連合会
+    .contact = kokuhoren
+
+faq-user-id-password =
+    Your user ID and temporary password are written on the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」).
+    The 国保連合会 (NHI federation) sends this notice when your notification is approved.
+    Keep it in a safe place.
+    If you cannot find it, ask the 国保連合会 you submitted the notification to.
+    .question = Where are the user ID and temporary password written?
+    .phrasings = where is my user ID | I do not know the temporary password | where is the initial password | login ID and password | we lost the notice | which paper has the ID | where do we find our password | login details
+    .keywords = user id userid login id password temporary initial notice letter lost paper ユーザID 仮パスワード お知らせ 電子請求登録結果に関するお知らせ
+    .contact = kokuhoren
+
+faq-notice-not-arrived =
+    The 国保連合会 (NHI federation) sends the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」) when your notification is approved.
+    How long it takes differs by 国保連合会.
+    If it does not arrive, ask the 国保連合会 you submitted the notification to.
+    If you have not submitted the notification yet, submit it to the 国保連合会 first.
+    .question = The notice (「電子請求登録結果に関するお知らせ」) has not arrived.
+    .phrasings = we have not received the notice | no reply after the notification | still waiting for the registration result | when will the notice come | approval letter not received | no user ID letter yet | notice is late
+    .keywords = not arrived not received waiting still late notice letter approval registration result reply お知らせ 届かない
+    .contact = kokuhoren
+
+## The reception system
+
+faq-login =
+    The URL of the reception system (介護電子請求受付システム) is http://www.e-seikyuu.jp/ .
+    Log in with the user ID and temporary password written on the notice (「電子請求登録結果に関するお知らせ」).
+    After you log in, you can get the programs and manuals needed for internet billing.
+    If you cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = Where do we log in to the reception system?
+    .phrasings = reception system address | login page | website of the claims system | how do I sign in | cannot log in | web address for the reception site | where is the login screen | link to the reception system
+    .keywords = login log in sign in url address website site link page reception system e-seikyuu e-seikyuu.jp www.e-seikyuu.jp ログイン 受付システム
+    .contact = reception
+
+faq-login-locked =
+    (Supplementary: this may vary by prefecture / 国保連合会.)
+    Usually, three wrong passwords lock the login.
+    In that case, wait at least 30 minutes, then log in again.
+    If you still cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = We entered the wrong password and are locked out.
+    .phrasings = account locked | locked out | wrong password three times | how to unlock | cannot get in after mistakes | login blocked | how long is the lock | too many password attempts
+    .keywords = locked lock lockout unlock blocked wrong password three times attempts 30 minutes ロック
+    .contact = reception
+
+faq-user-id-format =
+    (Supplementary: this may vary by prefecture / 国保連合会.)
+    Usually the internet-billing user ID is "KJ" + the 2-digit prefecture number + the office number (10 characters).
+    Check your exact user ID on the notice (「電子請求登録結果に関するお知らせ」).
+    If anything is unclear, ask your 国保連合会 (NHI federation).
+    .question = What format is the user ID?
+    .phrasings = does the user ID start with KJ | what does KJ mean | how many characters is the ID | user ID rules | user ID and office number | how is the ID made up | user ID pattern
+    .keywords = user id format pattern kj characters digits length prefecture number office number rules ユーザID
+    .contact = kokuhoren
+
+faq-office-number =
+    (Supplementary: this may vary by prefecture.)
+    The office number (介護保険事業所番号) has 10 characters.
+    Characters 1–2: prefecture number (01–47); 3: kind of office; 4–5: district; 6–9: serial number; 10: check digit.
+    The 3rd character can be an upper-case letter (not I, O or Q).
+    If anything is unclear, ask your 国保連合会 (NHI federation).
+    .question = What does the office number (介護保険事業所番号) consist of?
+    .phrasings = how many digits is the office number | office number has a letter in it | what is the last digit | how to read the office number | office number structure | is our office number correct | care office number meaning
+    .keywords = office number care insurance digits characters check digit letter prefecture structure 10 ten 事業所番号 介護保険事業所番号
+    .contact = kokuhoren
+
+faq-manuals =
+    You get the programs and manuals needed for internet billing in the reception system (介護電子請求受付システム).
+    URL: http://www.e-seikyuu.jp/
+    Log in with the user ID and temporary password on the notice (「電子請求登録結果に関するお知らせ」).
+    The steps to get the certificate are in section 3.2 (3.2.電子証明書の取得) of the setup manual (『介護電子請求受付システム 導入マニュアル』).
+    .question = Where can we get the manuals and programs?
+    .phrasings = where is the manual | setup manual | instruction guide | where to download the programs | user guide | documentation | operating manual | where are the instructions
+    .keywords = manual manuals guide instructions documentation programs download setup manual マニュアル 導入マニュアル
+    .contact = reception
+
+## Getting the electronic certificate
+
+faq-certificate-how =
+    Log in to the reception system (介護電子請求受付システム) and apply for issuance (発行申請) in the [証明書] (certificate) menu.
+    The 国保連合会 (NHI federation) issues the certificate a few days after you apply.
+    When it is issued, download it and install it on your PC.
+    For the detailed steps, see section 3.2 (3.2.電子証明書の取得) of the setup manual (『介護電子請求受付システム 導入マニュアル』).
+    .question = How do we get the electronic certificate?
+    .phrasings = how to apply for the certificate | installing the certificate | download the certificate | where is the certificate menu | getting a digital certificate | request a certificate | certificate application steps | how to obtain the e-certificate
+    .keywords = certificate digital electronic e-certificate apply application request issue issuance obtain get download install menu manual 3.2 電子証明書 発行申請 証明書
+    .contact = reception
+
+faq-certificate-time =
+    The 国保連合会 (NHI federation) issues the electronic certificate a few days after you apply.
+    When it is issued, download it and install it on your PC.
+    If it is not issued after a few days, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = How long after applying is the certificate issued?
+    .phrasings = when will the certificate be issued | how many days for the certificate | certificate not issued yet | waiting for the certificate | is the certificate issued right away | certificate still pending | certificate issuance time
+    .keywords = issued issuance days few days when waiting pending not yet certificate how long 数日 発行
+    .contact = reception
+
+## Integrated installer
+
+faq-installer-how =
+    The integrated installer (統合インストーラ) installs the programs used for internet billing.
+    For how to install it, see the reception system FAQ 「統合インストーラのインストール方法」.
+    There is nothing to configure after installing it.
+    If it does not work, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = How do we install the integrated installer?
+    .phrasings = how to install the installer | what is the integrated installer | where is the installer | installing the programs | installer download | installation steps | the installer will not install
+    .keywords = integrated installer install installation setup program programs download 統合インストーラ インストーラ
+    .contact = reception
+
+faq-installer-settings =
+    There is nothing to configure after installing the integrated installer (統合インストーラ): no setup is needed.
+    It works automatically when your billing software sends claims.
+    Next, set up internet billing in your billing software.
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = Is any setting needed after installing the integrated installer?
+    .phrasings = what to do after the installation | installer settings | does it need configuring | do I have to start the installer every time | does it run automatically | next step after installing | any setup after install
+    .keywords = settings setting configure configuration setup after install installed automatic automatically run start nothing integrated installer 設定 統合インストーラ
+    .contact = reception
+
+## Billing software
+
+faq-no-claim-creation =
+    The reception system (介護電子請求受付システム) has no function to create or send claims.
+    Prepare billing software separately, such as 国保中央会介護伝送ソフト.
+    For 国保中央会介護伝送ソフト, ask the care transmission software helpdesk (介護伝送ソフトヘルプデスク), TEL 0570-059-401.
+    For other billing software, ask that software's own helpdesk.
+    .question = Can the reception system create or send claims?
+    .phrasings = can we make claims in the reception system | where do we create the claim data | do we need billing software | can we send from the website | is transmission software needed | we do not have billing software | create invoices in the system
+    .keywords = create make send claims claim data invoice billing software transmission software function reception system 請求ソフト 伝送ソフト 国保中央会介護伝送ソフト
+    .contact = reception
+
+faq-software-contact =
+    For how to operate your billing software or set up internet billing in it, ask your billing software's own helpdesk.
+    If you use 国保中央会介護伝送ソフト, that is the care transmission software helpdesk (介護伝送ソフトヘルプデスク), TEL 0570-059-401.
+    Set up the billing software after the preparation in the reception system is finished.
+    .question = Whom do we ask about operating our billing software?
+    .phrasings = billing software support | how to use our billing software | other vendor's software helpdesk | software settings for internet billing | contact for third-party software | help with our claims software | software maker's support
+    .keywords = billing software software support helpdesk contact vendor maker third-party operate operation settings use 請求ソフト 問合せ 窓口
+    .contact = software
+
+## Contacts
+
+faq-denso-helpdesk =
+    For operating 国保中央会介護伝送ソフト, ask the care transmission software helpdesk (介護伝送ソフトヘルプデスク).
+    TEL: 0570-059-401 / FAX: 0570-059-411
+    Email: k-denso@trust.ocn.ne.jp
+    For business hours and other details, see the [ヘルプデスク] (helpdesk) menu on the 国保中央会介護伝送ソフト website.
+    .question = How do we contact the care transmission software helpdesk?
+    .phrasings = transmission software phone number | denso software support | kaigo denso helpdesk | fax for the transmission software | email for the transmission software | the transmission software does not work | contact for 介護伝送ソフト
+    .keywords = transmission software denso kaigo helpdesk help desk phone telephone tel fax email contact kokuho chuokai 介護伝送ソフト 伝送ソフト 国保中央会
+    .contact = denso
+
+faq-reception-helpdesk =
+    For preparing internet billing and operating the reception system (介護電子請求受付システム), ask the reception system helpdesk (介護電子請求受付システムヘルプデスク).
+    TEL: 0570-059-402 / FAX: 0570-059-422
+    Email: mail-kaigo@support-e-seikyuu.jp
+    For business hours and other details, see the [FAQ] menu of the reception system (http://www.e-seikyuu.jp/) before you log in.
+    .question = How do we contact the reception system helpdesk?
+    .phrasings = reception system phone number | helpdesk email address | fax for the reception system | who can help with the setup | reception system support | call the e-seikyuu helpdesk | who should I ask
+    .keywords = reception system helpdesk help desk support phone telephone tel call fax email mail contact ask e-seikyuu ヘルプデスク 受付システム
+    .contact = reception
+
+faq-helpdesk-hours =
+    For the business hours of the reception system helpdesk (TEL 0570-059-402), see the [FAQ] menu of the reception system (介護電子請求受付システム) before you log in.
+    For the business hours of the care transmission software helpdesk (TEL 0570-059-401), see the [ヘルプデスク] menu on the 国保中央会介護伝送ソフト website.
+    The reception system is at http://www.e-seikyuu.jp/ .
+    .question = What are the helpdesk's business hours?
+    .phrasings = helpdesk opening hours | is the helpdesk open on weekends | when can I call | helpdesk holidays | until what hour can we phone | office hours of the support line | open on public holidays
+    .keywords = hours business hours opening open weekend weekends saturday sunday holiday holidays call helpdesk 営業時間
+    .contact = reception
+
+## Billing modes (office, proxy, vendor)
+
+faq-vendor =
+    When a vendor files your claims (業者による請求代行), getting the electronic certificate and installing with the integrated installer (統合インストーラ) are not needed.
+    Ask the vendor's helpdesk what else you need to prepare.
+    .question = What do we need to prepare when a vendor files our claims?
+    .phrasings = our claims are outsourced | a company does our billing | do we need a certificate if a vendor bills for us | billing agency | we use a billing service | is the installer needed with a vendor | outsourcing the claims
+    .keywords = vendor agency outsource outsourced outsourcing company service contractor third party files claims for us not needed certificate installer 代行 業者
+    .contact = vendor
+
+faq-multiple-offices =
+    The fee for the electronic certificate is charged per office number.
+    If you have several office numbers, consider proxy billing (代理請求).
+    With proxy billing, one certificate covers up to 100 offices.
+    Proxy billing needs a proxy application (代理人申請) after the notification.
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = We have several office numbers. What about the certificate?
+    .phrasings = we run several offices | one certificate for many offices | do we need a certificate for each office | multiple office numbers | how many offices per certificate | billing for a group of offices | our corporation has many sites
+    .keywords = several multiple many offices office numbers group corporation sites each one certificate 100 offices proxy 複数 代理請求
+    .contact = reception
+
+faq-proxy-procedure =
+    For proxy billing (代理請求), a proxy application (代理人申請) is needed after the notification to start internet billing.
+    For details, see 「代理人申請 電子請求をはじめる前に」 on the pre-login page of the proxy application reception system (代理人申請電子請求受付システム).
+    With proxy billing, one certificate covers up to 100 offices.
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = How do we start proxy billing?
+    .phrasings = proxy application | what is the proxy application | proxy billing procedure | billing on behalf of other offices | how to become a proxy | steps for proxy claims | before starting proxy billing
+    .keywords = proxy proxy billing proxy application agent behalf procedure steps 代理請求 代理人申請
+    .contact = reception
+
+faq-billing-methods =
+    Internet billing has two billing methods: office billing (事業所請求) and proxy billing (代理請求).
+    With office billing, each office submits the notification, gets its own certificate and sends its own claims.
+    With proxy billing, one certificate covers up to 100 offices; a proxy application (代理人申請) is needed after the notification.
+    If you are unsure which to choose, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = What is the difference between office billing and proxy billing?
+    .phrasings = which billing method should we use | types of billing | should we use proxy billing | what is office billing | two billing methods | office or proxy | billing options
+    .keywords = billing method methods type types difference office billing proxy billing choose which option 事業所請求 代理請求
+    .contact = reception
+
+## Claim acceptance period (supplementary)
+
+faq-claim-period =
+    (Supplementary: this varies by prefecture / 国保連合会.)
+    Usually, internet claims are accepted from the 1st to the 10th of each month.
+    In a month when you are not ready yet, you may still bill on media such as CD-R.
+    Ask the 国保連合会 (NHI federation) in your office's prefecture about its acceptance period and media billing.
+    .question = When are claims accepted each month?
+    .phrasings = deadline for claims | until what day can we send | what if we miss the 10th | acceptance period | can we bill on CD-R | we will not be ready this month | monthly submission window
+    .keywords = deadline acceptance period accepted monthly month 1st 10th day days media cd-r cd ready late window 受付期間 締め切り
+    .contact = kokuhoren

@@ -1,0 +1,135 @@
+## Interface texts (errors, help, confirmations). Step texts are in steps.ftl, the FAQ in faq.ftl.
+
+## Registration and guidance
+hint-register = No office is registered in this channel yet. Register it first, for example: /register number:1370100016 name:"Aoba Care"
+register-done = Registered "{ $name }" (office number { $number }, { $mode }).
+register-updated = Updated the registration of "{ $name }" (office number { $number }).
+register-unchanged = "{ $name }" (office number { $number }) is already registered in this channel.
+register-bound = Office number { $number } ("{ $name }") is now bound to this channel. Its progress is kept.
+register-check-digit = The last digit of the office number (check digit) does not match the calculation (expected { $expected }). Please check the number. The office was registered anyway.
+step-heading = Step { $n }/{ $total }: { $title }
+steps-complete-title = All steps are done
+label-what = What to do
+label-need = What you need
+label-receive = What you receive
+label-time = How long it takes
+label-missing = If it does not arrive or goes wrong
+next-task = Next: { $task }. When it is done, type /done.
+next-waiting = { $what } (since { $since }, { $days } days). When it arrives, type /done.
+next-pointer = Current step: { $step }. Type /next to see it.
+button-done = Mark done
+button-progress = Progress
+button-contact = Contact
+button-next = Next step
+
+## Done, undo, progress
+done-task = ☑ Marked "{ $task }" as done ({ $date }).
+done-now-waiting = ⏳ Now: { $what }. When it arrives, type /done.
+progress-count = Progress: { $done } of { $total } steps done ({ $percent }%) { $bar }
+undo-task = Undid "{ $task }".
+undo-mode = The billing mode is back to "{ $mode }".
+undo-update = The registration is back as it was (office name: { $name }).
+progress-title = Progress of "{ $name }" (office number { $number }, { $mode })
+progress-item-done = { $step } (done { $date })
+progress-item-waiting = { $step }: { $what } (since { $since }, { $days } days)
+progress-item-todo = { $step }
+progress-item-na = { $step } (not needed)
+progress-registered = Registered { $date }, last change { $updated }
+mode-changed = The billing mode is now "{ $mode }". Steps already done are kept.
+
+## Contacts
+contact-for-step = Whom to ask about the current step, "{ $step }":
+contact-intro = Whom to ask:
+contact-label-name = Contact
+contact-label-tel = Tel
+contact-label-fax = Fax
+contact-label-email = Email
+contact-label-url = URL
+contact-label-note = Note
+
+## Answers to questions
+answer-none = I could not find an FAQ answer to this question. Please ask the contact below, or try asking in other words. Your question is passed on to the support staff.
+answer-did-you-mean = Did you mean one of these?
+
+## Help
+help-title = How to use
+help-text =
+    /next shows the step to do now
+    /done marks the current step (or the one given with step:) as done
+    /undo undoes the last change
+    /progress shows the progress
+    /contact shows whom to ask (or choose with topic:)
+    /mode changes the billing mode (direct / proxy / vendor)
+    /faq asks a question; a question typed in the channel is answered too
+    /register registers the office (number: office number, name: office name)
+help-staff =
+    For support staff:
+    /summary progress of all offices
+    /unanswered questions the bot could not answer
+    /history an office's change log (office: office number)
+
+## Support staff
+summary-title = Progress of all offices
+summary-totals = { $total } offices registered, { $completed } done, { $waiting } waiting on the NHI federation (国保連合会), { $stalled } stalled
+summary-step-line = { $step }: { $count } { $bar }
+summary-attention = Offices waiting or stalled:
+summary-office-waiting = ⏳ { $name } ({ $number }) { $step }: waiting since { $since }
+summary-office-stalled = { $name } ({ $number }) { $step }: no change since { $since }
+summary-more = and { $count } more offices
+unanswered-title = Questions the bot could not answer (most frequent first)
+unanswered-none = There are no unanswered questions.
+unanswered-line = "{ $text }" { $count } times (latest { $date })
+unanswered-hint = Add FAQ entries to locales/ja/faq.ftl and locales/en/faq.ftl.
+history-title = Change log of "{ $name }" ({ $number })
+history-line = #{ $seq } { $date } { $who }: { $what }
+history-registered = registered ({ $name }, { $mode })
+history-updated = registration updated ({ $name }, { $mode })
+history-task-done = marked "{ $task }" done
+history-mode = billing mode changed ({ $from } → { $to })
+history-undo = undid #{ $seq }
+history-bound = bound to channel { $channel }
+
+## Errors
+error-not-registered = No office is registered in this channel.
+error-number-empty = Please enter the office number (10 characters).
+error-number-length = An office number has 10 characters (you entered { $len }). Please check the number.
+error-number-char = The office number contains a character that cannot be used: "{ $char }".
+error-number-prefecture = The first two digits of the office number (prefecture number "{ $pref }") are not 01 to 47.
+error-number-kind = The third character of the office number, "{ $char }", cannot be used (a digit, or a capital letter other than I, O, Q).
+error-unknown-command = There is no command "/{ $cmd }". Type /help to see how to use the bot.
+error-unknown-option = /{ $cmd } has no option "{ $opt }". Type /help to see how to use the bot.
+error-missing-option = /{ $cmd } needs { $opt }:.
+error-duplicate-option = { $opt }: was given twice.
+error-unterminated-quote = A quotation mark (") is not closed.
+error-empty = The command is empty. Type /help to see how to use the bot.
+error-bad-mode = There is no billing mode "{ $mode }". Choose direct (事業所請求), proxy (代理請求) or vendor (billing by a vendor).
+error-unknown-step = There is no step "{ $step }". Type /progress to see the list of steps.
+error-step-not-applicable = "{ $step }" is not needed in this office's billing mode.
+error-step-done = "{ $step }" is already done. To undo it, type /undo.
+error-all-done = Every step is done. Type /progress to see them.
+error-nothing-to-undo = There is nothing to undo.
+error-staff-only = Only support staff can use this command.
+error-channel-bound = Another office ({ $number }) is registered in this channel. Please ask the support staff to change it.
+error-number-bound = Office number { $number } is registered in another channel. Please use that channel, or ask the support staff.
+error-empty-name = Please enter the office name.
+error-too-long = The input is too long (up to { $max } characters).
+error-same-mode = The billing mode is already "{ $mode }".
+error-unknown-office = Office number { $number } is not registered.
+error-unknown-topic = There is no contact "{ $topic }". Choose reception, denso, kokuhoren, software or vendor.
+error-empty-question = Please type a question.
+error-rate-limited = Many requests in a short time. Please wait about { $seconds } seconds and try again.
+error-internal = Sorry, something went wrong while handling this. Please try again in a moment. If it keeps happening, tell the support staff.
+error-config = Cannot read the configuration file: { $detail }
+error-start = Cannot start: { $detail }
+
+## Console
+console-welcome = seikyu-navi console (channel: { $channel }). Type /help for help, Ctrl+D to quit.
+console-no-token = DISCORD_TOKEN is not set, so the console chat is starting.
+console-actions = Actions: { $actions }
+
+## check
+check-config = Configuration: { $detail }
+check-locales = Locale files: { $detail } OK
+check-data = Data directory: { $detail } offices
+check-ok = No problems found.
+check-problem = Problem: { $detail }

@@ -1,0 +1,135 @@
+## 画面の文言（エラー、ヘルプ、確認）。手順の本文は steps.ftl、FAQ は faq.ftl。
+
+## 登録と案内
+hint-register = この チャンネルには事業所が登録されていません。最初に登録してください。例：/register number:1370100016 name:〇〇介護事業所
+register-done = 「{ $name }」（事業所番号 { $number }、{ $mode }）を登録しました。
+register-updated = 「{ $name }」（事業所番号 { $number }）の登録内容を更新しました。
+register-unchanged = 「{ $name }」（事業所番号 { $number }）はこのチャンネルに登録済みです。
+register-bound = 事業所番号 { $number }（「{ $name }」）をこのチャンネルに結び付けました。進み具合はそのまま引き継ぎます。
+register-check-digit = 事業所番号の最後の数字（チェックデジット）が計算と合いません（計算上は { $expected }）。番号をもう一度ご確認ください。登録はそのまま行いました。
+step-heading = 手順 { $n }/{ $total }：{ $title }
+steps-complete-title = すべての手順が完了しました
+label-what = すること
+label-need = 必要なもの
+label-receive = 受け取るもの・結果
+label-time = かかる期間
+label-missing = 届かない・困ったとき
+next-task = 次にすること：{ $task }。終わったら /done と入力してください。
+next-waiting = { $what }（{ $since }から、{ $days }日経過）。届いたら /done と入力してください。
+next-pointer = 現在の手順：{ $step }。内容は /next で確認できます。
+button-done = 完了にする
+button-progress = 進み具合
+button-contact = 問合せ先
+button-next = 次の手順
+
+## 完了・取り消し・進み具合
+done-task = ☑ 「{ $task }」を完了にしました（{ $date }）。
+done-now-waiting = ⏳ これから「{ $what }」です。届いたら /done と入力してください。
+progress-count = 進み具合：{ $total }手順中 { $done }手順完了（{ $percent }%）{ $bar }
+undo-task = 「{ $task }」の完了を取り消しました。
+undo-mode = 請求方法を「{ $mode }」に戻しました。
+undo-update = 登録内容を元に戻しました（事業所名：{ $name }）。
+progress-title = 「{ $name }」（事業所番号 { $number }、{ $mode }）の進み具合
+progress-item-done = { $step }（{ $date } 完了）
+progress-item-waiting = { $step }：{ $what }（{ $since }から、{ $days }日経過）
+progress-item-todo = { $step }
+progress-item-na = { $step }（不要）
+progress-registered = 登録日：{ $date }　最終更新：{ $updated }
+mode-changed = 請求方法を「{ $mode }」に変更しました。完了済みの手順はそのまま残ります。
+
+## 問合せ先
+contact-for-step = 現在の手順「{ $step }」についての問合せ先です。
+contact-intro = 問合せ先です。
+contact-label-name = 問合せ先
+contact-label-tel = TEL
+contact-label-fax = FAX
+contact-label-email = メール
+contact-label-url = URL
+contact-label-note = 備考
+
+## 質問への回答
+answer-none = この質問にお答えできるFAQが見つかりませんでした。下の問合せ先へお問合せいただくか、言い方を変えてもう一度お試しください。質問はサポート担当者に届けられます。
+answer-did-you-mean = もしかして、次の質問ですか？
+
+## ヘルプ
+help-title = 使い方
+help-text =
+    /next 今やる手順を表示します
+    /done 今の手順（または step: で指定した手順）を完了にします
+    /undo 直前の変更を取り消します
+    /progress 進み具合を表示します
+    /contact 問合せ先を表示します（topic: で指定もできます）
+    /mode 請求方法を変更します（direct / proxy / vendor）
+    /faq 質問します。チャンネルに質問を書き込むだけでも答えます
+    /register 事業所を登録します（number: 事業所番号、name: 事業所名）
+help-staff =
+    サポート担当者用：
+    /summary 全事業所の進み具合
+    /unanswered 答えられなかった質問
+    /history 事業所の変更履歴（office: 事業所番号）
+
+## サポート担当者向け
+summary-title = 全事業所の進み具合
+summary-totals = 登録 { $total }事業所、完了 { $completed }、国保連合会待ち { $waiting }、停滞 { $stalled }
+summary-step-line = { $step }：{ $count }事業所 { $bar }
+summary-attention = 待ち・停滞している事業所：
+summary-office-waiting = ⏳ { $name }（{ $number }）{ $step }：{ $since }から待ち
+summary-office-stalled = { $name }（{ $number }）{ $step }：{ $since }から変化なし
+summary-more = ほか { $count }事業所
+unanswered-title = 答えられなかった質問（多い順）
+unanswered-none = 答えられなかった質問はありません。
+unanswered-line = 「{ $text }」{ $count }回（最新 { $date }）
+unanswered-hint = よくある質問は locales/ja/faq.ftl と locales/en/faq.ftl に追加できます。
+history-title = 「{ $name }」（{ $number }）の変更履歴
+history-line = #{ $seq } { $date } { $who }：{ $what }
+history-registered = 登録（{ $name }、{ $mode }）
+history-updated = 登録内容の更新（{ $name }、{ $mode }）
+history-task-done = 「{ $task }」を完了
+history-mode = 請求方法を変更（{ $from } → { $to }）
+history-undo = #{ $seq } を取り消し
+history-bound = チャンネル { $channel } に結び付け
+
+## エラー
+error-not-registered = このチャンネルには事業所が登録されていません。
+error-number-empty = 事業所番号を入力してください（10桁）。
+error-number-length = 事業所番号は10桁です（入力されたのは{ $len }桁）。番号をご確認ください。
+error-number-char = 事業所番号に使えない文字「{ $char }」が含まれています。
+error-number-prefecture = 事業所番号の最初の2桁（都道府県番号「{ $pref }」）が01〜47ではありません。
+error-number-kind = 事業所番号の3桁目「{ $char }」は使えません（数字、またはI・O・Q以外の英大文字）。
+error-unknown-command = 「/{ $cmd }」というコマンドはありません。/help で使い方を確認できます。
+error-unknown-option = /{ $cmd } に「{ $opt }」という項目はありません。/help で使い方を確認できます。
+error-missing-option = /{ $cmd } には { $opt }: の入力が必要です。
+error-duplicate-option = { $opt }: が2回入力されています。
+error-unterminated-quote = 引用符（"）が閉じられていません。
+error-empty = コマンドが空です。/help で使い方を確認できます。
+error-bad-mode = 請求方法「{ $mode }」はありません。direct（事業所請求）、proxy（代理請求）、vendor（業者による請求代行）から選んでください。
+error-unknown-step = 手順「{ $step }」はありません。/progress で手順の一覧を確認できます。
+error-step-not-applicable = 「{ $step }」はこの事業所の請求方法では不要です。
+error-step-done = 「{ $step }」はすでに完了しています。取り消すときは /undo と入力してください。
+error-all-done = すべての手順が完了しています。/progress で確認できます。
+error-nothing-to-undo = 取り消せる変更はありません。
+error-staff-only = このコマンドはサポート担当者だけが使えます。
+error-channel-bound = このチャンネルには別の事業所（{ $number }）が登録されています。変更はサポート担当者にご依頼ください。
+error-number-bound = 事業所番号 { $number } は別のチャンネルで登録されています。そのチャンネルをお使いいただくか、サポート担当者にご依頼ください。
+error-empty-name = 事業所名を入力してください。
+error-too-long = 入力が長すぎます（{ $max }文字まで）。
+error-same-mode = 請求方法はすでに「{ $mode }」です。
+error-unknown-office = 事業所番号 { $number } は登録されていません。
+error-unknown-topic = 問合せ先「{ $topic }」はありません。reception、denso、kokuhoren、software、vendor から選んでください。
+error-empty-question = 質問を入力してください。
+error-rate-limited = 短い時間に多くの操作がありました。{ $seconds }秒ほど待ってから、もう一度お試しください。
+error-internal = 申し訳ありません。処理中に問題が起きました。少し待ってからもう一度お試しください。続く場合はサポート担当者にお知らせください。
+error-config = 設定ファイルを読み込めません：{ $detail }
+error-start = 起動できません：{ $detail }
+
+## コンソール
+console-welcome = seikyu-navi コンソール（チャンネル：{ $channel }）。/help で使い方、Ctrl+D で終了します。
+console-no-token = DISCORD_TOKEN が設定されていないため、コンソールで起動します。
+console-actions = 操作：{ $actions }
+
+## check
+check-config = 設定ファイル：{ $detail }
+check-locales = 文言ファイル：{ $detail } OK
+check-data = データディレクトリ：{ $detail }事業所
+check-ok = 問題はありません。
+check-problem = 問題：{ $detail }

@@ -1,0 +1,313 @@
+//! The service every adapter calls: loads what the engine needs from the
+//! store, runs the engine, stores its change (retrying when someone else
+//! changed the office first), answers questions and staff views.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::command::Input;
+use crate::config::Config;
+use crate::contacts;
+use crate::content::{Content, Lang};
+use crate::engine::{self, Ctx};
+use crate::error::UserError;
+use crate::faq::{FaqIndex, Hit, Lookup};
+use crate::model::{Actor, Office};
+use crate::office_number::OfficeNumber;
+use crate::playbook::{ContactId, StepId};
+use crate::reply::{Block, Button, ButtonAction, Contact, Msg, Reply, Text};
+use crate::staff;
+use crate::store::{Applied, Store, StoreError, Unanswered};
+
+/// How often a command is re-run when its office changed underneath it.
+const MAX_RETRIES: usize = 32;
+
+/// Why the app cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Content(#[from] crate::content::ContentError),
+    #[error(transparent)]
+    Faq(#[from] crate::faq::FaqError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What the bot knows without a store: configuration, texts, the FAQ index.
+pub struct Knowledge {
+    pub config: Config,
+    pub content: Arc<Content>,
+    pub faq: FaqIndex,
+}
+
+impl Knowledge {
+    pub fn load(config: Config) -> Result<Knowledge, StartError> {
+        let content = Arc::new(Content::embedded()?);
+        let faq = FaqIndex::build(&content)?;
+        Ok(Knowledge {
+            config,
+            content,
+            faq,
+        })
+    }
+}
+
+pub struct App {
+    pub kb: Knowledge,
+    pub store: Store,
+}
+
+impl std::ops::Deref for App {
+    type Target = Knowledge;
+    fn deref(&self) -> &Knowledge {
+        &self.kb
+    }
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App").finish_non_exhaustive()
+    }
+}
+
+/// A question answered: the lookup plus the routed contact.
+#[derive(Debug, Clone)]
+pub struct Answered {
+    pub lookup: Lookup,
+    pub contact: Contact,
+}
+
+impl App {
+    pub fn open(config: Config, data_dir: &Path) -> Result<App, StartError> {
+        let kb = Knowledge::load(config)?;
+        let store = Store::open(data_dir)?;
+        Ok(App { kb, store })
+    }
+
+    /// Handles one input; never fails: user errors become a localized error
+    /// reply, internal errors are logged and answered with an apology.
+    pub fn handle(
+        &self,
+        channel: &str,
+        actor: &Actor,
+        input: &Input,
+        now: i64,
+        lang: Lang,
+    ) -> Reply {
+        match self.try_handle(channel, actor, input, now, lang) {
+            Ok(r) => r,
+            Err(Failure::User(e)) => {
+                let mut r = Reply::error(e.msg());
+                if e == UserError::NotRegistered {
+                    r.push(Block::Text(Msg::new("hint-register")));
+                }
+                r
+            }
+            Err(Failure::Internal(e)) => {
+                tracing::error!(error = %e, command = input.name(), channel, "internal error");
+                Reply::error(Msg::new("error-internal"))
+            }
+        }
+    }
+
+    fn try_handle(
+        &self,
+        channel: &str,
+        actor: &Actor,
+        input: &Input,
+        now: i64,
+        lang: Lang,
+    ) -> Result<Reply, Failure> {
+        if input.staff_only() && !actor.staff {
+            return Err(UserError::StaffOnly.into());
+        }
+        match input {
+            Input::Faq { question } | Input::Question(question) => {
+                let office = self.store.office_by_channel(channel)?;
+                self.question(question, office.as_ref(), Some(channel), now, lang)
+            }
+            Input::Summary => {
+                let offices = self.all_offices()?;
+                Ok(staff::summary_reply(&staff::summarize(
+                    &offices,
+                    now,
+                    self.config.bot.stall_days,
+                )))
+            }
+            Input::Unanswered => Ok(staff::unanswered_reply(&self.store.unanswered()?)),
+            Input::History { office } => {
+                let number = match office {
+                    Some(n) => OfficeNumber::parse(n).map_err(UserError::from)?.number,
+                    None => {
+                        self.store
+                            .office_by_channel(channel)?
+                            .ok_or(UserError::NotRegistered)?
+                            .number
+                    }
+                };
+                let o = self
+                    .store
+                    .office(&number)?
+                    .ok_or_else(|| UserError::UnknownOffice(number.to_string()))?;
+                Ok(staff::history_reply(&o, &self.store.history(&number)?))
+            }
+            _ => self.office_command(channel, actor, input, now),
+        }
+    }
+
+    fn office_command(
+        &self,
+        channel: &str,
+        actor: &Actor,
+        input: &Input,
+        now: i64,
+    ) -> Result<Reply, Failure> {
+        let number = engine::register_number(input)
+            .transpose()
+            .map_err(Failure::User)?;
+        for _ in 0..MAX_RETRIES {
+            let office = self.store.office_by_channel(channel)?;
+            let history = match (input, &office) {
+                (Input::Undo, Some(o)) => self.store.history(&o.number)?,
+                _ => Vec::new(),
+            };
+            let existing = match &number {
+                Some(n) => self.store.office(n)?,
+                None => None,
+            };
+            let ctx = Ctx {
+                now,
+                actor,
+                channel,
+                office: office.as_ref(),
+                history: &history,
+                existing: existing.as_ref(),
+                config: &self.config,
+            };
+            let outcome = engine::handle(&ctx, input)?;
+            match &outcome.change {
+                None => return Ok(outcome.reply),
+                Some(change) => match self.store.apply(change)? {
+                    Applied::Stored => {
+                        tracing::info!(office = %change.office.number, seq = change.event.seq, command = input.name(), "stored");
+                        return Ok(outcome.reply);
+                    }
+                    Applied::Conflict => continue,
+                },
+            }
+        }
+        Err(Failure::Internal(StoreError::Corrupt(
+            "too many concurrent changes".into(),
+        )))
+    }
+
+    fn all_offices(&self) -> Result<Vec<Office>, StoreError> {
+        self.store.offices().collect()
+    }
+
+    fn question(
+        &self,
+        question: &str,
+        office: Option<&Office>,
+        channel: Option<&str>,
+        now: i64,
+        lang: Lang,
+    ) -> Result<Reply, Failure> {
+        let q = crate::text::clean(question);
+        let q = q.trim();
+        if q.is_empty() {
+            return Err(UserError::EmptyQuestion.into());
+        }
+        if q.chars().count() > crate::command::MAX_LINE {
+            return Err(UserError::TooLong {
+                max: crate::command::MAX_LINE,
+            }
+            .into());
+        }
+        let a = self.answer(q, office);
+        if a.lookup.best.is_none() {
+            self.store.log_unanswered(&Unanswered {
+                v: crate::model::RECORD_VERSION,
+                at: now,
+                text: q.to_string(),
+                lang: lang.as_str().to_string(),
+                office: office.map(|o| o.number.to_string()),
+                channel: channel.map(str::to_string),
+            })?;
+        }
+        Ok(self.answer_reply(&a, office.is_some()))
+    }
+}
+
+impl Knowledge {
+    /// Looks a question up and routes its contact (no logging, no reply).
+    pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
+        let lookup = self.faq.lookup(question);
+        let id = match &lookup.best {
+            Some(h) => self.faq.entries()[h.entry].contact,
+            None => office
+                .and_then(Office::current_step)
+                .map_or(ContactId::Reception, StepId::contact),
+        };
+        Answered {
+            contact: contacts::route(&self.config, id, office),
+            lookup,
+        }
+    }
+
+    /// The chat reply for an answered question.
+    pub fn answer_reply(&self, a: &Answered, registered: bool) -> Reply {
+        let mut reply = Reply::default();
+        match &a.lookup.best {
+            Some(h) => {
+                let id = &self.faq.entries()[h.entry].id;
+                reply.push(Block::Title(Text::Msg(Msg::new(format!(
+                    "faq-{id}.question"
+                )))));
+                reply.push(Block::Text(Msg::new(format!("faq-{id}"))));
+            }
+            None => {
+                reply.push(Block::Text(Msg::new("answer-none")));
+            }
+        }
+        if !a.lookup.alternatives.is_empty() {
+            reply.push(Block::Text(Msg::new("answer-did-you-mean")));
+            reply.push(Block::Lines(
+                a.lookup
+                    .alternatives
+                    .iter()
+                    .map(|h| Text::Msg(self.question_msg(h)))
+                    .collect(),
+            ));
+        }
+        reply.push(Block::Contact(a.contact.clone()));
+        if registered {
+            reply.buttons.push(Button {
+                action: ButtonAction::Next,
+                label: Msg::new("button-next"),
+            });
+        }
+        reply
+    }
+
+    fn question_msg(&self, h: &Hit) -> Msg {
+        Msg::new(format!("faq-{}.question", self.faq.entries()[h.entry].id))
+    }
+}
+
+enum Failure {
+    User(UserError),
+    Internal(StoreError),
+}
+
+impl From<UserError> for Failure {
+    fn from(e: UserError) -> Self {
+        Failure::User(e)
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Internal(e)
+    }
+}

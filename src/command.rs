@@ -1,0 +1,473 @@
+//! The chat commands as one table (used by the console parser and the
+//! Discord registration), the parsed `Input`, and the console line parser.
+
+use crate::error::UserError;
+use crate::text;
+
+/// One option of a command.
+#[derive(Debug, Clone, Copy)]
+pub struct OptSpec {
+    pub name: &'static str,
+    pub required: bool,
+    /// Fixed choices (ids); empty means free text.
+    pub choices: &'static [&'static str],
+    /// Discord autocomplete (FAQ questions, open steps).
+    pub autocomplete: bool,
+}
+
+const fn opt(name: &'static str, required: bool) -> OptSpec {
+    OptSpec {
+        name,
+        required,
+        choices: &[],
+        autocomplete: false,
+    }
+}
+
+/// One chat command.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandSpec {
+    pub name: &'static str,
+    pub options: &'static [OptSpec],
+    /// Only staff may use it.
+    pub staff: bool,
+}
+
+const MODES: &[&str] = &["direct", "proxy", "vendor"];
+
+/// Every chat command; Discord and the console take the same names and options.
+pub const COMMANDS: &[CommandSpec] = &[
+    CommandSpec {
+        name: "register",
+        options: &[
+            opt("number", true),
+            opt("name", true),
+            OptSpec {
+                name: "mode",
+                required: false,
+                choices: MODES,
+                autocomplete: false,
+            },
+            opt("software", false),
+        ],
+        staff: false,
+    },
+    CommandSpec {
+        name: "next",
+        options: &[],
+        staff: false,
+    },
+    CommandSpec {
+        name: "done",
+        options: &[OptSpec {
+            name: "step",
+            required: false,
+            choices: &[],
+            autocomplete: true,
+        }],
+        staff: false,
+    },
+    CommandSpec {
+        name: "undo",
+        options: &[],
+        staff: false,
+    },
+    CommandSpec {
+        name: "progress",
+        options: &[],
+        staff: false,
+    },
+    CommandSpec {
+        name: "faq",
+        options: &[OptSpec {
+            name: "question",
+            required: true,
+            choices: &[],
+            autocomplete: true,
+        }],
+        staff: false,
+    },
+    CommandSpec {
+        name: "contact",
+        options: &[OptSpec {
+            name: "topic",
+            required: false,
+            choices: &["reception", "denso", "kokuhoren", "software", "vendor"],
+            autocomplete: false,
+        }],
+        staff: false,
+    },
+    CommandSpec {
+        name: "mode",
+        options: &[OptSpec {
+            name: "mode",
+            required: true,
+            choices: MODES,
+            autocomplete: false,
+        }],
+        staff: false,
+    },
+    CommandSpec {
+        name: "help",
+        options: &[],
+        staff: false,
+    },
+    CommandSpec {
+        name: "summary",
+        options: &[],
+        staff: true,
+    },
+    CommandSpec {
+        name: "unanswered",
+        options: &[],
+        staff: true,
+    },
+    CommandSpec {
+        name: "history",
+        options: &[opt("office", false)],
+        staff: true,
+    },
+];
+
+pub fn spec(name: &str) -> Option<&'static CommandSpec> {
+    COMMANDS.iter().find(|c| c.name == name)
+}
+
+/// What a user asked for, with option values still as typed (the engine
+/// validates them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Register {
+        number: String,
+        name: String,
+        mode: Option<String>,
+        software: Option<String>,
+    },
+    Next,
+    Done {
+        step: Option<String>,
+    },
+    Undo,
+    Progress,
+    Faq {
+        question: String,
+    },
+    Contact {
+        topic: Option<String>,
+    },
+    Mode {
+        mode: String,
+    },
+    Help,
+    Summary,
+    Unanswered,
+    History {
+        office: Option<String>,
+    },
+    /// Free text: a question.
+    Question(String),
+}
+
+impl Input {
+    /// Builds an input from a command name and its options, checking them
+    /// against the table.
+    pub fn from_command(name: &str, options: Vec<(String, String)>) -> Result<Input, UserError> {
+        let spec = spec(name).ok_or_else(|| UserError::UnknownCommand(name.to_string()))?;
+        let mut values: Vec<Option<String>> = vec![None; spec.options.len()];
+        for (key, value) in options {
+            let idx = spec
+                .options
+                .iter()
+                .position(|o| o.name == key)
+                .ok_or_else(|| UserError::UnknownOption {
+                    cmd: name.to_string(),
+                    opt: key.clone(),
+                })?;
+            if values[idx].is_some() {
+                return Err(UserError::DuplicateOption { opt: key });
+            }
+            let value = value.trim().to_string();
+            values[idx] = (!value.is_empty()).then_some(value);
+        }
+        for (o, v) in spec.options.iter().zip(&values) {
+            if o.required && v.is_none() {
+                return Err(UserError::MissingOption {
+                    cmd: name.to_string(),
+                    opt: o.name.to_string(),
+                });
+            }
+        }
+        let mut it = values.into_iter();
+        let mut next = || it.next().flatten();
+        Ok(match name {
+            "register" => Input::Register {
+                number: next().unwrap_or_default(),
+                name: next().unwrap_or_default(),
+                mode: next(),
+                software: next(),
+            },
+            "next" => Input::Next,
+            "done" => Input::Done { step: next() },
+            "undo" => Input::Undo,
+            "progress" => Input::Progress,
+            "faq" => Input::Faq {
+                question: next().unwrap_or_default(),
+            },
+            "contact" => Input::Contact { topic: next() },
+            "mode" => Input::Mode {
+                mode: next().unwrap_or_default(),
+            },
+            "help" => Input::Help,
+            "summary" => Input::Summary,
+            "unanswered" => Input::Unanswered,
+            "history" => Input::History { office: next() },
+            other => return Err(UserError::UnknownCommand(other.to_string())),
+        })
+    }
+
+    /// The command's name, for logs and permission checks.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Input::Register { .. } => "register",
+            Input::Next => "next",
+            Input::Done { .. } => "done",
+            Input::Undo => "undo",
+            Input::Progress => "progress",
+            Input::Faq { .. } => "faq",
+            Input::Contact { .. } => "contact",
+            Input::Mode { .. } => "mode",
+            Input::Help => "help",
+            Input::Summary => "summary",
+            Input::Unanswered => "unanswered",
+            Input::History { .. } => "history",
+            Input::Question(_) => "question",
+        }
+    }
+
+    pub fn staff_only(&self) -> bool {
+        spec(self.name()).is_some_and(|s| s.staff)
+    }
+}
+
+/// Longest line the console accepts; longer input is refused, not truncated.
+pub const MAX_LINE: usize = 4000;
+
+/// Splits `/name key:value key:"value with spaces"` into a name and options.
+/// A word without `key:` continues the previous value, or fills the command's
+/// only text option (`/faq 証明書はいくら`).
+pub fn parse_line(line: &str) -> Result<Input, UserError> {
+    let line = text::clean(line);
+    let line = line.trim();
+    if line.is_empty() {
+        return Err(UserError::Empty);
+    }
+    if line.chars().count() > MAX_LINE {
+        return Err(UserError::TooLong { max: MAX_LINE });
+    }
+    let Some(rest) = line.strip_prefix('/').or_else(|| line.strip_prefix('／')) else {
+        return Ok(Input::Question(line.to_string()));
+    };
+    let tokens = tokenize(rest)?;
+    let mut tokens = tokens.into_iter();
+    let name = tokens
+        .next()
+        .map(|t| text::fold(&t.text))
+        .unwrap_or_default();
+    if name.is_empty() {
+        return Err(UserError::Empty);
+    }
+    let spec = spec(&name).ok_or_else(|| UserError::UnknownCommand(name.clone()))?;
+    let mut options: Vec<(String, String)> = Vec::new();
+    for tok in tokens {
+        let keyed = if tok.quoted {
+            None
+        } else {
+            tok.text.find([':', '：']).and_then(|i| {
+                let key = text::fold(&tok.text[..i]);
+                let sep = tok.text[i..].chars().next().map_or(1, char::len_utf8);
+                (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic() || c == '_'))
+                    .then(|| (key, tok.text[i + sep..].to_string()))
+            })
+        };
+        match keyed {
+            Some((key, value)) => {
+                let value = unquote(&value)?;
+                options.push((key, value));
+            }
+            None => match options.last_mut() {
+                Some((_, v)) => {
+                    if !v.is_empty() {
+                        v.push(' ');
+                    }
+                    v.push_str(&tok.text);
+                }
+                None => match spec.options.first() {
+                    Some(first) if spec.options.len() == 1 || first.name == "question" => {
+                        options.push((first.name.to_string(), tok.text.clone()))
+                    }
+                    _ => {
+                        return Err(UserError::UnknownOption {
+                            cmd: name.clone(),
+                            opt: tok.text.clone(),
+                        })
+                    }
+                },
+            },
+        }
+    }
+    Input::from_command(&name, options)
+}
+
+struct Token {
+    text: String,
+    quoted: bool,
+}
+
+/// Splits on whitespace, keeping `"…"` (and `key:"…"`) together.
+fn tokenize(s: &str) -> Result<Vec<Token>, UserError> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut in_quote: Option<char> = None;
+    let mut quoted = false;
+    for c in s.chars() {
+        match in_quote {
+            Some(q) => {
+                cur.push(c);
+                if c == q {
+                    in_quote = None;
+                }
+            }
+            None if c.is_whitespace() || c == '\u{3000}' => {
+                if !cur.is_empty() {
+                    out.push(Token {
+                        text: std::mem::take(&mut cur),
+                        quoted,
+                    });
+                    quoted = false;
+                }
+            }
+            None => {
+                if let Some(close) = closing_quote(c) {
+                    in_quote = Some(close);
+                    if cur.is_empty() {
+                        quoted = true;
+                    }
+                }
+                cur.push(c);
+            }
+        }
+    }
+    if in_quote.is_some() {
+        return Err(UserError::UnterminatedQuote);
+    }
+    if !cur.is_empty() {
+        out.push(Token { text: cur, quoted });
+    }
+    for t in &mut out {
+        if t.quoted {
+            t.text = unquote(&t.text)?;
+        }
+    }
+    Ok(out)
+}
+
+fn closing_quote(c: char) -> Option<char> {
+    match c {
+        '"' => Some('"'),
+        '“' => Some('”'),
+        '「' => Some('」'),
+        _ => None,
+    }
+}
+
+fn unquote(v: &str) -> Result<String, UserError> {
+    let mut chars = v.chars();
+    match chars.next().and_then(closing_quote) {
+        Some(close) => {
+            let inner: String = chars.collect();
+            inner
+                .strip_suffix(close)
+                .map(str::to_string)
+                .ok_or(UserError::UnterminatedQuote)
+        }
+        None => Ok(v.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_options_and_quotes() {
+        let i =
+            parse_line("/register number:1370100016 name:\"テスト 事業所\" mode:proxy").unwrap();
+        assert_eq!(
+            i,
+            Input::Register {
+                number: "1370100016".into(),
+                name: "テスト 事業所".into(),
+                mode: Some("proxy".into()),
+                software: None
+            }
+        );
+        let i = parse_line("／ｒｅｇｉｓｔｅｒ　number：1370100016 name:あおば 介護").unwrap();
+        assert!(matches!(i, Input::Register { ref name, .. } if name == "あおば 介護"));
+    }
+
+    #[test]
+    fn bare_words_fill_the_text_option() {
+        assert_eq!(
+            parse_line("/faq 証明書 いくら").unwrap(),
+            Input::Faq {
+                question: "証明書 いくら".into()
+            }
+        );
+        assert_eq!(
+            parse_line("/done certificate").unwrap(),
+            Input::Done {
+                step: Some("certificate".into())
+            }
+        );
+        assert_eq!(
+            parse_line("証明書いくら？").unwrap(),
+            Input::Question("証明書いくら？".into())
+        );
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(
+            parse_line("/nope"),
+            Err(UserError::UnknownCommand("nope".into()))
+        );
+        assert_eq!(
+            parse_line("/next foo:1"),
+            Err(UserError::UnknownOption {
+                cmd: "next".into(),
+                opt: "foo".into()
+            })
+        );
+        assert_eq!(
+            parse_line("/register number:1"),
+            Err(UserError::MissingOption {
+                cmd: "register".into(),
+                opt: "name".into()
+            })
+        );
+        assert_eq!(
+            parse_line("/register name:\"x"),
+            Err(UserError::UnterminatedQuote)
+        );
+        assert_eq!(
+            parse_line("/done step:a step:b"),
+            Err(UserError::DuplicateOption { opt: "step".into() })
+        );
+        assert_eq!(parse_line("   "), Err(UserError::Empty));
+        assert_eq!(parse_line("/"), Err(UserError::Empty));
+        assert!(matches!(
+            parse_line(&"あ".repeat(10_000)),
+            Err(UserError::TooLong { .. })
+        ));
+    }
+}

@@ -1,0 +1,189 @@
+//! `bot.toml`: unknown keys and wrong types are errors naming the key and line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::content::Lang;
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub bot: BotConfig,
+    #[serde(default)]
+    pub discord: DiscordConfig,
+    /// 国保連合会 contacts by prefecture number ("01"–"47").
+    #[serde(default)]
+    pub kokuhoren: BTreeMap<String, ContactConfig>,
+    /// Billing-software and billing-vendor contacts by software name.
+    #[serde(default)]
+    pub vendors: BTreeMap<String, ContactConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BotConfig {
+    #[serde(default)]
+    pub locale: Lang,
+    #[serde(default = "default_data_dir")]
+    pub data_dir: PathBuf,
+    #[serde(default = "default_stall_days")]
+    pub stall_days: u32,
+}
+
+impl Default for BotConfig {
+    fn default() -> Self {
+        BotConfig {
+            locale: Lang::default(),
+            data_dir: default_data_dir(),
+            stall_days: default_stall_days(),
+        }
+    }
+}
+
+fn default_data_dir() -> PathBuf {
+    PathBuf::from("data")
+}
+
+fn default_stall_days() -> u32 {
+    7
+}
+
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscordConfig {
+    /// Register commands to this guild (instant); globally when absent.
+    #[serde(default)]
+    pub guild_id: Option<u64>,
+    #[serde(default)]
+    pub staff_role_ids: Vec<u64>,
+    #[serde(default)]
+    pub staff_channel_id: Option<u64>,
+    /// REST proxy (e.g. twilight-http-proxy); serenity's ratelimiter is then off.
+    #[serde(default)]
+    pub api_base: Option<String>,
+    /// Read plain messages in office channels (needs the message-content intent).
+    #[serde(default = "default_true")]
+    pub message_content: bool,
+}
+
+impl Default for DiscordConfig {
+    fn default() -> Self {
+        DiscordConfig {
+            guild_id: None,
+            staff_role_ids: vec![],
+            staff_channel_id: None,
+            api_base: None,
+            message_content: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ContactConfig {
+    pub name: String,
+    #[serde(default)]
+    pub tel: Option<String>,
+    #[serde(default)]
+    pub fax: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Why the configuration cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {detail}")]
+    Parse { path: PathBuf, detail: String },
+}
+
+impl Config {
+    /// Parses the text of a `bot.toml` and checks what types cannot.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        for key in cfg.kokuhoren.keys() {
+            let ok = key.len() == 2 && key.parse::<u8>().is_ok_and(|n| (1..=47).contains(&n));
+            if !ok {
+                return Err(ConfigError::Parse {
+                    path: path.to_path_buf(),
+                    detail: format!(
+                        "[kokuhoren.\"{key}\"]: the key must be a prefecture number 01-47"
+                    ),
+                });
+            }
+        }
+        Ok(cfg)
+    }
+
+    /// Reads `path`; a missing file at the default path gives the defaults.
+    pub fn load(path: &Path, must_exist: bool) -> Result<Config, ConfigError> {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|e| ConfigError::Parse {
+                    path: path.to_path_buf(),
+                    detail: format!("not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                })?;
+                Config::parse(&text, path)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+                Ok(Config::default())
+            }
+            Err(e) => Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source: e,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_example_parses() {
+        let text = include_str!("../bot.toml");
+        let cfg = Config::parse(text, Path::new("bot.toml")).unwrap();
+        assert_eq!(cfg.bot.locale, Lang::Ja);
+        assert_eq!(cfg.bot.data_dir, PathBuf::from("data"));
+        assert_eq!(cfg.bot.stall_days, 7);
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let e = Config::parse(
+            "[bot]\nlocale = \"ja\"\nstal_days = 3\n",
+            Path::new("b.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("stal_days") && e.contains("line 3"), "{e}");
+        let e = Config::parse("[bot]\nstall_days = \"x\"\n", Path::new("b.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2"), "{e}");
+        let e = Config::parse("[kokuhoren.\"48\"]\nname = \"x\"\n", Path::new("b.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("48"), "{e}");
+    }
+}

@@ -1,0 +1,371 @@
+//! Localized content: the Fluent files under `locales/` (compiled in), message
+//! lookup and formatting, dates.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::reply::{Arg, Msg, Text};
+
+/// A reply language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// Maps a Discord locale (`ja`, `en-US`, `fr` …) to a reply language.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let l = locale.to_ascii_lowercase();
+        if l == "ja" || l.starts_with("ja-") {
+            Some(Lang::Ja)
+        } else if l == "en" || l.starts_with("en-") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ja" => Ok(Lang::Ja),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language {other:?} (ja or en)")),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The locale files compiled into the binary: (language, file name, text).
+pub const FILES: &[(Lang, &str, &str)] = &[
+    (Lang::Ja, "main.ftl", include_str!("../locales/ja/main.ftl")),
+    (
+        Lang::Ja,
+        "steps.ftl",
+        include_str!("../locales/ja/steps.ftl"),
+    ),
+    (
+        Lang::Ja,
+        "contacts.ftl",
+        include_str!("../locales/ja/contacts.ftl"),
+    ),
+    (Lang::Ja, "faq.ftl", include_str!("../locales/ja/faq.ftl")),
+    (Lang::En, "main.ftl", include_str!("../locales/en/main.ftl")),
+    (
+        Lang::En,
+        "steps.ftl",
+        include_str!("../locales/en/steps.ftl"),
+    ),
+    (
+        Lang::En,
+        "contacts.ftl",
+        include_str!("../locales/en/contacts.ftl"),
+    ),
+    (Lang::En, "faq.ftl", include_str!("../locales/en/faq.ftl")),
+];
+
+/// A problem in the locale files.
+#[derive(Debug, thiserror::Error)]
+pub enum ContentError {
+    #[error("locales/{lang}/{file}: {detail}")]
+    Syntax {
+        lang: Lang,
+        file: String,
+        detail: String,
+    },
+    #[error("locales/{lang}: {detail}")]
+    Bundle { lang: Lang, detail: String },
+    #[error("{0}")]
+    Io(String),
+}
+
+/// One message's attributes, as written (for FAQ entries and contacts).
+pub type Attributes = BTreeMap<String, String>;
+
+struct LangContent {
+    bundle: FluentBundle<FluentResource>,
+    /// message id → attribute names, in file order of messages.
+    ids: Vec<(String, Vec<String>)>,
+}
+
+/// All localized content.
+pub struct Content {
+    langs: [LangContent; 2],
+}
+
+impl fmt::Debug for Content {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Content").finish_non_exhaustive()
+    }
+}
+
+const JST: UtcOffset = match UtcOffset::from_hms(9, 0, 0) {
+    Ok(o) => o,
+    Err(_) => panic!("valid offset"),
+};
+
+impl Content {
+    /// The content compiled into the binary.
+    pub fn embedded() -> Result<Content, ContentError> {
+        Content::from_sources(
+            FILES
+                .iter()
+                .map(|(l, f, t)| (*l, f.to_string(), t.to_string())),
+        )
+    }
+
+    /// Loads `DIR/ja/*.ftl` and `DIR/en/*.ftl` (for `check` on edited files).
+    pub fn from_dir(dir: &Path) -> Result<Content, ContentError> {
+        let mut sources = Vec::new();
+        for lang in Lang::ALL {
+            let d = dir.join(lang.as_str());
+            let mut names: Vec<_> = std::fs::read_dir(&d)
+                .map_err(|e| ContentError::Io(format!("{}: {e}", d.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+                .collect();
+            names.sort();
+            for p in names {
+                let bytes = std::fs::read(&p)
+                    .map_err(|e| ContentError::Io(format!("{}: {e}", p.display())))?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| ContentError::Io(format!("{}: not UTF-8", p.display())))?;
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                sources.push((lang, name, text));
+            }
+        }
+        Content::from_sources(sources.into_iter())
+    }
+
+    fn from_sources(
+        sources: impl Iterator<Item = (Lang, String, String)>,
+    ) -> Result<Content, ContentError> {
+        let mk = |lang: Lang| {
+            let langid = lang.as_str().parse().expect("valid language id");
+            let mut b = FluentBundle::new_concurrent(vec![langid]);
+            b.set_use_isolating(false);
+            LangContent {
+                bundle: b,
+                ids: Vec::new(),
+            }
+        };
+        let mut langs = [mk(Lang::Ja), mk(Lang::En)];
+        for (lang, file, text) in sources {
+            let res = FluentResource::try_new(text).map_err(|(_, errs)| ContentError::Syntax {
+                lang,
+                file: file.clone(),
+                detail: errs
+                    .iter()
+                    .map(|e| format!("{e:?}"))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })?;
+            let lc = &mut langs[lang as usize];
+            for entry in res.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    let attrs = m.attributes.iter().map(|a| a.id.name.to_string()).collect();
+                    lc.ids.push((m.id.name.to_string(), attrs));
+                }
+            }
+            lc.bundle
+                .add_resource(res)
+                .map_err(|errs| ContentError::Bundle {
+                    lang,
+                    detail: errs
+                        .iter()
+                        .map(|e| format!("{e:?}"))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                })?;
+        }
+        Ok(Content { langs })
+    }
+
+    fn lang(&self, lang: Lang) -> &LangContent {
+        &self.langs[lang as usize]
+    }
+
+    /// Message ids with their attribute names, in file order.
+    pub fn ids(&self, lang: Lang) -> &[(String, Vec<String>)] {
+        &self.lang(lang).ids
+    }
+
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.lang(lang).bundle.has_message(id)
+    }
+
+    fn args(&self, lang: Lang, msg: &Msg) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        for (name, value) in &msg.args {
+            let v: FluentValue<'static> = match value {
+                Arg::Str(s) => FluentValue::from(s.clone()),
+                Arg::Num(n) => FluentValue::from(*n),
+                Arg::Date(at) => FluentValue::from(format_date(lang, *at)),
+                Arg::Msg(m) => FluentValue::from(self.text(lang, m)),
+            };
+            args.set(*name, v);
+        }
+        args
+    }
+
+    /// Formats a message; a missing id falls back to the other language, then
+    /// to the id itself (and is logged).
+    pub fn text(&self, lang: Lang, msg: &Msg) -> String {
+        self.format(lang, &msg.id, None, Some(msg))
+            .unwrap_or_else(|| {
+                let other = if lang == Lang::Ja { Lang::En } else { Lang::Ja };
+                self.format(other, &msg.id, None, Some(msg))
+                    .unwrap_or_else(|| {
+                        tracing::error!(id = %msg.id, "missing message");
+                        msg.id.clone()
+                    })
+            })
+    }
+
+    /// A message's attribute (`contact-reception.tel`), formatted.
+    pub fn attr(&self, lang: Lang, id: &str, attr: &str) -> Option<String> {
+        self.format(lang, id, Some(attr), None)
+    }
+
+    /// All attributes of a message, formatted.
+    pub fn attributes(&self, lang: Lang, id: &str) -> Attributes {
+        let lc = self.lang(lang);
+        lc.ids
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, attrs)| {
+                attrs
+                    .iter()
+                    .filter_map(|a| Some((a.clone(), self.attr(lang, id, a)?)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn format(
+        &self,
+        lang: Lang,
+        id: &str,
+        attr: Option<&str>,
+        msg: Option<&Msg>,
+    ) -> Option<String> {
+        let (id, attr) = match (attr, id.split_once('.')) {
+            (None, Some((id, a))) => (id, Some(a)),
+            _ => (id, attr),
+        };
+        let b = &self.lang(lang).bundle;
+        let m = b.get_message(id)?;
+        let pattern = match attr {
+            Some(a) => m.get_attribute(a)?.value(),
+            None => m.value()?,
+        };
+        let args = msg.map(|m| self.args(lang, m));
+        let mut errors = Vec::new();
+        let s = b.format_pattern(pattern, args.as_ref(), &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(id, ?errors, "message formatted with errors");
+        }
+        Some(s.into_owned())
+    }
+
+    pub fn render(&self, lang: Lang, t: &Text) -> String {
+        match t {
+            Text::Msg(m) => self.text(lang, m),
+            Text::Lit(s) => s.clone(),
+        }
+    }
+}
+
+/// Ids (and attributes) present in one language but not the other.
+pub fn missing_ids(c: &Content) -> Vec<String> {
+    let mut out = Vec::new();
+    for (a, b) in [(Lang::Ja, Lang::En), (Lang::En, Lang::Ja)] {
+        for (id, attrs) in c.ids(a) {
+            match c.ids(b).iter().find(|(i, _)| i == id) {
+                None => out.push(format!("{id}: missing in {b}")),
+                Some((_, battrs)) => {
+                    for at in attrs.iter().filter(|x| !battrs.contains(x)) {
+                        out.push(format!("{id}.{at}: missing in {b}"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A date as 2026年11月24日 (ja) or 24 Nov 2026 (en), in Japan time.
+pub fn format_date(lang: Lang, at: i64) -> String {
+    let Ok(t) = OffsetDateTime::from_unix_timestamp(at) else {
+        return at.to_string();
+    };
+    let t = t.to_offset(JST);
+    match lang {
+        Lang::Ja => format!("{}年{}月{}日", t.year(), u8::from(t.month()), t.day()),
+        Lang::En => {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            format!(
+                "{} {} {}",
+                t.day(),
+                MONTHS[u8::from(t.month()) as usize - 1],
+                t.year()
+            )
+        }
+    }
+}
+
+/// Whole days from `from` to `to` (never negative).
+pub fn days_between(from: i64, to: i64) -> i64 {
+    ((to - from) / 86_400).max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_both_languages() {
+        // 2026-11-24 00:30 JST is 2026-11-23 15:30 UTC.
+        let at = 1_795_447_800;
+        assert_eq!(format_date(Lang::Ja, at), "2026年11月24日");
+        assert_eq!(format_date(Lang::En, at), "24 Nov 2026");
+    }
+
+    #[test]
+    fn discord_locales() {
+        assert_eq!(Lang::from_locale("ja"), Some(Lang::Ja));
+        assert_eq!(Lang::from_locale("en-US"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("fr"), None);
+    }
+}

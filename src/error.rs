@@ -1,0 +1,117 @@
+//! User errors: typed, each mapped to a localized message. Internal errors
+//! are logged and shown as a short localized apology.
+
+use crate::office_number::NumberError;
+use crate::playbook::StepId;
+use crate::reply::Msg;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UserError {
+    #[error("this channel has no registered office")]
+    NotRegistered,
+    #[error("bad office number: {0}")]
+    BadNumber(NumberError),
+    #[error("unknown command {0}")]
+    UnknownCommand(String),
+    #[error("command {cmd} has no option {opt}")]
+    UnknownOption { cmd: String, opt: String },
+    #[error("command {cmd} needs option {opt}")]
+    MissingOption { cmd: String, opt: String },
+    #[error("option {opt} given twice")]
+    DuplicateOption { opt: String },
+    #[error("unterminated quote")]
+    UnterminatedQuote,
+    #[error("not a command")]
+    Empty,
+    #[error("unknown mode {0}")]
+    BadMode(String),
+    #[error("unknown step {0}")]
+    UnknownStep(String),
+    #[error("step {0:?} does not apply to this office's mode")]
+    StepNotApplicable(StepId),
+    #[error("step {0:?} is already done")]
+    StepAlreadyDone(StepId),
+    #[error("all steps are done")]
+    AllDone,
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("staff only")]
+    StaffOnly,
+    #[error("channel already bound to office {0}")]
+    ChannelBound(String),
+    #[error("office {number} is bound to another channel")]
+    NumberBoundElsewhere { number: String },
+    #[error("name is empty")]
+    EmptyName,
+    #[error("text too long (max {max})")]
+    TooLong { max: usize },
+    #[error("mode is already {0}")]
+    SameMode(String),
+    #[error("unknown office {0}")]
+    UnknownOffice(String),
+    #[error("unknown contact topic {0}")]
+    UnknownTopic(String),
+    #[error("question is empty")]
+    EmptyQuestion,
+    #[error("too many requests")]
+    RateLimited { seconds: u64 },
+}
+
+impl UserError {
+    /// The localized message shown to the user.
+    pub fn msg(&self) -> Msg {
+        use UserError::*;
+        match self {
+            NotRegistered => Msg::new("error-not-registered"),
+            BadNumber(e) => match e {
+                NumberError::Empty => Msg::new("error-number-empty"),
+                NumberError::WrongLength(n) => {
+                    Msg::new("error-number-length").num("len", *n as i64)
+                }
+                NumberError::BadChar(c) => Msg::new("error-number-char").str("char", c.to_string()),
+                NumberError::BadPrefecture(p) => {
+                    Msg::new("error-number-prefecture").str("pref", p.clone())
+                }
+                NumberError::BadKind(c) => Msg::new("error-number-kind").str("char", c.to_string()),
+            },
+            UnknownCommand(c) => Msg::new("error-unknown-command").str("cmd", c.clone()),
+            UnknownOption { cmd, opt } => Msg::new("error-unknown-option")
+                .str("cmd", cmd.clone())
+                .str("opt", opt.clone()),
+            MissingOption { cmd, opt } => Msg::new("error-missing-option")
+                .str("cmd", cmd.clone())
+                .str("opt", opt.clone()),
+            DuplicateOption { opt } => Msg::new("error-duplicate-option").str("opt", opt.clone()),
+            UnterminatedQuote => Msg::new("error-unterminated-quote"),
+            Empty => Msg::new("error-empty"),
+            BadMode(m) => Msg::new("error-bad-mode").str("mode", m.clone()),
+            UnknownStep(s) => Msg::new("error-unknown-step").str("step", s.clone()),
+            StepNotApplicable(s) => {
+                Msg::new("error-step-not-applicable").msg("step", Msg::new(s.title_id()))
+            }
+            StepAlreadyDone(s) => Msg::new("error-step-done").msg("step", Msg::new(s.title_id())),
+            AllDone => Msg::new("error-all-done"),
+            NothingToUndo => Msg::new("error-nothing-to-undo"),
+            StaffOnly => Msg::new("error-staff-only"),
+            ChannelBound(n) => Msg::new("error-channel-bound").str("number", n.clone()),
+            NumberBoundElsewhere { number } => {
+                Msg::new("error-number-bound").str("number", number.clone())
+            }
+            EmptyName => Msg::new("error-empty-name"),
+            TooLong { max } => Msg::new("error-too-long").num("max", *max as i64),
+            SameMode(m) => Msg::new("error-same-mode").msg("mode", Msg::new(format!("mode-{m}"))),
+            UnknownOffice(n) => Msg::new("error-unknown-office").str("number", n.clone()),
+            UnknownTopic(t) => Msg::new("error-unknown-topic").str("topic", t.clone()),
+            EmptyQuestion => Msg::new("error-empty-question"),
+            RateLimited { seconds } => {
+                Msg::new("error-rate-limited").num("seconds", *seconds as i64)
+            }
+        }
+    }
+}
+
+impl From<NumberError> for UserError {
+    fn from(e: NumberError) -> Self {
+        UserError::BadNumber(e)
+    }
+}

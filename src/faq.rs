@@ -1,0 +1,277 @@
+//! FAQ retrieval: entries come from `locales/*/faq.ftl` (answer as value;
+//! `.question`, `.phrasings`, `.keywords`, `.contact` as attributes). Each
+//! phrasing is a small document; a question is scored by tf-idf cosine
+//! against its closest phrasing and by how much of it the entry covers.
+
+use std::collections::HashMap;
+
+use crate::content::{Content, Lang};
+use crate::playbook::ContactId;
+use crate::text;
+
+/// Below this confidence the bot says it has no FAQ answer.
+pub const THRESHOLD: f32 = 0.36;
+/// Alternatives shown must reach this confidence.
+pub const ALTERNATIVE_MIN: f32 = 0.15;
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Message id without the `faq-` prefix.
+    pub id: String,
+    pub contact: ContactId,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into `entries`.
+    pub entry: usize,
+    pub confidence: f32,
+}
+
+/// The result of one lookup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lookup {
+    /// The answer, when confident enough.
+    pub best: Option<Hit>,
+    /// Up to three other candidates ("did you mean").
+    pub alternatives: Vec<Hit>,
+}
+
+/// The problems that make a FAQ entry unusable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("locales/{lang}/faq.ftl: {id}: {detail}")]
+pub struct FaqError {
+    pub lang: Lang,
+    pub id: String,
+    pub detail: String,
+}
+
+struct Doc {
+    entry: u32,
+}
+
+pub struct FaqIndex {
+    entries: Vec<Entry>,
+    vocab: HashMap<String, u32>,
+    idf: Vec<f32>,
+    unknown_idf: f32,
+    /// term → (doc, weight)
+    postings: Vec<Vec<(u32, f32)>>,
+    docs: Vec<Doc>,
+    /// per entry: term → summed raw weight over all its texts
+    entry_terms: Vec<HashMap<u32, f32>>,
+}
+
+impl std::fmt::Debug for FaqIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FaqIndex")
+            .field("entries", &self.entries.len())
+            .field("docs", &self.docs.len())
+            .finish()
+    }
+}
+
+fn term_weights(tokens: &[text::Token]) -> HashMap<&str, f32> {
+    let mut m: HashMap<&str, f32> = HashMap::new();
+    for t in tokens {
+        let e = m.entry(t.text.as_str()).or_insert(0.0);
+        *e = e.max(t.weight);
+    }
+    m
+}
+
+impl FaqIndex {
+    /// Builds the index from the FAQ messages of every language.
+    pub fn build(content: &Content) -> Result<FaqIndex, FaqError> {
+        let mut entries: Vec<Entry> = Vec::new();
+        // (entry, is_keywords, tokens)
+        let mut raw: Vec<(u32, bool, Vec<text::Token>)> = Vec::new();
+        for lang in Lang::ALL {
+            for (id, _) in content.ids(lang) {
+                let Some(short) = id.strip_prefix("faq-") else {
+                    continue;
+                };
+                let err = |detail: &str| FaqError {
+                    lang,
+                    id: id.clone(),
+                    detail: detail.to_string(),
+                };
+                let attrs = content.attributes(lang, id);
+                let contact = attrs
+                    .get("contact")
+                    .and_then(|c| ContactId::parse(c))
+                    .ok_or_else(|| err("missing or unknown .contact"))?;
+                let question = attrs
+                    .get("question")
+                    .ok_or_else(|| err("missing .question"))?;
+                let idx = match entries.iter().position(|e| e.id == short) {
+                    Some(i) => {
+                        if entries[i].contact != contact {
+                            return Err(err("the .contact differs between languages"));
+                        }
+                        i
+                    }
+                    None => {
+                        entries.push(Entry {
+                            id: short.to_string(),
+                            contact,
+                        });
+                        entries.len() - 1
+                    }
+                } as u32;
+                raw.push((idx, false, text::tokens(question)));
+                for p in attrs
+                    .get("phrasings")
+                    .map(|p| p.split('|').collect::<Vec<_>>())
+                    .unwrap_or_default()
+                {
+                    if !p.trim().is_empty() {
+                        raw.push((idx, false, text::tokens(p)));
+                    }
+                }
+                if let Some(k) = attrs.get("keywords") {
+                    raw.push((idx, true, text::tokens(k)));
+                }
+            }
+        }
+        // Document frequencies over phrasing documents and keyword lists.
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut df: Vec<u32> = Vec::new();
+        for (_, _, toks) in &raw {
+            for t in term_weights(toks).keys() {
+                let id = *vocab.entry(t.to_string()).or_insert_with(|| {
+                    df.push(0);
+                    (df.len() - 1) as u32
+                });
+                df[id as usize] += 1;
+            }
+        }
+        let n = raw.len() as f32;
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|d| ((n + 1.0) / (*d as f32 + 0.5)).ln() + 1.0)
+            .collect();
+        let unknown_idf = ((n + 1.0) / 0.5).ln() + 1.0;
+        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.len()];
+        let mut docs = Vec::new();
+        let mut entry_terms: Vec<HashMap<u32, f32>> = vec![HashMap::new(); entries.len()];
+        for (entry, is_kw, toks) in &raw {
+            let tw = term_weights(toks);
+            let mut terms: Vec<(u32, f32)> = tw
+                .iter()
+                .map(|(t, w)| (vocab[*t], w * idf[vocab[*t] as usize]))
+                .collect();
+            for (t, w) in &terms {
+                let e = entry_terms[*entry as usize].entry(*t).or_insert(0.0);
+                *e = e.max(*w);
+            }
+            if *is_kw {
+                continue;
+            }
+            let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+            if norm == 0.0 {
+                continue;
+            }
+            for (_, w) in &mut terms {
+                *w /= norm;
+            }
+            let d = docs.len() as u32;
+            for (t, w) in &terms {
+                postings[*t as usize].push((d, *w));
+            }
+            docs.push(Doc { entry: *entry });
+        }
+        Ok(FaqIndex {
+            entries,
+            vocab,
+            idf,
+            unknown_idf,
+            postings,
+            docs,
+            entry_terms,
+        })
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Scores every entry for a question; highest first.
+    pub fn scores(&self, question: &str) -> Vec<Hit> {
+        let toks = text::tokens(question);
+        let tw = term_weights(&toks);
+        // Query vector: known terms with their idf, unknown ones with the
+        // highest idf (an unknown word makes a question less answerable).
+        let mut q: Vec<(Option<u32>, f32)> = tw
+            .iter()
+            .map(|(t, w)| match self.vocab.get(*t) {
+                Some(id) => (Some(*id), w * self.idf[*id as usize]),
+                None => (None, w * self.unknown_idf),
+            })
+            .collect();
+        let qnorm2: f32 = q.iter().map(|(_, w)| w * w).sum();
+        if qnorm2 == 0.0 {
+            return Vec::new();
+        }
+        let qnorm = qnorm2.sqrt();
+        for (_, w) in &mut q {
+            *w /= qnorm;
+        }
+        let mut cos = vec![0f32; self.docs.len()];
+        for (t, w) in &q {
+            if let Some(t) = t {
+                for (d, dw) in &self.postings[*t as usize] {
+                    cos[*d as usize] += w * dw;
+                }
+            }
+        }
+        let mut best_cos = vec![0f32; self.entries.len()];
+        for (d, c) in cos.iter().enumerate() {
+            let e = self.docs[d].entry as usize;
+            if *c > best_cos[e] {
+                best_cos[e] = *c;
+            }
+        }
+        let mut hits: Vec<Hit> = (0..self.entries.len())
+            .filter(|e| best_cos[*e] > 0.0)
+            .map(|e| {
+                // Share of the question (by squared weight) this entry's texts cover.
+                let covered: f32 = q
+                    .iter()
+                    .filter_map(|(t, w)| {
+                        t.filter(|t| self.entry_terms[e].contains_key(t))
+                            .map(|_| w * w)
+                    })
+                    .sum();
+                Hit {
+                    entry: e,
+                    confidence: (0.55 * best_cos[e] + 0.45 * covered).clamp(0.0, 1.0),
+                }
+            })
+            .collect();
+        hits.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        hits
+    }
+
+    /// The answer (if confident) and up to three alternatives.
+    pub fn lookup(&self, question: &str) -> Lookup {
+        let hits = self.scores(question);
+        let mut it = hits.into_iter();
+        let first = it.next();
+        let (best, rest): (Option<Hit>, Vec<Hit>) = match first {
+            Some(h) if h.confidence >= THRESHOLD => (Some(h), it.collect()),
+            Some(h) => (None, std::iter::once(h).chain(it).collect()),
+            None => (None, Vec::new()),
+        };
+        let alternatives = rest
+            .into_iter()
+            .filter(|h| h.confidence >= ALTERNATIVE_MIN)
+            .take(3)
+            .collect();
+        Lookup { best, alternatives }
+    }
+}

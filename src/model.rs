@@ -1,0 +1,109 @@
+//! The records the engine reads and the store keeps (versioned serde values).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::office_number::OfficeNumber;
+use crate::playbook::{self, DoneMark, Mode, StepId, TaskId};
+
+/// Record version written by this build; a newer one is refused on read.
+pub const RECORD_VERSION: u32 = 1;
+
+/// Who acts: a Discord user or a console user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub staff: bool,
+}
+
+/// One office and its progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    pub v: u32,
+    pub number: OfficeNumber,
+    pub name: String,
+    pub mode: Mode,
+    #[serde(default)]
+    pub software: Option<String>,
+    /// The channel the office is bound to, if any.
+    #[serde(default)]
+    pub channel: Option<String>,
+    pub registered_at: i64,
+    pub updated_at: i64,
+    /// Incremented by every change; the seq of the latest history event.
+    pub revision: u64,
+    #[serde(default)]
+    pub done: BTreeMap<TaskId, DoneMark>,
+}
+
+impl Office {
+    pub fn current_step(&self) -> Option<StepId> {
+        playbook::current_step(self.mode, &self.done)
+    }
+
+    pub fn status(&self, step: StepId) -> playbook::StepStatus {
+        playbook::status(step, self.mode, &self.done)
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.current_step().is_none()
+    }
+}
+
+/// What a history event did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Action {
+    Registered {
+        name: String,
+        mode: Mode,
+        software: Option<String>,
+    },
+    /// Re-registration changed details; the previous values are kept for undo.
+    Updated {
+        name: String,
+        mode: Mode,
+        software: Option<String>,
+        prev_name: String,
+        prev_mode: Mode,
+        prev_software: Option<String>,
+    },
+    TaskDone {
+        task: TaskId,
+    },
+    ModeChanged {
+        from: Mode,
+        to: Mode,
+    },
+    Undo {
+        seq: u64,
+    },
+    /// The office was bound to a channel (by staff, moving it from another one).
+    Bound {
+        channel: String,
+        prev: Option<String>,
+    },
+}
+
+impl Action {
+    pub fn undoable(&self) -> bool {
+        matches!(
+            self,
+            Action::Updated { .. } | Action::TaskDone { .. } | Action::ModeChanged { .. }
+        )
+    }
+}
+
+/// One entry of an office's history: who did what, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub v: u32,
+    pub seq: u64,
+    pub at: i64,
+    pub actor: Actor,
+    #[serde(flatten)]
+    pub action: Action,
+}

@@ -1,0 +1,193 @@
+//! The one reply type every adapter renders: text blocks, a checklist,
+//! buttons and a contact card, all as message ids with arguments.
+
+use crate::playbook::{ContactId, StepId};
+
+/// An argument of a localized message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Arg {
+    Str(String),
+    Num(i64),
+    /// Unix seconds, formatted per language (2026年11月24日 / 24 Nov 2026).
+    Date(i64),
+    /// A nested localized message.
+    Msg(Msg),
+}
+
+/// A localized message: an id in `locales/` plus its arguments.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Msg {
+    pub id: String,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Msg {
+    pub fn new(id: impl Into<String>) -> Msg {
+        Msg {
+            id: id.into(),
+            args: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, name: &'static str, value: Arg) -> Msg {
+        self.args.push((name, value));
+        self
+    }
+
+    pub fn str(self, name: &'static str, value: impl Into<String>) -> Msg {
+        self.arg(name, Arg::Str(value.into()))
+    }
+
+    pub fn num(self, name: &'static str, value: i64) -> Msg {
+        self.arg(name, Arg::Num(value))
+    }
+
+    pub fn date(self, name: &'static str, at: i64) -> Msg {
+        self.arg(name, Arg::Date(at))
+    }
+
+    pub fn msg(self, name: &'static str, value: Msg) -> Msg {
+        self.arg(name, Arg::Msg(value))
+    }
+}
+
+/// A localized text or a literal one (names from config, user input).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    Msg(Msg),
+    Lit(String),
+}
+
+/// Mark of a checklist line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Done,
+    Todo,
+    Waiting,
+    NotApplicable,
+}
+
+impl Mark {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Mark::Done => "☑",
+            Mark::Todo => "☐",
+            Mark::Waiting => "⏳",
+            Mark::NotApplicable => "—",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChecklistItem {
+    pub mark: Mark,
+    pub step: StepId,
+    /// The line's text: step title with its date or waiting note.
+    pub text: Msg,
+    pub current: bool,
+}
+
+/// A contact card: a built-in contact whose fields may be overridden by config.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Contact {
+    pub id: Option<ContactId>,
+    /// Override of the id as shown in JSON (e.g. `kokuhoren-13`).
+    pub key: Option<String>,
+    pub name: Option<String>,
+    pub tel: Option<String>,
+    pub fax: Option<String>,
+    pub email: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Title(Text),
+    Text(Msg),
+    /// A labelled field (an embed field on Discord).
+    Field {
+        label: Msg,
+        value: Msg,
+    },
+    Success(Msg),
+    Warning(Msg),
+    Error(Msg),
+    Checklist(Vec<ChecklistItem>),
+    Contact(Contact),
+    /// Preformatted lines of data (summaries, history): literal text.
+    Lines(Vec<Text>),
+}
+
+/// What a button does when clicked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ButtonAction {
+    Done(StepId),
+    Progress,
+    Contact,
+    Next,
+}
+
+impl ButtonAction {
+    /// Stable custom id (also the console hint's command).
+    pub fn custom_id(&self) -> String {
+        match self {
+            ButtonAction::Done(s) => format!("done:{}", s.as_str()),
+            ButtonAction::Progress => "progress".into(),
+            ButtonAction::Contact => "contact".into(),
+            ButtonAction::Next => "next".into(),
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<ButtonAction> {
+        match id {
+            "progress" => Some(ButtonAction::Progress),
+            "contact" => Some(ButtonAction::Contact),
+            "next" => Some(ButtonAction::Next),
+            _ => id
+                .strip_prefix("done:")
+                .and_then(StepId::parse)
+                .map(ButtonAction::Done),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Button {
+    pub action: ButtonAction,
+    pub label: Msg,
+}
+
+/// Tone of the reply as a whole (embed colour on Discord).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tone {
+    #[default]
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reply {
+    pub blocks: Vec<Block>,
+    pub buttons: Vec<Button>,
+    /// Only the asking user sees it (errors, staff views, personal data).
+    pub ephemeral: bool,
+    pub tone: Tone,
+}
+
+impl Reply {
+    pub fn push(&mut self, b: Block) -> &mut Self {
+        self.blocks.push(b);
+        self
+    }
+
+    pub fn error(msg: Msg) -> Reply {
+        Reply {
+            blocks: vec![Block::Error(msg)],
+            buttons: vec![],
+            ephemeral: true,
+            tone: Tone::Error,
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! Staff views, computed purely from records: the progress summary, the
+//! unanswered questions, an office's history.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::days_between;
+use crate::engine::bar;
+use crate::model::{Action, Event, Office};
+use crate::playbook::{self, Mode, StepId, StepStatus};
+use crate::reply::{Block, Msg, Reply, Text};
+use crate::store::Unanswered;
+
+/// One office in the summary.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OfficeRow {
+    pub number: String,
+    pub name: String,
+    pub mode: Mode,
+    /// `null` when every step is done.
+    pub current_step: Option<StepId>,
+    pub done_steps: usize,
+    pub total_steps: usize,
+    /// Unix seconds.
+    pub updated_at: i64,
+    pub stalled: bool,
+    /// When the office started waiting on the 国保連合会 (approval letter or certificate issuance).
+    pub waiting_since: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Summary {
+    pub total: usize,
+    pub completed: usize,
+    pub stalled: usize,
+    pub waiting: usize,
+    /// Step id → offices whose current step it is.
+    pub by_step: BTreeMap<StepId, usize>,
+    pub by_mode: BTreeMap<Mode, usize>,
+    pub offices: Vec<OfficeRow>,
+}
+
+pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
+    let current = o.current_step();
+    let (done, total) = playbook::counts(o.mode, &o.done);
+    let waiting_since = current.and_then(|s| match o.status(s) {
+        StepStatus::Waiting { since } => Some(since),
+        _ => None,
+    });
+    OfficeRow {
+        number: o.number.to_string(),
+        name: o.name.clone(),
+        mode: o.mode,
+        current_step: current,
+        done_steps: done,
+        total_steps: total,
+        updated_at: o.updated_at,
+        stalled: current.is_some() && days_between(o.updated_at, now) >= i64::from(stall_days),
+        waiting_since,
+    }
+}
+
+pub fn summarize(offices: &[Office], now: i64, stall_days: u32) -> Summary {
+    let mut s = Summary {
+        total: offices.len(),
+        completed: 0,
+        stalled: 0,
+        waiting: 0,
+        by_step: StepId::ALL.iter().map(|s| (*s, 0)).collect(),
+        by_mode: Mode::ALL.iter().map(|m| (*m, 0)).collect(),
+        offices: Vec::with_capacity(offices.len()),
+    };
+    for o in offices {
+        let r = row(o, now, stall_days);
+        match r.current_step {
+            Some(step) => *s.by_step.entry(step).or_default() += 1,
+            None => s.completed += 1,
+        }
+        *s.by_mode.entry(o.mode).or_default() += 1;
+        s.stalled += usize::from(r.stalled);
+        s.waiting += usize::from(r.waiting_since.is_some());
+        s.offices.push(r);
+    }
+    s
+}
+
+/// How many offices a chat summary lists by name (stalled and waiting first).
+const LIST_LIMIT: usize = 15;
+
+pub fn summary_reply(s: &Summary) -> Reply {
+    let mut reply = Reply {
+        ephemeral: true,
+        ..Reply::default()
+    };
+    reply.push(Block::Title(Text::Msg(Msg::new("summary-title"))));
+    reply.push(Block::Text(
+        Msg::new("summary-totals")
+            .num("total", s.total as i64)
+            .num("completed", s.completed as i64)
+            .num("stalled", s.stalled as i64)
+            .num("waiting", s.waiting as i64),
+    ));
+    let lines = StepId::ALL
+        .iter()
+        .filter(|st| {
+            s.by_step.get(st).copied().unwrap_or(0) > 0 || **st != StepId::ProxyApplication
+        })
+        .map(|st| {
+            let n = s.by_step.get(st).copied().unwrap_or(0);
+            Text::Msg(
+                Msg::new("summary-step-line")
+                    .msg("step", Msg::new(st.title_id()))
+                    .num("count", n as i64)
+                    .str("bar", bar(n, s.total.max(1))),
+            )
+        })
+        .collect();
+    reply.push(Block::Lines(lines));
+    let mut attention: Vec<&OfficeRow> = s
+        .offices
+        .iter()
+        .filter(|r| r.stalled || r.waiting_since.is_some())
+        .collect();
+    attention.sort_by_key(|r| (r.waiting_since.unwrap_or(r.updated_at), r.number.clone()));
+    if !attention.is_empty() {
+        reply.push(Block::Text(Msg::new("summary-attention")));
+        let mut lines: Vec<Text> = attention
+            .iter()
+            .take(LIST_LIMIT)
+            .map(|r| {
+                let step = r
+                    .current_step
+                    .map_or(Msg::new("steps-complete-title"), |st| {
+                        Msg::new(st.title_id())
+                    });
+                let m = match r.waiting_since {
+                    Some(since) => Msg::new("summary-office-waiting").date("since", since),
+                    None => Msg::new("summary-office-stalled").date("since", r.updated_at),
+                };
+                Text::Msg(
+                    m.str("name", &r.name)
+                        .str("number", &r.number)
+                        .msg("step", step),
+                )
+            })
+            .collect();
+        if attention.len() > LIST_LIMIT {
+            lines.push(Text::Msg(
+                Msg::new("summary-more").num("count", (attention.len() - LIST_LIMIT) as i64),
+            ));
+        }
+        reply.push(Block::Lines(lines));
+    }
+    reply
+}
+
+/// Unanswered questions grouped by folded text, most frequent first.
+pub fn group_unanswered(qs: &[Unanswered]) -> Vec<(String, usize, i64)> {
+    let mut groups: BTreeMap<String, (String, usize, i64)> = BTreeMap::new();
+    for q in qs {
+        let key: String = crate::text::fold_question(&q.text)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let e = groups
+            .entry(key)
+            .or_insert_with(|| (q.text.clone(), 0, q.at));
+        e.1 += 1;
+        e.2 = e.2.max(q.at);
+    }
+    let mut v: Vec<_> = groups.into_values().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
+    v
+}
+
+pub fn unanswered_reply(qs: &[Unanswered]) -> Reply {
+    let mut reply = Reply {
+        ephemeral: true,
+        ..Reply::default()
+    };
+    reply.push(Block::Title(Text::Msg(Msg::new("unanswered-title"))));
+    let groups = group_unanswered(qs);
+    if groups.is_empty() {
+        reply.push(Block::Text(Msg::new("unanswered-none")));
+        return reply;
+    }
+    reply.push(Block::Lines(
+        groups
+            .iter()
+            .take(25)
+            .map(|(text, n, last)| {
+                Text::Msg(
+                    Msg::new("unanswered-line")
+                        .str("text", text)
+                        .num("count", *n as i64)
+                        .date("date", *last),
+                )
+            })
+            .collect(),
+    ));
+    reply.push(Block::Text(Msg::new("unanswered-hint")));
+    reply
+}
+
+fn action_msg(a: &Action) -> Msg {
+    match a {
+        Action::Registered { name, mode, .. } => Msg::new("history-registered")
+            .str("name", name)
+            .msg("mode", Msg::new(mode.msg_id())),
+        Action::Updated { name, mode, .. } => Msg::new("history-updated")
+            .str("name", name)
+            .msg("mode", Msg::new(mode.msg_id())),
+        Action::TaskDone { task } => {
+            Msg::new("history-task-done").msg("task", Msg::new(task.msg_id()))
+        }
+        Action::ModeChanged { from, to } => Msg::new("history-mode")
+            .msg("from", Msg::new(from.msg_id()))
+            .msg("to", Msg::new(to.msg_id())),
+        Action::Undo { seq } => Msg::new("history-undo").num("seq", *seq as i64),
+        Action::Bound { channel, .. } => Msg::new("history-bound").str("channel", channel),
+    }
+}
+
+pub fn history_reply(o: &Office, events: &[Event]) -> Reply {
+    let mut reply = Reply {
+        ephemeral: true,
+        ..Reply::default()
+    };
+    reply.push(Block::Title(Text::Msg(
+        Msg::new("history-title")
+            .str("name", &o.name)
+            .str("number", o.number.as_str()),
+    )));
+    reply.push(Block::Lines(
+        events
+            .iter()
+            .rev()
+            .take(50)
+            .map(|e| {
+                Text::Msg(
+                    Msg::new("history-line")
+                        .num("seq", e.seq as i64)
+                        .date("date", e.at)
+                        .str("who", &e.actor.name)
+                        .msg("what", action_msg(&e.action)),
+                )
+            })
+            .collect(),
+    ));
+    reply
+}
+
+/// The summary as CSV, one office per line.
+pub fn summary_csv(s: &Summary) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "number",
+        "name",
+        "mode",
+        "current_step",
+        "done_steps",
+        "total_steps",
+        "updated_at",
+        "stalled",
+        "waiting_since",
+    ]);
+    for r in &s.offices {
+        let _ = w.write_record([
+            r.number.clone(),
+            r.name.clone(),
+            r.mode.as_str().to_string(),
+            r.current_step
+                .map(|x| x.as_str().to_string())
+                .unwrap_or_default(),
+            r.done_steps.to_string(),
+            r.total_steps.to_string(),
+            r.updated_at.to_string(),
+            r.stalled.to_string(),
+            r.waiting_since.map(|x| x.to_string()).unwrap_or_default(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}

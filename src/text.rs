@@ -1,0 +1,303 @@
+//! Text folding, synonym groups (`locales/synonyms.txt`) and the tokenizer
+//! shared by parsers and the FAQ index. Works for Japanese without a
+//! morphological dictionary: character bigrams for kana/kanji runs, words for
+//! Latin text, and synonym groups folded into concept tokens.
+
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC, lower case, trimmed: the form in which ids and choices are compared.
+pub fn fold(s: &str) -> String {
+    s.nfkc().collect::<String>().trim().to_lowercase()
+}
+
+/// Removes control and zero-width characters a user may paste, turning
+/// newlines and tabs into spaces.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '\n' || c == '\t' || c == '\r' { ' ' } else { c })
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+        })
+        .collect()
+}
+
+/// Katakana → hiragana (the prolonged sound mark stays).
+fn kana_fold(c: char) -> char {
+    match c {
+        '\u{30a1}'..='\u{30f6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The folded form of a question: NFKC, lower case, katakana as hiragana,
+/// control and zero-width characters removed.
+pub fn fold_question(s: &str) -> String {
+    clean(s)
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .map(kana_fold)
+        .collect()
+}
+
+/// One synonym group.
+#[derive(Debug)]
+pub struct Group {
+    pub concept: String,
+    pub variants: Vec<String>,
+}
+
+/// The synonym file compiled in.
+pub const SYNONYMS: &str = include_str!("../locales/synonyms.txt");
+
+/// Parses a synonym file: `concept = variant, variant` per line, `#` comments.
+pub fn parse_synonyms(text: &str) -> Result<Vec<Group>, String> {
+    let mut groups = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (concept, rest) = line
+            .split_once('=')
+            .ok_or_else(|| format!("line {}: expected `concept = variants`", i + 1))?;
+        let variants: Vec<String> = rest
+            .split(',')
+            .map(fold_question)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect();
+        if variants.is_empty() {
+            return Err(format!("line {}: no variants", i + 1));
+        }
+        groups.push(Group {
+            concept: concept.trim().to_string(),
+            variants,
+        });
+    }
+    Ok(groups)
+}
+
+struct Variant {
+    chars: Vec<char>,
+    ascii: bool,
+    concept: usize,
+}
+
+struct Synonyms {
+    groups: Vec<Group>,
+    /// Longest first.
+    variants: Vec<Variant>,
+}
+
+fn synonyms() -> &'static Synonyms {
+    static S: OnceLock<Synonyms> = OnceLock::new();
+    S.get_or_init(|| {
+        let groups = parse_synonyms(SYNONYMS).expect("locales/synonyms.txt is checked by tests");
+        let mut variants: Vec<Variant> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.concept.contains(':'))
+            .flat_map(|(i, g)| {
+                g.variants.iter().map(move |v| Variant {
+                    chars: v.chars().collect(),
+                    ascii: v.is_ascii(),
+                    concept: i,
+                })
+            })
+            .collect();
+        variants.sort_by(|a, b| b.chars.len().cmp(&a.chars.len()));
+        Synonyms { groups, variants }
+    })
+}
+
+/// Whether `s` is one of the variants of group `concept` (e.g. `mode:proxy`).
+pub fn in_group(concept: &str, s: &str) -> bool {
+    let f = fold_question(s);
+    let f = f.trim();
+    synonyms()
+        .groups
+        .iter()
+        .any(|g| g.concept == concept && g.variants.iter().any(|v| v == f))
+}
+
+/// Whether `s` contains a variant of group `concept`.
+pub fn mentions_group(concept: &str, s: &str) -> bool {
+    let f = fold_question(s);
+    synonyms()
+        .groups
+        .iter()
+        .any(|g| g.concept == concept && g.variants.iter().any(|v| f.contains(v.as_str())))
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々' | '〆' | 'ヶ' | 'ヵ')
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309f}' | '\u{30a0}'..='\u{30ff}')
+}
+
+fn is_cjk(c: char) -> bool {
+    is_kanji(c) || is_kana(c)
+}
+
+const EN_STOP: &[&str] = &[
+    "a", "an", "the", "is", "are", "was", "be", "do", "does", "did", "we", "i", "you", "my", "our",
+    "your", "to", "of", "for", "in", "on", "at", "it", "its", "can", "could", "what", "how",
+    "which", "where", "who", "why", "there", "any", "anything", "with", "about", "after", "before",
+    "and", "or", "me", "us", "this", "that", "need", "needs", "have", "has", "get", "if", "so",
+    "should", "would", "will", "please", "tell", "want", "know", "from", "by", "ok", "okay",
+    "it's", "much", "many", "up", "not", "no", "yes", "still", "then", "than",
+];
+
+/// Function characters: a bigram of two of these carries almost no meaning.
+fn is_function_kana(c: char) -> bool {
+    "のはがをにでとてすまかたしいるなどうくだされけもやよねこそありせんっょゃゅえおきみじ"
+        .contains(c)
+}
+
+/// A token with its weight (concepts weigh most, grammar bigrams least).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub text: String,
+    pub weight: f32,
+}
+
+fn push(out: &mut Vec<Token>, text: String, weight: f32) {
+    out.push(Token { text, weight });
+}
+
+fn stem(w: &str) -> &str {
+    if w.len() > 4 {
+        if let Some(s) = w.strip_suffix("ing") {
+            return s;
+        }
+    }
+    if w.len() > 3 && !w.ends_with("ss") {
+        if let Some(s) = w.strip_suffix('s') {
+            return s;
+        }
+    }
+    w
+}
+
+/// Tokenizes a question or a FAQ phrasing.
+pub fn tokens(s: &str) -> Vec<Token> {
+    let mut chars: Vec<char> = fold_question(s).chars().collect();
+    let syn = synonyms();
+    let mut out = Vec::new();
+    let mut seen_concepts: Vec<usize> = Vec::new();
+    for v in &syn.variants {
+        let n = v.chars.len();
+        if n == 0 || n > chars.len() {
+            continue;
+        }
+        let mut i = 0;
+        while i + n <= chars.len() {
+            if chars[i..i + n] == v.chars[..] {
+                let boundary_ok = !v.ascii
+                    || ((i == 0 || !chars[i - 1].is_ascii_alphanumeric())
+                        && (i + n == chars.len() || !chars[i + n].is_ascii_alphanumeric()));
+                if boundary_ok {
+                    if !seen_concepts.contains(&v.concept) {
+                        seen_concepts.push(v.concept);
+                        push(&mut out, format!("#{}", syn.groups[v.concept].concept), 2.0);
+                    }
+                    for c in &mut chars[i..i + n] {
+                        *c = ' ';
+                    }
+                    i += n;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_cjk(c) {
+            let start = i;
+            while i < chars.len() && is_cjk(chars[i]) {
+                i += 1;
+            }
+            let run = &chars[start..i];
+            if run.len() == 1 {
+                if is_kanji(run[0]) {
+                    push(&mut out, run[0].to_string(), 0.6);
+                }
+                continue;
+            }
+            for w in run.windows(2) {
+                let weight = if w.iter().any(|c| is_kanji(*c)) {
+                    1.0
+                } else if w.iter().all(|c| is_function_kana(*c)) {
+                    0.1
+                } else {
+                    0.4
+                };
+                push(&mut out, w.iter().collect(), weight);
+            }
+            for k in run.iter().filter(|c| is_kanji(**c)) {
+                push(&mut out, k.to_string(), 0.3);
+            }
+        } else if c.is_alphanumeric() {
+            let start = i;
+            let digit = c.is_ascii_digit();
+            while i < chars.len()
+                && chars[i].is_alphanumeric()
+                && !is_cjk(chars[i])
+                && chars[i].is_ascii_digit() == digit
+            {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            if !EN_STOP.contains(&word.as_str()) && !(word.len() == 1 && !digit) {
+                push(&mut out, stem(&word).to_string(), 1.0);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonym_file_parses() {
+        let g = parse_synonyms(SYNONYMS).unwrap();
+        assert!(g.iter().any(|g| g.concept == "cost"));
+        assert!(g.iter().any(|g| g.concept == "mode:proxy"));
+    }
+
+    #[test]
+    fn folding_and_concepts() {
+        let t = tokens("ショウメイショのネダン");
+        let texts: Vec<_> = t.iter().map(|t| t.text.as_str()).collect();
+        assert!(
+            texts.contains(&"#certificate") && texts.contains(&"#cost"),
+            "{texts:?}"
+        );
+        let t = tokens("Is a Mac OK?");
+        assert!(t.iter().any(|t| t.text == "#environment"));
+        // `ie` only as a word, not inside "internet".
+        let t = tokens("internet line");
+        assert!(!t.iter().any(|t| t.text == "#browser"), "{t:?}");
+    }
+
+    #[test]
+    fn groups() {
+        assert!(in_group("mode:proxy", "代理請求"));
+        assert!(!in_group("mode:proxy", "direct"));
+        assert!(mentions_group(
+            "software:denso",
+            "国保中央会介護伝送ソフト Ver.5"
+        ));
+    }
+}
