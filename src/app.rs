@@ -290,6 +290,61 @@ impl Knowledge {
         reply
     }
 
+    /// The `ask --json` object (DESIGN.md's contract).
+    pub fn ask_json(&self, lang: Lang, a: &Answered) -> serde_json::Value {
+        let c = &self.content;
+        let entries = self.faq.entries();
+        let (faq_id, confidence, answer) = match &a.lookup.best {
+            Some(h) => {
+                let id = &entries[h.entry].id;
+                (
+                    serde_json::Value::from(id.clone()),
+                    h.confidence,
+                    c.text(lang, &Msg::new(format!("faq-{id}"))),
+                )
+            }
+            None => (
+                serde_json::Value::Null,
+                a.lookup.alternatives.first().map_or(0.0, |h| h.confidence),
+                c.text(lang, &Msg::new("answer-none")),
+            ),
+        };
+        let alternatives: Vec<serde_json::Value> = a
+            .lookup
+            .alternatives
+            .iter()
+            .map(|h| {
+                let id = &entries[h.entry].id;
+                serde_json::json!({
+                    "faq_id": id,
+                    "question": c.text(lang, &Msg::new(format!("faq-{id}.question"))),
+                    "confidence": round3(h.confidence),
+                })
+            })
+            .collect();
+        let mut contact = serde_json::Map::new();
+        let id = a
+            .contact
+            .key
+            .clone()
+            .or_else(|| a.contact.id.map(|i| i.as_str().to_string()));
+        contact.insert("id".into(), id.into());
+        for f in ["name", "tel", "fax", "email", "url", "note"] {
+            contact.insert(f.into(), serde_json::Value::Null);
+        }
+        for (f, v) in crate::console::contact_fields(c, lang, &a.contact) {
+            contact.insert(f.into(), v.into());
+        }
+        serde_json::json!({
+            "matched": a.lookup.best.is_some(),
+            "faq_id": faq_id,
+            "confidence": round3(confidence),
+            "answer": answer,
+            "alternatives": alternatives,
+            "contact": contact,
+        })
+    }
+
     fn question_msg(&self, h: &Hit) -> Msg {
         Msg::new(format!("faq-{}.question", self.faq.entries()[h.entry].id))
     }
@@ -310,4 +365,8 @@ impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
         Failure::Internal(e)
     }
+}
+
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
 }

@@ -10,7 +10,7 @@ use crate::playbook::ContactId;
 use crate::text;
 
 /// Below this confidence the bot says it has no FAQ answer.
-pub const THRESHOLD: f32 = 0.36;
+pub const THRESHOLD: f32 = 0.42;
 /// Alternatives shown must reach this confidence.
 pub const ALTERNATIVE_MIN: f32 = 0.15;
 

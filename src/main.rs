@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use seikyu_navi::app::{App, Knowledge};
 use seikyu_navi::config::Config;
-use seikyu_navi::console::{self, contact_fields, ConsoleOpts};
+use seikyu_navi::console::{self, ConsoleOpts};
 use seikyu_navi::content::{Content, Lang};
 use seikyu_navi::office_number::OfficeNumber;
 use seikyu_navi::reply::Msg;
@@ -202,7 +202,7 @@ fn main() -> ExitCode {
             }
             let answered = kb.answer(&question, office.as_ref());
             if json {
-                println!("{}", ask_json(&kb, lang, &answered));
+                println!("{}", kb.ask_json(lang, &answered));
             } else {
                 let reply = kb.answer_reply(&answered, false);
                 println!("{}", console::render_text(&kb.content, lang, &reply));
@@ -247,65 +247,6 @@ fn console_exit(r: std::io::Result<()>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn ask_json(kb: &Knowledge, lang: Lang, a: &seikyu_navi::app::Answered) -> String {
-    let c = &kb.content;
-    let entries = kb.faq.entries();
-    let (faq_id, confidence, answer) = match &a.lookup.best {
-        Some(h) => {
-            let id = &entries[h.entry].id;
-            (
-                serde_json::Value::from(id.clone()),
-                h.confidence,
-                c.text(lang, &Msg::new(format!("faq-{id}"))),
-            )
-        }
-        None => (
-            serde_json::Value::Null,
-            a.lookup.alternatives.first().map_or(0.0, |h| h.confidence),
-            c.text(lang, &Msg::new("answer-none")),
-        ),
-    };
-    let alternatives: Vec<serde_json::Value> = a
-        .lookup
-        .alternatives
-        .iter()
-        .map(|h| {
-            let id = &entries[h.entry].id;
-            serde_json::json!({
-                "faq_id": id,
-                "question": c.text(lang, &Msg::new(format!("faq-{id}.question"))),
-                "confidence": round3(h.confidence),
-            })
-        })
-        .collect();
-    let mut contact = serde_json::Map::new();
-    let id = a
-        .contact
-        .key
-        .clone()
-        .or_else(|| a.contact.id.map(|i| i.as_str().to_string()));
-    contact.insert("id".into(), id.into());
-    for f in ["name", "tel", "fax", "email", "url", "note"] {
-        contact.insert(f.into(), serde_json::Value::Null);
-    }
-    for (f, v) in contact_fields(c, lang, &a.contact) {
-        contact.insert(f.into(), v.into());
-    }
-    serde_json::json!({
-        "matched": a.lookup.best.is_some(),
-        "faq_id": faq_id,
-        "confidence": round3(confidence),
-        "answer": answer,
-        "alternatives": alternatives,
-        "contact": contact,
-    })
-    .to_string()
-}
-
-fn round3(x: f32) -> f64 {
-    (f64::from(x) * 1000.0).round() / 1000.0
 }
 
 fn check(

@@ -202,7 +202,8 @@ pub fn tokens(s: &str) -> Vec<Token> {
                     || ((i == 0 || !chars[i - 1].is_ascii_alphanumeric())
                         && (i + n == chars.len() || !chars[i + n].is_ascii_alphanumeric()));
                 if boundary_ok {
-                    if !seen_concepts.contains(&v.concept) {
+                    let drop = syn.groups[v.concept].concept == "_";
+                    if !drop && !seen_concepts.contains(&v.concept) {
                         seen_concepts.push(v.concept);
                         push(&mut out, format!("#{}", syn.groups[v.concept].concept), 2.0);
                     }
