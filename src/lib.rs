@@ -7,6 +7,7 @@ pub mod config;
 pub mod console;
 pub mod contacts;
 pub mod content;
+pub mod discord;
 pub mod engine;
 pub mod error;
 pub mod faq;

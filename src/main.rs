@@ -119,13 +119,16 @@ fn main() -> ExitCode {
     };
     match cli.command.unwrap_or(Command::Run) {
         Command::Run => {
-            if std::env::var("DISCORD_TOKEN").is_ok_and(|t| !t.trim().is_empty()) {
-                return fail(Some(&content), lang, "error-start", "Discord adapter");
-            }
+            let token = std::env::var("DISCORD_TOKEN")
+                .ok()
+                .filter(|t| !t.trim().is_empty());
             let app = match open_app(config) {
                 Ok(a) => a,
                 Err(code) => return code,
             };
+            if let Some(token) = token {
+                return run_discord(app, &token, &content, lang);
+            }
             eprintln!("{}", app.content.text(lang, &Msg::new("console-no-token")));
             let opts = ConsoleOpts {
                 channel: "console".into(),
@@ -234,6 +237,23 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Check => check(&content, &config, &cli.config, &data_dir, lang),
+    }
+}
+
+fn run_discord(app: App, token: &str, content: &Content, lang: Lang) -> ExitCode {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => return fail(Some(content), lang, "error-start", &e.to_string()),
+    };
+    match rt.block_on(seikyu_navi::discord::run(
+        std::sync::Arc::new(app),
+        token.trim(),
+    )) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(Some(content), lang, "error-discord", &e.to_string()),
     }
 }
 

@@ -1,0 +1,305 @@
+//! The bot binary, with its real serenity client, against a fake Discord on
+//! 127.0.0.1 (REST through `discord.api_base`, gateway from `GET /gateway`).
+
+mod support;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use support::fake_discord::{opt_str, FakeDiscord, Invoker, Recorded};
+
+const APP_ID: u64 = 700_001;
+const BOT_ID: u64 = 700_002;
+const GUILD: u64 = 10;
+const CHANNEL: u64 = 20;
+const OTHER_CHANNEL: u64 = 21;
+const USER: u64 = 30;
+const STAFF_ROLE: u64 = 40;
+const T: Duration = Duration::from_secs(30);
+
+struct Bot(Child);
+
+impl Drop for Bot {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Bot {
+    let cfg = dir.join("bot.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[bot]\nlocale = \"ja\"\n\n[discord]\nguild_id = {GUILD}\nstaff_role_ids = [{STAFF_ROLE}]\napi_base = \"{}\"\n",
+            fake.rest_base()
+        ),
+    )
+    .unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+        .arg("--config")
+        .arg(&cfg)
+        .arg("--data")
+        .arg(dir.join("data"))
+        .env("DISCORD_TOKEN", "test-token")
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap();
+    Bot(child)
+}
+
+/// The interaction callback's message data.
+fn data(r: &Recorded) -> &Value {
+    &r.body["data"]
+}
+
+fn custom_ids(msg: &Value) -> Vec<String> {
+    msg["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c["custom_id"].as_str().map(str::to_string))
+        .collect()
+}
+
+async fn command(fake: &FakeDiscord, name: &str, options: Value, inv: &Invoker) -> Recorded {
+    let ix = fake.slash_command(name, options, inv);
+    fake.dispatch("INTERACTION_CREATE", ix.clone()).await;
+    fake.wait_request(|r| r.is_callback_for(&ix), T).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn walkthrough_on_a_fake_discord() {
+    let fake = FakeDiscord::start(APP_ID, BOT_ID).await;
+    let dir = tempfile::tempdir().unwrap();
+    let _bot = start_bot(&fake, dir.path());
+    fake.wait_ready().await;
+
+    // Commands are registered to the guild, with Japanese localizations.
+    let put = fake
+        .wait_request(
+            |r| {
+                r.is(
+                    "PUT",
+                    &format!("/applications/{APP_ID}/guilds/{GUILD}/commands"),
+                )
+            },
+            T,
+        )
+        .await;
+    let cmds = put.body.as_array().unwrap();
+    let names: Vec<&str> = cmds.iter().filter_map(|c| c["name"].as_str()).collect();
+    for n in [
+        "register",
+        "next",
+        "done",
+        "undo",
+        "progress",
+        "faq",
+        "contact",
+        "summary",
+        "unanswered",
+    ] {
+        assert!(names.contains(&n), "{n} registered: {names:?}");
+    }
+    let next = cmds.iter().find(|c| c["name"] == "next").unwrap();
+    assert_eq!(next["name_localizations"]["ja"], "次の手順");
+    assert!(next["description_localizations"]["ja"]
+        .as_str()
+        .unwrap()
+        .contains("手順"));
+    let register = cmds.iter().find(|c| c["name"] == "register").unwrap();
+    let mode = register["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "mode")
+        .unwrap();
+    assert_eq!(mode["name_localizations"]["ja"], "請求方法");
+    assert_eq!(mode["choices"].as_array().unwrap().len(), 3);
+    let faq = cmds.iter().find(|c| c["name"] == "faq").unwrap();
+    assert_eq!(faq["options"][0]["autocomplete"], true);
+
+    let ja = Invoker::in_guild(GUILD, CHANNEL, USER).locale("ja");
+
+    // /register then /next.
+    let r = command(
+        &fake,
+        "register",
+        json!([
+            opt_str("number", "1370100016"),
+            opt_str("name", "テスト事業所")
+        ]),
+        &ja,
+    )
+    .await;
+    assert!(
+        r.visible_text().contains("テスト事業所"),
+        "{}",
+        r.visible_text()
+    );
+    let r = command(&fake, "next", json!([]), &ja).await;
+    assert_eq!(r.body["type"], 4);
+    let embed = &data(&r)["embeds"][0];
+    assert!(
+        embed["title"].as_str().unwrap().contains("動作環境の確認"),
+        "{embed}"
+    );
+    let text = r.visible_text();
+    assert!(
+        text.contains("Internet Explorer 11") && text.contains("0570-059-402"),
+        "{text}"
+    );
+    let ids = custom_ids(data(&r));
+    assert_eq!(ids, vec!["done:environment", "progress", "contact"]);
+    assert_eq!(data(&r)["allowed_mentions"]["parse"], json!([]));
+
+    // A click on "mark done" updates that message in place (type 7).
+    let click = fake.button_click("done:environment", None, &ja);
+    fake.dispatch("INTERACTION_CREATE", click.clone()).await;
+    let r = fake.wait_request(|r| r.is_callback_for(&click), T).await;
+    assert_eq!(r.body["type"], 7, "button updates the message in place");
+    let text = r.visible_text();
+    assert!(
+        text.contains("完了にしました") && text.contains("インターネット請求開始の届出"),
+        "{text}"
+    );
+    assert_eq!(custom_ids(data(&r))[0], "done:notify");
+    // The exchange as the fake recorded it (shown with --nocapture).
+    println!(
+        "INTERACTION_CREATE (button): {}",
+        serde_json::to_string(&click["data"]).unwrap()
+    );
+    println!(
+        "{} -> {}\n{}",
+        r,
+        r.status,
+        serde_json::to_string_pretty(&r.body).unwrap()
+    );
+
+    // /progress shows the step as done.
+    let r = command(&fake, "progress", json!([]), &ja).await;
+    assert!(r.visible_text().contains("☑"), "{}", r.visible_text());
+
+    // A plain question in the office channel gets the fee, without pinging anyone.
+    let msg = fake.message_create(
+        CHANNEL,
+        Some(GUILD),
+        USER,
+        "証明書っていくら？ @everyone",
+        &[],
+    );
+    let mark = fake.request_count();
+    fake.dispatch("MESSAGE_CREATE", msg).await;
+    let r = fake
+        .wait_request_since(mark, |r| r.is_message_post(CHANNEL), T)
+        .await;
+    assert!(r.visible_text().contains("13,200"), "{}", r.visible_text());
+    assert_eq!(r.body["allowed_mentions"]["parse"], json!([]));
+
+    // A question mentioning the bot in an unregistered channel is answered too.
+    let msg = fake.message_create(
+        OTHER_CHANNEL,
+        Some(GUILD),
+        USER,
+        &format!("<@{BOT_ID}> 介護伝送ソフトヘルプデスクの電話番号は？"),
+        &[BOT_ID],
+    );
+    let mark = fake.request_count();
+    fake.dispatch("MESSAGE_CREATE", msg).await;
+    let r = fake
+        .wait_request_since(mark, |r| r.is_message_post(OTHER_CHANNEL), T)
+        .await;
+    assert!(
+        r.visible_text().contains("0570-059-401"),
+        "{}",
+        r.visible_text()
+    );
+
+    // Other bots are ignored.
+    let mut bot_msg = fake.message_create(CHANNEL, Some(GUILD), 555, "証明書っていくら？", &[]);
+    bot_msg["author"]["bot"] = json!(true);
+    let mark = fake.request_count();
+    fake.dispatch("MESSAGE_CREATE", bot_msg).await;
+    fake.assert_no_request_since(
+        mark,
+        |r| r.is_message_post(CHANNEL),
+        Duration::from_millis(800),
+    )
+    .await;
+
+    // A non-staff /summary is refused, ephemerally.
+    let ix = fake.slash_command("summary", json!([]), &ja);
+    fake.dispatch("INTERACTION_CREATE", ix.clone()).await;
+    let cb = fake.wait_request(|r| r.is_callback_for(&ix), T).await;
+    assert_eq!(cb.body["data"]["flags"], 64, "deferred ephemerally");
+    let edit = fake
+        .wait_request(|r| r.is_webhook_for(&ix) && r.method == "PATCH", T)
+        .await;
+    assert!(
+        edit.visible_text().contains("サポート担当者だけ"),
+        "{}",
+        edit.visible_text()
+    );
+
+    // Staff get the summary.
+    let staff = Invoker::in_guild(GUILD, CHANNEL, 31)
+        .roles(&[STAFF_ROLE])
+        .locale("ja");
+    let ix = fake.slash_command("summary", json!([]), &staff);
+    fake.dispatch("INTERACTION_CREATE", ix.clone()).await;
+    let edit = fake
+        .wait_request(|r| r.is_webhook_for(&ix) && r.method == "PATCH", T)
+        .await;
+    assert!(
+        edit.visible_text().contains("登録 1事業所"),
+        "{}",
+        edit.visible_text()
+    );
+
+    // Each user is answered in their own language.
+    let en = Invoker::in_guild(GUILD, CHANNEL, 32).locale("en-US");
+    let r = command(&fake, "next", json!([]), &en).await;
+    let title = data(&r)["embeds"][0]["title"].as_str().unwrap().to_string();
+    assert!(title.starts_with("Step 2/6"), "{title}");
+    let r = command(&fake, "next", json!([]), &ja).await;
+    assert!(data(&r)["embeds"][0]["title"]
+        .as_str()
+        .unwrap()
+        .starts_with("手順 2/6"));
+
+    // Bad input: an error, ephemeral, nothing changed.
+    let r = command(&fake, "done", json!([opt_str("step", "nope")]), &ja).await;
+    assert_eq!(data(&r)["flags"], 64);
+    assert!(r.visible_text().contains("nope"));
+
+    // Autocomplete of /done step: offers the open steps only.
+    let mut ac = fake.slash_command(
+        "done",
+        json!([{"name": "step", "type": 3, "value": "", "focused": true}]),
+        &ja,
+    );
+    ac["type"] = json!(4);
+    fake.dispatch("INTERACTION_CREATE", ac.clone()).await;
+    let r = fake.wait_request(|r| r.is_callback_for(&ac), T).await;
+    assert_eq!(r.body["type"], 8);
+    let choices: Vec<&str> = r.body["data"]["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["value"].as_str())
+        .collect();
+    assert!(
+        !choices.contains(&"environment") && choices.contains(&"notify"),
+        "{choices:?}"
+    );
+
+    assert!(
+        fake.harness_errors().is_empty(),
+        "{:?}",
+        fake.harness_errors()
+    );
+}
