@@ -3,6 +3,7 @@
 //! changed the office first), answers questions and staff views.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::command::Input;
@@ -15,7 +16,8 @@ use crate::faq::{FaqIndex, Hit, Lookup};
 use crate::model::{Actor, Office};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{ContactId, StepId};
-use crate::reply::{Block, Button, ButtonAction, Contact, Msg, Reply, Text};
+use crate::reminders::{self, Due};
+use crate::reply::{Attachment, Block, Button, ButtonAction, Contact, Msg, Reply, Text};
 use crate::staff;
 use crate::store::{Applied, Store, StoreError, Unanswered};
 
@@ -44,17 +46,15 @@ impl Knowledge {
     pub fn load(config: Config) -> Result<Knowledge, StartError> {
         let content = Arc::new(Content::embedded()?);
         let faq = FaqIndex::build(&content)?;
-        Ok(Knowledge {
-            config,
-            content,
-            faq,
-        })
+        Ok(Knowledge { config, content, faq })
     }
 }
 
 pub struct App {
     pub kb: Knowledge,
     pub store: Store,
+    /// Counts stored changes (the dashboard watches it).
+    changes: AtomicU64,
 }
 
 impl std::ops::Deref for App {
@@ -81,19 +81,16 @@ impl App {
     pub fn open(config: Config, data_dir: &Path) -> Result<App, StartError> {
         let kb = Knowledge::load(config)?;
         let store = Store::open(data_dir)?;
-        Ok(App { kb, store })
+        Ok(App {
+            kb,
+            store,
+            changes: AtomicU64::new(0),
+        })
     }
 
     /// Handles one input; never fails: user errors become a localized error
     /// reply, internal errors are logged and answered with an apology.
-    pub fn handle(
-        &self,
-        channel: &str,
-        actor: &Actor,
-        input: &Input,
-        now: i64,
-        lang: Lang,
-    ) -> Reply {
+    pub fn handle(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Reply {
         match self.try_handle(channel, actor, input, now, lang) {
             Ok(r) => r,
             Err(Failure::User(e)) => {
@@ -110,14 +107,7 @@ impl App {
         }
     }
 
-    fn try_handle(
-        &self,
-        channel: &str,
-        actor: &Actor,
-        input: &Input,
-        now: i64,
-        lang: Lang,
-    ) -> Result<Reply, Failure> {
+    fn try_handle(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Result<Reply, Failure> {
         if input.staff_only() && !actor.staff {
             return Err(UserError::StaffOnly.into());
         }
@@ -126,13 +116,41 @@ impl App {
                 let office = self.store.office_by_channel(channel)?;
                 self.question(question, office.as_ref(), Some(channel), now, lang)
             }
-            Input::Summary => {
-                let offices = self.all_offices()?;
-                Ok(staff::summary_reply(&staff::summarize(
-                    &offices,
-                    now,
-                    self.config.bot.stall_days,
-                )))
+            Input::Summary { page, format } => {
+                let page = match page {
+                    None => 1,
+                    Some(p) => crate::text::fold(p)
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| *n >= 1)
+                        .ok_or_else(|| UserError::BadPage(p.clone()))?,
+                };
+                let csv = match format.as_deref().map(crate::text::fold).as_deref() {
+                    None | Some("chart") => false,
+                    Some("csv") => true,
+                    Some(other) => {
+                        return Err(UserError::UnknownOption {
+                            cmd: "summary".into(),
+                            opt: other.to_string(),
+                        }
+                        .into())
+                    }
+                };
+                let s = self.summary(now)?;
+                let mut reply = staff::summary_reply(&s, page);
+                let png = crate::chart::render_png(&s, now);
+                reply.attachments.push(Attachment {
+                    name: "summary.png".into(),
+                    bytes: png,
+                });
+                if csv {
+                    let bytes = staff::summary_csv(&s).into_bytes();
+                    reply.attachments.push(Attachment {
+                        name: "summary.csv".into(),
+                        bytes,
+                    });
+                }
+                Ok(reply)
             }
             Input::Unanswered => Ok(staff::unanswered_reply(&self.store.unanswered()?)),
             Input::History { office } => {
@@ -155,16 +173,8 @@ impl App {
         }
     }
 
-    fn office_command(
-        &self,
-        channel: &str,
-        actor: &Actor,
-        input: &Input,
-        now: i64,
-    ) -> Result<Reply, Failure> {
-        let number = engine::register_number(input)
-            .transpose()
-            .map_err(Failure::User)?;
+    fn office_command(&self, channel: &str, actor: &Actor, input: &Input, now: i64) -> Result<Reply, Failure> {
+        let number = engine::register_number(input).transpose().map_err(Failure::User)?;
         for _ in 0..MAX_RETRIES {
             let office = self.store.office_by_channel(channel)?;
             let history = match (input, &office) {
@@ -189,6 +199,7 @@ impl App {
                 None => return Ok(outcome.reply),
                 Some(change) => match self.store.apply(change)? {
                     Applied::Stored => {
+                        self.changes.fetch_add(1, Ordering::Relaxed);
                         tracing::info!(office = %change.office.number, seq = change.event.seq, command = input.name(), "stored");
                         return Ok(outcome.reply);
                     }
@@ -203,6 +214,34 @@ impl App {
 
     fn all_offices(&self) -> Result<Vec<Office>, StoreError> {
         self.store.offices().collect()
+    }
+
+    /// How many changes this process has stored.
+    pub fn change_count(&self) -> u64 {
+        self.changes.load(Ordering::Relaxed)
+    }
+
+    /// The progress summary of every office.
+    pub fn summary(&self, now: i64) -> Result<staff::Summary, StoreError> {
+        Ok(staff::summarize(&self.all_offices()?, now, self.config.bot.stall_days))
+    }
+
+    /// Every reminder due now and not yet sent.
+    pub fn due_reminders(&self, now: i64) -> Result<Vec<Due>, StoreError> {
+        let mut out = Vec::new();
+        for office in self.store.offices() {
+            let office = office?;
+            let sent = |k: &str| self.store.reminder_sent(k).unwrap_or(true);
+            out.extend(reminders::due(&self.config, &office, now, &sent));
+        }
+        Ok(out)
+    }
+
+    /// Records a reminder as sent (call after it was posted).
+    pub fn reminder_sent(&self, due: &Due, now: i64) -> Result<(), StoreError> {
+        let mut keys = due.supersedes.clone();
+        keys.push(due.key.clone());
+        self.store.mark_reminders(&keys, now)
     }
 
     fn question(
@@ -261,9 +300,7 @@ impl Knowledge {
         match &a.lookup.best {
             Some(h) => {
                 let id = &self.faq.entries()[h.entry].id;
-                reply.push(Block::Title(Text::Msg(Msg::new(format!(
-                    "faq-{id}.question"
-                )))));
+                reply.push(Block::Title(Text::Msg(Msg::new(format!("faq-{id}.question")))));
                 reply.push(Block::Text(Msg::new(format!("faq-{id}"))));
             }
             None => {

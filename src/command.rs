@@ -114,7 +114,15 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "summary",
-        options: &[],
+        options: &[
+            opt("page", false),
+            OptSpec {
+                name: "format",
+                required: false,
+                choices: &["chart", "csv"],
+                autocomplete: false,
+            },
+        ],
         staff: true,
     },
     CommandSpec {
@@ -159,7 +167,11 @@ pub enum Input {
         mode: String,
     },
     Help,
-    Summary,
+    /// `page` as typed; `format` chart (default) or csv.
+    Summary {
+        page: Option<String>,
+        format: Option<String>,
+    },
     Unanswered,
     History {
         office: Option<String>,
@@ -218,7 +230,10 @@ impl Input {
                 mode: next().unwrap_or_default(),
             },
             "help" => Input::Help,
-            "summary" => Input::Summary,
+            "summary" => Input::Summary {
+                page: next(),
+                format: next(),
+            },
             "unanswered" => Input::Unanswered,
             "history" => Input::History { office: next() },
             other => return Err(UserError::UnknownCommand(other.to_string())),
@@ -237,7 +252,7 @@ impl Input {
             Input::Contact { .. } => "contact",
             Input::Mode { .. } => "mode",
             Input::Help => "help",
-            Input::Summary => "summary",
+            Input::Summary { .. } => "summary",
             Input::Unanswered => "unanswered",
             Input::History { .. } => "history",
             Input::Question(_) => "question",
@@ -269,10 +284,7 @@ pub fn parse_line(line: &str) -> Result<Input, UserError> {
     };
     let tokens = tokenize(rest)?;
     let mut tokens = tokens.into_iter();
-    let name = tokens
-        .next()
-        .map(|t| text::fold(&t.text))
-        .unwrap_or_default();
+    let name = tokens.next().map(|t| text::fold(&t.text)).unwrap_or_default();
     if name.is_empty() {
         return Err(UserError::Empty);
     }
@@ -400,8 +412,7 @@ mod tests {
 
     #[test]
     fn parses_options_and_quotes() {
-        let i =
-            parse_line("/register number:1370100016 name:\"テスト 事業所\" mode:proxy").unwrap();
+        let i = parse_line("/register number:1370100016 name:\"テスト 事業所\" mode:proxy").unwrap();
         assert_eq!(
             i,
             Input::Register {
@@ -437,10 +448,7 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(
-            parse_line("/nope"),
-            Err(UserError::UnknownCommand("nope".into()))
-        );
+        assert_eq!(parse_line("/nope"), Err(UserError::UnknownCommand("nope".into())));
         assert_eq!(
             parse_line("/next foo:1"),
             Err(UserError::UnknownOption {
@@ -455,10 +463,7 @@ mod tests {
                 opt: "name".into()
             })
         );
-        assert_eq!(
-            parse_line("/register name:\"x"),
-            Err(UserError::UnterminatedQuote)
-        );
+        assert_eq!(parse_line("/register name:\"x"), Err(UserError::UnterminatedQuote));
         assert_eq!(
             parse_line("/done step:a step:b"),
             Err(UserError::DuplicateOption { opt: "step".into() })

@@ -105,10 +105,7 @@ pub struct ContactConfig {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("{path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("{path}: {detail}")]
     Parse { path: PathBuf, detail: String },
 }
@@ -125,9 +122,7 @@ impl Config {
             if !ok {
                 return Err(ConfigError::Parse {
                     path: path.to_path_buf(),
-                    detail: format!(
-                        "[kokuhoren.\"{key}\"]: the key must be a prefecture number 01-47"
-                    ),
+                    detail: format!("[kokuhoren.\"{key}\"]: the key must be a prefecture number 01-47"),
                 });
             }
         }
@@ -144,9 +139,7 @@ impl Config {
                 })?;
                 Config::parse(&text, path)
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
-                Ok(Config::default())
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => Ok(Config::default()),
             Err(e) => Err(ConfigError::Read {
                 path: path.to_path_buf(),
                 source: e,
@@ -170,12 +163,9 @@ mod tests {
 
     #[test]
     fn unknown_key_names_key_and_line() {
-        let e = Config::parse(
-            "[bot]\nlocale = \"ja\"\nstal_days = 3\n",
-            Path::new("b.toml"),
-        )
-        .unwrap_err()
-        .to_string();
+        let e = Config::parse("[bot]\nlocale = \"ja\"\nstal_days = 3\n", Path::new("b.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("stal_days") && e.contains("line 3"), "{e}");
         let e = Config::parse("[bot]\nstall_days = \"x\"\n", Path::new("b.toml"))
             .unwrap_err()

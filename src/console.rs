@@ -54,6 +54,7 @@ pub fn button_command(a: &ButtonAction) -> String {
         ButtonAction::Progress => "/progress".into(),
         ButtonAction::Contact => "/contact".into(),
         ButtonAction::Next => "/next".into(),
+        ButtonAction::SummaryPage(n) => format!("/summary page:{n}"),
     }
 }
 
@@ -96,15 +97,18 @@ pub fn render_text(content: &Content, lang: Lang, reply: &Reply) -> String {
             }
         }
     }
+    for a in &reply.attachments {
+        out.push(t(&Msg::new("console-attachment")
+            .str("name", &a.name)
+            .num("bytes", a.bytes.len() as i64)));
+    }
     if !reply.buttons.is_empty() {
         let cmds: Vec<String> = reply
             .buttons
             .iter()
             .map(|b| format!("{} ({})", button_command(&b.action), t(&b.label)))
             .collect();
-        out.push(t(
-            &Msg::new("console-actions").str("actions", cmds.join("  "))
-        ));
+        out.push(t(&Msg::new("console-actions").str("actions", cmds.join("  "))));
     }
     out.join("\n")
 }
@@ -123,10 +127,8 @@ pub fn run(app: &App, opts: &ConsoleOpts, now: impl Fn() -> i64) -> std::io::Res
         writeln!(
             out,
             "{}",
-            app.content.text(
-                opts.lang,
-                &Msg::new("console-welcome").str("channel", &opts.channel)
-            )
+            app.content
+                .text(opts.lang, &Msg::new("console-welcome").str("channel", &opts.channel))
         )?;
         write!(out, "> ")?;
         out.flush()?;

@@ -48,12 +48,8 @@ pub fn route(config: &Config, id: ContactId, office: Option<&Office>) -> Contact
         return resolve(config, id, None);
     };
     let id = match (office.mode, id) {
-        (Mode::Vendor, ContactId::Reception | ContactId::Software | ContactId::Denso) => {
-            ContactId::Vendor
-        }
-        (_, ContactId::Software) if office.software.as_deref().is_some_and(is_denso) => {
-            ContactId::Denso
-        }
+        (Mode::Vendor, ContactId::Reception | ContactId::Software | ContactId::Denso) => ContactId::Vendor,
+        (_, ContactId::Software) if office.software.as_deref().is_some_and(is_denso) => ContactId::Denso,
         (_, id) => id,
     };
     resolve(config, id, Some(office))

@@ -65,40 +65,22 @@ impl fmt::Display for Lang {
 /// The locale files compiled into the binary: (language, file name, text).
 pub const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Ja, "main.ftl", include_str!("../locales/ja/main.ftl")),
-    (
-        Lang::Ja,
-        "steps.ftl",
-        include_str!("../locales/ja/steps.ftl"),
-    ),
-    (
-        Lang::Ja,
-        "contacts.ftl",
-        include_str!("../locales/ja/contacts.ftl"),
-    ),
+    (Lang::Ja, "steps.ftl", include_str!("../locales/ja/steps.ftl")),
+    (Lang::Ja, "contacts.ftl", include_str!("../locales/ja/contacts.ftl")),
     (Lang::Ja, "faq.ftl", include_str!("../locales/ja/faq.ftl")),
+    (Lang::Ja, "roster.ftl", include_str!("../locales/ja/roster.ftl")),
     (Lang::En, "main.ftl", include_str!("../locales/en/main.ftl")),
-    (
-        Lang::En,
-        "steps.ftl",
-        include_str!("../locales/en/steps.ftl"),
-    ),
-    (
-        Lang::En,
-        "contacts.ftl",
-        include_str!("../locales/en/contacts.ftl"),
-    ),
+    (Lang::En, "steps.ftl", include_str!("../locales/en/steps.ftl")),
+    (Lang::En, "contacts.ftl", include_str!("../locales/en/contacts.ftl")),
     (Lang::En, "faq.ftl", include_str!("../locales/en/faq.ftl")),
+    (Lang::En, "roster.ftl", include_str!("../locales/en/roster.ftl")),
 ];
 
 /// A problem in the locale files.
 #[derive(Debug, thiserror::Error)]
 pub enum ContentError {
     #[error("locales/{lang}/{file}: {detail}")]
-    Syntax {
-        lang: Lang,
-        file: String,
-        detail: String,
-    },
+    Syntax { lang: Lang, file: String, detail: String },
     #[error("locales/{lang}: {detail}")]
     Bundle { lang: Lang, detail: String },
     #[error("{0}")]
@@ -133,11 +115,7 @@ const JST: UtcOffset = match UtcOffset::from_hms(9, 0, 0) {
 impl Content {
     /// The content compiled into the binary.
     pub fn embedded() -> Result<Content, ContentError> {
-        Content::from_sources(
-            FILES
-                .iter()
-                .map(|(l, f, t)| (*l, f.to_string(), t.to_string())),
-        )
+        Content::from_sources(FILES.iter().map(|(l, f, t)| (*l, f.to_string(), t.to_string())))
     }
 
     /// Loads `DIR/ja/*.ftl` and `DIR/en/*.ftl` (for `check` on edited files).
@@ -152,10 +130,9 @@ impl Content {
                 .collect();
             names.sort();
             for p in names {
-                let bytes = std::fs::read(&p)
-                    .map_err(|e| ContentError::Io(format!("{}: {e}", p.display())))?;
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| ContentError::Io(format!("{}: not UTF-8", p.display())))?;
+                let bytes = std::fs::read(&p).map_err(|e| ContentError::Io(format!("{}: {e}", p.display())))?;
+                let text =
+                    String::from_utf8(bytes).map_err(|_| ContentError::Io(format!("{}: not UTF-8", p.display())))?;
                 let name = p
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -166,9 +143,7 @@ impl Content {
         Content::from_sources(sources.into_iter())
     }
 
-    fn from_sources(
-        sources: impl Iterator<Item = (Lang, String, String)>,
-    ) -> Result<Content, ContentError> {
+    fn from_sources(sources: impl Iterator<Item = (Lang, String, String)>) -> Result<Content, ContentError> {
         let mk = |lang: Lang| {
             let langid = lang.as_str().parse().expect("valid language id");
             let mut b = FluentBundle::new_concurrent(vec![langid]);
@@ -183,11 +158,7 @@ impl Content {
             let res = FluentResource::try_new(text).map_err(|(_, errs)| ContentError::Syntax {
                 lang,
                 file: file.clone(),
-                detail: errs
-                    .iter()
-                    .map(|e| format!("{e:?}"))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                detail: errs.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("; "),
             })?;
             let lc = &mut langs[lang as usize];
             for entry in res.entries() {
@@ -196,16 +167,10 @@ impl Content {
                     lc.ids.push((m.id.name.to_string(), attrs));
                 }
             }
-            lc.bundle
-                .add_resource(res)
-                .map_err(|errs| ContentError::Bundle {
-                    lang,
-                    detail: errs
-                        .iter()
-                        .map(|e| format!("{e:?}"))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                })?;
+            lc.bundle.add_resource(res).map_err(|errs| ContentError::Bundle {
+                lang,
+                detail: errs.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("; "),
+            })?;
         }
         Ok(Content { langs })
     }
@@ -240,15 +205,13 @@ impl Content {
     /// Formats a message; a missing id falls back to the other language, then
     /// to the id itself (and is logged).
     pub fn text(&self, lang: Lang, msg: &Msg) -> String {
-        self.format(lang, &msg.id, None, Some(msg))
-            .unwrap_or_else(|| {
-                let other = if lang == Lang::Ja { Lang::En } else { Lang::Ja };
-                self.format(other, &msg.id, None, Some(msg))
-                    .unwrap_or_else(|| {
-                        tracing::error!(id = %msg.id, "missing message");
-                        msg.id.clone()
-                    })
+        self.format(lang, &msg.id, None, Some(msg)).unwrap_or_else(|| {
+            let other = if lang == Lang::Ja { Lang::En } else { Lang::Ja };
+            self.format(other, &msg.id, None, Some(msg)).unwrap_or_else(|| {
+                tracing::error!(id = %msg.id, "missing message");
+                msg.id.clone()
             })
+        })
     }
 
     /// A message's attribute (`contact-reception.tel`), formatted.
@@ -271,13 +234,7 @@ impl Content {
             .unwrap_or_default()
     }
 
-    fn format(
-        &self,
-        lang: Lang,
-        id: &str,
-        attr: Option<&str>,
-        msg: Option<&Msg>,
-    ) -> Option<String> {
+    fn format(&self, lang: Lang, id: &str, attr: Option<&str>, msg: Option<&Msg>) -> Option<String> {
         let (id, attr) = match (attr, id.split_once('.')) {
             (None, Some((id, a))) => (id, Some(a)),
             _ => (id, attr),
@@ -335,12 +292,7 @@ pub fn format_date(lang: Lang, at: i64) -> String {
             const MONTHS: [&str; 12] = [
                 "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
             ];
-            format!(
-                "{} {} {}",
-                t.day(),
-                MONTHS[u8::from(t.month()) as usize - 1],
-                t.year()
-            )
+            format!("{} {} {}", t.day(), MONTHS[u8::from(t.month()) as usize - 1], t.year())
         }
     }
 }

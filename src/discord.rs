@@ -3,15 +3,17 @@
 //! `App`, and renders each `Reply` as an embed with buttons. No business
 //! rule lives here.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use serenity::all::{
-    ButtonStyle, ClientBuilder, Colour, Command, CommandDataOptionValue, CommandInteraction,
-    CommandOptionType, ComponentInteraction, Context, CreateActionRow, CreateAllowedMentions,
+    ButtonStyle, ChannelId, ClientBuilder, Colour, Command, CommandDataOptionValue, CommandInteraction,
+    CommandOptionType, ComponentInteraction, Context, CreateActionRow, CreateAllowedMentions, CreateAttachment,
     CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed,
-    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
-    EditInteractionResponse, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction,
-    Member, Message, Ready, User, UserId,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse, EditMessage,
+    EventHandler, GatewayIntents, GuildId, Http, HttpBuilder, Interaction, Member, Message, MessageId, Ready, User,
+    UserId,
 };
 
 use crate::app::App;
@@ -56,11 +58,7 @@ pub fn render(content: &Content, lang: Lang, reply: &Reply) -> (CreateEmbed, Vec
             Block::Warning(m) => desc.push(format!("※ {}", t(m))),
             Block::Field { label, value } if fields < 25 => {
                 fields += 1;
-                embed = embed.field(
-                    clip(&t(label), TITLE_MAX),
-                    clip(&t(value), FIELD_MAX),
-                    false,
-                );
+                embed = embed.field(clip(&t(label), TITLE_MAX), clip(&t(value), FIELD_MAX), false);
             }
             Block::Field { label, value } => desc.push(format!("**{}**\n{}", t(label), t(value))),
             Block::Checklist(items) => desc.push(
@@ -84,10 +82,7 @@ pub fn render(content: &Content, lang: Lang, reply: &Reply) -> (CreateEmbed, Vec
                     if field == "name" {
                         name = v;
                     } else {
-                        lines.push(format!(
-                            "{}: {v}",
-                            t(&Msg::new(format!("contact-label-{field}")))
-                        ));
+                        lines.push(format!("{}: {v}", t(&Msg::new(format!("contact-label-{field}")))));
                     }
                 }
                 let label = format!("{}: {name}", t(&Msg::new("contact-label-name")));
@@ -157,10 +152,9 @@ fn command(content: &Content, spec: &CommandSpec) -> CreateCommand {
     c = c.description_localized("ja", clip(&ja(&id), 100));
     for o in spec.options {
         let oid = format!("opt-{}-{}", spec.name, o.name);
-        let mut opt =
-            CreateCommandOption::new(CommandOptionType::String, o.name, clip(&en(&oid), 100))
-                .required(o.required)
-                .description_localized("ja", clip(&ja(&oid), 100));
+        let mut opt = CreateCommandOption::new(CommandOptionType::String, o.name, clip(&en(&oid), 100))
+            .required(o.required)
+            .description_localized("ja", clip(&ja(&oid), 100));
         if let Some(n) = ja_name(&oid) {
             opt = opt.name_localized("ja", n);
         }
@@ -181,6 +175,8 @@ pub struct Handler {
     pub app: Arc<App>,
     /// The bot's own user id, known from READY.
     me: OnceLock<UserId>,
+    /// Background tasks run once, not again on every reconnect.
+    tasks_started: AtomicBool,
 }
 
 impl Handler {
@@ -206,9 +202,7 @@ impl Handler {
     async fn run(&self, channel: String, actor: Actor, input: Input, lang: Lang) -> Reply {
         let app = self.app.clone();
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        match tokio::task::spawn_blocking(move || app.handle(&channel, &actor, &input, now, lang))
-            .await
-        {
+        match tokio::task::spawn_blocking(move || app.handle(&channel, &actor, &input, now, lang)).await {
             Ok(r) => r,
             Err(e) => {
                 tracing::error!(error = %e, "handler task failed");
@@ -224,6 +218,14 @@ impl Handler {
             .components(rows)
             .ephemeral(reply.ephemeral)
             .allowed_mentions(CreateAllowedMentions::new())
+    }
+
+    fn message_with_files(&self, lang: Lang, reply: &Reply) -> CreateInteractionResponseMessage {
+        let files = reply
+            .attachments
+            .iter()
+            .map(|a| CreateAttachment::bytes(a.bytes.clone(), a.name.clone()));
+        self.message(lang, reply).files(files)
     }
 
     async fn on_command(&self, ctx: &Context, cmd: &CommandInteraction) {
@@ -248,8 +250,7 @@ impl Handler {
         let input = match Input::from_command(&cmd.data.name, options) {
             Ok(i) => i,
             Err(e) => {
-                let resp =
-                    CreateInteractionResponse::Message(self.message(lang, &Reply::error(e.msg())));
+                let resp = CreateInteractionResponse::Message(self.message(lang, &Reply::error(e.msg())));
                 if let Err(e) = cmd.create_response(&ctx.http, resp).await {
                     tracing::warn!(error = %e, "could not answer an interaction");
                 }
@@ -257,14 +258,9 @@ impl Handler {
             }
         };
         // Staff views read every office: defer first so Discord does not time out.
-        let slow = matches!(
-            input,
-            Input::Summary | Input::Unanswered | Input::History { .. }
-        );
+        let slow = matches!(input, Input::Summary { .. } | Input::Unanswered | Input::History { .. });
         if slow {
-            let defer = CreateInteractionResponse::Defer(
-                CreateInteractionResponseMessage::new().ephemeral(true),
-            );
+            let defer = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true));
             if let Err(e) = cmd.create_response(&ctx.http, defer).await {
                 tracing::warn!(error = %e, "could not defer an interaction");
                 return;
@@ -275,17 +271,20 @@ impl Handler {
             let (embed, rows) = render(&self.app.content, lang, &reply);
             cmd.edit_response(
                 &ctx.http,
-                EditInteractionResponse::new()
-                    .embed(embed)
-                    .components(rows)
-                    .allowed_mentions(CreateAllowedMentions::new()),
+                reply.attachments.iter().fold(
+                    EditInteractionResponse::new()
+                        .embed(embed)
+                        .components(rows)
+                        .allowed_mentions(CreateAllowedMentions::new()),
+                    |b, a| b.new_attachment(CreateAttachment::bytes(a.bytes.clone(), a.name.clone())),
+                ),
             )
             .await
             .map(|_| ())
         } else {
             cmd.create_response(
                 &ctx.http,
-                CreateInteractionResponse::Message(self.message(lang, &reply)),
+                CreateInteractionResponse::Message(self.message_with_files(lang, &reply)),
             )
             .await
         };
@@ -319,18 +318,14 @@ impl Handler {
             ("done", "step") => {
                 let app = self.app.clone();
                 let channel = cmd.channel_id.to_string();
-                let office =
-                    tokio::task::spawn_blocking(move || app.store.office_by_channel(&channel))
-                        .await
-                        .ok()
-                        .and_then(Result::ok)
-                        .flatten();
+                let office = tokio::task::spawn_blocking(move || app.store.office_by_channel(&channel))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .flatten();
                 if let Some(o) = office {
                     for step in playbook::steps(o.mode) {
-                        if matches!(
-                            o.status(step),
-                            StepStatus::Todo | StepStatus::Waiting { .. }
-                        ) {
+                        if matches!(o.status(step), StepStatus::Todo | StepStatus::Waiting { .. }) {
                             let title = self.app.content.text(lang, &Msg::new(step.title_id()));
                             if typed.is_empty()
                                 || crate::text::fold_question(&title).contains(&typed)
@@ -364,12 +359,14 @@ impl Handler {
             ButtonAction::Progress => Input::Progress,
             ButtonAction::Contact => Input::Contact { topic: None },
             ButtonAction::Next => Input::Next,
+            ButtonAction::SummaryPage(n) => Input::Summary {
+                page: Some(n.to_string()),
+                format: None,
+            },
         };
         tracing::debug!(command = %button_command(&action), "button");
         let actor = self.actor(&click.user, click.member.as_ref());
-        let reply = self
-            .run(click.channel_id.to_string(), actor, input, lang)
-            .await;
+        let reply = self.run(click.channel_id.to_string(), actor, input, lang).await;
         // Errors go to the clicker alone; anything else updates the message in place.
         let resp = if reply.tone == Tone::Error {
             CreateInteractionResponse::Message(self.message(lang, &reply))
@@ -431,15 +428,16 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, "connected to Discord");
         let _ = self.me.set(ready.user.id);
+        if !self.tasks_started.swap(true, Ordering::SeqCst) {
+            tokio::spawn(reminders_loop(self.app.clone(), ctx.http.clone()));
+            if let Some(channel) = self.app.config.discord.staff_channel_id {
+                tokio::spawn(dashboard_loop(self.app.clone(), ctx.http.clone(), channel));
+            }
+        }
         let cmds = commands(&self.app.content);
         let res = match self.app.config.discord.guild_id {
-            Some(g) => GuildId::new(g)
-                .set_commands(&ctx.http, cmds)
-                .await
-                .map(|_| ()),
-            None => Command::set_global_commands(&ctx.http, cmds)
-                .await
-                .map(|_| ()),
+            Some(g) => GuildId::new(g).set_commands(&ctx.http, cmds).await.map(|_| ()),
+            None => Command::set_global_commands(&ctx.http, cmds).await.map(|_| ()),
         };
         if let Err(e) = res {
             tracing::error!(error = %e, "could not register the slash commands");
@@ -468,8 +466,7 @@ pub async fn run(app: Arc<App>, token: &str) -> Result<(), serenity::Error> {
         // A REST proxy (twilight-http-proxy) rate-limits itself.
         http = http.proxy(base.clone()).ratelimiter_disabled(true);
     }
-    let mut intents =
-        GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
+    let mut intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MESSAGES | GatewayIntents::DIRECT_MESSAGES;
     if app.config.discord.message_content {
         intents |= GatewayIntents::MESSAGE_CONTENT;
     }
@@ -477,6 +474,7 @@ pub async fn run(app: Arc<App>, token: &str) -> Result<(), serenity::Error> {
         .event_handler(Handler {
             app: app.clone(),
             me: OnceLock::new(),
+            tasks_started: AtomicBool::new(false),
         })
         .await?;
     let shards = client.shard_manager.clone();
@@ -499,14 +497,13 @@ pub async fn run(app: Arc<App>, token: &str) -> Result<(), serenity::Error> {
 async fn shutdown_signal() {
     #[cfg(unix)]
     {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(s) => s,
-                Err(_) => {
-                    let _ = tokio::signal::ctrl_c().await;
-                    return;
-                }
-            };
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
         tokio::select! {
             _ = tokio::signal::ctrl_c() => {}
             _ = term.recv() => {}
@@ -515,5 +512,117 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+/// How often due reminders are looked for.
+const REMINDER_EVERY: Duration = Duration::from_secs(600);
+
+fn now_secs() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+fn plain_message(content: &Content, lang: Lang, reply: &Reply) -> CreateMessage {
+    let (embed, rows) = render(content, lang, reply);
+    CreateMessage::new()
+        .embed(embed)
+        .components(rows)
+        .allowed_mentions(CreateAllowedMentions::new())
+}
+
+/// Posts due reminders in office channels; each is recorded as sent once posted.
+async fn reminders_loop(app: Arc<App>, http: Arc<Http>) {
+    let mut tick = tokio::time::interval(REMINDER_EVERY);
+    loop {
+        tick.tick().await;
+        let now = now_secs();
+        let a = app.clone();
+        let due = match tokio::task::spawn_blocking(move || a.due_reminders(now)).await {
+            Ok(Ok(d)) => d,
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "reading reminders failed");
+                continue;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "reminder task failed");
+                continue;
+            }
+        };
+        for d in due {
+            // Console channels have names, Discord channels numbers.
+            let Ok(channel) = d.channel.parse::<u64>() else {
+                continue;
+            };
+            let msg = plain_message(&app.content, app.config.bot.locale, &d.reply);
+            match ChannelId::new(channel).send_message(&http, msg).await {
+                Ok(_) => {
+                    let a = app.clone();
+                    let key = d.key.clone();
+                    match tokio::task::spawn_blocking(move || a.reminder_sent(&d, now)).await {
+                        Ok(Ok(())) => tracing::info!(key, "reminder sent"),
+                        _ => tracing::error!(key, "could not record a sent reminder"),
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, channel, "could not post a reminder"),
+            }
+        }
+    }
+}
+
+/// Keeps one summary message in the staff channel up to date: edited in
+/// place, at most once per `dashboard::INTERVAL_MS`.
+async fn dashboard_loop(app: Arc<App>, http: Arc<Http>, channel: u64) {
+    let key = format!("dashboard/{channel}");
+    let mut message: Option<u64> = app.store.meta(&key).ok().flatten().and_then(|s| s.parse().ok());
+    let mut batcher = crate::dashboard::Batcher::new(crate::dashboard::INTERVAL_MS);
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let lang = app.config.bot.locale;
+    loop {
+        tick.tick().await;
+        let now_ms = time::OffsetDateTime::now_utc().unix_timestamp_nanos() as i64 / 1_000_000;
+        if !batcher.poll(app.change_count(), now_ms) {
+            continue;
+        }
+        let a = app.clone();
+        let reply = match tokio::task::spawn_blocking(move || a.summary(now_secs())).await {
+            Ok(Ok(s)) => {
+                let mut r = crate::staff::summary_reply(&s, 1);
+                r.buttons.clear();
+                r
+            }
+            _ => {
+                tracing::error!("dashboard summary failed");
+                continue;
+            }
+        };
+        let (embed, _) = render(&app.content, lang, &reply);
+        if let Some(id) = message {
+            let edit = EditMessage::new().embed(embed.clone());
+            if let Err(e) = ChannelId::new(channel)
+                .edit_message(&http, MessageId::new(id), edit)
+                .await
+            {
+                tracing::warn!(error = %e, "dashboard message could not be edited; posting a new one");
+                message = None;
+            }
+        }
+        if message.is_none() {
+            let msg = CreateMessage::new()
+                .embed(embed)
+                .allowed_mentions(CreateAllowedMentions::new());
+            match ChannelId::new(channel).send_message(&http, msg).await {
+                Ok(m) => {
+                    message = Some(m.id.get());
+                    let (a, k, v) = (app.clone(), key.clone(), m.id.get().to_string());
+                    if tokio::task::spawn_blocking(move || a.store.set_meta(&k, &v))
+                        .await
+                        .is_err()
+                    {
+                        tracing::error!("could not remember the dashboard message");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "could not post the dashboard"),
+            }
+        }
     }
 }

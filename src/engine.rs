@@ -55,21 +55,14 @@ pub struct Outcome {
 
 impl Outcome {
     fn reply(reply: Reply) -> Outcome {
-        Outcome {
-            reply,
-            change: None,
-        }
+        Outcome { reply, change: None }
     }
 }
 
 /// The office the input names, for `/register`: lets the caller load it.
 pub fn register_number(input: &Input) -> Option<Result<OfficeNumber, UserError>> {
     match input {
-        Input::Register { number, .. } => Some(
-            OfficeNumber::parse(number)
-                .map(|p| p.number)
-                .map_err(UserError::from),
-        ),
+        Input::Register { number, .. } => Some(OfficeNumber::parse(number).map(|p| p.number).map_err(UserError::from)),
         _ => None,
     }
 }
@@ -93,11 +86,9 @@ pub fn handle(ctx: &Ctx, input: &Input) -> Result<Outcome, UserError> {
         Input::Contact { topic } => contact(ctx, topic.as_deref()),
         Input::Mode { mode } => change_mode(ctx, mode),
         Input::Help => Ok(Outcome::reply(help(ctx))),
-        Input::Faq { .. }
-        | Input::Question(_)
-        | Input::Summary
-        | Input::Unanswered
-        | Input::History { .. } => Err(UserError::UnknownCommand(input.name().to_string())),
+        Input::Faq { .. } | Input::Question(_) | Input::Summary { .. } | Input::Unanswered | Input::History { .. } => {
+            Err(UserError::UnknownCommand(input.name().to_string()))
+        }
     }
 }
 
@@ -272,17 +263,14 @@ fn register(
         .or(ctx.office)
         .expect("an office exists after register");
     reply.push(Block::Text(Msg::new(office_after.mode.desc_id())));
-    append_next(ctx, office_after, &mut reply);
+    append_next(ctx.config, ctx.now, office_after, &mut reply);
     Ok(Outcome { reply, change })
 }
 
 /// The step's number in the office's list and the list's length.
 fn position(mode: Mode, step: StepId) -> (usize, usize) {
     let list: Vec<StepId> = playbook::steps(mode).collect();
-    (
-        list.iter().position(|s| *s == step).map_or(0, |i| i + 1),
-        list.len(),
-    )
+    (list.iter().position(|s| *s == step).map_or(0, |i| i + 1), list.len())
 }
 
 fn step_title(mode: Mode, step: StepId) -> Msg {
@@ -294,12 +282,12 @@ fn step_title(mode: Mode, step: StepId) -> Msg {
 }
 
 /// The card of the office's current step (or the completion message).
-fn append_next(ctx: &Ctx, office: &Office, reply: &mut Reply) {
+fn append_next(config: &Config, now: i64, office: &Office, reply: &mut Reply) {
     let Some(step) = office.current_step() else {
         reply.push(Block::Title(Text::Msg(Msg::new("steps-complete-title"))));
         reply.push(Block::Text(Msg::new("steps-complete")));
         reply.push(Block::Contact(contacts::route(
-            ctx.config,
+            config,
             ContactId::Software,
             Some(office),
         )));
@@ -314,7 +302,7 @@ fn append_next(ctx: &Ctx, office: &Office, reply: &mut Reply) {
             Msg::new("next-waiting")
                 .msg("what", label)
                 .date("since", since)
-                .num("days", crate::content::days_between(since, ctx.now)),
+                .num("days", crate::content::days_between(since, now)),
         ));
     }
     for part in ["what", "need", "receive", "time", "missing"] {
@@ -324,15 +312,9 @@ fn append_next(ctx: &Ctx, office: &Office, reply: &mut Reply) {
         });
     }
     if let Some(task) = playbook::next_task(step, &office.done) {
-        reply.push(Block::Text(
-            Msg::new("next-task").msg("task", Msg::new(task.msg_id())),
-        ));
+        reply.push(Block::Text(Msg::new("next-task").msg("task", Msg::new(task.msg_id()))));
     }
-    reply.push(Block::Contact(contacts::route(
-        ctx.config,
-        step.contact(),
-        Some(office),
-    )));
+    reply.push(Block::Contact(contacts::route(config, step.contact(), Some(office))));
     reply.buttons = vec![
         Button {
             action: ButtonAction::Done(step),
@@ -354,8 +336,13 @@ fn progress_button() -> Button {
 }
 
 fn next_reply(ctx: &Ctx, office: &Office) -> Reply {
+    step_card(ctx.config, ctx.now, office)
+}
+
+/// The card of the office's current step (what `/next` shows).
+pub fn step_card(config: &Config, now: i64, office: &Office) -> Reply {
     let mut reply = Reply::default();
-    append_next(ctx, office, &mut reply);
+    append_next(config, now, office, &mut reply);
     reply
 }
 
@@ -405,13 +392,12 @@ fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> {
     ));
     if let StepStatus::Waiting { .. } = change.office.status(step) {
         reply.push(Block::Text(
-            Msg::new("done-now-waiting")
-                .msg("what", Msg::new(step.waiting_id().unwrap_or_default())),
+            Msg::new("done-now-waiting").msg("what", Msg::new(step.waiting_id().unwrap_or_default())),
         ));
     }
     let (d, n) = playbook::counts(change.office.mode, &change.office.done);
     reply.push(Block::Text(progress_count(d, n)));
-    append_next(ctx, &change.office, &mut reply);
+    append_next(ctx.config, ctx.now, &change.office, &mut reply);
     Ok(Outcome {
         reply,
         change: Some(change),
@@ -488,7 +474,7 @@ fn append_pointer(office: &Office, reply: &mut Reply) {
 }
 
 fn progress_count(done: usize, total: usize) -> Msg {
-    let pct = if total == 0 { 100 } else { done * 100 / total };
+    let pct = (done * 100).checked_div(total).unwrap_or(100);
     Msg::new("progress-count")
         .num("done", done as i64)
         .num("total", total as i64)
@@ -498,7 +484,7 @@ fn progress_count(done: usize, total: usize) -> Msg {
 
 /// A ten-cell text progress bar.
 pub fn bar(done: usize, total: usize) -> String {
-    let filled = if total == 0 { 10 } else { done * 10 / total };
+    let filled = (done * 10).checked_div(total).unwrap_or(10);
     format!("{}{}", "■".repeat(filled), "□".repeat(10 - filled))
 }
 
@@ -511,9 +497,7 @@ pub fn checklist(ctx: &Ctx, office: &Office) -> Vec<ChecklistItem> {
             let (mark, text) = match office.status(step) {
                 StepStatus::Done { at } => (
                     Mark::Done,
-                    Msg::new("progress-item-done")
-                        .msg("step", title)
-                        .date("date", at),
+                    Msg::new("progress-item-done").msg("step", title).date("date", at),
                 ),
                 StepStatus::Waiting { since } => (
                     Mark::Waiting,
@@ -523,14 +507,8 @@ pub fn checklist(ctx: &Ctx, office: &Office) -> Vec<ChecklistItem> {
                         .date("since", since)
                         .num("days", crate::content::days_between(since, ctx.now)),
                 ),
-                StepStatus::Todo => (
-                    Mark::Todo,
-                    Msg::new("progress-item-todo").msg("step", title),
-                ),
-                StepStatus::NotApplicable => (
-                    Mark::NotApplicable,
-                    Msg::new("progress-item-na").msg("step", title),
-                ),
+                StepStatus::Todo => (Mark::Todo, Msg::new("progress-item-todo").msg("step", title)),
+                StepStatus::NotApplicable => (Mark::NotApplicable, Msg::new("progress-item-na").msg("step", title)),
             };
             ChecklistItem {
                 mark,
@@ -564,12 +542,9 @@ fn progress(ctx: &Ctx, office: &Office) -> Reply {
 
 fn contact(ctx: &Ctx, topic: Option<&str>) -> Result<Outcome, UserError> {
     let id = match topic {
-        Some(t) => ContactId::parse(&text::fold(t))
-            .ok_or_else(|| UserError::UnknownTopic(t.to_string()))?,
+        Some(t) => ContactId::parse(&text::fold(t)).ok_or_else(|| UserError::UnknownTopic(t.to_string()))?,
         None => match ctx.office {
-            Some(o) => o
-                .current_step()
-                .map_or(ContactId::Software, StepId::contact),
+            Some(o) => o.current_step().map_or(ContactId::Software, StepId::contact),
             None => ContactId::Reception,
         },
     };
@@ -597,15 +572,7 @@ fn change_mode(ctx: &Ctx, mode: &str) -> Result<Outcome, UserError> {
     }
     let mut after = office.clone();
     after.mode = to;
-    let change = commit(
-        ctx,
-        Some(office),
-        after,
-        Action::ModeChanged {
-            from: office.mode,
-            to,
-        },
-    );
+    let change = commit(ctx, Some(office), after, Action::ModeChanged { from: office.mode, to });
     let mut reply = Reply {
         tone: Tone::Success,
         ..Reply::default()
@@ -614,7 +581,7 @@ fn change_mode(ctx: &Ctx, mode: &str) -> Result<Outcome, UserError> {
         Msg::new("mode-changed").msg("mode", Msg::new(to.msg_id())),
     ));
     reply.push(Block::Text(Msg::new(to.desc_id())));
-    append_next(ctx, &change.office, &mut reply);
+    append_next(ctx.config, ctx.now, &change.office, &mut reply);
     Ok(Outcome {
         reply,
         change: Some(change),

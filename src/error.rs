@@ -53,6 +53,8 @@ pub enum UserError {
     UnknownTopic(String),
     #[error("question is empty")]
     EmptyQuestion,
+    #[error("bad page {0}")]
+    BadPage(String),
     #[error("too many requests")]
     RateLimited { seconds: u64 },
 }
@@ -65,13 +67,9 @@ impl UserError {
             NotRegistered => Msg::new("error-not-registered"),
             BadNumber(e) => match e {
                 NumberError::Empty => Msg::new("error-number-empty"),
-                NumberError::WrongLength(n) => {
-                    Msg::new("error-number-length").num("len", *n as i64)
-                }
+                NumberError::WrongLength(n) => Msg::new("error-number-length").num("len", *n as i64),
                 NumberError::BadChar(c) => Msg::new("error-number-char").str("char", c.to_string()),
-                NumberError::BadPrefecture(p) => {
-                    Msg::new("error-number-prefecture").str("pref", p.clone())
-                }
+                NumberError::BadPrefecture(p) => Msg::new("error-number-prefecture").str("pref", p.clone()),
                 NumberError::BadKind(c) => Msg::new("error-number-kind").str("char", c.to_string()),
             },
             UnknownCommand(c) => Msg::new("error-unknown-command").str("cmd", c.clone()),
@@ -86,26 +84,21 @@ impl UserError {
             Empty => Msg::new("error-empty"),
             BadMode(m) => Msg::new("error-bad-mode").str("mode", m.clone()),
             UnknownStep(s) => Msg::new("error-unknown-step").str("step", s.clone()),
-            StepNotApplicable(s) => {
-                Msg::new("error-step-not-applicable").msg("step", Msg::new(s.title_id()))
-            }
+            StepNotApplicable(s) => Msg::new("error-step-not-applicable").msg("step", Msg::new(s.title_id())),
             StepAlreadyDone(s) => Msg::new("error-step-done").msg("step", Msg::new(s.title_id())),
             AllDone => Msg::new("error-all-done"),
             NothingToUndo => Msg::new("error-nothing-to-undo"),
             StaffOnly => Msg::new("error-staff-only"),
             ChannelBound(n) => Msg::new("error-channel-bound").str("number", n.clone()),
-            NumberBoundElsewhere { number } => {
-                Msg::new("error-number-bound").str("number", number.clone())
-            }
+            NumberBoundElsewhere { number } => Msg::new("error-number-bound").str("number", number.clone()),
             EmptyName => Msg::new("error-empty-name"),
             TooLong { max } => Msg::new("error-too-long").num("max", *max as i64),
             SameMode(m) => Msg::new("error-same-mode").msg("mode", Msg::new(format!("mode-{m}"))),
             UnknownOffice(n) => Msg::new("error-unknown-office").str("number", n.clone()),
             UnknownTopic(t) => Msg::new("error-unknown-topic").str("topic", t.clone()),
             EmptyQuestion => Msg::new("error-empty-question"),
-            RateLimited { seconds } => {
-                Msg::new("error-rate-limited").num("seconds", *seconds as i64)
-            }
+            BadPage(p) => Msg::new("error-bad-page").str("page", p.clone()),
+            RateLimited { seconds } => Msg::new("error-rate-limited").num("seconds", *seconds as i64),
         }
     }
 }

@@ -101,9 +101,7 @@ impl FaqIndex {
                     .get("contact")
                     .and_then(|c| ContactId::parse(c))
                     .ok_or_else(|| err("missing or unknown .contact"))?;
-                let question = attrs
-                    .get("question")
-                    .ok_or_else(|| err("missing .question"))?;
+                let question = attrs.get("question").ok_or_else(|| err("missing .question"))?;
                 let idx = match entries.iter().position(|e| e.id == short) {
                     Some(i) => {
                         if entries[i].contact != contact {
@@ -147,10 +145,7 @@ impl FaqIndex {
             }
         }
         let n = raw.len() as f32;
-        let idf: Vec<f32> = df
-            .iter()
-            .map(|d| ((n + 1.0) / (*d as f32 + 0.5)).ln() + 1.0)
-            .collect();
+        let idf: Vec<f32> = df.iter().map(|d| ((n + 1.0) / (*d as f32 + 0.5)).ln() + 1.0).collect();
         let unknown_idf = ((n + 1.0) / 0.5).ln() + 1.0;
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.len()];
         let mut docs = Vec::new();
@@ -242,10 +237,7 @@ impl FaqIndex {
                 // Share of the question (by squared weight) this entry's texts cover.
                 let covered: f32 = q
                     .iter()
-                    .filter_map(|(t, w)| {
-                        t.filter(|t| self.entry_terms[e].contains_key(t))
-                            .map(|_| w * w)
-                    })
+                    .filter_map(|(t, w)| t.filter(|t| self.entry_terms[e].contains_key(t)).map(|_| w * w))
                     .sum();
                 Hit {
                     entry: e,

@@ -67,6 +67,14 @@ enum Command {
     },
     /// Validate bot.toml, the locales and the data directory.
     Check,
+    /// Import a roster (CSV: number,name,mode,software,channel), or restore
+    /// an export (JSON) into an empty data directory.
+    Import { path: PathBuf },
+    /// Write the whole data directory as JSON (to stdout, or to --output FILE).
+    Export {
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -92,9 +100,7 @@ fn fail(content: Option<&Content>, lang: Lang, id: &str, detail: &str) -> ExitCo
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
-        )
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
@@ -109,19 +115,13 @@ fn main() -> ExitCode {
         Err(e) => return fail(Some(&content), Lang::Ja, "error-config", &e.to_string()),
     };
     let lang = config.bot.locale;
-    let data_dir = cli
-        .data
-        .clone()
-        .unwrap_or_else(|| config.bot.data_dir.clone());
+    let data_dir = cli.data.clone().unwrap_or_else(|| config.bot.data_dir.clone());
     let open_app = |config: Config| {
-        App::open(config, &data_dir)
-            .map_err(|e| fail(Some(&content), lang, "error-start", &e.to_string()))
+        App::open(config, &data_dir).map_err(|e| fail(Some(&content), lang, "error-start", &e.to_string()))
     };
     match cli.command.unwrap_or(Command::Run) {
         Command::Run => {
-            let token = std::env::var("DISCORD_TOKEN")
-                .ok()
-                .filter(|t| !t.trim().is_empty());
+            let token = std::env::var("DISCORD_TOKEN").ok().filter(|t| !t.trim().is_empty());
             let app = match open_app(config) {
                 Ok(a) => a,
                 Err(code) => return code,
@@ -182,9 +182,7 @@ fn main() -> ExitCode {
                     match store.office(&number) {
                         Ok(Some(o)) => Some(o),
                         Ok(None) => {
-                            let msg =
-                                seikyu_navi::error::UserError::UnknownOffice(number.to_string())
-                                    .msg();
+                            let msg = seikyu_navi::error::UserError::UnknownOffice(number.to_string()).msg();
                             eprintln!("{}", content.text(lang, &msg));
                             return ExitCode::from(2);
                         }
@@ -224,34 +222,24 @@ fn main() -> ExitCode {
             };
             let s = staff::summarize(&offices, now(), config.bot.stall_days);
             match format {
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&s).expect("summary serializes")
-                ),
+                Format::Json => println!("{}", serde_json::to_string_pretty(&s).expect("summary serializes")),
                 Format::Csv => print!("{}", staff::summary_csv(&s)),
-                Format::Text => println!(
-                    "{}",
-                    console::render_text(&content, lang, &staff::summary_reply(&s))
-                ),
+                Format::Text => println!("{}", console::render_text(&content, lang, &staff::summary_reply(&s, 1))),
             }
             ExitCode::SUCCESS
         }
         Command::Check => check(&content, &config, &cli.config, &data_dir, lang),
+        Command::Import { path } => import(&content, lang, &data_dir, &path),
+        Command::Export { output } => export(&content, lang, &data_dir, output.as_deref()),
     }
 }
 
 fn run_discord(app: App, token: &str, content: &Content, lang: Lang) -> ExitCode {
-    let rt = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => return fail(Some(content), lang, "error-start", &e.to_string()),
     };
-    match rt.block_on(seikyu_navi::discord::run(
-        std::sync::Arc::new(app),
-        token.trim(),
-    )) {
+    match rt.block_on(seikyu_navi::discord::run(std::sync::Arc::new(app), token.trim())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(Some(content), lang, "error-discord", &e.to_string()),
     }
@@ -277,12 +265,7 @@ fn check(
     lang: Lang,
 ) -> ExitCode {
     let mut problems: Vec<String> = Vec::new();
-    let say = |id: &str, detail: String| {
-        println!(
-            "{}",
-            content.text(lang, &Msg::new(id).str("detail", detail))
-        )
-    };
+    let say = |id: &str, detail: String| println!("{}", content.text(lang, &Msg::new(id).str("detail", detail)));
     say("check-config", path.display().to_string());
     let _ = config;
     // Locales: the compiled-in set, and the files on disk when present (so
@@ -317,10 +300,7 @@ fn check(
         }
     }
     match Store::open(data_dir) {
-        Ok(s) => say(
-            "check-data",
-            format!("{} ({})", data_dir.display(), s.office_count()),
-        ),
+        Ok(s) => say("check-data", format!("{} ({})", data_dir.display(), s.office_count())),
         Err(e) => problems.push(e.to_string()),
     }
     if problems.is_empty() {
@@ -328,11 +308,185 @@ fn check(
         ExitCode::SUCCESS
     } else {
         for p in &problems {
-            eprintln!(
-                "{}",
-                content.text(lang, &Msg::new("check-problem").str("detail", p))
-            );
+            eprintln!("{}", content.text(lang, &Msg::new("check-problem").str("detail", p)));
         }
         ExitCode::from(1)
+    }
+}
+
+/// A progress bar on stderr when it is a terminal; hidden on a pipe.
+fn progress_bar(len: u64, template: &str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// `import PATH`: a roster (CSV), or an export (JSON) to restore.
+fn import(content: &Content, lang: Lang, data_dir: &std::path::Path, path: &std::path::Path) -> ExitCode {
+    use seikyu_navi::roster;
+    use seikyu_navi::store::{ImportError, ImportStage};
+    use std::io::Write;
+
+    let read_error = |e: std::io::Error| {
+        let detail = format!("{}: {e}", path.display());
+        eprintln!(
+            "{}",
+            content.text(lang, &Msg::new("roster-error-read").str("detail", detail))
+        );
+        ExitCode::from(1)
+    };
+    let mut head = [0u8; 4096];
+    let head_len = match std::fs::File::open(path).and_then(|mut f| std::io::Read::read(&mut f, &mut head)) {
+        Ok(n) => n,
+        Err(e) => return read_error(e),
+    };
+    if roster::is_json(&head[..head_len]) {
+        return restore(content, lang, data_dir, path);
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return read_error(e),
+    };
+    // Every problem on stderr, one per line, then the summary; exit code 1.
+    let refuse = |errors: &[roster::RowError]| {
+        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+        for e in errors {
+            let _ = writeln!(err, "{}", content.text(lang, &e.msg()));
+        }
+        let summary = Msg::new("roster-failed").num("count", errors.len() as i64);
+        let _ = writeln!(err, "{}", content.text(lang, &summary));
+        ExitCode::from(1)
+    };
+    let parsed = match roster::parse(&bytes) {
+        Ok(r) => r,
+        Err(errors) => return refuse(&errors),
+    };
+    drop(bytes);
+    let store = match Store::open(data_dir) {
+        Ok(s) => s,
+        Err(e) => return fail(Some(content), lang, "error-start", &e.to_string()),
+    };
+    let total = parsed.rows.len() as u64;
+    let bar = progress_bar(total, "{msg} [{bar:30}] {pos}/{len} ({eta})");
+    let check_msg = content.text(lang, &Msg::new("roster-progress-check"));
+    let write_msg = content.text(lang, &Msg::new("roster-progress-write"));
+    let res = store.import_roster(&parsed.rows, now(), &mut |stage, done, _| {
+        bar.set_message(match stage {
+            ImportStage::Checking => check_msg.clone(),
+            ImportStage::Writing => write_msg.clone(),
+        });
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    let report = match res {
+        Ok(r) => r,
+        Err(ImportError::Rows(errors)) => return refuse(&errors),
+        Err(ImportError::Store(e)) => return fail(Some(content), lang, "roster-error-store", &e.to_string()),
+    };
+    if !parsed.warnings.is_empty() {
+        const SHOWN: usize = 50;
+        let mut err = std::io::BufWriter::new(std::io::stderr().lock());
+        for w in parsed.warnings.iter().take(SHOWN) {
+            let _ = writeln!(err, "{}", content.text(lang, &w.msg()));
+        }
+        let count = Msg::new("roster-check-digit-count").num("count", parsed.warnings.len() as i64);
+        let _ = writeln!(err, "{}", content.text(lang, &count));
+    }
+    let done = Msg::new("roster-imported")
+        .num("total", report.total() as i64)
+        .num("created", report.created as i64)
+        .num("updated", report.updated as i64)
+        .num("unchanged", report.unchanged as i64);
+    println!("{}", content.text(lang, &done));
+    ExitCode::SUCCESS
+}
+
+/// `import FILE.json`: restores an export into an empty data directory.
+fn restore(content: &Content, lang: Lang, data_dir: &std::path::Path, path: &std::path::Path) -> ExitCode {
+    use seikyu_navi::dump::RestoreError;
+
+    let store = match Store::open(data_dir) {
+        Ok(s) => s,
+        Err(e) => return fail(Some(content), lang, "error-start", &e.to_string()),
+    };
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let bar = progress_bar(size, "{msg} [{bar:30}] {bytes}/{total_bytes} ({eta})");
+    let mut pass = 0;
+    let res = store.restore_json(|| {
+        pass += 1;
+        let id = if pass == 1 {
+            "roster-progress-restore-check"
+        } else {
+            "roster-progress-restore-write"
+        };
+        bar.set_message(content.text(lang, &Msg::new(id)));
+        bar.set_position(0);
+        let file = std::fs::File::open(path)?;
+        Ok(std::io::BufReader::with_capacity(1 << 16, bar.wrap_read(file)))
+    });
+    bar.finish_and_clear();
+    match res {
+        Ok(c) => {
+            let msg = Msg::new("roster-restored")
+                .num("offices", c.offices as i64)
+                .num("channels", c.channels as i64)
+                .num("history", c.history as i64)
+                .num("unanswered", c.unanswered as i64)
+                .num("reminders", c.reminders as i64);
+            println!("{}", content.text(lang, &msg));
+            ExitCode::SUCCESS
+        }
+        Err(e @ RestoreError::Store(_)) => {
+            eprintln!("{}", content.text(lang, &e.msg()));
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("{}", content.text(lang, &e.msg()));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `export [--output FILE]`: the whole data directory as JSON. A file is
+/// written beside its final name first, so a failed export leaves no half file.
+fn export(content: &Content, lang: Lang, data_dir: &std::path::Path, output: Option<&std::path::Path>) -> ExitCode {
+    let store = match Store::open(data_dir) {
+        Ok(s) => s,
+        Err(e) => return fail(Some(content), lang, "error-start", &e.to_string()),
+    };
+    let res = match output {
+        None => store.export_json(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
+        Some(path) => {
+            let mut tmp = path.as_os_str().to_owned();
+            tmp.push(".tmp");
+            let tmp = PathBuf::from(tmp);
+            let written = std::fs::File::create(&tmp)
+                .map_err(serde_json::Error::io)
+                .and_then(|f| store.export_json(std::io::BufWriter::with_capacity(1 << 16, f)))
+                .and_then(|()| std::fs::rename(&tmp, path).map_err(serde_json::Error::io));
+            if written.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            written
+        }
+    };
+    match res {
+        Ok(()) => {
+            if let Some(path) = output {
+                let msg = Msg::new("export-done")
+                    .num("offices", store.office_count() as i64)
+                    .str("path", path.display().to_string());
+                println!("{}", content.text(lang, &msg));
+            }
+            ExitCode::SUCCESS
+        }
+        // A reader that stopped early (`export | head`) is not an error here.
+        Err(e) if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
+        Err(e) => fail(Some(content), lang, "export-error", &e.to_string()),
     }
 }

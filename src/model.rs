@@ -79,6 +79,9 @@ pub enum Action {
         to: Mode,
     },
     Undo {
+        /// The seq of the undone event. Stored as `undone` because the
+        /// action is flattened into `Event`, whose own `seq` would clash.
+        #[serde(rename = "undone")]
         seq: u64,
     },
     /// The office was bound to a channel (by staff, moving it from another one).

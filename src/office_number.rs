@@ -118,9 +118,7 @@ impl OfficeNumber {
         }
         let b = s.as_bytes();
         let pref = &s[0..2];
-        if !pref.bytes().all(|c| c.is_ascii_digit())
-            || !(1..=47).contains(&pref.parse::<u8>().unwrap_or(0))
-        {
+        if !pref.bytes().all(|c| c.is_ascii_digit()) || !(1..=47).contains(&pref.parse::<u8>().unwrap_or(0)) {
             return Err(NumberError::BadPrefecture(pref.to_string()));
         }
         let kind = b[2] as char;
@@ -216,10 +214,7 @@ mod tests {
     #[test]
     fn rejections() {
         assert_eq!(OfficeNumber::parse(""), Err(NumberError::Empty));
-        assert_eq!(
-            OfficeNumber::parse("12345"),
-            Err(NumberError::WrongLength(5))
-        );
+        assert_eq!(OfficeNumber::parse("12345"), Err(NumberError::WrongLength(5)));
         assert_eq!(
             OfficeNumber::parse("4870100016"),
             Err(NumberError::BadPrefecture("48".into()))
@@ -228,17 +223,8 @@ mod tests {
             OfficeNumber::parse("0070100016"),
             Err(NumberError::BadPrefecture("00".into()))
         );
-        assert_eq!(
-            OfficeNumber::parse("13I0100016"),
-            Err(NumberError::BadKind('I'))
-        );
-        assert_eq!(
-            OfficeNumber::parse("137010001X"),
-            Err(NumberError::BadChar('X'))
-        );
-        assert_eq!(
-            OfficeNumber::parse("13701000!6"),
-            Err(NumberError::BadChar('!'))
-        );
+        assert_eq!(OfficeNumber::parse("13I0100016"), Err(NumberError::BadKind('I')));
+        assert_eq!(OfficeNumber::parse("137010001X"), Err(NumberError::BadChar('X')));
+        assert_eq!(OfficeNumber::parse("13701000!6"), Err(NumberError::BadChar('!')));
     }
 }

@@ -8,9 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 /// Billing mode, chosen per office.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Mode {
     /// 事業所請求
@@ -298,12 +296,7 @@ pub fn status(step: StepId, mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> St
 
 /// The first listed, applicable step that is not done.
 pub fn current_step(mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> Option<StepId> {
-    steps(mode).find(|s| {
-        matches!(
-            status(*s, mode, done),
-            StepStatus::Todo | StepStatus::Waiting { .. }
-        )
-    })
+    steps(mode).find(|s| matches!(status(*s, mode, done), StepStatus::Todo | StepStatus::Waiting { .. }))
 }
 
 /// The next open task of a step.
@@ -362,24 +355,15 @@ mod tests {
             StepStatus::Waiting { since: 5 }
         );
         assert_eq!(current_step(Mode::Direct, &done), Some(StepId::Notify));
-        assert_eq!(
-            next_task(StepId::Notify, &done),
-            Some(TaskId::NotifyReceive)
-        );
+        assert_eq!(next_task(StepId::Notify, &done), Some(TaskId::NotifyReceive));
         done.insert(TaskId::NotifyReceive, mark(9));
-        assert_eq!(
-            status(StepId::Notify, Mode::Direct, &done),
-            StepStatus::Done { at: 9 }
-        );
+        assert_eq!(status(StepId::Notify, Mode::Direct, &done), StepStatus::Done { at: 9 });
         assert_eq!(current_step(Mode::Direct, &done), Some(StepId::Login));
     }
 
     #[test]
     fn parse_ids_and_modes() {
-        assert_eq!(
-            StepId::parse("Proxy_Application"),
-            Some(StepId::ProxyApplication)
-        );
+        assert_eq!(StepId::parse("Proxy_Application"), Some(StepId::ProxyApplication));
         assert_eq!("代理請求".parse::<Mode>(), Ok(Mode::Proxy));
         assert_eq!("ＶＥＮＤＯＲ".parse::<Mode>(), Ok(Mode::Vendor));
         assert!("x".parse::<Mode>().is_err());

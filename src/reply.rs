@@ -126,6 +126,8 @@ pub enum ButtonAction {
     Progress,
     Contact,
     Next,
+    /// A page of the staff summary.
+    SummaryPage(usize),
 }
 
 impl ButtonAction {
@@ -136,6 +138,7 @@ impl ButtonAction {
             ButtonAction::Progress => "progress".into(),
             ButtonAction::Contact => "contact".into(),
             ButtonAction::Next => "next".into(),
+            ButtonAction::SummaryPage(n) => format!("summary:{n}"),
         }
     }
 
@@ -144,10 +147,11 @@ impl ButtonAction {
             "progress" => Some(ButtonAction::Progress),
             "contact" => Some(ButtonAction::Contact),
             "next" => Some(ButtonAction::Next),
-            _ => id
-                .strip_prefix("done:")
-                .and_then(StepId::parse)
-                .map(ButtonAction::Done),
+            _ => match id.split_once(':') {
+                Some(("done", step)) => StepId::parse(step).map(ButtonAction::Done),
+                Some(("summary", n)) => n.parse().ok().map(ButtonAction::SummaryPage),
+                _ => None,
+            },
         }
     }
 }
@@ -167,6 +171,13 @@ pub enum Tone {
     Error,
 }
 
+/// A file sent with the reply (a chart, a CSV).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reply {
     pub blocks: Vec<Block>,
@@ -174,6 +185,7 @@ pub struct Reply {
     /// Only the asking user sees it (errors, staff views, personal data).
     pub ephemeral: bool,
     pub tone: Tone,
+    pub attachments: Vec<Attachment>,
 }
 
 impl Reply {
@@ -185,9 +197,9 @@ impl Reply {
     pub fn error(msg: Msg) -> Reply {
         Reply {
             blocks: vec![Block::Error(msg)],
-            buttons: vec![],
             ephemeral: true,
             tone: Tone::Error,
+            ..Reply::default()
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::content::days_between;
 use crate::engine::bar;
 use crate::model::{Action, Event, Office};
 use crate::playbook::{self, Mode, StepId, StepStatus};
-use crate::reply::{Block, Msg, Reply, Text};
+use crate::reply::{Block, Button, ButtonAction, Msg, Reply, Text};
 use crate::store::Unanswered;
 
 /// One office in the summary.
@@ -27,6 +27,8 @@ pub struct OfficeRow {
     pub stalled: bool,
     /// When the office started waiting on the 国保連合会 (approval letter or certificate issuance).
     pub waiting_since: Option<i64>,
+    /// When the last step was completed, for finished offices.
+    pub completed_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -58,6 +60,9 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
         updated_at: o.updated_at,
         stalled: current.is_some() && days_between(o.updated_at, now) >= i64::from(stall_days),
         waiting_since,
+        completed_at: current
+            .is_none()
+            .then(|| o.done.values().map(|m| m.at).max().unwrap_or(o.updated_at)),
     }
 }
 
@@ -85,10 +90,13 @@ pub fn summarize(offices: &[Office], now: i64, stall_days: u32) -> Summary {
     s
 }
 
-/// How many offices a chat summary lists by name (stalled and waiting first).
-const LIST_LIMIT: usize = 15;
+/// How many offices a page of the chat summary lists (waiting and stalled ones).
+pub const PAGE_SIZE: usize = 15;
+/// How many recent completions the summary names.
+const RECENT: usize = 5;
 
-pub fn summary_reply(s: &Summary) -> Reply {
+/// The chat summary; `page` (from 1) pages through the offices needing attention.
+pub fn summary_reply(s: &Summary, page: usize) -> Reply {
     let mut reply = Reply {
         ephemeral: true,
         ..Reply::default()
@@ -103,9 +111,7 @@ pub fn summary_reply(s: &Summary) -> Reply {
     ));
     let lines = StepId::ALL
         .iter()
-        .filter(|st| {
-            s.by_step.get(st).copied().unwrap_or(0) > 0 || **st != StepId::ProxyApplication
-        })
+        .filter(|st| s.by_step.get(st).copied().unwrap_or(0) > 0 || **st != StepId::ProxyApplication)
         .map(|st| {
             let n = s.by_step.get(st).copied().unwrap_or(0);
             Text::Msg(
@@ -117,40 +123,66 @@ pub fn summary_reply(s: &Summary) -> Reply {
         })
         .collect();
     reply.push(Block::Lines(lines));
+
+    let mut recent: Vec<&OfficeRow> = s.offices.iter().filter(|r| r.completed_at.is_some()).collect();
+    recent.sort_by_key(|r| std::cmp::Reverse(r.completed_at));
+    if !recent.is_empty() {
+        reply.push(Block::Text(Msg::new("summary-recent")));
+        let lines = recent
+            .iter()
+            .take(RECENT)
+            .map(|r| {
+                let m = Msg::new("summary-office-completed")
+                    .str("name", &r.name)
+                    .str("number", &r.number);
+                Text::Msg(m.date("date", r.completed_at.unwrap_or(r.updated_at)))
+            })
+            .collect();
+        reply.push(Block::Lines(lines));
+    }
+
     let mut attention: Vec<&OfficeRow> = s
         .offices
         .iter()
         .filter(|r| r.stalled || r.waiting_since.is_some())
         .collect();
     attention.sort_by_key(|r| (r.waiting_since.unwrap_or(r.updated_at), r.number.clone()));
+    let pages = attention.len().div_ceil(PAGE_SIZE).max(1);
+    let page = page.clamp(1, pages);
     if !attention.is_empty() {
-        reply.push(Block::Text(Msg::new("summary-attention")));
-        let mut lines: Vec<Text> = attention
+        reply.push(Block::Text(
+            Msg::new("summary-attention")
+                .num("page", page as i64)
+                .num("pages", pages as i64),
+        ));
+        let lines = attention
             .iter()
-            .take(LIST_LIMIT)
+            .skip((page - 1) * PAGE_SIZE)
+            .take(PAGE_SIZE)
             .map(|r| {
                 let step = r
                     .current_step
-                    .map_or(Msg::new("steps-complete-title"), |st| {
-                        Msg::new(st.title_id())
-                    });
+                    .map_or(Msg::new("steps-complete-title"), |st| Msg::new(st.title_id()));
                 let m = match r.waiting_since {
                     Some(since) => Msg::new("summary-office-waiting").date("since", since),
                     None => Msg::new("summary-office-stalled").date("since", r.updated_at),
                 };
-                Text::Msg(
-                    m.str("name", &r.name)
-                        .str("number", &r.number)
-                        .msg("step", step),
-                )
+                Text::Msg(m.str("name", &r.name).str("number", &r.number).msg("step", step))
             })
             .collect();
-        if attention.len() > LIST_LIMIT {
-            lines.push(Text::Msg(
-                Msg::new("summary-more").num("count", (attention.len() - LIST_LIMIT) as i64),
-            ));
-        }
         reply.push(Block::Lines(lines));
+    }
+    if page > 1 {
+        reply.buttons.push(Button {
+            action: ButtonAction::SummaryPage(page - 1),
+            label: Msg::new("button-previous"),
+        });
+    }
+    if page < pages {
+        reply.buttons.push(Button {
+            action: ButtonAction::SummaryPage(page + 1),
+            label: Msg::new("button-more"),
+        });
     }
     reply
 }
@@ -163,9 +195,7 @@ pub fn group_unanswered(qs: &[Unanswered]) -> Vec<(String, usize, i64)> {
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect();
-        let e = groups
-            .entry(key)
-            .or_insert_with(|| (q.text.clone(), 0, q.at));
+        let e = groups.entry(key).or_insert_with(|| (q.text.clone(), 0, q.at));
         e.1 += 1;
         e.2 = e.2.max(q.at);
     }
@@ -211,9 +241,7 @@ fn action_msg(a: &Action) -> Msg {
         Action::Updated { name, mode, .. } => Msg::new("history-updated")
             .str("name", name)
             .msg("mode", Msg::new(mode.msg_id())),
-        Action::TaskDone { task } => {
-            Msg::new("history-task-done").msg("task", Msg::new(task.msg_id()))
-        }
+        Action::TaskDone { task } => Msg::new("history-task-done").msg("task", Msg::new(task.msg_id())),
         Action::ModeChanged { from, to } => Msg::new("history-mode")
             .msg("from", Msg::new(from.msg_id()))
             .msg("to", Msg::new(to.msg_id())),
@@ -270,9 +298,7 @@ pub fn summary_csv(s: &Summary) -> String {
             r.number.clone(),
             r.name.clone(),
             r.mode.as_str().to_string(),
-            r.current_step
-                .map(|x| x.as_str().to_string())
-                .unwrap_or_default(),
+            r.current_step.map(|x| x.as_str().to_string()).unwrap_or_default(),
             r.done_steps.to_string(),
             r.total_steps.to_string(),
             r.updated_at.to_string(),

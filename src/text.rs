@@ -35,11 +35,7 @@ fn kana_fold(c: char) -> char {
 /// The folded form of a question: NFKC, lower case, katakana as hiragana,
 /// control and zero-width characters removed.
 pub fn fold_question(s: &str) -> String {
-    clean(s)
-        .nfkc()
-        .flat_map(char::to_lowercase)
-        .map(kana_fold)
-        .collect()
+    clean(s).nfkc().flat_map(char::to_lowercase).map(kana_fold).collect()
 }
 
 /// One synonym group.
@@ -108,7 +104,7 @@ fn synonyms() -> &'static Synonyms {
                 })
             })
             .collect();
-        variants.sort_by(|a, b| b.chars.len().cmp(&a.chars.len()));
+        variants.sort_by_key(|v| std::cmp::Reverse(v.chars.len()));
         Synonyms { groups, variants }
     })
 }
@@ -145,18 +141,16 @@ fn is_cjk(c: char) -> bool {
 }
 
 const EN_STOP: &[&str] = &[
-    "a", "an", "the", "is", "are", "was", "be", "do", "does", "did", "we", "i", "you", "my", "our",
-    "your", "to", "of", "for", "in", "on", "at", "it", "its", "can", "could", "what", "how",
-    "which", "where", "who", "why", "there", "any", "anything", "with", "about", "after", "before",
-    "and", "or", "me", "us", "this", "that", "need", "needs", "have", "has", "get", "if", "so",
-    "should", "would", "will", "please", "tell", "want", "know", "from", "by", "ok", "okay",
-    "it's", "much", "many", "up", "not", "no", "yes", "still", "then", "than",
+    "a", "an", "the", "is", "are", "was", "be", "do", "does", "did", "we", "i", "you", "my", "our", "your", "to", "of",
+    "for", "in", "on", "at", "it", "its", "can", "could", "what", "how", "which", "where", "who", "why", "there",
+    "any", "anything", "with", "about", "after", "before", "and", "or", "me", "us", "this", "that", "need", "needs",
+    "have", "has", "get", "if", "so", "should", "would", "will", "please", "tell", "want", "know", "from", "by", "ok",
+    "okay", "it's", "much", "many", "up", "not", "no", "yes", "still", "then", "than",
 ];
 
 /// Function characters: a bigram of two of these carries almost no meaning.
 fn is_function_kana(c: char) -> bool {
-    "のはがをにでとてすまかたしいるなどうくだされけもやよねこそありせんっょゃゅえおきみじ"
-        .contains(c)
+    "のはがをにでとてすまかたしいるなどうくだされけもやよねこそありせんっょゃゅえおきみじ".contains(c)
 }
 
 /// A token with its weight (concepts weigh most, grammar bigrams least).
@@ -256,7 +250,7 @@ pub fn tokens(s: &str) -> Vec<Token> {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            if !EN_STOP.contains(&word.as_str()) && !(word.len() == 1 && !digit) {
+            if !EN_STOP.contains(&word.as_str()) && (word.len() != 1 || digit) {
                 push(&mut out, stem(&word).to_string(), 1.0);
             }
         } else {
@@ -281,10 +275,7 @@ mod tests {
     fn folding_and_concepts() {
         let t = tokens("ショウメイショのネダン");
         let texts: Vec<_> = t.iter().map(|t| t.text.as_str()).collect();
-        assert!(
-            texts.contains(&"#certificate") && texts.contains(&"#cost"),
-            "{texts:?}"
-        );
+        assert!(texts.contains(&"#certificate") && texts.contains(&"#cost"), "{texts:?}");
         let t = tokens("Is a Mac OK?");
         assert!(t.iter().any(|t| t.text == "#environment"));
         // `ie` only as a word, not inside "internet".
@@ -296,9 +287,6 @@ mod tests {
     fn groups() {
         assert!(in_group("mode:proxy", "代理請求"));
         assert!(!in_group("mode:proxy", "direct"));
-        assert!(mentions_group(
-            "software:denso",
-            "国保中央会介護伝送ソフト Ver.5"
-        ));
+        assert!(mentions_group("software:denso", "国保中央会介護伝送ソフト Ver.5"));
     }
 }

@@ -72,10 +72,9 @@ help-staff =
 summary-title = Progress of all offices
 summary-totals = { $total } offices registered, { $completed } done, { $waiting } waiting on the NHI federation (国保連合会), { $stalled } stalled
 summary-step-line = { $step }: { $count } { $bar }
-summary-attention = Offices waiting or stalled:
+summary-attention = Offices waiting or stalled (page { $page } of { $pages }):
 summary-office-waiting = ⏳ { $name } ({ $number }) { $step }: waiting since { $since }
 summary-office-stalled = { $name } ({ $number }) { $step }: no change since { $since }
-summary-more = and { $count } more offices
 unanswered-title = Questions the bot could not answer (most frequent first)
 unanswered-none = There are no unanswered questions.
 unanswered-line = "{ $text }" { $count } times (latest { $date })
@@ -186,3 +185,19 @@ choice-topic-denso = The care transmission software (国保中央会介護伝送
 choice-topic-kokuhoren = The notification (国保連合会)
 choice-topic-software = Your billing software
 choice-topic-vendor = The billing vendor
+
+## Reminders
+reminder-stalled = No progress for { $days } days. Here is the current step again. If it is done, type /done.
+reminder-certificate-pending = It is { $days } days since you applied for the electronic certificate (applied { $since }). It is usually issued within a few days. If it has not arrived, please ask the contact below. If it has, type /done.
+reminder-certificate-expiry = Your electronic certificate expires on { $date }: { $days } days left.
+reminder-certificate-renewal =
+    To renew it, log in to the reception system (介護電子請求受付システム) and apply for a new issuance in the [証明書] (certificate) menu with the certificate issuance password (証明書発行用パスワード).
+    If it lapses, a first-time issuance (about one month) is needed again, and internet billing stops meanwhile.
+    Renewal notices and steps may vary by prefecture's NHI federation (国保連合会).
+
+summary-recent = Recently finished:
+summary-office-completed = ☑ { $name } ({ $number }) finished { $date }
+button-previous = Previous
+button-more = More
+error-bad-page = "{ $page }" is not a valid page (a number from 1).
+console-attachment = (attachment: { $name }, { $bytes } bytes; on Discord it arrives as an image or file)

@@ -72,10 +72,9 @@ help-staff =
 summary-title = 全事業所の進み具合
 summary-totals = 登録 { $total }事業所、完了 { $completed }、国保連合会待ち { $waiting }、停滞 { $stalled }
 summary-step-line = { $step }：{ $count }事業所 { $bar }
-summary-attention = 待ち・停滞している事業所：
+summary-attention = 待ち・停滞している事業所（{ $page }/{ $pages }ページ）：
 summary-office-waiting = ⏳ { $name }（{ $number }）{ $step }：{ $since }から待ち
 summary-office-stalled = { $name }（{ $number }）{ $step }：{ $since }から変化なし
-summary-more = ほか { $count }事業所
 unanswered-title = 答えられなかった質問（多い順）
 unanswered-none = 答えられなかった質問はありません。
 unanswered-line = 「{ $text }」{ $count }回（最新 { $date }）
@@ -186,3 +185,19 @@ choice-topic-denso = 国保中央会介護伝送ソフトについて
 choice-topic-kokuhoren = 届出について（国保連合会）
 choice-topic-software = 請求ソフトについて
 choice-topic-vendor = 請求代行業者について
+
+## リマインダー
+reminder-stalled = { $days }日間、進み具合に変化がありません。今の手順をもう一度ご案内します。終わっていたら /done と入力してください。
+reminder-certificate-pending = 電子証明書の発行申請から{ $days }日が経ちました（{ $since }に申請）。通常は数日で発行されます。まだの場合は、下の問合せ先へお問合せください。届いていたら /done と入力してください。
+reminder-certificate-expiry = 電子証明書の有効期限（{ $date }）まで、あと{ $days }日です。
+reminder-certificate-renewal =
+    更新は、介護電子請求受付システムにログインし、[証明書]メニューから証明書発行用パスワードを使って新たに発行申請します。
+    期限が切れると新規の発行（1ヶ月程度）となり、その間はインターネット請求ができません。
+    更新の通知や手順は、都道府県の国保連合会によって異なる場合があります。
+
+summary-recent = 最近完了した事業所：
+summary-office-completed = ☑ { $name }（{ $number }）{ $date } 完了
+button-previous = 前へ
+button-more = 次へ
+error-bad-page = ページ「{ $page }」は正しくありません（1以上の数字）。
+console-attachment = （添付ファイル：{ $name }、{ $bytes }バイト。Discord では画像やファイルとして届きます）

@@ -1,0 +1,496 @@
+//! The backup format of `export` and `import FILE.json`: the whole data
+//! directory as one JSON object ([`Dump`]). Pure serde: written and read as a
+//! stream, so a dump of every care office in Japan never sits in memory whole.
+//! The store feeds and consumes it (`Store::export_json`, `Store::restore_json`).
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::io::{Read, Write};
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
+
+use crate::model::{Event, Office, RECORD_VERSION};
+use crate::office_number::OfficeNumber;
+use crate::reply::Msg;
+use crate::store::{StoreError, Unanswered, SCHEMA_VERSION};
+
+/// The whole data directory. `export` writes exactly
+/// `serde_json::to_writer(&dump)` followed by a newline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dump {
+    /// The data directory's layout version.
+    pub schema: u32,
+    /// Every office, in number order.
+    pub offices: Vec<Office>,
+    /// Channel → the office bound to it.
+    pub channels: BTreeMap<String, OfficeNumber>,
+    /// Each office's history, oldest first.
+    pub history: BTreeMap<OfficeNumber, Vec<Event>>,
+    /// Questions the bot could not answer, oldest first.
+    pub unanswered: Vec<Unanswered>,
+    /// Reminders already sent: key → when (unix seconds).
+    #[serde(default)]
+    pub reminders: BTreeMap<String, i64>,
+    /// Small values kept across restarts (not the schema version).
+    #[serde(default)]
+    pub meta: BTreeMap<String, String>,
+}
+
+const FIELDS: &[&str] = &[
+    "schema",
+    "offices",
+    "channels",
+    "history",
+    "unanswered",
+    "reminders",
+    "meta",
+];
+
+/// One record read from a dump, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Schema(u32),
+    Office(Office),
+    Channel(String, OfficeNumber),
+    History(OfficeNumber, Event),
+    Unanswered(Unanswered),
+    Reminder(String, i64),
+    Meta(String, String),
+}
+
+/// What is wrong with a dump's content (its JSON being well formed).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DumpProblem {
+    #[error("no schema field")]
+    NoSchema,
+    #[error("schema {0} is newer than this build reads")]
+    NewerSchema(u32),
+    #[error("record version {0} is newer than this build reads")]
+    NewerRecord(u32),
+    #[error("office {0} appears twice")]
+    DuplicateOffice(String),
+    #[error("event {seq} of office {office} appears twice")]
+    DuplicateEvent { office: String, seq: u64 },
+    #[error("channel {channel} is bound to office {number}, which is not in the dump")]
+    ChannelUnknownOffice { channel: String, number: String },
+    #[error("history of office {0}, which is not in the dump")]
+    HistoryUnknownOffice(String),
+    /// The receiver could not take the record (a storage error, kept by it).
+    #[error("writing stopped: {0}")]
+    Write(String),
+}
+
+/// Why a restore stopped. Nothing was written, except for `Store` errors
+/// during the write pass.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    #[error("the data directory already has data ({offices} offices)")]
+    NotEmpty { offices: usize },
+    #[error("line {line}, column {column}: {detail}")]
+    Json { line: usize, column: usize, detail: String },
+    #[error("line {line}: {problem}")]
+    Problem { line: usize, problem: DumpProblem },
+    #[error("{0}")]
+    Io(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl DumpProblem {
+    pub fn msg(&self) -> Msg {
+        use DumpProblem::*;
+        match self {
+            NoSchema => Msg::new("roster-restore-no-schema"),
+            NewerSchema(found) => Msg::new("roster-restore-newer-schema")
+                .num("found", *found as i64)
+                .num("supported", SCHEMA_VERSION as i64),
+            NewerRecord(found) => Msg::new("roster-restore-newer-record")
+                .num("found", *found as i64)
+                .num("supported", RECORD_VERSION as i64),
+            DuplicateOffice(n) => Msg::new("roster-restore-duplicate-office").str("number", n),
+            DuplicateEvent { office, seq } => Msg::new("roster-restore-duplicate-event")
+                .str("number", office)
+                .num("seq", *seq as i64),
+            ChannelUnknownOffice { channel, number } => Msg::new("roster-restore-channel-unknown")
+                .str("channel", channel)
+                .str("number", number),
+            HistoryUnknownOffice(n) => Msg::new("roster-restore-history-unknown").str("number", n),
+            Write(detail) => Msg::new("roster-error-store").str("detail", detail),
+        }
+    }
+}
+
+impl RestoreError {
+    /// The localized message.
+    pub fn msg(&self) -> Msg {
+        match self {
+            RestoreError::NotEmpty { offices } => Msg::new("roster-restore-not-empty").num("offices", *offices as i64),
+            RestoreError::Json { line, column, detail } => Msg::new("roster-restore-json")
+                .num("line", *line as i64)
+                .num("column", *column as i64)
+                .str("detail", detail),
+            RestoreError::Problem { line: 0, problem } => problem.msg(),
+            RestoreError::Problem { line, problem } => Msg::new("roster-line")
+                .num("line", *line as i64)
+                .msg("message", problem.msg()),
+            RestoreError::Io(detail) => Msg::new("roster-error-read").str("detail", detail),
+            RestoreError::Store(e) => Msg::new("roster-error-store").str("detail", e.to_string()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+/// A sequence serialized straight from an iterator.
+struct SeqOf<I>(RefCell<Option<I>>);
+
+impl<T, E, I> Serialize for SeqOf<I>
+where
+    T: Serialize,
+    E: fmt::Display,
+    I: Iterator<Item = Result<T, E>>,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let it = self
+            .0
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| <S::Error as ser::Error>::custom("a dump section can be written once"))?;
+        let mut seq = s.serialize_seq(None)?;
+        for item in it {
+            seq.serialize_element(&item.map_err(ser::Error::custom)?)?;
+        }
+        seq.end()
+    }
+}
+
+/// A map serialized straight from an iterator of pairs.
+struct MapOf<I>(RefCell<Option<I>>);
+
+impl<K, V, E, I> Serialize for MapOf<I>
+where
+    K: Serialize,
+    V: Serialize,
+    E: fmt::Display,
+    I: Iterator<Item = Result<(K, V), E>>,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let it = self
+            .0
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| <S::Error as ser::Error>::custom("a dump section can be written once"))?;
+        let mut map = s.serialize_map(None)?;
+        for item in it {
+            let (k, v) = item.map_err(ser::Error::custom)?;
+            map.serialize_entry(&k, &v)?;
+        }
+        map.end()
+    }
+}
+
+/// The sections of a dump as iterators (the store's trees, in key order).
+pub struct Sections<O, C, H, U, R, M> {
+    pub schema: u32,
+    pub offices: O,
+    pub channels: C,
+    pub history: H,
+    pub unanswered: U,
+    pub reminders: R,
+    pub meta: M,
+}
+
+/// Writes a dump as it is read from the store: the same bytes as
+/// `serde_json::to_writer(w, &Dump)` plus a newline.
+pub fn write_json<W, E, O, C, H, U, R, M>(w: W, sections: Sections<O, C, H, U, R, M>) -> Result<(), serde_json::Error>
+where
+    W: Write,
+    E: fmt::Display,
+    O: Iterator<Item = Result<Office, E>>,
+    C: Iterator<Item = Result<(String, OfficeNumber), E>>,
+    H: Iterator<Item = Result<(OfficeNumber, Vec<Event>), E>>,
+    U: Iterator<Item = Result<Unanswered, E>>,
+    R: Iterator<Item = Result<(String, i64), E>>,
+    M: Iterator<Item = Result<(String, String), E>>,
+{
+    let mut ser = serde_json::Serializer::new(w);
+    let mut st = (&mut ser).serialize_struct("Dump", FIELDS.len())?;
+    st.serialize_field("schema", &sections.schema)?;
+    st.serialize_field("offices", &SeqOf(RefCell::new(Some(sections.offices))))?;
+    st.serialize_field("channels", &MapOf(RefCell::new(Some(sections.channels))))?;
+    st.serialize_field("history", &MapOf(RefCell::new(Some(sections.history))))?;
+    st.serialize_field("unanswered", &SeqOf(RefCell::new(Some(sections.unanswered))))?;
+    st.serialize_field("reminders", &MapOf(RefCell::new(Some(sections.reminders))))?;
+    st.serialize_field("meta", &MapOf(RefCell::new(Some(sections.meta))))?;
+    SerializeStruct::end(st)?;
+    let mut w = ser.into_inner();
+    w.write_all(b"\n").map_err(serde_json::Error::io)?;
+    w.flush().map_err(serde_json::Error::io)
+}
+
+// ---------------------------------------------------------------- reading
+
+/// Receives each record; an `Err` stops the reading.
+pub type Sink<'a> = dyn FnMut(Item) -> Result<(), DumpProblem> + 'a;
+
+/// Carries the sink and the problem that stopped it (serde errors are text).
+struct Ctx<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    problem: Option<DumpProblem>,
+}
+
+impl Ctx<'_, '_> {
+    fn send<E: de::Error>(&mut self, item: Item) -> Result<(), E> {
+        (self.sink)(item).map_err(|p| {
+            let e = E::custom(&p);
+            self.problem = Some(p);
+            e
+        })
+    }
+}
+
+struct DumpSeed<'c, 's, 'a>(&'c mut Ctx<'s, 'a>);
+
+impl<'de> DeserializeSeed<'de> for DumpSeed<'_, '_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DumpSeed<'_, '_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a seikyu-navi export (a JSON object)")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let ctx = self.0;
+        let mut seen = [false; FIELDS.len()];
+        while let Some(key) = map.next_key::<String>()? {
+            let Some(i) = FIELDS.iter().position(|f| *f == key) else {
+                return Err(de::Error::unknown_field(&key, FIELDS));
+            };
+            if seen[i] {
+                return Err(de::Error::duplicate_field(FIELDS[i]));
+            }
+            seen[i] = true;
+            match i {
+                0 => {
+                    let v: u32 = map.next_value()?;
+                    ctx.send(Item::Schema(v))?;
+                }
+                _ => map.next_value_seed(Section {
+                    ctx: &mut *ctx,
+                    which: i,
+                })?,
+            }
+        }
+        if !seen[0] {
+            ctx.problem = Some(DumpProblem::NoSchema);
+            return Err(de::Error::missing_field("schema"));
+        }
+        Ok(())
+    }
+}
+
+struct Section<'c, 's, 'a> {
+    ctx: &'c mut Ctx<'s, 'a>,
+    which: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Section<'_, '_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        match self.which {
+            1 | 4 => d.deserialize_seq(self),
+            _ => d.deserialize_map(self),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Section<'_, '_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "the {} section", FIELDS[self.which])
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        match self.which {
+            1 => {
+                while let Some(o) = seq.next_element::<Office>()? {
+                    self.ctx.send(Item::Office(o))?;
+                }
+            }
+            4 => {
+                while let Some(q) = seq.next_element::<Unanswered>()? {
+                    self.ctx.send(Item::Unanswered(q))?;
+                }
+            }
+            _ => return Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
+        }
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        match self.which {
+            2 => {
+                while let Some((ch, n)) = map.next_entry::<String, OfficeNumber>()? {
+                    self.ctx.send(Item::Channel(ch, n))?;
+                }
+            }
+            5 => {
+                while let Some((k, at)) = map.next_entry::<String, i64>()? {
+                    self.ctx.send(Item::Reminder(k, at))?;
+                }
+            }
+            6 => {
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    self.ctx.send(Item::Meta(k, v))?;
+                }
+            }
+            3 => {
+                while let Some(n) = map.next_key::<OfficeNumber>()? {
+                    map.next_value_seed(Events {
+                        ctx: &mut *self.ctx,
+                        office: n,
+                    })?;
+                }
+            }
+            _ => return Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+        Ok(())
+    }
+}
+
+struct Events<'c, 's, 'a> {
+    ctx: &'c mut Ctx<'s, 'a>,
+    office: OfficeNumber,
+}
+
+impl<'de> DeserializeSeed<'de> for Events<'_, '_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Events<'_, '_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of history events")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(e) = seq.next_element::<Event>()? {
+            self.ctx.send(Item::History(self.office.clone(), e))?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads a dump from `r`, handing each record to `sink` in file order.
+pub fn read_json<R: Read>(r: R, sink: &mut Sink<'_>) -> Result<(), RestoreError> {
+    let mut ctx = Ctx { sink, problem: None };
+    let mut de = serde_json::Deserializer::from_reader(r);
+    let res = DumpSeed(&mut ctx).deserialize(&mut de).and_then(|()| de.end());
+    match res {
+        Ok(()) => Ok(()),
+        Err(e) if e.is_io() => Err(RestoreError::Io(e.to_string())),
+        Err(e) => Err(match ctx.problem.take() {
+            Some(problem) => RestoreError::Problem {
+                line: e.line(),
+                problem,
+            },
+            None => RestoreError::Json {
+                line: e.line(),
+                column: e.column(),
+                detail: detail(&e),
+            },
+        }),
+    }
+}
+
+/// serde_json's message without its " at line N column M" tail.
+fn detail(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// How many records of each kind a dump holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub offices: usize,
+    pub channels: usize,
+    pub history: usize,
+    pub unanswered: usize,
+    pub reminders: usize,
+}
+
+/// Checks a dump without writing anything: well-formed JSON, a schema and
+/// record versions this build reads, no office or event twice, every channel
+/// and history pointing at an office in the dump.
+pub fn check<R: Read>(r: R) -> Result<Counts, RestoreError> {
+    let mut counts = Counts::default();
+    let mut offices: HashSet<OfficeNumber> = HashSet::new();
+    // Referenced offices, with what refers to them (checked at the end).
+    let mut channel_refs: Vec<(String, OfficeNumber)> = Vec::new();
+    let mut history_refs: HashMap<OfficeNumber, HashSet<u64>> = HashMap::new();
+    let mut sink = |item: Item| -> Result<(), DumpProblem> {
+        let version = match &item {
+            Item::Schema(s) if *s > SCHEMA_VERSION => {
+                return Err(DumpProblem::NewerSchema(*s));
+            }
+            Item::Schema(_) | Item::Channel(..) | Item::Reminder(..) | Item::Meta(..) => 0,
+            Item::Office(o) => o.v,
+            Item::History(_, e) => e.v,
+            Item::Unanswered(q) => q.v,
+        };
+        if version > RECORD_VERSION {
+            return Err(DumpProblem::NewerRecord(version));
+        }
+        match item {
+            Item::Schema(_) => {}
+            Item::Office(o) => {
+                counts.offices += 1;
+                if !offices.insert(o.number.clone()) {
+                    return Err(DumpProblem::DuplicateOffice(o.number.to_string()));
+                }
+            }
+            Item::Channel(ch, n) => {
+                counts.channels += 1;
+                channel_refs.push((ch, n));
+            }
+            Item::History(n, e) => {
+                counts.history += 1;
+                if !history_refs.entry(n.clone()).or_default().insert(e.seq) {
+                    return Err(DumpProblem::DuplicateEvent {
+                        office: n.to_string(),
+                        seq: e.seq,
+                    });
+                }
+            }
+            Item::Unanswered(_) => counts.unanswered += 1,
+            Item::Reminder(..) => counts.reminders += 1,
+            Item::Meta(..) => {}
+        }
+        Ok(())
+    };
+    read_json(r, &mut sink)?;
+    let unknown = |problem| RestoreError::Problem { line: 0, problem };
+    if let Some((ch, n)) = channel_refs.iter().find(|(_, n)| !offices.contains(n)) {
+        return Err(unknown(DumpProblem::ChannelUnknownOffice {
+            channel: ch.clone(),
+            number: n.to_string(),
+        }));
+    }
+    let mut orphans: Vec<&OfficeNumber> = history_refs.keys().filter(|n| !offices.contains(*n)).collect();
+    orphans.sort();
+    if let Some(n) = orphans.first() {
+        return Err(unknown(DumpProblem::HistoryUnknownOffice(n.to_string())));
+    }
+    Ok(counts)
+}

@@ -1,0 +1,266 @@
+//! Staff features through the App with a fixed clock: summary figures, the
+//! chart, reminders (once each, also across restarts), unanswered questions.
+
+use seikyu_navi::app::App;
+use seikyu_navi::command::{parse_line, Input};
+use seikyu_navi::config::Config;
+use seikyu_navi::content::Lang;
+use seikyu_navi::model::Actor;
+use seikyu_navi::playbook::StepId;
+use seikyu_navi::reply::{Block, Reply};
+
+const DAY: i64 = 86_400;
+/// 2026-11-24 00:30 JST.
+const T0: i64 = 1_795_447_800;
+
+fn user() -> Actor {
+    Actor {
+        id: "u".into(),
+        name: "職員".into(),
+        staff: false,
+    }
+}
+
+fn staff() -> Actor {
+    Actor {
+        id: "s".into(),
+        name: "担当".into(),
+        staff: true,
+    }
+}
+
+fn run(app: &App, channel: &str, line: &str, now: i64) -> Reply {
+    let input = parse_line(line).unwrap();
+    let r = app.handle(channel, &user(), &input, now, Lang::Ja);
+    assert!(!r.blocks.iter().any(|b| matches!(b, Block::Error(_))), "{line}: {r:?}");
+    r
+}
+
+/// Offices in every state, built with the real commands.
+fn fixture(app: &App) {
+    // c1: just registered (direct), today.
+    run(app, "c1", "/register number:1370100016 name:一号", T0);
+    // c2: waiting for the approval letter since T0 - 3 days.
+    run(app, "c2", "/register number:1370100024 name:二号", T0 - 5 * DAY);
+    run(app, "c2", "/done", T0 - 4 * DAY);
+    run(app, "c2", "/done", T0 - 3 * DAY);
+    // c3: proxy, waiting for the certificate since T0 - 10 days.
+    run(
+        app,
+        "c3",
+        "/register number:2710100013 name:三号 mode:proxy",
+        T0 - 30 * DAY,
+    );
+    for _ in 0..5 {
+        run(app, "c3", "/done", T0 - 20 * DAY);
+    }
+    run(app, "c3", "/done", T0 - 10 * DAY);
+    // c4: vendor, finished.
+    run(
+        app,
+        "c4",
+        "/register number:0110100013 name:四号 mode:vendor",
+        T0 - 9 * DAY,
+    );
+    for _ in 0..5 {
+        run(app, "c4", "/done", T0 - 2 * DAY);
+    }
+    // c5: direct, stalled at login since T0 - 12 days.
+    run(app, "c5", "/register number:4010100016 name:五号", T0 - 20 * DAY);
+    for _ in 0..3 {
+        run(app, "c5", "/done", T0 - 12 * DAY);
+    }
+}
+
+fn open(dir: &std::path::Path) -> App {
+    App::open(Config::default(), dir).unwrap()
+}
+
+#[test]
+fn summary_figures_on_every_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    fixture(&app);
+    let s = app.summary(T0).unwrap();
+    assert_eq!(s.total, 5);
+    assert_eq!(s.completed, 1);
+    assert_eq!(s.by_step[&StepId::Environment], 1);
+    assert_eq!(s.by_step[&StepId::Notify], 1);
+    assert_eq!(s.by_step[&StepId::Certificate], 1);
+    assert_eq!(s.by_step[&StepId::Login], 1);
+    assert_eq!(s.by_step[&StepId::Software], 0);
+    assert_eq!(s.waiting, 2, "approval letter and certificate issuance");
+    // Stalled: no change for 7 days (c3 waited 10 days, c5 12 days).
+    assert_eq!(s.stalled, 2);
+    let c2 = s.offices.iter().find(|o| o.number == "1370100024").unwrap();
+    assert_eq!(c2.waiting_since, Some(T0 - 3 * DAY));
+    assert_eq!(c2.current_step, Some(StepId::Notify));
+    let c4 = s.offices.iter().find(|o| o.number == "0110100013").unwrap();
+    assert_eq!(c4.current_step, None);
+    assert_eq!(c4.completed_at, Some(T0 - 2 * DAY));
+    assert_eq!(c4.done_steps, c4.total_steps);
+
+    // The JSON contract's fields.
+    let v = serde_json::to_value(&s).unwrap();
+    for k in ["total", "completed", "by_step", "offices"] {
+        assert!(v.get(k).is_some(), "{k}");
+    }
+    for k in [
+        "number",
+        "name",
+        "mode",
+        "current_step",
+        "done_steps",
+        "updated_at",
+        "stalled",
+        "waiting_since",
+    ] {
+        assert!(v["offices"][0].get(k).is_some(), "{k}");
+    }
+    assert_eq!(v["by_step"]["certificate"], 1);
+
+    // The chat view: staff only, with a PNG chart; CSV on request.
+    let r = app.handle(
+        "x",
+        &user(),
+        &Input::Summary {
+            page: None,
+            format: None,
+        },
+        T0,
+        Lang::Ja,
+    );
+    assert!(matches!(&r.blocks[0], Block::Error(m) if m.id == "error-staff-only"));
+    let r = app.handle("x", &staff(), &parse_line("/summary format:csv").unwrap(), T0, Lang::Ja);
+    assert!(r.ephemeral);
+    let png = &r.attachments.iter().find(|a| a.name == "summary.png").unwrap().bytes;
+    let decoder = png::Decoder::new(std::io::Cursor::new(png.as_slice()));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!((reader.info().width, reader.info().height), (800, 520));
+    let csv = String::from_utf8(
+        r.attachments
+            .iter()
+            .find(|a| a.name == "summary.csv")
+            .unwrap()
+            .bytes
+            .clone(),
+    )
+    .unwrap();
+    assert_eq!(csv.lines().count(), 6);
+    assert!(csv.starts_with("number,name,mode,current_step"));
+    let r = app.handle("x", &staff(), &parse_line("/summary page:0").unwrap(), T0, Lang::Ja);
+    assert!(matches!(&r.blocks[0], Block::Error(m) if m.id == "error-bad-page"));
+}
+
+#[test]
+fn reminders_fire_once_at_the_right_time_even_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let app = open(dir.path());
+        fixture(&app);
+        let keys = |now: i64| -> Vec<String> {
+            let mut k: Vec<String> = app.due_reminders(now).unwrap().into_iter().map(|d| d.key).collect();
+            k.sort();
+            k
+        };
+        // At T0: c3's certificate has been pending 10 days (> 7); c3 and c5 are stalled.
+        let due = app.due_reminders(T0).unwrap();
+        let k = keys(T0);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert!(k.iter().any(|k| k.starts_with("2710100013/certificate-pending")));
+        assert!(k.iter().any(|k| k.starts_with("2710100013/stall")));
+        assert!(k.iter().any(|k| k.starts_with("4010100016/stall")));
+        for d in &due {
+            assert!(!d.reply.blocks.is_empty());
+            app.reminder_sent(d, T0).unwrap();
+        }
+        assert!(keys(T0 + 3600).is_empty(), "sent once");
+    }
+    // A restart: nothing is sent again.
+    let app = open(dir.path());
+    assert!(app.due_reminders(T0 + DAY).unwrap().is_empty());
+    // c5's second stall period (14 days idle) starts at T0 + 2 days: nudged again, once.
+    let later: Vec<String> = app
+        .due_reminders(T0 + 2 * DAY)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.key)
+        .collect();
+    assert_eq!(later.len(), 1, "{later:?}");
+    assert!(
+        later[0].starts_with("4010100016/stall/") && later[0].ends_with("/2"),
+        "{later:?}"
+    );
+
+    // Certificate expiry: c3 installs its certificate; notices at 90, 30, 7 days before.
+    run(&app, "c3", "/done", T0);
+    run(&app, "c3", "/done", T0);
+    run(&app, "c3", "/done", T0);
+    let expiry = seikyu_navi::reminders::expiry(T0);
+    assert_eq!(seikyu_navi::content::format_date(Lang::Ja, expiry), "2029年11月24日");
+    let expiry_keys = |now: i64| -> Vec<String> {
+        app.due_reminders(now)
+            .unwrap()
+            .into_iter()
+            .map(|d| d.key)
+            .filter(|k| k.contains("expiry"))
+            .collect()
+    };
+    assert!(expiry_keys(expiry - 91 * DAY).is_empty());
+    let d90 = app.due_reminders(expiry - 90 * DAY).unwrap();
+    let d90: Vec<_> = d90.into_iter().filter(|d| d.key.contains("expiry")).collect();
+    assert_eq!(d90.len(), 1);
+    assert!(d90[0].key.ends_with("/90"));
+    app.reminder_sent(&d90[0], expiry - 90 * DAY).unwrap();
+    assert!(expiry_keys(expiry - 60 * DAY).is_empty());
+    // The bot was down between 30 and 7 days before: only the 7-day notice is sent,
+    // and it supersedes the 30-day one.
+    let d7: Vec<_> = app
+        .due_reminders(expiry - 5 * DAY)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.key.contains("expiry"))
+        .collect();
+    assert_eq!(d7.len(), 1);
+    assert!(d7[0].key.ends_with("/7"));
+    assert!(d7[0].supersedes.iter().any(|k| k.ends_with("/30")));
+    app.reminder_sent(&d7[0], expiry - 5 * DAY).unwrap();
+    drop(app);
+    let app = open(dir.path());
+    let after: Vec<String> = app
+        .due_reminders(expiry - 4 * DAY)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.key)
+        .filter(|k| k.contains("expiry"))
+        .collect();
+    assert!(after.is_empty(), "{after:?}");
+}
+
+#[test]
+fn unanswered_questions_grouped_most_frequent_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    for (q, t) in [
+        ("週末の予定は？", 1),
+        ("年末調整のやり方", 2),
+        ("週末の予定は", 3),
+        ("ＷＥＥＫＥＮＤ plans", 4),
+    ] {
+        app.handle("c", &user(), &Input::Question(q.into()), T0 + t, Lang::Ja);
+    }
+    app.handle(
+        "c",
+        &user(),
+        &Input::Question("証明書っていくら？".into()),
+        T0,
+        Lang::Ja,
+    );
+    let stored = app.store.unanswered().unwrap();
+    assert_eq!(stored.len(), 4, "a matched question is not logged");
+    let groups = seikyu_navi::staff::group_unanswered(&stored);
+    assert_eq!(groups[0].1, 2, "{groups:?}");
+    assert!(groups[0].0.starts_with("週末の予定は"));
+    let r = app.handle("c", &staff(), &Input::Unanswered, T0, Lang::Ja);
+    assert!(r.ephemeral);
+}
