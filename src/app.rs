@@ -13,6 +13,7 @@ use crate::content::{Content, Lang};
 use crate::engine::{self, Ctx};
 use crate::error::UserError;
 use crate::faq::{FaqIndex, Hit, Lookup};
+use crate::limits::RateLimiter;
 use crate::model::{Actor, Office};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{ContactId, StepId};
@@ -55,6 +56,8 @@ pub struct App {
     pub store: Store,
     /// Counts stored changes (the dashboard watches it).
     changes: AtomicU64,
+    command_limit: RateLimiter,
+    question_limit: RateLimiter,
 }
 
 impl std::ops::Deref for App {
@@ -81,10 +84,15 @@ impl App {
     pub fn open(config: Config, data_dir: &Path) -> Result<App, StartError> {
         let kb = Knowledge::load(config)?;
         let store = Store::open(data_dir)?;
+        let limits = &kb.config.limits;
+        let command_limit = RateLimiter::new(limits.commands_per_minute);
+        let question_limit = RateLimiter::new(limits.questions_per_minute);
         Ok(App {
             kb,
             store,
             changes: AtomicU64::new(0),
+            command_limit,
+            question_limit,
         })
     }
 
@@ -110,6 +118,15 @@ impl App {
     fn try_handle(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Result<Reply, Failure> {
         if input.staff_only() && !actor.staff {
             return Err(UserError::StaffOnly.into());
+        }
+        if !actor.staff && !actor.local {
+            let limit = match input {
+                Input::Faq { .. } | Input::Question(_) => &self.question_limit,
+                _ => &self.command_limit,
+            };
+            limit
+                .check(&actor.id, now)
+                .map_err(|seconds| UserError::RateLimited { seconds })?;
         }
         match input {
             Input::Faq { question } | Input::Question(question) => {

@@ -20,6 +20,35 @@ pub struct Config {
     /// Billing-software and billing-vendor contacts by software name.
     #[serde(default)]
     pub vendors: BTreeMap<String, ContactConfig>,
+    #[serde(default)]
+    pub limits: LimitsConfig,
+}
+
+/// Per-user rate limits (0 turns a limit off); staff are not limited.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    #[serde(default = "default_commands_per_minute")]
+    pub commands_per_minute: u32,
+    #[serde(default = "default_questions_per_minute")]
+    pub questions_per_minute: u32,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        LimitsConfig {
+            commands_per_minute: default_commands_per_minute(),
+            questions_per_minute: default_questions_per_minute(),
+        }
+    }
+}
+
+fn default_commands_per_minute() -> u32 {
+    30
+}
+
+fn default_questions_per_minute() -> u32 {
+    12
 }
 
 #[derive(Debug, Clone, Deserialize)]

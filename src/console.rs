@@ -122,6 +122,7 @@ pub fn run(app: &App, opts: &ConsoleOpts, now: impl Fn() -> i64) -> std::io::Res
         id: format!("console:{}", opts.user),
         name: opts.user.clone(),
         staff: opts.staff,
+        local: true,
     };
     if interactive {
         writeln!(

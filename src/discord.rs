@@ -195,6 +195,7 @@ impl Handler {
             id: format!("discord:{}", user.id),
             name,
             staff,
+            local: false,
         }
     }
 

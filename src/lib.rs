@@ -14,6 +14,7 @@ pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod faq;
+pub mod limits;
 pub mod model;
 pub mod office_number;
 pub mod playbook;

@@ -17,6 +17,9 @@ pub struct Actor {
     pub name: String,
     #[serde(default)]
     pub staff: bool,
+    /// Typed at this machine's console by the operator: not rate limited.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub local: bool,
 }
 
 /// One office and its progress.

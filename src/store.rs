@@ -305,6 +305,7 @@ pub fn import_actor() -> crate::model::Actor {
         id: "import".into(),
         name: "import".into(),
         staff: true,
+        local: true,
     }
 }
 
