@@ -1,0 +1,109 @@
+//! Starts the binary again and again on one data directory, feeds it
+//! commands, kills it with SIGKILL at varying moments and checks that every
+//! change whose reply was printed is still there and the database opens.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+
+use seikyu_navi::app::App;
+use seikyu_navi::config::Config;
+use seikyu_navi::model::Action;
+use seikyu_navi::office_number::{check_digit, OfficeNumber};
+
+const ROUNDS: usize = 10;
+
+fn number(i: usize) -> String {
+    let first9 = format!("27{:07}", 5000 + i);
+    format!("{first9}{}", check_digit(&first9).unwrap())
+}
+
+/// A small deterministic generator (no dependency needed).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn sigkill_never_loses_an_acknowledged_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("bot.toml");
+    std::fs::write(&cfg, "[bot]\n").unwrap();
+    let data = dir.path().join("data");
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mut rng = Lcg(seed);
+    // acked[i] = number of /done replies printed for office i.
+    let mut acked = vec![0usize; ROUNDS];
+    for round in 0..ROUNDS {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+            .arg("--config")
+            .arg(&cfg)
+            .arg("--data")
+            .arg(&data)
+            .args(["console", "--channel", &format!("c{round}")])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let mut read_reply = |out: &mut BufReader<_>| -> String {
+            let mut reply = String::new();
+            loop {
+                let mut line = String::new();
+                if out.read_line(&mut line).unwrap() == 0 {
+                    panic!("the console ended early: {reply}");
+                }
+                if line == "\n" {
+                    return reply;
+                }
+                reply.push_str(&line);
+            }
+        };
+        writeln!(stdin, "/register number:{} name:office{round}", number(round)).unwrap();
+        assert!(read_reply(&mut out).contains(&number(round)));
+        let dones = 1 + rng.next(9) as usize;
+        for _ in 0..dones {
+            writeln!(stdin, "/done").unwrap();
+            let r = read_reply(&mut out);
+            if r.contains("☑") {
+                acked[round] += 1;
+            }
+        }
+        // Sometimes kill with one more command in flight, unacknowledged.
+        if rng.next(2) == 0 {
+            writeln!(stdin, "/done").unwrap();
+            std::thread::sleep(std::time::Duration::from_micros(rng.next(3000)));
+        }
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+    }
+    let app = App::open(Config::default(), &data).expect("the database opens after SIGKILL");
+    for (i, acked) in acked.iter().enumerate() {
+        let n = OfficeNumber::parse(&number(i)).unwrap().number;
+        let office = app
+            .store
+            .office(&n)
+            .unwrap()
+            .expect("every acknowledged registration is present");
+        let history = app.store.history(&n).unwrap();
+        let dones = history
+            .iter()
+            .filter(|e| matches!(e.action, Action::TaskDone { .. }))
+            .count();
+        assert!(dones >= *acked, "office {i}: {dones} stored < {acked} acknowledged");
+        assert!(dones <= acked + 1, "office {i}: at most the one unacknowledged command");
+        assert_eq!(office.done.len(), dones, "state matches history");
+        assert_eq!(office.revision as usize, history.len());
+    }
+}
