@@ -16,6 +16,7 @@ const CHANNEL: u64 = 20;
 const OTHER_CHANNEL: u64 = 21;
 const USER: u64 = 30;
 const STAFF_ROLE: u64 = 40;
+const STAFF_CHANNEL: u64 = 99;
 const T: Duration = Duration::from_secs(30);
 
 struct Bot(Child);
@@ -32,7 +33,7 @@ fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Bot {
     std::fs::write(
         &cfg,
         format!(
-            "[bot]\nlocale = \"ja\"\n\n[discord]\nguild_id = {GUILD}\nstaff_role_ids = [{STAFF_ROLE}]\napi_base = \"{}\"\n",
+            "[bot]\nlocale = \"ja\"\n\n[discord]\nguild_id = {GUILD}\nstaff_role_ids = [{STAFF_ROLE}]\nstaff_channel_id = {STAFF_CHANNEL}\napi_base = \"{}\"\n",
             fake.rest_base()
         ),
     )
@@ -81,12 +82,7 @@ async fn walkthrough_on_a_fake_discord() {
     // Commands are registered to the guild, with Japanese localizations.
     let put = fake
         .wait_request(
-            |r| {
-                r.is(
-                    "PUT",
-                    &format!("/applications/{APP_ID}/guilds/{GUILD}/commands"),
-                )
-            },
+            |r| r.is("PUT", &format!("/applications/{APP_ID}/guilds/{GUILD}/commands")),
             T,
         )
         .await;
@@ -123,31 +119,30 @@ async fn walkthrough_on_a_fake_discord() {
     let faq = cmds.iter().find(|c| c["name"] == "faq").unwrap();
     assert_eq!(faq["options"][0]["autocomplete"], true);
 
+    // The live dashboard is posted once in the staff channel.
+    let dash = fake.wait_request(|r| r.is_message_post(STAFF_CHANNEL), T).await;
+    assert!(
+        dash.visible_text().contains("全事業所の進み具合"),
+        "{}",
+        dash.visible_text()
+    );
+    let dash_id = dash.response["id"].as_str().unwrap().to_string();
+
     let ja = Invoker::in_guild(GUILD, CHANNEL, USER).locale("ja");
 
     // /register then /next.
     let r = command(
         &fake,
         "register",
-        json!([
-            opt_str("number", "1370100016"),
-            opt_str("name", "テスト事業所")
-        ]),
+        json!([opt_str("number", "1370100016"), opt_str("name", "テスト事業所")]),
         &ja,
     )
     .await;
-    assert!(
-        r.visible_text().contains("テスト事業所"),
-        "{}",
-        r.visible_text()
-    );
+    assert!(r.visible_text().contains("テスト事業所"), "{}", r.visible_text());
     let r = command(&fake, "next", json!([]), &ja).await;
     assert_eq!(r.body["type"], 4);
     let embed = &data(&r)["embeds"][0];
-    assert!(
-        embed["title"].as_str().unwrap().contains("動作環境の確認"),
-        "{embed}"
-    );
+    assert!(embed["title"].as_str().unwrap().contains("動作環境の確認"), "{embed}");
     let text = r.visible_text();
     assert!(
         text.contains("Internet Explorer 11") && text.contains("0570-059-402"),
@@ -185,18 +180,10 @@ async fn walkthrough_on_a_fake_discord() {
     assert!(r.visible_text().contains("☑"), "{}", r.visible_text());
 
     // A plain question in the office channel gets the fee, without pinging anyone.
-    let msg = fake.message_create(
-        CHANNEL,
-        Some(GUILD),
-        USER,
-        "証明書っていくら？ @everyone",
-        &[],
-    );
+    let msg = fake.message_create(CHANNEL, Some(GUILD), USER, "証明書っていくら？ @everyone", &[]);
     let mark = fake.request_count();
     fake.dispatch("MESSAGE_CREATE", msg).await;
-    let r = fake
-        .wait_request_since(mark, |r| r.is_message_post(CHANNEL), T)
-        .await;
+    let r = fake.wait_request_since(mark, |r| r.is_message_post(CHANNEL), T).await;
     assert!(r.visible_text().contains("13,200"), "{}", r.visible_text());
     assert_eq!(r.body["allowed_mentions"]["parse"], json!([]));
 
@@ -213,23 +200,15 @@ async fn walkthrough_on_a_fake_discord() {
     let r = fake
         .wait_request_since(mark, |r| r.is_message_post(OTHER_CHANNEL), T)
         .await;
-    assert!(
-        r.visible_text().contains("0570-059-401"),
-        "{}",
-        r.visible_text()
-    );
+    assert!(r.visible_text().contains("0570-059-401"), "{}", r.visible_text());
 
     // Other bots are ignored.
     let mut bot_msg = fake.message_create(CHANNEL, Some(GUILD), 555, "証明書っていくら？", &[]);
     bot_msg["author"]["bot"] = json!(true);
     let mark = fake.request_count();
     fake.dispatch("MESSAGE_CREATE", bot_msg).await;
-    fake.assert_no_request_since(
-        mark,
-        |r| r.is_message_post(CHANNEL),
-        Duration::from_millis(800),
-    )
-    .await;
+    fake.assert_no_request_since(mark, |r| r.is_message_post(CHANNEL), Duration::from_millis(800))
+        .await;
 
     // A non-staff /summary is refused, ephemerally.
     let ix = fake.slash_command("summary", json!([]), &ja);
@@ -246,19 +225,38 @@ async fn walkthrough_on_a_fake_discord() {
     );
 
     // Staff get the summary.
-    let staff = Invoker::in_guild(GUILD, CHANNEL, 31)
-        .roles(&[STAFF_ROLE])
-        .locale("ja");
+    let staff = Invoker::in_guild(GUILD, CHANNEL, 31).roles(&[STAFF_ROLE]).locale("ja");
     let ix = fake.slash_command("summary", json!([]), &staff);
     fake.dispatch("INTERACTION_CREATE", ix.clone()).await;
     let edit = fake
         .wait_request(|r| r.is_webhook_for(&ix) && r.method == "PATCH", T)
         .await;
+    assert!(edit.visible_text().contains("登録 1事業所"), "{}", edit.visible_text());
     assert!(
-        edit.visible_text().contains("登録 1事業所"),
-        "{}",
-        edit.visible_text()
+        edit.files
+            .iter()
+            .any(|f| f.filename == "summary.png" && f.data.starts_with(b"\x89PNG")),
+        "chart attached"
     );
+
+    // The dashboard message is edited in place (batched), never re-posted.
+    let patch = fake
+        .wait_request(
+            |r| r.method == "PATCH" && r.route() == format!("/channels/{STAFF_CHANNEL}/messages/{dash_id}"),
+            T,
+        )
+        .await;
+    assert!(
+        patch.visible_text().contains("登録 1事業所"),
+        "{}",
+        patch.visible_text()
+    );
+    let posts = fake
+        .requests()
+        .iter()
+        .filter(|r| r.is_message_post(STAFF_CHANNEL))
+        .count();
+    assert_eq!(posts, 1, "one dashboard message");
 
     // Each user is answered in their own language.
     let en = Invoker::in_guild(GUILD, CHANNEL, 32).locale("en-US");
@@ -266,10 +264,7 @@ async fn walkthrough_on_a_fake_discord() {
     let title = data(&r)["embeds"][0]["title"].as_str().unwrap().to_string();
     assert!(title.starts_with("Step 2/6"), "{title}");
     let r = command(&fake, "next", json!([]), &ja).await;
-    assert!(data(&r)["embeds"][0]["title"]
-        .as_str()
-        .unwrap()
-        .starts_with("手順 2/6"));
+    assert!(data(&r)["embeds"][0]["title"].as_str().unwrap().starts_with("手順 2/6"));
 
     // Bad input: an error, ephemeral, nothing changed.
     let r = command(&fake, "done", json!([opt_str("step", "nope")]), &ja).await;
@@ -297,9 +292,5 @@ async fn walkthrough_on_a_fake_discord() {
         "{choices:?}"
     );
 
-    assert!(
-        fake.harness_errors().is_empty(),
-        "{:?}",
-        fake.harness_errors()
-    );
+    assert!(fake.harness_errors().is_empty(), "{:?}", fake.harness_errors());
 }
