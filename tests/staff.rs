@@ -18,6 +18,7 @@ fn user() -> Actor {
         id: "u".into(),
         name: "職員".into(),
         staff: false,
+        local: false,
     }
 }
 
@@ -26,6 +27,7 @@ fn staff() -> Actor {
         id: "s".into(),
         name: "担当".into(),
         staff: true,
+        local: false,
     }
 }
 
