@@ -9,6 +9,7 @@ pub mod console;
 pub mod contacts;
 pub mod content;
 pub mod dashboard;
+#[cfg(feature = "discord")]
 pub mod discord;
 pub mod dump;
 pub mod engine;

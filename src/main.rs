@@ -234,6 +234,12 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(not(feature = "discord"))]
+fn run_discord(_app: App, _token: &str, content: &Content, lang: Lang) -> ExitCode {
+    fail(Some(content), lang, "error-no-discord", "")
+}
+
+#[cfg(feature = "discord")]
 fn run_discord(app: App, token: &str, content: &Content, lang: Lang) -> ExitCode {
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
@@ -362,10 +368,12 @@ fn import(content: &Content, lang: Lang, data_dir: &std::path::Path, path: &std:
         let _ = writeln!(err, "{}", content.text(lang, &summary));
         ExitCode::from(1)
     };
+    memdbg("read");
     let parsed = match roster::parse(&bytes) {
         Ok(r) => r,
         Err(errors) => return refuse(&errors),
     };
+    memdbg("parsed");
     drop(bytes);
     let store = match Store::open(data_dir) {
         Ok(s) => s,
@@ -382,6 +390,7 @@ fn import(content: &Content, lang: Lang, data_dir: &std::path::Path, path: &std:
         });
         bar.set_position(done as u64);
     });
+    memdbg("imported");
     bar.finish_and_clear();
     let report = match res {
         Ok(r) => r,
@@ -488,5 +497,13 @@ fn export(content: &Content, lang: Lang, data_dir: &std::path::Path, output: Opt
         // A reader that stopped early (`export | head`) is not an error here.
         Err(e) if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => fail(Some(content), lang, "export-error", &e.to_string()),
+    }
+}
+
+fn memdbg(what: &str) {
+    if std::env::var_os("MEMDBG").is_some() {
+        let st = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let f = |k: &str| st.lines().find(|l| l.starts_with(k)).unwrap_or("").to_string();
+        eprintln!("MEMDBG {what}: {} {} t={:?}", f("VmRSS"), f("VmHWM"), std::time::SystemTime::now());
     }
 }

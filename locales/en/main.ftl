@@ -207,3 +207,4 @@ opt-summary-format = What to attach (the chart is always attached)
     .name = format
 choice-format-chart = Chart (PNG)
 choice-format-csv = Chart and CSV
+error-no-discord = This build has no Discord support (build with the cargo feature "discord").

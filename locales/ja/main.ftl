@@ -207,3 +207,4 @@ opt-summary-format = 添付するもの（グラフは常に添付）
     .name = 形式
 choice-format-chart = グラフ（PNG）
 choice-format-csv = グラフとCSV
+error-no-discord = このプログラムは Discord 機能なしでビルドされています（cargo の discord 機能を有効にしてビルドしてください）。
