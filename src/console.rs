@@ -92,7 +92,7 @@ pub fn render_text(content: &Content, lang: Lang, reply: &Reply) -> String {
             }
             Block::Lines(lines) => {
                 for l in lines {
-                    out.push(format!("・{}", content.render(lang, l)));
+                    out.push(content.text(lang, &Msg::new("list-item").str("text", content.render(lang, l))));
                 }
             }
         }

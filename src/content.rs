@@ -194,7 +194,7 @@ impl Content {
             let v: FluentValue<'static> = match value {
                 Arg::Str(s) => FluentValue::from(s.clone()),
                 Arg::Num(n) => FluentValue::from(*n),
-                Arg::Date(at) => FluentValue::from(format_date(lang, *at)),
+                Arg::Date(at) => FluentValue::from(self.date(lang, *at)),
                 Arg::Msg(m) => FluentValue::from(self.text(lang, m)),
             };
             args.set(*name, v);
@@ -254,6 +254,21 @@ impl Content {
         Some(s.into_owned())
     }
 
+    /// A date in Japan time, by the `date` message (2026年11月24日, 24 Nov 2026).
+    pub fn date(&self, lang: Lang, at: i64) -> String {
+        let Ok(t) = OffsetDateTime::from_unix_timestamp(at) else {
+            return at.to_string();
+        };
+        let t = t.to_offset(JST);
+        let month = u8::from(t.month());
+        let msg = Msg::new("date")
+            .str("year", t.year().to_string())
+            .str("month", month.to_string())
+            .str("day", t.day().to_string())
+            .msg("monthname", Msg::new(format!("month-{month}")));
+        self.text(lang, &msg)
+    }
+
     pub fn render(&self, lang: Lang, t: &Text) -> String {
         match t {
             Text::Msg(m) => self.text(lang, m),
@@ -280,23 +295,6 @@ pub fn missing_ids(c: &Content) -> Vec<String> {
     out
 }
 
-/// A date as 2026年11月24日 (ja) or 24 Nov 2026 (en), in Japan time.
-pub fn format_date(lang: Lang, at: i64) -> String {
-    let Ok(t) = OffsetDateTime::from_unix_timestamp(at) else {
-        return at.to_string();
-    };
-    let t = t.to_offset(JST);
-    match lang {
-        Lang::Ja => format!("{}年{}月{}日", t.year(), u8::from(t.month()), t.day()),
-        Lang::En => {
-            const MONTHS: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            format!("{} {} {}", t.day(), MONTHS[u8::from(t.month()) as usize - 1], t.year())
-        }
-    }
-}
-
 /// Whole days from `from` to `to` (never negative).
 pub fn days_between(from: i64, to: i64) -> i64 {
     ((to - from) / 86_400).max(0)
@@ -310,8 +308,9 @@ mod tests {
     fn dates_in_both_languages() {
         // 2026-11-24 00:30 JST is 2026-11-23 15:30 UTC.
         let at = 1_795_447_800;
-        assert_eq!(format_date(Lang::Ja, at), "2026年11月24日");
-        assert_eq!(format_date(Lang::En, at), "24 Nov 2026");
+        let c = Content::embedded().unwrap();
+        assert_eq!(c.date(Lang::Ja, at), "2026年11月24日");
+        assert_eq!(c.date(Lang::En, at), "24 Nov 2026");
     }
 
     #[test]

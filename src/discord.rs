@@ -97,7 +97,7 @@ pub fn render(content: &Content, lang: Lang, reply: &Reply) -> (CreateEmbed, Vec
             Block::Lines(lines) => desc.push(
                 lines
                     .iter()
-                    .map(|l| format!("・{}", content.render(lang, l)))
+                    .map(|l| content.text(lang, &Msg::new("list-item").str("text", content.render(lang, l))))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),

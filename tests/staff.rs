@@ -199,7 +199,12 @@ fn reminders_fire_once_at_the_right_time_even_across_restarts() {
     run(&app, "c3", "/done", T0);
     run(&app, "c3", "/done", T0);
     let expiry = seikyu_navi::reminders::expiry(T0);
-    assert_eq!(seikyu_navi::content::format_date(Lang::Ja, expiry), "2029年11月24日");
+    assert_eq!(
+        seikyu_navi::content::Content::embedded()
+            .unwrap()
+            .date(Lang::Ja, expiry),
+        "2029年11月24日"
+    );
     let expiry_keys = |now: i64| -> Vec<String> {
         app.due_reminders(now)
             .unwrap()

@@ -208,3 +208,19 @@ opt-summary-format = What to attach (the chart is always attached)
 choice-format-chart = Chart (PNG)
 choice-format-csv = Chart and CSV
 error-no-discord = This build has no Discord support (build with the cargo feature "discord").
+
+## Dates and lists
+date = { $day } { $monthname } { $year }
+list-item = - { $text }
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec

@@ -208,3 +208,19 @@ opt-summary-format = 添付するもの（グラフは常に添付）
 choice-format-chart = グラフ（PNG）
 choice-format-csv = グラフとCSV
 error-no-discord = このプログラムは Discord 機能なしでビルドされています（cargo の discord 機能を有効にしてビルドしてください）。
+
+## 日付と一覧
+date = { $year }年{ $month }月{ $day }日
+list-item = ・{ $text }
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
