@@ -76,7 +76,7 @@ async fn command(fake: &FakeDiscord, name: &str, options: Value, inv: &Invoker) 
 async fn walkthrough_on_a_fake_discord() {
     let fake = FakeDiscord::start(APP_ID, BOT_ID).await;
     let dir = tempfile::tempdir().unwrap();
-    let _bot = start_bot(&fake, dir.path());
+    let mut bot = start_bot(&fake, dir.path());
     fake.wait_ready().await;
 
     // Commands are registered to the guild, with Japanese localizations.
@@ -293,4 +293,29 @@ async fn walkthrough_on_a_fake_discord() {
     );
 
     assert!(fake.harness_errors().is_empty(), "{:?}", fake.harness_errors());
+
+    // SIGTERM: the shards shut down, the store is flushed, the process exits cleanly.
+    let pid = bot.0.id().to_string();
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let deadline = std::time::Instant::now() + T;
+    let status = loop {
+        if let Some(st) = bot.0.try_wait().unwrap() {
+            break st;
+        }
+        assert!(std::time::Instant::now() < deadline, "the bot did not stop on SIGTERM");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "{status:?}");
+    // What was acknowledged is on disk: a new process sees the done step.
+    let out = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+        .arg("--config")
+        .arg(dir.path().join("bot.toml"))
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .args(["summary", "--format", "json"])
+        .env_remove("DISCORD_TOKEN")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["offices"][0]["current_step"], "notify", "{v}");
 }
