@@ -368,12 +368,10 @@ fn import(content: &Content, lang: Lang, data_dir: &std::path::Path, path: &std:
         let _ = writeln!(err, "{}", content.text(lang, &summary));
         ExitCode::from(1)
     };
-    memdbg("read");
     let parsed = match roster::parse(&bytes) {
         Ok(r) => r,
         Err(errors) => return refuse(&errors),
     };
-    memdbg("parsed");
     drop(bytes);
     let store = match Store::open(data_dir) {
         Ok(s) => s,
@@ -390,7 +388,6 @@ fn import(content: &Content, lang: Lang, data_dir: &std::path::Path, path: &std:
         });
         bar.set_position(done as u64);
     });
-    memdbg("imported");
     bar.finish_and_clear();
     let report = match res {
         Ok(r) => r,
@@ -474,10 +471,13 @@ fn export(content: &Content, lang: Lang, data_dir: &std::path::Path, output: Opt
             let mut tmp = path.as_os_str().to_owned();
             tmp.push(".tmp");
             let tmp = PathBuf::from(tmp);
+            let in_file = |e: std::io::Error| {
+                serde_json::Error::io(std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+            };
             let written = std::fs::File::create(&tmp)
-                .map_err(serde_json::Error::io)
+                .map_err(in_file)
                 .and_then(|f| store.export_json(std::io::BufWriter::with_capacity(1 << 16, f)))
-                .and_then(|()| std::fs::rename(&tmp, path).map_err(serde_json::Error::io));
+                .and_then(|()| std::fs::rename(&tmp, path).map_err(in_file));
             if written.is_err() {
                 let _ = std::fs::remove_file(&tmp);
             }
@@ -497,13 +497,5 @@ fn export(content: &Content, lang: Lang, data_dir: &std::path::Path, output: Opt
         // A reader that stopped early (`export | head`) is not an error here.
         Err(e) if e.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => fail(Some(content), lang, "export-error", &e.to_string()),
-    }
-}
-
-fn memdbg(what: &str) {
-    if std::env::var_os("MEMDBG").is_some() {
-        let st = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let f = |k: &str| st.lines().find(|l| l.starts_with(k)).unwrap_or("").to_string();
-        eprintln!("MEMDBG {what}: {} {} t={:?}", f("VmRSS"), f("VmHWM"), std::time::SystemTime::now());
     }
 }

@@ -42,8 +42,8 @@ fn sigkill_never_loses_an_acknowledged_change() {
         .as_nanos() as u64;
     let mut rng = Lcg(seed);
     // acked[i] = number of /done replies printed for office i.
-    let mut acked = vec![0usize; ROUNDS];
-    for round in 0..ROUNDS {
+    let mut acked = [0usize; ROUNDS];
+    for (round, acked) in acked.iter_mut().enumerate() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
             .arg("--config")
             .arg(&cfg)
@@ -57,7 +57,7 @@ fn sigkill_never_loses_an_acknowledged_change() {
             .unwrap();
         let mut stdin = child.stdin.take().unwrap();
         let mut out = BufReader::new(child.stdout.take().unwrap());
-        let mut read_reply = |out: &mut BufReader<_>| -> String {
+        let read_reply = |out: &mut BufReader<_>| -> String {
             let mut reply = String::new();
             loop {
                 let mut line = String::new();
@@ -77,7 +77,7 @@ fn sigkill_never_loses_an_acknowledged_change() {
             writeln!(stdin, "/done").unwrap();
             let r = read_reply(&mut out);
             if r.contains("☑") {
-                acked[round] += 1;
+                *acked += 1;
             }
         }
         // Sometimes kill with one more command in flight, unacknowledged.

@@ -45,8 +45,8 @@ roster-progress-write = Writing
 roster-progress-restore-check = Checking the backup
 roster-progress-restore-write = Restoring the backup
 
-roster-restored = Restored from the backup ({ $offices } offices, { $channels } channels, { $history } history events, { $unanswered } unanswered questions, { $reminders } reminders sent).
-roster-restore-not-empty = This data directory already has data ({ $offices } offices). A backup can only be restored into an empty data directory. Give a new directory with --data. Nothing was changed.
+roster-restored = Restored from the backup (offices: { $offices }, channels: { $channels }, history events: { $history }, unanswered questions: { $unanswered }, reminders sent: { $reminders }).
+roster-restore-not-empty = This data directory already has data (offices: { $offices }). A backup can only be restored into an empty data directory. Give a new directory with --data. Nothing was changed.
 roster-restore-json = Cannot read line { $line }, character { $column } of the backup file: { $detail }. Nothing was changed.
 roster-restore-no-schema = The backup file has no schema (data version). Please check that it was written by export.
 roster-restore-newer-schema = This backup was written by a newer version of the program (data version { $found }; this program reads up to { $supported }). Please restore it with the newer version.
