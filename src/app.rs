@@ -229,10 +229,6 @@ impl App {
         )))
     }
 
-    fn all_offices(&self) -> Result<Vec<Office>, StoreError> {
-        self.store.offices().collect()
-    }
-
     /// How many changes this process has stored.
     pub fn change_count(&self) -> u64 {
         self.changes.load(Ordering::Relaxed)
@@ -240,7 +236,7 @@ impl App {
 
     /// The progress summary of every office.
     pub fn summary(&self, now: i64) -> Result<staff::Summary, StoreError> {
-        Ok(staff::summarize(&self.all_offices()?, now, self.config.bot.stall_days))
+        summarize_store(&self.store, now, self.config.bot.stall_days)
     }
 
     /// Every reminder due now and not yet sent.
@@ -401,6 +397,18 @@ impl Knowledge {
 
     fn question_msg(&self, h: &Hit) -> Msg {
         Msg::new(format!("faq-{}.question", self.faq.entries()[h.entry].id))
+    }
+}
+
+/// The summary of every office in a store, streamed (the offices are not all
+/// held in memory at once).
+pub fn summarize_store(store: &Store, now: i64, stall_days: u32) -> Result<staff::Summary, StoreError> {
+    let mut failed = None;
+    let offices = store.offices().map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+    let s = staff::summarize(offices, now, stall_days);
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(s),
     }
 }
 

@@ -1,6 +1,6 @@
 //! The `seikyu-navi` binary: the CLI contracts of DESIGN.md.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -215,18 +215,23 @@ fn main() -> ExitCode {
                 Ok(s) => s,
                 Err(e) => return fail(Some(&content), lang, "error-start", &e.to_string()),
             };
-            let offices: Result<Vec<_>, _> = store.offices().collect();
-            let offices = match offices {
-                Ok(o) => o,
+            let s = match seikyu_navi::app::summarize_store(&store, now(), config.bot.stall_days) {
+                Ok(s) => s,
                 Err(e) => return fail(Some(&content), lang, "error-start", &e.to_string()),
             };
-            let s = staff::summarize(&offices, now(), config.bot.stall_days);
-            match format {
-                Format::Json => println!("{}", serde_json::to_string_pretty(&s).expect("summary serializes")),
-                Format::Csv => print!("{}", staff::summary_csv(&s)),
-                Format::Text => println!("{}", console::render_text(&content, lang, &staff::summary_reply(&s, 1))),
-            }
-            ExitCode::SUCCESS
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = match format {
+                Format::Json => serde_json::to_writer_pretty(&mut out, &s)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out)),
+                Format::Csv => staff::write_summary_csv(&mut out, &s),
+                Format::Text => writeln!(
+                    out,
+                    "{}",
+                    console::render_text(&content, lang, &staff::summary_reply(&s, 1))
+                ),
+            };
+            console_exit(written.and_then(|()| out.flush()))
         }
         Command::Check => check(&content, &config, &cli.config, &data_dir, lang),
         Command::Import { path } => import(&content, lang, &data_dir, &path),

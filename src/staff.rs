@@ -1,6 +1,7 @@
 //! Staff views, computed purely from records: the progress summary, the
 //! unanswered questions, an office's history.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -66,17 +67,21 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
     }
 }
 
-pub fn summarize(offices: &[Office], now: i64, stall_days: u32) -> Summary {
+/// Summarizes offices (borrowed or owned, so a store can stream them in).
+pub fn summarize<O: Borrow<Office>>(offices: impl IntoIterator<Item = O>, now: i64, stall_days: u32) -> Summary {
+    let offices = offices.into_iter();
     let mut s = Summary {
-        total: offices.len(),
+        total: 0,
         completed: 0,
         stalled: 0,
         waiting: 0,
         by_step: StepId::ALL.iter().map(|s| (*s, 0)).collect(),
         by_mode: Mode::ALL.iter().map(|m| (*m, 0)).collect(),
-        offices: Vec::with_capacity(offices.len()),
+        offices: Vec::with_capacity(offices.size_hint().0),
     };
     for o in offices {
+        let o = o.borrow();
+        s.total += 1;
         let r = row(o, now, stall_days);
         match r.current_step {
             Some(step) => *s.by_step.entry(step).or_default() += 1,
@@ -281,8 +286,15 @@ pub fn history_reply(o: &Office, events: &[Event]) -> Reply {
 
 /// The summary as CSV, one office per line.
 pub fn summary_csv(s: &Summary) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    let mut out = Vec::new();
+    write_summary_csv(&mut out, s).expect("writing to memory");
+    String::from_utf8(out).expect("CSV of UTF-8 fields")
+}
+
+/// Writes the summary as CSV.
+pub fn write_summary_csv(out: impl std::io::Write, s: &Summary) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
         "number",
         "name",
         "mode",
@@ -292,19 +304,19 @@ pub fn summary_csv(s: &Summary) -> String {
         "updated_at",
         "stalled",
         "waiting_since",
-    ]);
+    ])?;
     for r in &s.offices {
-        let _ = w.write_record([
-            r.number.clone(),
-            r.name.clone(),
-            r.mode.as_str().to_string(),
-            r.current_step.map(|x| x.as_str().to_string()).unwrap_or_default(),
-            r.done_steps.to_string(),
-            r.total_steps.to_string(),
-            r.updated_at.to_string(),
-            r.stalled.to_string(),
-            r.waiting_since.map(|x| x.to_string()).unwrap_or_default(),
-        ]);
+        w.write_record([
+            r.number.as_str(),
+            r.name.as_str(),
+            r.mode.as_str(),
+            r.current_step.map_or("", |x| x.as_str()),
+            &r.done_steps.to_string(),
+            &r.total_steps.to_string(),
+            &r.updated_at.to_string(),
+            if r.stalled { "true" } else { "false" },
+            &r.waiting_since.map(|x| x.to_string()).unwrap_or_default(),
+        ])?;
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    w.flush()
 }
