@@ -128,6 +128,12 @@ pub fn mentions_group(concept: &str, s: &str) -> bool {
         .any(|g| g.concept == concept && g.variants.iter().any(|v| f.contains(v.as_str())))
 }
 
+/// Whether two adjacent characters belong to one Latin word (letters with
+/// letters, digits with digits).
+fn same_word(a: char, b: char) -> bool {
+    (a.is_ascii_alphabetic() && b.is_ascii_alphabetic()) || (a.is_ascii_digit() && b.is_ascii_digit())
+}
+
 fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々' | '〆' | 'ヶ' | 'ヵ')
 }
@@ -139,6 +145,12 @@ fn is_kana(c: char) -> bool {
 fn is_cjk(c: char) -> bool {
     is_kanji(c) || is_kana(c)
 }
+
+/// Weight of a bigram of a kanji and a kana. Without a dictionary, such a
+/// pair is mostly a particle boundary or an inflection (で請, は一, 取っ) and
+/// says less about the topic than a kanji compound, so it weighs less; at
+/// full weight a casual question's grammar outweighed its one topic word.
+const KANJI_KANA: f32 = 0.5;
 
 const EN_STOP: &[&str] = &[
     "a", "an", "the", "is", "are", "was", "be", "do", "does", "did", "we", "i", "you", "my", "our", "your", "to", "of",
@@ -192,9 +204,12 @@ pub fn tokens(s: &str) -> Vec<Token> {
         let mut i = 0;
         while i + n <= chars.len() {
             if chars[i..i + n] == v.chars[..] {
+                // A Latin variant must be a whole word, where a word ends
+                // where the Latin tokenizer below splits: "windows10" and
+                // "win11" are a word and a number, as users type them.
                 let boundary_ok = !v.ascii
-                    || ((i == 0 || !chars[i - 1].is_ascii_alphanumeric())
-                        && (i + n == chars.len() || !chars[i + n].is_ascii_alphanumeric()));
+                    || ((i == 0 || !same_word(chars[i - 1], v.chars[0]))
+                        && (i + n == chars.len() || !same_word(v.chars[n - 1], chars[i + n])));
                 if boundary_ok {
                     let drop = syn.groups[v.concept].concept == "_";
                     if !drop && !seen_concepts.contains(&v.concept) {
@@ -227,8 +242,10 @@ pub fn tokens(s: &str) -> Vec<Token> {
                 continue;
             }
             for w in run.windows(2) {
-                let weight = if w.iter().any(|c| is_kanji(*c)) {
+                let weight = if w.iter().all(|c| is_kanji(*c)) {
                     1.0
+                } else if w.iter().any(|c| is_kanji(*c)) {
+                    KANJI_KANA
                 } else if w.iter().all(|c| is_function_kana(*c)) {
                     0.1
                 } else {
@@ -281,6 +298,13 @@ mod tests {
         // `ie` only as a word, not inside "internet".
         let t = tokens("internet line");
         assert!(!t.iter().any(|t| t.text == "#browser"), "{t:?}");
+        // A Latin variant ends where letters meet digits, as typed on phones.
+        for q in ["ｗｉｎｄｏｗｓ１０で大丈夫？", "win11 対応してる？"] {
+            let t = tokens(q);
+            assert!(t.iter().any(|t| t.text == "#environment"), "{q}: {t:?}");
+        }
+        let t = tokens("macos");
+        assert!(!t.iter().any(|t| t.text == "#environment"), "{t:?}");
     }
 
     #[test]

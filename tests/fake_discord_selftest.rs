@@ -8,11 +8,10 @@ use std::time::Duration;
 
 use serde_json::json;
 use serenity::all::{
-    ActionRowComponent, ChannelId, ClientBuilder, Command, CommandOptionType,
-    ComponentInteractionDataKind, Context, CreateAttachment, CreateButton, CreateCommand,
-    CreateCommandOption, CreateInteractionResponse, CreateInteractionResponseFollowup,
-    CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse, EventHandler,
-    GatewayIntents, HttpBuilder, Interaction, Message, Ready,
+    ActionRowComponent, ChannelId, ClientBuilder, Command, CommandOptionType, ComponentInteractionDataKind, Context,
+    CreateAttachment, CreateButton, CreateCommand, CreateCommandOption, CreateInteractionResponse,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
+    EventHandler, GatewayIntents, HttpBuilder, Interaction, Message, Ready,
 };
 use support::fake_discord::{self, opt_str, FakeDiscord, Invoker};
 
@@ -40,10 +39,7 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, _ready: Ready) {
         let ping = CreateCommand::new("ping")
             .description("Replies pong")
-            .add_option(
-                CreateCommandOption::new(CommandOptionType::String, "text", "Text to echo")
-                    .required(false),
-            );
+            .add_option(CreateCommandOption::new(CommandOptionType::String, "text", "Text to echo").required(false));
         if let Err(e) = Command::set_global_commands(&ctx.http, vec![ping]).await {
             self.err("set_global_commands", e);
         }
@@ -81,10 +77,7 @@ impl EventHandler for Handler {
                     return self.err("create_response", e);
                 }
                 if let Err(e) = cmd
-                    .edit_response(
-                        &ctx.http,
-                        EditInteractionResponse::new().content("pong (edited)"),
-                    )
+                    .edit_response(&ctx.http, EditInteractionResponse::new().content("pong (edited)"))
                     .await
                 {
                     self.err("edit_response", e);
@@ -95,13 +88,9 @@ impl EventHandler for Handler {
                 if let Err(e) = cmd.create_followup(&ctx.http, followup).await {
                     self.err("create_followup", e);
                 }
-                let post =
-                    CreateMessage::new()
-                        .content("posted")
-                        .add_file(CreateAttachment::bytes(
-                            b"a,b\n1,2\n".to_vec(),
-                            "report.csv",
-                        ));
+                let post = CreateMessage::new()
+                    .content("posted")
+                    .add_file(CreateAttachment::bytes(b"a,b\n1,2\n".to_vec(), "report.csv"));
                 match cmd.channel_id.send_message(&ctx.http, post).await {
                     Ok(m) if m.attachments.len() == 1 && m.content == "posted" => {}
                     Ok(m) => self.err("send_message", format!("unexpected message back: {m:?}")),
@@ -135,9 +124,7 @@ impl EventHandler for Handler {
                     .iter()
                     .flat_map(|row| row.components.iter())
                     .find_map(|c| match c {
-                        ActionRowComponent::InputText(t) if t.custom_id == "office" => {
-                            t.value.clone()
-                        }
+                        ActionRowComponent::InputText(t) if t.custom_id == "office" => t.value.clone(),
                         _ => None,
                     })
                     .unwrap_or_default();
@@ -158,11 +145,7 @@ impl EventHandler for Handler {
         if msg.author.bot || !msg.mentions.iter().any(|u| u.bot) {
             return;
         }
-        if let Err(e) = msg
-            .channel_id
-            .say(&ctx.http, format!("echo: {}", msg.content))
-            .await
-        {
+        if let Err(e) = msg.channel_id.say(&ctx.http, format!("echo: {}", msg.content)).await {
             self.err("say", e);
         }
     }
@@ -210,19 +193,14 @@ async fn slash_command_button_modal_and_message_roundtrip() {
 
     // Commands registered from `ready` (application id taken from READY).
     let put = fake
-        .wait_request(
-            |r| r.is("PUT", &format!("/applications/{APP_ID}/commands")),
-            T,
-        )
+        .wait_request(|r| r.is("PUT", &format!("/applications/{APP_ID}/commands")), T)
         .await;
     assert_eq!(put.status, 200);
     assert_eq!(put.body[0]["name"], "ping");
     assert_eq!(put.response[0]["application_id"], APP_ID.to_string());
 
     // Slash command in a guild, with a role and an option.
-    let inv = Invoker::in_guild(GUILD, CHANNEL, USER)
-        .roles(&[ROLE])
-        .locale("en-US");
+    let inv = Invoker::in_guild(GUILD, CHANNEL, USER).roles(&[ROLE]).locale("en-US");
     let ix = fake.slash_command("ping", json!([opt_str("text", "hello")]), &inv);
     assert_eq!(
         ix["data"]["id"], put.response[0]["id"],
@@ -235,10 +213,7 @@ async fn slash_command_button_modal_and_message_roundtrip() {
     assert_eq!(cb.body["type"], 4);
     assert_eq!(
         cb.content(),
-        Some(
-            format!("pong hello locale=en-US user={USER} guild=Some({GUILD}) roles={ROLE}")
-                .as_str()
-        )
+        Some(format!("pong hello locale=en-US user={USER} guild=Some({GUILD}) roles={ROLE}").as_str())
     );
     assert!(
         cb.visible_text().contains("Again"),
@@ -248,11 +223,7 @@ async fn slash_command_button_modal_and_message_roundtrip() {
 
     let edit = fake
         .wait_request(
-            |r| {
-                r.is_webhook_for(&ix)
-                    && r.method == "PATCH"
-                    && r.route().ends_with("/messages/@original")
-            },
+            |r| r.is_webhook_for(&ix) && r.method == "PATCH" && r.route().ends_with("/messages/@original"),
             T,
         )
         .await;
@@ -271,9 +242,7 @@ async fn slash_command_button_modal_and_message_roundtrip() {
     assert_eq!(post.files[0].field, "files[0]");
     assert_eq!(post.response["attachments"][0]["filename"], "report.csv");
 
-    let original = fake
-        .original_response(&ix)
-        .expect("original response stored");
+    let original = fake.original_response(&ix).expect("original response stored");
     assert_eq!(original["content"], "pong (edited)");
 
     // Click the button on the original response (found by custom_id).
@@ -308,13 +277,8 @@ async fn slash_command_button_modal_and_message_roundtrip() {
         &[BOT_ID],
     );
     fake.dispatch("MESSAGE_CREATE", msg).await;
-    let reply = fake
-        .wait_request_since(mark, |r| r.is_message_post(CHANNEL), T)
-        .await;
-    assert_eq!(
-        reply.content(),
-        Some(format!("echo: <@{BOT_ID}> こんにちは").as_str())
-    );
+    let reply = fake.wait_request_since(mark, |r| r.is_message_post(CHANNEL), T).await;
+    assert_eq!(reply.content(), Some(format!("echo: <@{BOT_ID}> こんにちは").as_str()));
     assert_eq!(reply.response["author"]["id"], BOT_ID.to_string());
 
     // A message without a mention gets no answer.
@@ -324,12 +288,8 @@ async fn slash_command_button_modal_and_message_roundtrip() {
         fake.message_create(CHANNEL, Some(GUILD), USER, "hello", &[]),
     )
     .await;
-    fake.assert_no_request_since(
-        mark,
-        |r| r.is_message_post(CHANNEL),
-        Duration::from_millis(500),
-    )
-    .await;
+    fake.assert_no_request_since(mark, |r| r.is_message_post(CHANNEL), Duration::from_millis(500))
+        .await;
 
     assert!(
         handler.errors.lock().unwrap().is_empty(),
@@ -369,9 +329,7 @@ async fn gateway_reconnect_resumes_and_dispatch_continues() {
     let mark = fake.request_count();
     let msg = fake.message_create(CHANNEL, None, USER, "after reconnect", &[BOT_ID]);
     fake.dispatch("MESSAGE_CREATE", msg).await;
-    let reply = fake
-        .wait_request_since(mark, |r| r.is_message_post(CHANNEL), T)
-        .await;
+    let reply = fake.wait_request_since(mark, |r| r.is_message_post(CHANNEL), T).await;
     assert_eq!(reply.content(), Some("echo: after reconnect"));
     assert!(
         handler.errors.lock().unwrap().is_empty(),
@@ -389,19 +347,12 @@ async fn heartbeats_are_acknowledged() {
     let client = start_client(&fake, Handler::default()).await;
     fake.wait_ready().await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    let beats = fake
-        .gateway_frames()
-        .iter()
-        .filter(|f| f["op"] == 1)
-        .count();
+    let beats = fake.gateway_frames().iter().filter(|f| f["op"] == 1).count();
     assert!(beats >= 2, "client heartbeats: {beats}\n{}", fake.report());
     // An unacknowledged heartbeat would have made serenity reconnect.
     let frames = fake.gateway_frames();
     assert_eq!(
-        frames
-            .iter()
-            .filter(|f| f["op"] == 2 || f["op"] == 6)
-            .count(),
+        frames.iter().filter(|f| f["op"] == 2 || f["op"] == 6).count(),
         1,
         "{frames:?}"
     );
@@ -419,10 +370,7 @@ async fn rest_errors_overrides_and_attachments() {
     assert!(me.bot);
 
     // Unknown route: recorded, Discord-style 404 that serenity decodes.
-    let err = http
-        .get_channel(ChannelId::new(5))
-        .await
-        .expect_err("no channel route");
+    let err = http.get_channel(ChannelId::new(5)).await.expect_err("no channel route");
     match err {
         serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(resp)) => {
             assert_eq!(resp.status_code.as_u16(), 404);
@@ -451,20 +399,13 @@ async fn rest_errors_overrides_and_attachments() {
         }
         other => panic!("unexpected error {other:?}"),
     }
-    let sent = ChannelId::new(5)
-        .say(&http, "y")
-        .await
-        .expect("second post works");
+    let sent = ChannelId::new(5).say(&http, "y").await.expect("second post works");
     assert_eq!(sent.content, "y");
     assert_eq!(sent.author.id.get(), BOT_ID);
 
     // Edit keeps the message, changes content.
     let edited = ChannelId::new(5)
-        .edit_message(
-            &http,
-            sent.id,
-            serenity::all::EditMessage::new().content("z"),
-        )
+        .edit_message(&http, sent.id, serenity::all::EditMessage::new().content("z"))
         .await
         .expect("edit");
     assert_eq!(edited.id, sent.id);
@@ -491,11 +432,9 @@ async fn plain_get(url: &str) -> Vec<u8> {
     let rest = url.strip_prefix("http://").unwrap();
     let (host, path) = rest.split_once('/').unwrap();
     let mut s = tokio::net::TcpStream::connect(host).await.unwrap();
-    s.write_all(
-        format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
-    )
-    .await
-    .unwrap();
+    s.write_all(format!("GET /{path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes())
+        .await
+        .unwrap();
     let mut buf = Vec::new();
     s.read_to_end(&mut buf).await.unwrap();
     let split = buf.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
@@ -519,10 +458,7 @@ fn dispatch_check_catches_payloads_serenity_would_drop() {
             let mut bad = good.clone();
             bad.as_object_mut().unwrap().remove(field);
             let err = fake_discord::check_dispatch("INTERACTION_CREATE", &bad).expect_err(field);
-            assert!(
-                err.contains(field),
-                "error for missing {field} names it: {err}"
-            );
+            assert!(err.contains(field), "error for missing {field} names it: {err}");
         }
         let dm = fake.slash_command("ping", json!([]), &Invoker::in_dm(21, USER));
         fake_discord::check_dispatch("INTERACTION_CREATE", &dm).expect("DM payload passes");

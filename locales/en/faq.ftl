@@ -16,7 +16,7 @@ faq-preparations =
     If a vendor files your claims for you, the electronic certificate and the integrated installer are not needed.
     Type /next to see what to do now. If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What do we need to prepare for internet billing?
-    .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list
+    .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list | switch from paper claims to internet billing
     .keywords = prepare preparation preparations need required requirements start begin setup steps procedure internet billing online electronic e-billing four certificate notification installer environment 準備 導入 インターネット請求
     .contact = reception
 
@@ -39,7 +39,7 @@ faq-cost =
     The internet line and the billing software also cost extra.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = How much does the preparation cost?
-    .phrasings = what does internet billing cost | is there a fee | is it free | setup cost | how much money do we need | price of getting started | total cost for online billing | any charges | initial cost
+    .phrasings = what does internet billing cost | is there a fee | is it free | setup cost | how much money do we need | price of getting started | total cost for online billing | any charges | initial cost | do the line and software cost extra
     .keywords = cost costs price fee fees charge charges money how much yen free expense setup cost line software 費用 料金 いくら
     .contact = reception
 
@@ -71,7 +71,7 @@ faq-certificate-renewal =
     If it lapses, you must go through first-time issuance again (about one month), and internet billing stops meanwhile.
     Renew early. For details, ask your 国保連合会.
     .question = How do we renew the electronic certificate?
-    .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate expires | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed
+    .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate runs out | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed
     .keywords = renew renewal renewing expire expired lapse lapsed notice 90 days new certificate issuing password 更新 期限切れ 証明書発行用パスワード
     .contact = kokuhoren
 
@@ -102,7 +102,7 @@ faq-line =
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What internet connection do we need?
     .phrasings = is fibre ok | is ADSL enough | internet line requirement | can we use Wi-Fi | connection speed | mobile Wi-Fi ok | broadband needed | what line is recommended
-    .keywords = line connection internet adsl fibre fiber optical broadband wifi wi-fi wireless speed network recommended 回線 通信回線
+    .keywords = line connection internet adsl fibre fiber optical broadband wifi wi-fi wireless speed network recommended send sending 回線 通信回線
     .contact = reception
 
 ## The notification
@@ -154,7 +154,7 @@ faq-login =
     After you log in, you can get the programs and manuals needed for internet billing.
     If you cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = Where do we log in to the reception system?
-    .phrasings = reception system address | login page | website of the claims system | how do I sign in | cannot log in | web address for the reception site | where is the login screen | link to the reception system
+    .phrasings = reception system address | login page | website of the claims system | how do I sign in | cannot log in | web address for the reception site | where is the login screen | link to the reception system | how do we log in the first time
     .keywords = login log in sign in url address website site link page reception system e-seikyuu e-seikyuu.jp www.e-seikyuu.jp ログイン 受付システム
     .contact = reception
 
@@ -250,7 +250,7 @@ faq-no-claim-creation =
     For 国保中央会介護伝送ソフト, ask the care transmission software helpdesk (介護伝送ソフトヘルプデスク), TEL 0570-059-401.
     For other billing software, ask that software's own helpdesk.
     .question = Can the reception system create or send claims?
-    .phrasings = can we make claims in the reception system | where do we create the claim data | do we need billing software | can we send from the website | is transmission software needed | we do not have billing software | create invoices in the system
+    .phrasings = can we make claims in the reception system | where do we create the claim data | do we need billing software | can we send from the website | is transmission software needed | we do not have billing software | create invoices in the system | can we bill with the reception system alone
     .keywords = create make send claims claim data invoice billing software transmission software function reception system 請求ソフト 伝送ソフト 国保中央会介護伝送ソフト
     .contact = reception
 

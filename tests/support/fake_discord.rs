@@ -64,8 +64,7 @@ const ID_BASE: u64 = 1_300_000_000_000_000_000;
 /// Permissions given to invokers and the app by default:
 /// VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY |
 /// USE_APPLICATION_COMMANDS.
-pub const DEFAULT_PERMISSIONS: u64 =
-    (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31);
+pub const DEFAULT_PERMISSIONS: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31);
 
 // ---------------------------------------------------------------------------------------------
 // Recorded requests
@@ -120,10 +119,7 @@ impl Recorded {
 
     pub fn header(&self, name: &str) -> Option<&str> {
         let name = name.to_ascii_lowercase();
-        self.headers
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
     }
 
     /// `POST /interactions/{id}/{token}/callback` for this INTERACTION_CREATE payload.
@@ -213,23 +209,13 @@ pub fn visible_text_of(msg: &Value) -> String {
     if let Some(c) = msg.get("content").and_then(Value::as_str) {
         out.push(c.to_string());
     }
-    for embed in msg
-        .get("embeds")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for embed in msg.get("embeds").and_then(Value::as_array).into_iter().flatten() {
         for key in ["/title", "/description", "/author/name", "/footer/text"] {
             if let Some(s) = embed.pointer(key).and_then(Value::as_str) {
                 out.push(s.to_string());
             }
         }
-        for field in embed
-            .get("fields")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
+        for field in embed.get("fields").and_then(Value::as_array).into_iter().flatten() {
             for key in ["name", "value"] {
                 if let Some(s) = field.get(key).and_then(Value::as_str) {
                     out.push(s.to_string());
@@ -420,11 +406,7 @@ impl tracing::field::Visit for FieldText {
 }
 
 impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for WarnCapture {
-    fn on_event(
-        &self,
-        event: &tracing::Event<'_>,
-        _ctx: tracing_subscriber::layer::Context<'_, S>,
-    ) {
+    fn on_event(&self, event: &tracing::Event<'_>, _ctx: tracing_subscriber::layer::Context<'_, S>) {
         let meta = event.metadata();
         if *meta.level() > tracing::Level::WARN {
             return;
@@ -448,11 +430,7 @@ pub fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
     let _ = tracing_subscriber::registry()
-        .with(
-            tracing_subscriber::fmt::layer()
-                .with_test_writer()
-                .with_filter(filter),
-        )
+        .with(tracing_subscriber::fmt::layer().with_test_writer().with_filter(filter))
         .with(WarnCapture)
         .try_init();
 }
@@ -625,31 +603,18 @@ impl State {
         }
         let channel_id = str_of(&msg["channel_id"]);
         for file in files {
-            let att = self.store_attachment(
-                &channel_id,
-                &file.filename,
-                file.content_type.as_deref(),
-                &file.data,
-            );
+            let att = self.store_attachment(&channel_id, &file.filename, file.content_type.as_deref(), &file.data);
             if let Some(Value::Array(a)) = msg.get_mut("attachments") {
                 a.push(att);
             }
         }
     }
 
-    fn store_attachment(
-        &self,
-        scope: &str,
-        filename: &str,
-        content_type: Option<&str>,
-        data: &[u8],
-    ) -> Value {
+    fn store_attachment(&self, scope: &str, filename: &str, content_type: Option<&str>, data: &[u8]) -> Value {
         let id = self.next_id();
         let path = format!("/attachments/{scope}/{id}/{filename}");
         let url = format!("{}{}", self.rest_base, path);
-        let ct = content_type
-            .unwrap_or("application/octet-stream")
-            .to_string();
+        let ct = content_type.unwrap_or("application/octet-stream").to_string();
         lock(&self.files).insert(path, (ct.clone(), data.to_vec()));
         json!({
             "id": id.to_string(),
@@ -668,13 +633,7 @@ impl State {
         msg
     }
 
-    fn create_message(
-        &self,
-        channel_id: u64,
-        body: &Value,
-        files: &[RecordedFile],
-        webhook: bool,
-    ) -> Value {
+    fn create_message(&self, channel_id: u64, body: &Value, files: &[RecordedFile], webhook: bool) -> Value {
         let id = self.next_id();
         let mut msg = self.blank_message(id, channel_id, self.bot_user());
         if webhook {
@@ -685,16 +644,9 @@ impl State {
         self.store_message(msg)
     }
 
-    fn edit_message(
-        &self,
-        channel_id: u64,
-        message_id: u64,
-        body: &Value,
-        files: &[RecordedFile],
-    ) -> Value {
+    fn edit_message(&self, channel_id: u64, message_id: u64, body: &Value, files: &[RecordedFile]) -> Value {
         let existing = lock(&self.messages).get(&message_id).cloned();
-        let mut msg =
-            existing.unwrap_or_else(|| self.blank_message(message_id, channel_id, self.bot_user()));
+        let mut msg = existing.unwrap_or_else(|| self.blank_message(message_id, channel_id, self.bot_user()));
         self.apply_body(&mut msg, body, files);
         msg["edited_timestamp"] = json!(FAKE_TIMESTAMP);
         self.store_message(msg)
@@ -768,15 +720,13 @@ impl State {
                 let (channel, _) = self.interaction_channel(token);
                 ok(self.create_message(channel, body, files, true))
             }
-            ("GET", ["webhooks", _, token, "messages", m]) => {
-                match self.webhook_message_id(token, m) {
-                    Some(mid) => match lock(&self.messages).get(&mid).cloned() {
-                        Some(msg) => ok(msg),
-                        None => discord_error(404, 10008, "Unknown Message"),
-                    },
+            ("GET", ["webhooks", _, token, "messages", m]) => match self.webhook_message_id(token, m) {
+                Some(mid) => match lock(&self.messages).get(&mid).cloned() {
+                    Some(msg) => ok(msg),
                     None => discord_error(404, 10008, "Unknown Message"),
-                }
-            }
+                },
+                None => discord_error(404, 10008, "Unknown Message"),
+            },
             ("PATCH", ["webhooks", _, token, "messages", m]) => {
                 let (channel, _) = self.interaction_channel(token);
                 let mid = match self.webhook_message_id(token, m) {
@@ -918,17 +868,11 @@ impl State {
             None => (raw.target.clone(), String::new()),
         };
         let content_type = raw.header("content-type").unwrap_or("").to_string();
-        let (body, files, form_fields) = if content_type
-            .to_ascii_lowercase()
-            .starts_with("multipart/form-data")
-        {
+        let (body, files, form_fields) = if content_type.to_ascii_lowercase().starts_with("multipart/form-data") {
             match parse_multipart(&content_type, &raw.body) {
                 Some(parts) => parts,
                 None => {
-                    self.harness_error(format!(
-                        "could not parse multipart body of {} {}",
-                        raw.method, path
-                    ));
+                    self.harness_error(format!("could not parse multipart body of {} {}", raw.method, path));
                     (Value::Null, Vec::new(), Vec::new())
                 }
             }
@@ -945,9 +889,9 @@ impl State {
 
         let overridden = {
             let mut ovs = lock(&self.overrides);
-            let pos = ovs.iter().position(|o| {
-                o.method.eq_ignore_ascii_case(&raw.method) && (o.path == path || o.path == route)
-            });
+            let pos = ovs
+                .iter()
+                .position(|o| o.method.eq_ignore_ascii_case(&raw.method) && (o.path == path || o.path == route));
             pos.map(|i| {
                 let o = &mut ovs[i];
                 let reply = match &o.body {
@@ -992,10 +936,7 @@ impl State {
             .iter()
             .map(|g| json!({"id": g.to_string(), "unavailable": true}))
             .collect();
-        let shard = identify
-            .pointer("/d/shard")
-            .cloned()
-            .unwrap_or(json!([0, 1]));
+        let shard = identify.pointer("/d/shard").cloned().unwrap_or(json!([0, 1]));
         json!({
             "v": 10,
             "user": self.bot_user(),
@@ -1112,18 +1053,8 @@ impl FakeDiscord {
             overrides: Mutex::new(Vec::new()),
             harness_errors: Mutex::new(Vec::new()),
         });
-        tokio::spawn(accept_loop(
-            state.clone(),
-            rest,
-            shutdown.subscribe(),
-            Kind::Rest,
-        ));
-        tokio::spawn(accept_loop(
-            state.clone(),
-            gw,
-            shutdown.subscribe(),
-            Kind::Gateway,
-        ));
+        tokio::spawn(accept_loop(state.clone(), rest, shutdown.subscribe(), Kind::Rest));
+        tokio::spawn(accept_loop(state.clone(), gw, shutdown.subscribe(), Kind::Gateway));
         FakeDiscord {
             state,
             _shutdown: shutdown,
@@ -1176,14 +1107,7 @@ impl FakeDiscord {
     /// handler, for the next `times` requests (None = for ever). `path` may be given with or
     /// without `/api/v10`, without query. E.g. a 403 for posting:
     /// `fake.override_response("POST", "/channels/5/messages", 403, Some(json!({"message": "Missing Permissions", "code": 50013})), None)`.
-    pub fn override_response(
-        &self,
-        method: &str,
-        path: &str,
-        status: u16,
-        body: Option<Value>,
-        times: Option<usize>,
-    ) {
+    pub fn override_response(&self, method: &str, path: &str, status: u16, body: Option<Value>, times: Option<usize>) {
         lock(&self.state.overrides).push(Override {
             method: method.to_string(),
             path: path.to_string(),
@@ -1196,8 +1120,7 @@ impl FakeDiscord {
     /// Waits (up to 30 s, then panics with diagnostics) until a client has IDENTIFYed and READY
     /// was sent, i.e. until a gateway session exists that `dispatch` can use.
     pub async fn wait_ready(&self) {
-        self.wait_session(Instant::now() + SESSION_WAIT, "wait_ready")
-            .await;
+        self.wait_session(Instant::now() + SESSION_WAIT, "wait_ready").await;
     }
 
     /// Waits until `n` sessions (READY or RESUMED) have been started in total, e.g. `2` after
@@ -1212,10 +1135,7 @@ impl FakeDiscord {
                     return;
                 }
             }
-            if tokio::time::timeout_at(deadline, rx.changed())
-                .await
-                .is_err()
-            {
+            if tokio::time::timeout_at(deadline, rx.changed()).await.is_err() {
                 panic!(
                     "fake Discord: wait_sessions({n}) timed out\n{}",
                     self.state.status_report()
@@ -1233,10 +1153,7 @@ impl FakeDiscord {
                     return tx.clone();
                 }
             }
-            if tokio::time::timeout_at(deadline, rx.changed())
-                .await
-                .is_err()
-            {
+            if tokio::time::timeout_at(deadline, rx.changed()).await.is_err() {
                 panic!(
                     "fake Discord: {what}: no gateway session (client never IDENTIFYed?) within {SESSION_WAIT:?}\n{}",
                     self.state.status_report()
@@ -1312,11 +1229,7 @@ impl FakeDiscord {
 
     /// The last IDENTIFY frame (op 2) the client sent, e.g. to check `d.intents`.
     pub fn last_identify(&self) -> Option<Value> {
-        lock(&self.state.gw_frames)
-            .iter()
-            .rev()
-            .find(|f| f["op"] == 2)
-            .cloned()
+        lock(&self.state.gw_frames).iter().rev().find(|f| f["op"] == 2).cloned()
     }
 
     /// Everything seen on REST so far, in arrival order.
@@ -1350,11 +1263,7 @@ impl FakeDiscord {
 
     /// Returns the first request (in arrival order, including ones seen before the call) for
     /// which `pred` is true, waiting for it up to `timeout`; panics listing everything seen.
-    pub async fn wait_request(
-        &self,
-        pred: impl Fn(&Recorded) -> bool,
-        timeout: Duration,
-    ) -> Recorded {
+    pub async fn wait_request(&self, pred: impl Fn(&Recorded) -> bool, timeout: Duration) -> Recorded {
         self.wait_request_since(0, pred, timeout).await
     }
 
@@ -1376,10 +1285,7 @@ impl FakeDiscord {
                     return r.clone();
                 }
             }
-            if tokio::time::timeout_at(deadline, rx.changed())
-                .await
-                .is_err()
-            {
+            if tokio::time::timeout_at(deadline, rx.changed()).await.is_err() {
                 panic!(
                     "fake Discord: no matching REST request within {timeout:?} (looking from #{start})\n{}",
                     self.state.status_report()
@@ -1389,12 +1295,7 @@ impl FakeDiscord {
     }
 
     /// Asserts that no request matching `pred` arrives (from #`start` on) within `quiet`.
-    pub async fn assert_no_request_since(
-        &self,
-        start: usize,
-        pred: impl Fn(&Recorded) -> bool,
-        quiet: Duration,
-    ) {
+    pub async fn assert_no_request_since(&self, start: usize, pred: impl Fn(&Recorded) -> bool, quiet: Duration) {
         tokio::time::sleep(quiet).await;
         let reqs = lock(&self.state.requests);
         if let Some(r) = reqs.iter().skip(start).find(|r| pred(r)) {
@@ -1464,11 +1365,7 @@ impl FakeDiscord {
     /// is the one the fake handed out when the bot registered `name`, if it did. Add
     /// `data.resolved` to the returned value yourself for user/role/attachment options.
     pub fn slash_command(&self, name: &str, options: Value, inv: &Invoker) -> Value {
-        let options = if options.is_null() {
-            json!([])
-        } else {
-            options
-        };
+        let options = if options.is_null() { json!([]) } else { options };
         let mut data = json!({
             "id": self.state.command_id(name).to_string(),
             "name": name,
@@ -1492,8 +1389,7 @@ impl FakeDiscord {
         fn has(v: &Value, id: &str) -> bool {
             match v {
                 Value::Object(m) => {
-                    m.get("custom_id").and_then(Value::as_str) == Some(id)
-                        || m.values().any(|c| has(c, id))
+                    m.get("custom_id").and_then(Value::as_str) == Some(id) || m.values().any(|c| has(c, id))
                 }
                 Value::Array(a) => a.iter().any(|c| has(c, id)),
                 _ => false,
@@ -1506,20 +1402,12 @@ impl FakeDiscord {
             .map(|(_, m)| m.clone())
     }
 
-    fn component_message(
-        &self,
-        custom_id: &str,
-        message: Option<Value>,
-        inv: &Invoker,
-        component: Value,
-    ) -> Value {
+    fn component_message(&self, custom_id: &str, message: Option<Value>, inv: &Invoker, component: Value) -> Value {
         message
             .or_else(|| self.message_with_component(custom_id))
             .unwrap_or_else(|| {
                 let id = self.state.next_id();
-                let mut m = self
-                    .state
-                    .blank_message(id, inv.channel_id, self.state.bot_user());
+                let mut m = self.state.blank_message(id, inv.channel_id, self.state.bot_user());
                 m["components"] = json!([{ "type": 1, "components": [component] }]);
                 self.state.store_message(m)
             })
@@ -1535,22 +1423,11 @@ impl FakeDiscord {
             inv,
             json!({"type": 2, "style": 1, "custom_id": custom_id, "label": custom_id}),
         );
-        self.interaction(
-            3,
-            json!({"custom_id": custom_id, "component_type": 2}),
-            inv,
-            Some(msg),
-        )
+        self.interaction(3, json!({"custom_id": custom_id, "component_type": 2}), inv, Some(msg))
     }
 
     /// INTERACTION_CREATE data for a string select menu choice.
-    pub fn select_menu(
-        &self,
-        custom_id: &str,
-        values: &[&str],
-        message: Option<Value>,
-        inv: &Invoker,
-    ) -> Value {
+    pub fn select_menu(&self, custom_id: &str, values: &[&str], message: Option<Value>, inv: &Invoker) -> Value {
         let msg = self.component_message(
             custom_id,
             message,
@@ -1572,12 +1449,7 @@ impl FakeDiscord {
             .iter()
             .map(|(id, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]}))
             .collect();
-        self.interaction(
-            5,
-            json!({"custom_id": custom_id, "components": rows}),
-            inv,
-            None,
-        )
+        self.interaction(5, json!({"custom_id": custom_id, "components": rows}), inv, None)
     }
 
     /// MESSAGE_CREATE data: a message by user `author_id` (not a bot) in `channel_id`
@@ -1591,11 +1463,9 @@ impl FakeDiscord {
         mentions: &[u64],
     ) -> Value {
         let id = self.state.next_id();
-        let mut m = self.state.blank_message(
-            id,
-            channel_id,
-            user_json(author_id, &format!("user{author_id}"), false),
-        );
+        let mut m = self
+            .state
+            .blank_message(id, channel_id, user_json(author_id, &format!("user{author_id}"), false));
         m["content"] = json!(content);
         m["mentions"] = Value::Array(
             mentions
@@ -1618,8 +1488,7 @@ impl FakeDiscord {
     /// An attachment object (for a MESSAGE_CREATE's `attachments`, or an attachment option's
     /// `resolved.attachments`) whose `url` points at this fake, which serves `data` there.
     pub fn attachment(&self, filename: &str, content_type: &str, data: &[u8]) -> Value {
-        self.state
-            .store_attachment("user", filename, Some(content_type), data)
+        self.state.store_attachment("user", filename, Some(content_type), data)
     }
 }
 
@@ -1633,24 +1502,16 @@ pub fn check_dispatch(event_name: &str, data: &Value) -> Result<(), String> {
             // Serenity's Event has an untagged `Unknown` fallback: a known event whose payload
             // fails to parse can land there. Find the real error for the common ones.
             let specific = match event_name {
-                "INTERACTION_CREATE" => serde_json::from_value::<
-                    serenity::model::application::Interaction,
-                >(data.clone())
-                .err(),
-                "MESSAGE_CREATE" => {
-                    serde_json::from_value::<serenity::model::channel::Message>(data.clone()).err()
+                "INTERACTION_CREATE" => {
+                    serde_json::from_value::<serenity::model::application::Interaction>(data.clone()).err()
                 }
-                "READY" => {
-                    serde_json::from_value::<serenity::model::gateway::Ready>(data.clone()).err()
-                }
+                "MESSAGE_CREATE" => serde_json::from_value::<serenity::model::channel::Message>(data.clone()).err(),
+                "READY" => serde_json::from_value::<serenity::model::gateway::Ready>(data.clone()).err(),
                 _ => None,
             };
             Err(match specific {
                 Some(e) => e.to_string(),
-                None => {
-                    "serenity parses it as Event::Unknown (unknown event name or malformed payload)"
-                        .into()
-                }
+                None => "serenity parses it as Event::Unknown (unknown event name or malformed payload)".into(),
             })
         }
         Ok(GatewayEvent::Dispatch(..)) => Ok(()),
@@ -1668,12 +1529,7 @@ enum Kind {
     Gateway,
 }
 
-async fn accept_loop(
-    state: Arc<State>,
-    listener: TcpListener,
-    mut shutdown: watch::Receiver<bool>,
-    kind: Kind,
-) {
+async fn accept_loop(state: Arc<State>, listener: TcpListener, mut shutdown: watch::Receiver<bool>, kind: Kind) {
     loop {
         tokio::select! {
             _ = shutdown.changed() => return,
@@ -1711,10 +1567,7 @@ struct RawRequest {
 
 impl RawRequest {
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -1730,12 +1583,7 @@ async fn read_line_crlf<R: AsyncBufRead + Unpin>(rd: &mut R) -> std::io::Result<
 }
 
 async fn read_request<R: AsyncBufRead + Unpin>(rd: &mut R) -> std::io::Result<Option<RawRequest>> {
-    let eof = || {
-        std::io::Error::new(
-            std::io::ErrorKind::UnexpectedEof,
-            "connection closed mid-request",
-        )
-    };
+    let eof = || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "connection closed mid-request");
     let line = loop {
         match read_line_crlf(rd).await? {
             None => return Ok(None),
@@ -1756,14 +1604,8 @@ async fn read_request<R: AsyncBufRead + Unpin>(rd: &mut R) -> std::io::Result<Op
             headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
         }
     }
-    let header = |name: &str| {
-        headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let chunked =
-        header("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
+    let header = |name: &str| headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let chunked = header("transfer-encoding").is_some_and(|v| v.to_ascii_lowercase().contains("chunked"));
     let mut body = Vec::new();
     if chunked {
         loop {
@@ -1817,11 +1659,7 @@ fn reason(status: u16) -> &'static str {
 
 fn encode_reply(reply: &Reply) -> Vec<u8> {
     let (status, ct, body): (u16, Option<&str>, Vec<u8>) = match reply {
-        Reply::Json(s, v) => (
-            *s,
-            Some("application/json"),
-            serde_json::to_vec(v).unwrap_or_default(),
-        ),
+        Reply::Json(s, v) => (*s, Some("application/json"), serde_json::to_vec(v).unwrap_or_default()),
         Reply::Empty(s) => (*s, None, Vec::new()),
         Reply::Bytes(s, ct, data) => (*s, Some(*ct), data.clone()),
     };
@@ -1936,9 +1774,7 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Option<MultipartParts> {
                 content_type: ctype,
                 data,
             }),
-            None if name == "payload_json" => {
-                payload = serde_json::from_slice(&data).unwrap_or(Value::Null)
-            }
+            None if name == "payload_json" => payload = serde_json::from_slice(&data).unwrap_or(Value::Null),
             None => fields.push((name, String::from_utf8_lossy(&data).into_owned())),
         }
         pos = next + delim.len();

@@ -1,0 +1,357 @@
+//! Whom a question is sent to: the FAQ entry's contact, adapted to the
+//! asking office (billing mode, billing software, prefecture) and to the
+//! configured 国保連合会 and vendor contacts; and what an unmatched question
+//! gets instead of an answer.
+
+use std::collections::BTreeSet;
+
+use seikyu_navi::app::{App, Knowledge};
+use seikyu_navi::command::{parse_line, Input};
+use seikyu_navi::config::{Config, ContactConfig};
+use seikyu_navi::content::Lang;
+use seikyu_navi::model::{Actor, Office};
+use seikyu_navi::office_number::OfficeNumber;
+use seikyu_navi::playbook::{ContactId, Mode};
+use seikyu_navi::reply::{Block, Contact, Reply, Text};
+
+const T0: i64 = 1_795_447_800;
+
+/// Tokyo (13) offices; the check digits are valid.
+const TOKYO_A: &str = "1370100016";
+const TOKYO_B: &str = "1370100024";
+const TOKYO_C: &str = "1370100032";
+const TOKYO_D: &str = "1370100040";
+/// Osaka (27): no 国保連合会 configured for it.
+const OSAKA: &str = "2710100013";
+
+const FEE: &str = "証明書っていくら？";
+const NOTIFY: &str = "届出はどこに出せばいい？";
+const SOFTWARE: &str = "請求ソフトの設定方法がわからない";
+const DENSO: &str = "伝送ソフトのヘルプデスクの電話番号";
+const VENDOR: &str = "請求を業者に代行してもらっている場合の準備は？";
+const UNMATCHED: &str = "今日の天気は？";
+
+fn contact(name: &str, tel: &str) -> ContactConfig {
+    ContactConfig {
+        name: name.into(),
+        tel: Some(tel.into()),
+        fax: None,
+        email: None,
+        url: None,
+        note: None,
+    }
+}
+
+fn config() -> Config {
+    let mut c = Config::default();
+    c.kokuhoren
+        .insert("13".into(), contact("東京都国民健康保険団体連合会", "03-0000-1313"));
+    c.vendors.insert(
+        "ケアソフトA".into(),
+        contact("ケアソフトA サポートセンター", "0120-000-111"),
+    );
+    c
+}
+
+fn office(number: &str, mode: Mode, software: Option<&str>) -> Office {
+    Office {
+        v: seikyu_navi::model::RECORD_VERSION,
+        number: OfficeNumber::parse(number).unwrap().number,
+        name: "テスト事業所".into(),
+        mode,
+        software: software.map(str::to_string),
+        channel: None,
+        registered_at: T0,
+        updated_at: T0,
+        revision: 0,
+        done: Default::default(),
+    }
+}
+
+fn user() -> Actor {
+    Actor {
+        id: "id-office".into(),
+        name: "事務".into(),
+        staff: false,
+        local: true,
+    }
+}
+
+fn run(app: &App, channel: &str, line: &str) -> Reply {
+    let input = parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+    app.handle(channel, &user(), &input, T0, Lang::Ja)
+}
+
+fn ask(app: &App, channel: &str, q: &str) -> Reply {
+    app.handle(channel, &user(), &Input::Question(q.into()), T0, Lang::Ja)
+}
+
+fn contact_of(r: &Reply) -> &Contact {
+    r.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Contact(c) => Some(c),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("a reply without a contact: {r:?}"))
+}
+
+/// The FAQ answer shown (`faq-…` as a title or text block), if any.
+fn faq_shown(r: &Reply) -> Option<String> {
+    r.blocks.iter().find_map(|b| match b {
+        Block::Title(Text::Msg(m)) | Block::Text(m) if m.id.starts_with("faq-") => Some(m.id.clone()),
+        _ => None,
+    })
+}
+
+fn shows_none(r: &Reply) -> bool {
+    r.blocks
+        .iter()
+        .any(|b| matches!(b, Block::Text(m) if m.id == "answer-none"))
+}
+
+fn faq_id(kb: &Knowledge, q: &str) -> Option<String> {
+    let a = kb.answer(q, None);
+    a.lookup.best.map(|h| kb.faq.entries()[h.entry].id.clone())
+}
+
+fn routed(kb: &Knowledge, q: &str, office: Option<&Office>) -> Contact {
+    let a = kb.answer(q, office);
+    assert!(a.lookup.best.is_some(), "{q}: no FAQ answer");
+    a.contact
+}
+
+#[test]
+fn without_an_office_each_answer_goes_to_its_entrys_contact() {
+    let kb = Knowledge::load(config()).unwrap();
+    for (q, faq, id) in [
+        (FEE, "certificate-fee", ContactId::Reception),
+        (NOTIFY, "notify-where", ContactId::Kokuhoren),
+        (SOFTWARE, "software-contact", ContactId::Software),
+        (DENSO, "denso-helpdesk", ContactId::Denso),
+        (VENDOR, "vendor", ContactId::Vendor),
+    ] {
+        assert_eq!(faq_id(&kb, q).as_deref(), Some(faq), "{q}");
+        let c = routed(&kb, q, None);
+        assert_eq!(c.id, Some(id), "{q}");
+        // Built-in contacts take their texts from the locales; without an
+        // office no configured 国保連合会 or vendor applies.
+        assert_eq!(c.name, None, "{q}: {c:?}");
+        assert_eq!(c.key, None, "{q}: {c:?}");
+    }
+}
+
+#[test]
+fn every_built_in_contact_is_reachable_by_some_question() {
+    let kb = Knowledge::load(Config::default()).unwrap();
+    let by_entries: BTreeSet<ContactId> = kb.faq.entries().iter().map(|e| e.contact).collect();
+    let all: BTreeSet<ContactId> = ContactId::ALL.into_iter().collect();
+    assert_eq!(by_entries, all, "every contact id is some FAQ entry's contact");
+    let asked: BTreeSet<ContactId> = [FEE, NOTIFY, SOFTWARE, DENSO, VENDOR]
+        .into_iter()
+        .filter_map(|q| routed(&kb, q, None).id)
+        .collect();
+    assert_eq!(asked, all);
+    // The same through `ask --json`: the contact object names the id.
+    for (q, id) in [
+        (FEE, "reception"),
+        (NOTIFY, "kokuhoren"),
+        (SOFTWARE, "software"),
+        (DENSO, "denso"),
+        (VENDOR, "vendor"),
+    ] {
+        let json = kb.ask_json(Lang::Ja, &kb.answer(q, None));
+        assert_eq!(json["contact"]["id"], id, "{q}");
+        assert!(json["contact"]["name"].is_string(), "{q}: {json}");
+    }
+}
+
+#[test]
+fn a_vendor_office_is_sent_to_its_vendor() {
+    let kb = Knowledge::load(config()).unwrap();
+    // Software not configured: the built-in vendor card.
+    let plain = office(TOKYO_A, Mode::Vendor, Some("どこかの請求ソフト"));
+    for q in [FEE, SOFTWARE, DENSO] {
+        let c = routed(&kb, q, Some(&plain));
+        assert_eq!(c.id, Some(ContactId::Vendor), "{q}");
+        assert_eq!(c.name, None, "{q}");
+    }
+    // Configured under [vendors."ケアソフトA"]: that vendor's name and tel,
+    // also when the office typed the name with full-width letters.
+    for sw in ["ケアソフトA", "ケアソフトＡ"] {
+        let o = office(TOKYO_A, Mode::Vendor, Some(sw));
+        for q in [FEE, SOFTWARE] {
+            let c = routed(&kb, q, Some(&o));
+            assert_eq!(c.id, Some(ContactId::Vendor), "{q}");
+            assert_eq!(c.key.as_deref(), Some("vendor-ケアソフトA"), "{q}");
+            assert_eq!(c.name.as_deref(), Some("ケアソフトA サポートセンター"), "{q}");
+            assert_eq!(c.tel.as_deref(), Some("0120-000-111"), "{q}");
+        }
+    }
+    // The 届出 is still the 国保連合会's, whoever files the claims.
+    let c = routed(&kb, NOTIFY, Some(&plain));
+    assert_eq!(c.id, Some(ContactId::Kokuhoren));
+}
+
+#[test]
+fn a_configured_software_vendor_answers_software_questions_of_a_direct_office() {
+    let kb = Knowledge::load(config()).unwrap();
+    let o = office(TOKYO_A, Mode::Direct, Some("ケアソフトA"));
+    let c = routed(&kb, SOFTWARE, Some(&o));
+    assert_eq!(c.id, Some(ContactId::Software));
+    assert_eq!(c.name.as_deref(), Some("ケアソフトA サポートセンター"));
+    // A reception-system question stays with the reception helpdesk.
+    let c = routed(&kb, FEE, Some(&o));
+    assert_eq!(c.id, Some(ContactId::Reception));
+    assert_eq!(c.name, None);
+}
+
+#[test]
+fn an_office_using_the_denso_software_is_sent_to_the_denso_helpdesk() {
+    let kb = Knowledge::load(config()).unwrap();
+    for sw in ["国保中央会介護伝送ソフト", "介護伝送ソフト Ver.5", "伝送ソフト"] {
+        for mode in [Mode::Direct, Mode::Proxy] {
+            let o = office(TOKYO_A, mode, Some(sw));
+            let c = routed(&kb, SOFTWARE, Some(&o));
+            assert_eq!(c.id, Some(ContactId::Denso), "{sw} {mode}");
+            let json = kb.ask_json(Lang::Ja, &kb.answer(SOFTWARE, Some(&o)));
+            assert_eq!(json["contact"]["tel"], "0570-059-401", "{sw} {mode}");
+        }
+    }
+    // Without a software name the software question keeps the generic card.
+    let o = office(TOKYO_A, Mode::Direct, None);
+    assert_eq!(routed(&kb, SOFTWARE, Some(&o)).id, Some(ContactId::Software));
+}
+
+#[test]
+fn a_notification_question_goes_to_the_configured_kokuhoren_of_the_prefecture() {
+    let kb = Knowledge::load(config()).unwrap();
+    for mode in Mode::ALL {
+        let o = office(TOKYO_A, mode, None);
+        let c = routed(&kb, NOTIFY, Some(&o));
+        assert_eq!(c.id, Some(ContactId::Kokuhoren), "{mode}");
+        assert_eq!(c.key.as_deref(), Some("kokuhoren-13"), "{mode}");
+        assert_eq!(c.name.as_deref(), Some("東京都国民健康保険団体連合会"), "{mode}");
+        assert_eq!(c.tel.as_deref(), Some("03-0000-1313"), "{mode}");
+        let json = kb.ask_json(Lang::Ja, &kb.answer(NOTIFY, Some(&o)));
+        assert_eq!(json["contact"]["id"], "kokuhoren-13");
+        assert_eq!(json["contact"]["name"], "東京都国民健康保険団体連合会");
+        assert_eq!(json["contact"]["tel"], "03-0000-1313");
+    }
+    // A prefecture without a configured 国保連合会: the generic card.
+    let o = office(OSAKA, Mode::Direct, None);
+    let c = routed(&kb, NOTIFY, Some(&o));
+    assert_eq!(c.id, Some(ContactId::Kokuhoren));
+    assert_eq!(c.name, None);
+    let json = kb.ask_json(Lang::Ja, &kb.answer(NOTIFY, Some(&o)));
+    assert_eq!(json["contact"]["id"], "kokuhoren");
+}
+
+#[test]
+fn an_unmatched_question_gets_no_faq_text_and_the_contact_of_the_current_step() {
+    let kb = Knowledge::load(config()).unwrap();
+    // No office: the reception helpdesk.
+    let a = kb.answer(UNMATCHED, None);
+    assert!(a.lookup.best.is_none());
+    assert_eq!(a.contact.id, Some(ContactId::Reception));
+    let json = kb.ask_json(Lang::Ja, &a);
+    assert_eq!(json["matched"], false);
+    assert!(json["faq_id"].is_null());
+    let none_text = kb.content.text(Lang::Ja, &seikyu_navi::reply::Msg::new("answer-none"));
+    assert_eq!(json["answer"], none_text.as_str());
+    for e in kb.faq.entries() {
+        let answer = kb
+            .content
+            .text(Lang::Ja, &seikyu_navi::reply::Msg::new(format!("faq-{}", e.id)));
+        assert_ne!(json["answer"], answer.as_str(), "{}", e.id);
+    }
+    // A new direct office is at the environment step: reception.
+    let o = office(TOKYO_A, Mode::Direct, None);
+    assert_eq!(kb.answer(UNMATCHED, Some(&o)).contact.id, Some(ContactId::Reception));
+    // A new vendor office: its vendor (the reception step's contact, adapted).
+    let o = office(TOKYO_A, Mode::Vendor, Some("ケアソフトA"));
+    let c = kb.answer(UNMATCHED, Some(&o)).contact;
+    assert_eq!(c.id, Some(ContactId::Vendor));
+    assert_eq!(c.name.as_deref(), Some("ケアソフトA サポートセンター"));
+}
+
+#[test]
+fn questions_through_the_app_are_routed_for_the_channels_office() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(config(), dir.path()).unwrap();
+    let registered = [
+        ("ch-direct", format!("/register number:{TOKYO_A} name:あおば")),
+        (
+            "ch-vendor",
+            format!("/register number:{TOKYO_B} name:みどり mode:vendor software:ケアソフトA"),
+        ),
+        (
+            "ch-denso",
+            format!("/register number:{TOKYO_C} name:さくら software:国保中央会介護伝送ソフト"),
+        ),
+        ("ch-notify", format!("/register number:{TOKYO_D} name:ひかり")),
+        ("ch-osaka", format!("/register number:{OSAKA} name:なにわ")),
+    ];
+    for (ch, line) in &registered {
+        let r = run(&app, ch, line);
+        assert!(app.store.office_by_channel(ch).unwrap().is_some(), "{line}: {r:?}");
+    }
+    // Move one Tokyo office on to the 届出 step (its contact: the 国保連合会).
+    run(&app, "ch-notify", "/done step:environment");
+    let o = app.store.office_by_channel("ch-notify").unwrap().unwrap();
+    assert_eq!(o.current_step().map(|s| s.contact()), Some(ContactId::Kokuhoren));
+
+    // Unregistered channel: the entry's own contact.
+    let r = ask(&app, "ch-nowhere", SOFTWARE);
+    assert_eq!(faq_shown(&r).as_deref(), Some("faq-software-contact.question"));
+    assert_eq!(contact_of(&r).id, Some(ContactId::Software));
+    let r = ask(&app, "ch-nowhere", NOTIFY);
+    assert_eq!(contact_of(&r).id, Some(ContactId::Kokuhoren));
+    assert_eq!(contact_of(&r).name, None);
+
+    // Vendor office: reception and software questions go to its vendor.
+    for q in [FEE, SOFTWARE] {
+        let r = ask(&app, "ch-vendor", q);
+        assert!(faq_shown(&r).is_some(), "{q}");
+        let c = contact_of(&r);
+        assert_eq!(c.id, Some(ContactId::Vendor), "{q}");
+        assert_eq!(c.name.as_deref(), Some("ケアソフトA サポートセンター"), "{q}");
+        assert_eq!(c.tel.as_deref(), Some("0120-000-111"), "{q}");
+    }
+
+    // 国保中央会介護伝送ソフト user: software questions to the denso helpdesk.
+    let r = ask(&app, "ch-denso", SOFTWARE);
+    assert_eq!(faq_shown(&r).as_deref(), Some("faq-software-contact.question"));
+    assert_eq!(contact_of(&r).id, Some(ContactId::Denso));
+
+    // 届出 question from a Tokyo office: the configured 国保連合会.
+    for ch in ["ch-direct", "ch-vendor", "ch-denso"] {
+        let r = ask(&app, ch, NOTIFY);
+        assert_eq!(faq_shown(&r).as_deref(), Some("faq-notify-where.question"), "{ch}");
+        let c = contact_of(&r);
+        assert_eq!(c.id, Some(ContactId::Kokuhoren), "{ch}");
+        assert_eq!(c.name.as_deref(), Some("東京都国民健康保険団体連合会"), "{ch}");
+        assert_eq!(c.tel.as_deref(), Some("03-0000-1313"), "{ch}");
+    }
+    // … and the generic card from Osaka.
+    let r = ask(&app, "ch-osaka", NOTIFY);
+    assert_eq!(contact_of(&r).id, Some(ContactId::Kokuhoren));
+    assert_eq!(contact_of(&r).name, None);
+
+    // Unmatched: no FAQ answer, the "no answer" text, the current step's contact.
+    for (ch, id, name) in [
+        ("ch-nowhere", ContactId::Reception, None),
+        ("ch-direct", ContactId::Reception, None),
+        ("ch-vendor", ContactId::Vendor, Some("ケアソフトA サポートセンター")),
+        ("ch-notify", ContactId::Kokuhoren, Some("東京都国民健康保険団体連合会")),
+    ] {
+        let r = ask(&app, ch, UNMATCHED);
+        assert_eq!(faq_shown(&r), None, "{ch}: {r:?}");
+        assert!(shows_none(&r), "{ch}: {r:?}");
+        let c = contact_of(&r);
+        assert_eq!(c.id, Some(id), "{ch}");
+        assert_eq!(c.name.as_deref(), name, "{ch}");
+    }
+    let c = contact_of(&ask(&app, "ch-notify", UNMATCHED)).clone();
+    assert_eq!(c.tel.as_deref(), Some("03-0000-1313"));
+}
