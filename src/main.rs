@@ -202,13 +202,12 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             let answered = kb.answer(&question, office.as_ref());
-            if json {
-                println!("{}", kb.ask_json(lang, &answered));
+            let text = if json {
+                kb.ask_json(lang, &answered).to_string()
             } else {
-                let reply = kb.answer_reply(&answered, false);
-                println!("{}", console::render_text(&kb.content, lang, &reply));
-            }
-            ExitCode::SUCCESS
+                console::render_text(&kb.content, lang, &kb.answer_reply(&answered, false))
+            };
+            console_exit(writeln!(std::io::stdout().lock(), "{text}"))
         }
         Command::Summary { format } => {
             let store = match Store::open(&data_dir) {

@@ -346,3 +346,12 @@ faq-claim-period =
     .phrasings = deadline for claims | until what day can we send | what if we miss the 10th | acceptance period | can we bill on CD-R | we will not be ready this month | monthly submission window
     .keywords = deadline acceptance period accepted monthly month 1st 10th day days media cd-r cd ready late window 受付期間 締め切り
     .contact = kokuhoren
+
+faq-kokuhoren-contact =
+    For the notification to start internet billing (インターネット請求開始の届出) and the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」), contact the NHI federation (国保連合会) of the prefecture where your office is.
+    Find its contact details on the 国保連合会's website.
+    If this bot has them configured, they are shown below.
+    .question = How do I contact the NHI federation (国保連合会)?
+    .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk
+    .keywords = federation kokuhoren 国保連合会 phone telephone contact call number helpdesk
+    .contact = kokuhoren
