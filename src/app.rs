@@ -2,9 +2,10 @@
 //! store, runs the engine, stores its change (retrying when someone else
 //! changed the office first), answers questions and staff views.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::command::Input;
 use crate::config::Config;
@@ -36,6 +37,9 @@ pub enum StartError {
     Store(#[from] StoreError),
 }
 
+/// Summary rows by office number, with the office revision each was made from.
+type RowCache = BTreeMap<Arc<str>, (u64, staff::OfficeRow)>;
+
 /// What the bot knows without a store: configuration, texts, the FAQ index.
 pub struct Knowledge {
     pub config: Config,
@@ -58,6 +62,9 @@ pub struct App {
     changes: AtomicU64,
     command_limit: RateLimiter,
     question_limit: RateLimiter,
+    /// Summary rows by office number with the revision they were made from;
+    /// filled on the first summary, then kept current by every stored change.
+    rows: Mutex<Option<RowCache>>,
 }
 
 impl std::ops::Deref for App {
@@ -93,6 +100,7 @@ impl App {
             changes: AtomicU64::new(0),
             command_limit,
             question_limit,
+            rows: Mutex::new(None),
         })
     }
 
@@ -217,6 +225,7 @@ impl App {
                 Some(change) => match self.store.apply(change)? {
                     Applied::Stored => {
                         self.changes.fetch_add(1, Ordering::Relaxed);
+                        self.update_row(&change.office, now);
                         tracing::info!(office = %change.office.number, seq = change.event.seq, command = input.name(), "stored");
                         return Ok(outcome.reply);
                     }
@@ -234,9 +243,38 @@ impl App {
         self.changes.load(Ordering::Relaxed)
     }
 
-    /// The progress summary of every office.
+    /// The progress summary of every office (from the row cache, built from
+    /// the store on first use).
     pub fn summary(&self, now: i64) -> Result<staff::Summary, StoreError> {
-        summarize_store(&self.store, now, self.config.bot.stall_days)
+        let stall = self.config.bot.stall_days;
+        let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
+        let rows = match cache.as_mut() {
+            Some(rows) => rows,
+            None => {
+                let mut rows = BTreeMap::new();
+                for office in self.store.offices() {
+                    let office = office?;
+                    let row = staff::row(&office, now, stall);
+                    rows.insert(row.number.clone(), (office.revision, row));
+                }
+                cache.insert(rows)
+            }
+        };
+        Ok(staff::summarize_rows(rows.values().map(|(_, r)| r.clone()), now, stall))
+    }
+
+    /// Keeps a filled row cache current (a later revision always wins).
+    fn update_row(&self, office: &Office, now: i64) {
+        let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(rows) = cache.as_mut() {
+            let row = staff::row(office, now, self.config.bot.stall_days);
+            match rows.get(&row.number) {
+                Some((rev, _)) if *rev >= office.revision => {}
+                _ => {
+                    rows.insert(row.number.clone(), (office.revision, row));
+                }
+            }
+        }
     }
 
     /// Every reminder due now and not yet sent.

@@ -105,7 +105,9 @@ pub fn check_digit(first9: &str) -> Option<char> {
 impl OfficeNumber {
     /// Parses what a user typed.
     pub fn parse(input: &str) -> Result<Parsed, NumberError> {
-        let s = normalise(input);
+        // Stored numbers are already in the plain form: skip the folding.
+        let plain = input.len() == 10 && input.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+        let s = if plain { input.to_string() } else { normalise(input) };
         if s.is_empty() {
             return Err(NumberError::Empty);
         }

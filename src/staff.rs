@@ -3,6 +3,7 @@
 
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -16,8 +17,9 @@ use crate::store::Unanswered;
 /// One office in the summary.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct OfficeRow {
-    pub number: String,
-    pub name: String,
+    /// Shared, so a cached row is copied into a summary without copying text.
+    pub number: Arc<str>,
+    pub name: Arc<str>,
     pub mode: Mode,
     /// `null` when every step is done.
     pub current_step: Option<StepId>,
@@ -52,8 +54,8 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
         _ => None,
     });
     OfficeRow {
-        number: o.number.to_string(),
-        name: o.name.clone(),
+        number: o.number.as_str().into(),
+        name: o.name.as_str().into(),
         mode: o.mode,
         current_step: current,
         done_steps: done,
@@ -69,7 +71,16 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
 
 /// Summarizes offices (borrowed or owned, so a store can stream them in).
 pub fn summarize<O: Borrow<Office>>(offices: impl IntoIterator<Item = O>, now: i64, stall_days: u32) -> Summary {
-    let offices = offices.into_iter();
+    summarize_rows(
+        offices.into_iter().map(|o| row(o.borrow(), now, stall_days)),
+        now,
+        stall_days,
+    )
+}
+
+/// Summarizes rows made earlier (a cache); `stalled` is worked out again for `now`.
+pub fn summarize_rows(rows: impl IntoIterator<Item = OfficeRow>, now: i64, stall_days: u32) -> Summary {
+    let rows = rows.into_iter();
     let mut s = Summary {
         total: 0,
         completed: 0,
@@ -77,17 +88,16 @@ pub fn summarize<O: Borrow<Office>>(offices: impl IntoIterator<Item = O>, now: i
         waiting: 0,
         by_step: StepId::ALL.iter().map(|s| (*s, 0)).collect(),
         by_mode: Mode::ALL.iter().map(|m| (*m, 0)).collect(),
-        offices: Vec::with_capacity(offices.size_hint().0),
+        offices: Vec::with_capacity(rows.size_hint().0),
     };
-    for o in offices {
-        let o = o.borrow();
+    for mut r in rows {
         s.total += 1;
-        let r = row(o, now, stall_days);
+        r.stalled = r.current_step.is_some() && days_between(r.updated_at, now) >= i64::from(stall_days);
         match r.current_step {
             Some(step) => *s.by_step.entry(step).or_default() += 1,
             None => s.completed += 1,
         }
-        *s.by_mode.entry(o.mode).or_default() += 1;
+        *s.by_mode.entry(r.mode).or_default() += 1;
         s.stalled += usize::from(r.stalled);
         s.waiting += usize::from(r.waiting_since.is_some());
         s.offices.push(r);
@@ -138,8 +148,8 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
             .take(RECENT)
             .map(|r| {
                 let m = Msg::new("summary-office-completed")
-                    .str("name", &r.name)
-                    .str("number", &r.number);
+                    .str("name", &*r.name)
+                    .str("number", &*r.number);
                 Text::Msg(m.date("date", r.completed_at.unwrap_or(r.updated_at)))
             })
             .collect();
@@ -151,7 +161,9 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
         .iter()
         .filter(|r| r.stalled || r.waiting_since.is_some())
         .collect();
-    attention.sort_by_key(|r| (r.waiting_since.unwrap_or(r.updated_at), r.number.clone()));
+    attention.sort_by(|a, b| {
+        (a.waiting_since.unwrap_or(a.updated_at), &a.number).cmp(&(b.waiting_since.unwrap_or(b.updated_at), &b.number))
+    });
     let pages = attention.len().div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
     if !attention.is_empty() {
@@ -172,7 +184,7 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
                     Some(since) => Msg::new("summary-office-waiting").date("since", since),
                     None => Msg::new("summary-office-stalled").date("since", r.updated_at),
                 };
-                Text::Msg(m.str("name", &r.name).str("number", &r.number).msg("step", step))
+                Text::Msg(m.str("name", &*r.name).str("number", &*r.number).msg("step", step))
             })
             .collect();
         reply.push(Block::Lines(lines));
@@ -307,8 +319,8 @@ pub fn write_summary_csv(out: impl std::io::Write, s: &Summary) -> std::io::Resu
     ])?;
     for r in &s.offices {
         w.write_record([
-            r.number.as_str(),
-            r.name.as_str(),
+            &*r.number,
+            &*r.name,
             r.mode.as_str(),
             r.current_step.map_or("", |x| x.as_str()),
             &r.done_steps.to_string(),

@@ -79,10 +79,23 @@ struct Versioned {
     v: u32,
 }
 
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+/// The record version: read from the leading `{"v":N,` that every record
+/// starts with (serde writes `v` first), or by a parse when it does not.
+fn version(bytes: &[u8]) -> Result<u32, StoreError> {
+    if let Some(rest) = bytes.strip_prefix(b"{\"v\":") {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 && digits < 10 && rest.get(digits).is_some_and(|b| matches!(b, b',' | b'}')) {
+            return Ok(rest[..digits].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')));
+        }
+    }
     let ver: Versioned = serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    if ver.v > RECORD_VERSION {
-        return Err(StoreError::NewerRecord(ver.v));
+    Ok(ver.v)
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+    let v = version(bytes)?;
+    if v > RECORD_VERSION {
+        return Err(StoreError::NewerRecord(v));
     }
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
@@ -730,5 +743,20 @@ impl Store {
             });
         }
         Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_version_from_the_prefix_or_a_parse() {
+        assert_eq!(version(br#"{"v":1,"number":"x"}"#).unwrap(), 1);
+        assert_eq!(version(br#"{"v":12}"#).unwrap(), 12);
+        assert_eq!(version(br#"{"number":"x","v":3}"#).unwrap(), 3);
+        assert!(matches!(version(b"not json"), Err(StoreError::Corrupt(_))));
+        let newer = br#"{"v":2,"seq":1}"#;
+        assert!(matches!(decode::<Event>(newer), Err(StoreError::NewerRecord(2))));
     }
 }

@@ -196,9 +196,13 @@ pub fn tokens(s: &str) -> Vec<Token> {
     let syn = synonyms();
     let mut out = Vec::new();
     let mut seen_concepts: Vec<usize> = Vec::new();
+    // Only variants whose first character occurs in the question can match.
+    let mut present = chars.clone();
+    present.sort_unstable();
+    present.dedup();
     for v in &syn.variants {
         let n = v.chars.len();
-        if n == 0 || n > chars.len() {
+        if n == 0 || n > chars.len() || present.binary_search(&v.chars[0]).is_err() {
             continue;
         }
         let mut i = 0;

@@ -94,10 +94,10 @@ fn summary_figures_on_every_state() {
     assert_eq!(s.waiting, 2, "approval letter and certificate issuance");
     // Stalled: no change for 7 days (c3 waited 10 days, c5 12 days).
     assert_eq!(s.stalled, 2);
-    let c2 = s.offices.iter().find(|o| o.number == "1370100024").unwrap();
+    let c2 = s.offices.iter().find(|o| &*o.number == "1370100024").unwrap();
     assert_eq!(c2.waiting_since, Some(T0 - 3 * DAY));
     assert_eq!(c2.current_step, Some(StepId::Notify));
-    let c4 = s.offices.iter().find(|o| o.number == "0110100013").unwrap();
+    let c4 = s.offices.iter().find(|o| &*o.number == "0110100013").unwrap();
     assert_eq!(c4.current_step, None);
     assert_eq!(c4.completed_at, Some(T0 - 2 * DAY));
     assert_eq!(c4.done_steps, c4.total_steps);
@@ -270,4 +270,22 @@ fn unanswered_questions_grouped_most_frequent_first() {
     assert!(groups[0].0.starts_with("週末の予定は"));
     let r = app.handle("c", &staff(), &Input::Unanswered, T0, Lang::Ja);
     assert!(r.ephemeral);
+}
+
+#[test]
+fn cached_summary_follows_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    fixture(&app);
+    let fresh = |now| seikyu_navi::app::summarize_store(&app.store, now, 7).unwrap();
+    assert_eq!(app.summary(T0).unwrap(), fresh(T0), "built from the store");
+    run(&app, "c1", "/done", T0 + 1);
+    run(&app, "c1", "/mode mode:proxy", T0 + 2);
+    run(&app, "c2", "/undo", T0 + 3);
+    run(&app, "c6", "/register number:1370100032 name:六号", T0 + 4);
+    // Stalled is worked out for the time asked, not when the row was cached.
+    for now in [T0 + 5, T0 + 30 * DAY] {
+        assert_eq!(app.summary(now).unwrap(), fresh(now));
+    }
+    assert_eq!(app.summary(T0 + 5).unwrap().total, 6);
 }
