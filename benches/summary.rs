@@ -5,15 +5,17 @@
 //!   (freeing the returned `Summary` is timed too, as the app pays for it).
 //! - `read_offices`: every office read from the store and decoded
 //!   (`Store::offices`).
-//! - `read+summarize`: `App::summary`, every office read from the store and
-//!   summarized (what `/summary` and the `summary` CLI compute).
-//! - `app_handle`: staff `/summary` through `App::handle` (read, summarize,
-//!   build the chat reply).
+//! - `cold_read+summarize`: `app::summarize_store`, every office read from
+//!   the store and summarized (what the `summary` CLI computes, and the bot
+//!   once, on its first summary).
+//! - `app_summary_cached`: `App::summary` in the running bot, from the row
+//!   cache that every stored change keeps current.
+//! - `app_handle`: staff `/summary` through `App::handle` (summary, chat
+//!   reply and PNG chart).
 //! - `json_decode_only`: the serde_json decoding of the same 250,000
 //!   records from memory, to tell decoding from sled's iteration;
-//!   `json_version_probe_only`: the first pass `Store` makes over each
-//!   record to read its version; `office_number_parse_only`: the
-//!   validation each decoded office number goes through.
+//!   `office_number_parse_only`: the validation each decoded office number
+//!   goes through.
 //!
 //! Run: `cargo bench --bench summary`
 
@@ -31,12 +33,6 @@ use seikyu_navi::staff;
 use common::{Fixture, NOW};
 
 const OFFICES: usize = 250_000;
-
-/// What `Store` decodes first from every record (src/store.rs).
-#[derive(serde::Deserialize)]
-struct Versioned {
-    v: u32,
-}
 
 fn read_all(fx: &Fixture) -> Vec<Office> {
     fx.app
@@ -91,14 +87,6 @@ fn summary(c: &mut Criterion) {
     });
 
     g.measurement_time(Duration::from_secs(4));
-    g.bench_function("json_version_probe_only", |b| {
-        b.iter(|| {
-            records
-                .iter()
-                .map(|r| serde_json::from_slice::<Versioned>(r).expect("decodes").v)
-                .sum::<u32>()
-        })
-    });
     let numbers: Vec<String> = offices.iter().map(|o| o.number.to_string()).collect();
     g.bench_function("office_number_parse_only", |b| {
         b.iter(|| {
@@ -110,7 +98,11 @@ fn summary(c: &mut Criterion) {
     });
 
     g.measurement_time(Duration::from_secs(16));
-    g.bench_function("read+summarize", |b| {
+    g.bench_function("cold_read+summarize", |b| {
+        b.iter(|| seikyu_navi::app::summarize_store(&fx.app.store, NOW, stall_days).expect("store readable"))
+    });
+    g.measurement_time(Duration::from_secs(4));
+    g.bench_function("app_summary_cached", |b| {
         b.iter(|| fx.app.summary(NOW).expect("store readable"))
     });
     g.bench_function("app_handle", |b| {
