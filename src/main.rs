@@ -232,7 +232,7 @@ fn main() -> ExitCode {
             };
             console_exit(written.and_then(|()| out.flush()))
         }
-        Command::Check => check(&content, &config, &cli.config, &data_dir, lang),
+        Command::Check => check(&content, &cli.config, &data_dir, lang),
         Command::Import { path } => import(&content, lang, &data_dir, &path),
         Command::Export { output } => export(&content, lang, &data_dir, output.as_deref()),
     }
@@ -267,33 +267,18 @@ fn console_exit(r: std::io::Result<()>) -> ExitCode {
     }
 }
 
-fn check(
-    content: &Content,
-    config: &Config,
-    path: &std::path::Path,
-    data_dir: &std::path::Path,
-    lang: Lang,
-) -> ExitCode {
+fn check(content: &Content, path: &std::path::Path, data_dir: &std::path::Path, lang: Lang) -> ExitCode {
     let mut problems: Vec<String> = Vec::new();
     let say = |id: &str, detail: String| println!("{}", content.text(lang, &Msg::new(id).str("detail", detail)));
+    // The configuration was read and validated before we got here.
     say("check-config", path.display().to_string());
-    let _ = config;
     // Locales: the compiled-in set, and the files on disk when present (so
     // edits are checked before a rebuild).
-    let sets: Vec<(String, Result<Content, String>)> = {
-        let mut v = vec![(
-            "(built in)".to_string(),
-            Ok(Content::embedded().map_err(|e| e.to_string())),
-        )];
-        let dir = std::path::Path::new("locales");
-        if dir.is_dir() {
-            v.push((
-                dir.display().to_string(),
-                Ok(Content::from_dir(dir).map_err(|e| e.to_string())),
-            ));
-        }
-        v.into_iter().map(|(n, r)| (n, r.and_then(|x| x))).collect()
-    };
+    let mut sets = vec![("(built in)".to_string(), Content::embedded())];
+    let dir = std::path::Path::new("locales");
+    if dir.is_dir() {
+        sets.push((dir.display().to_string(), Content::from_dir(dir)));
+    }
     for (name, set) in sets {
         match set {
             Ok(c) => {
@@ -306,7 +291,7 @@ fn check(
                 }
                 say("check-locales", name);
             }
-            Err(e) => problems.push(e),
+            Err(e) => problems.push(e.to_string()),
         }
     }
     match Store::open(data_dir) {
