@@ -32,6 +32,21 @@ impl Lang {
         }
     }
 
+    /// The language a message is written in, when it is clear: any kana or
+    /// kanji means Japanese, Latin letters alone mean English.
+    pub fn detect(text: &str) -> Option<Lang> {
+        let cjk = text
+            .chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}'));
+        if cjk {
+            Some(Lang::Ja)
+        } else if text.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
     /// Maps a Discord locale (`ja`, `en-US`, `fr` …) to a reply language.
     pub fn from_locale(locale: &str) -> Option<Lang> {
         let l = locale.to_ascii_lowercase();
@@ -318,5 +333,8 @@ mod tests {
         assert_eq!(Lang::from_locale("ja"), Some(Lang::Ja));
         assert_eq!(Lang::from_locale("en-US"), Some(Lang::En));
         assert_eq!(Lang::from_locale("fr"), None);
+        assert_eq!(Lang::detect("How much is the certificate?"), Some(Lang::En));
+        assert_eq!(Lang::detect("IEしか使えないの？"), Some(Lang::Ja));
+        assert_eq!(Lang::detect("13200?"), None);
     }
 }

@@ -409,7 +409,8 @@ impl Handler {
                 return;
             }
         }
-        let lang = self.app.config.bot.locale;
+        // A message carries no locale: answer in the language it is written in.
+        let lang = Lang::detect(&text).unwrap_or(self.app.config.bot.locale);
         let actor = self.actor(&msg.author, None);
         let reply = self.run(channel, actor, Input::Question(text), lang).await;
         let (embed, rows) = render(&self.app.content, lang, &reply);

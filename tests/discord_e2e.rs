@@ -202,6 +202,14 @@ async fn walkthrough_on_a_fake_discord() {
         .await;
     assert!(r.visible_text().contains("0570-059-401"), "{}", r.visible_text());
 
+    // A question in English is answered in English.
+    let msg = fake.message_create(CHANNEL, Some(GUILD), USER, "How much is the certificate?", &[]);
+    let mark = fake.request_count();
+    fake.dispatch("MESSAGE_CREATE", msg).await;
+    let r = fake.wait_request_since(mark, |r| r.is_message_post(CHANNEL), T).await;
+    let text = r.visible_text();
+    assert!(text.contains("13,200") && text.contains("yen"), "{text}");
+
     // Other bots are ignored.
     let mut bot_msg = fake.message_create(CHANNEL, Some(GUILD), 555, "証明書っていくら？", &[]);
     bot_msg["author"]["bot"] = json!(true);
