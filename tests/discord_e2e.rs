@@ -300,6 +300,26 @@ async fn walkthrough_on_a_fake_discord() {
         "{choices:?}"
     );
 
+    // Autocomplete of /faq question: offers FAQ questions containing what was typed.
+    let mut ac = fake.slash_command(
+        "faq",
+        json!([{"name": "question", "type": 3, "value": "証明書", "focused": true}]),
+        &ja,
+    );
+    ac["type"] = json!(4);
+    fake.dispatch("INTERACTION_CREATE", ac.clone()).await;
+    let r = fake.wait_request(|r| r.is_callback_for(&ac), T).await;
+    let choices: Vec<&str> = r.body["data"]["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert!(
+        !choices.is_empty() && choices.iter().all(|c| c.contains("証明書")),
+        "{choices:?}"
+    );
+
     assert!(fake.harness_errors().is_empty(), "{:?}", fake.harness_errors());
 
     // SIGTERM: the shards shut down, the store is flushed, the process exits cleanly.
