@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use seikyu_navi::app::{App, Knowledge};
 use seikyu_navi::config::Config;
 use seikyu_navi::console::{self, ConsoleOpts};
@@ -18,7 +18,7 @@ use seikyu_navi::{staff, text};
 #[command(
     name = "seikyu-navi",
     version,
-    about = "Walks care offices through starting internet billing (インターネット請求)"
+    about = "Walks care offices through starting internet billing (the help shown is localized from locales/)"
 )]
 struct Cli {
     /// Configuration file.
@@ -84,6 +84,36 @@ enum Format {
     Json,
 }
 
+/// The language of the operator's terminal (`LC_ALL`, `LC_MESSAGES`, `LANG`),
+/// for the CLI's help; Japanese unless it says English.
+fn system_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .next()
+        .and_then(|v| Lang::from_locale(&v.split('.').next().unwrap_or_default().replace('_', "-")))
+        .unwrap_or_default()
+}
+
+/// The CLI with its help texts from the locales (`cli-*` messages).
+fn localized_cli(content: &Content, lang: Lang) -> clap::Command {
+    let t = |id: &str| content.text(lang, &Msg::new(id));
+    let localize_args = |mut c: clap::Command| {
+        let ids: Vec<String> = c.get_arguments().map(|a| a.get_id().to_string()).collect();
+        for id in ids.iter().filter(|id| content.has(lang, &format!("cli-arg-{id}"))) {
+            c = c.mut_arg(id, |a| a.help(t(&format!("cli-arg-{id}"))));
+        }
+        c
+    };
+    let mut cmd = localize_args(Cli::command().about(t("cli-about")));
+    let names: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    for name in names {
+        let about = t(&format!("cli-{name}"));
+        cmd = cmd.mut_subcommand(&name, |c| localize_args(c.about(about)));
+    }
+    cmd
+}
+
 fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
 }
@@ -104,11 +134,12 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
-    let cli = Cli::parse();
     let content = match Content::embedded() {
         Ok(c) => c,
         Err(e) => return fail(None, Lang::Ja, "", &e.to_string()),
     };
+    let matches = localized_cli(&content, system_lang()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let must_exist = cli.config != std::path::Path::new("bot.toml");
     let config = match Config::load(&cli.config, must_exist) {
         Ok(c) => c,

@@ -306,3 +306,28 @@ fn no_subcommand_and_no_token_runs_the_console() {
         "{e}"
     );
 }
+
+#[test]
+fn help_follows_the_terminal_language() {
+    let help = |lang: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+            .args(["console", "--help"])
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ja = help("ja_JP.UTF-8");
+    assert!(
+        ja.contains("端末からチャットします") && ja.contains("サポート担当者として操作します"),
+        "{ja}"
+    );
+    let en = help("en_US.UTF-8");
+    assert!(
+        en.contains("Chat from the terminal") && en.contains("Act as staff"),
+        "{en}"
+    );
+}

@@ -224,3 +224,25 @@ month-9 = Sep
 month-10 = Oct
 month-11 = Nov
 month-12 = Dec
+
+## CLI help
+cli-about = Walks care offices through starting internet billing (インターネット請求) to their 国保連合会.
+cli-run = Discord when DISCORD_TOKEN is set, otherwise the console chat (the default)
+cli-console = Chat from the terminal: one slash command or question per line
+cli-ask = Look one question up in the FAQ
+cli-summary = Progress of every office
+cli-check = Validate bot.toml, the locales and the data directory
+cli-import = Import a roster (CSV: number,name,mode,software,channel), or restore an export (JSON) into an empty data directory
+cli-export = Write the whole database as JSON (to stdout, or to the --output file)
+cli-arg-config = Configuration file
+cli-arg-data = Data directory (overrides bot.data_dir)
+cli-arg-channel = Channel name
+cli-arg-user = User name
+cli-arg-staff = Act as staff
+cli-arg-lang = Reply language (ja or en)
+cli-arg-office = Route the contact for this registered office number
+cli-arg-json = Print one JSON object
+cli-arg-question = The question
+cli-arg-format = Output format
+cli-arg-path = The file to import
+cli-arg-output = The file to write

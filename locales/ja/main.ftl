@@ -224,3 +224,25 @@ month-9 = 9月
 month-10 = 10月
 month-11 = 11月
 month-12 = 12月
+
+## CLI のヘルプ
+cli-about = 介護事業所のインターネット請求の開始を案内するボットです。
+cli-run = DISCORD_TOKEN があれば Discord、無ければコンソールで起動します（既定）
+cli-console = 端末からチャットします（1行に1つのコマンドか質問）
+cli-ask = FAQ を1回引きます
+cli-summary = 全事業所の進み具合を表示します
+cli-check = bot.toml、文言ファイル、データディレクトリを検査します
+cli-import = 名簿（CSV：number,name,mode,software,channel）を取り込むか、書き出した JSON を空のデータディレクトリに復元します
+cli-export = データベース全体を JSON で書き出します（標準出力、または --output のファイル）
+cli-arg-config = 設定ファイル
+cli-arg-data = データディレクトリ（bot.data_dir を上書き）
+cli-arg-channel = チャンネル名
+cli-arg-user = 利用者名
+cli-arg-staff = サポート担当者として操作します
+cli-arg-lang = 返信の言語（ja または en）
+cli-arg-office = この事業所番号の事業所として問合せ先を案内します
+cli-arg-json = 結果を1つの JSON で出力します
+cli-arg-question = 質問
+cli-arg-format = 出力形式
+cli-arg-path = 取り込むファイル
+cli-arg-output = 書き出すファイル
