@@ -233,9 +233,7 @@ impl App {
                 },
             }
         }
-        Err(Failure::Internal(StoreError::Corrupt(
-            "too many concurrent changes".into(),
-        )))
+        Err(Failure::Internal(StoreError::Contention))
     }
 
     /// How many changes this process has stored.

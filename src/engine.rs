@@ -223,18 +223,14 @@ fn register(
         }
         (cur, None) => {
             let mode = mode_given.unwrap_or_default();
-            let office = Office {
-                v: RECORD_VERSION,
-                number: number.clone(),
-                name: name.clone(),
+            let office = Office::new(
+                number.clone(),
+                name.clone(),
                 mode,
-                software: software.clone(),
-                channel: Some(channel.clone()),
-                registered_at: ctx.now,
-                updated_at: ctx.now,
-                revision: 0,
-                done: Default::default(),
-            };
+                software.clone(),
+                Some(channel.clone()),
+                ctx.now,
+            );
             let action = Action::Registered {
                 name: name.clone(),
                 mode,

@@ -43,6 +43,30 @@ pub struct Office {
 }
 
 impl Office {
+    /// A newly registered office with no progress and no history yet
+    /// (revision 0; storing its `Registered` event makes it 1).
+    pub fn new(
+        number: OfficeNumber,
+        name: String,
+        mode: Mode,
+        software: Option<String>,
+        channel: Option<String>,
+        now: i64,
+    ) -> Office {
+        Office {
+            v: RECORD_VERSION,
+            number,
+            name,
+            mode,
+            software,
+            channel,
+            registered_at: now,
+            updated_at: now,
+            revision: 0,
+            done: BTreeMap::new(),
+        }
+    }
+
     pub fn current_step(&self) -> Option<StepId> {
         playbook::current_step(self.mode, &self.done)
     }

@@ -26,6 +26,8 @@ pub enum StoreError {
     NewerRecord(u32),
     #[error("corrupt record: {0}")]
     Corrupt(String),
+    #[error("the office kept changing underneath the command; try again")]
+    Contention,
     #[error("storage error: {0}")]
     Sled(#[from] sled::Error),
 }
@@ -454,18 +456,15 @@ impl Store {
             for row in chunk {
                 let key = row.number.as_str().as_bytes();
                 let Some(cur) = self.office(&row.number)? else {
-                    let office = Office {
-                        v: RECORD_VERSION,
-                        number: row.number.clone(),
-                        name: row.name.clone(),
-                        mode: row.mode,
-                        software: row.software.clone(),
-                        channel: row.channel.clone(),
-                        registered_at: now,
-                        updated_at: now,
-                        revision: 1,
-                        done: Default::default(),
-                    };
+                    let mut office = Office::new(
+                        row.number.clone(),
+                        row.name.clone(),
+                        row.mode,
+                        row.software.clone(),
+                        row.channel.clone(),
+                        now,
+                    );
+                    office.revision = 1;
                     let ev = event(
                         1,
                         Action::Registered {
