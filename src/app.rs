@@ -19,7 +19,7 @@ use crate::model::{Actor, Office};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{ContactId, StepId};
 use crate::reminders::{self, Due};
-use crate::reply::{Attachment, Block, Button, ButtonAction, Contact, Msg, Reply, Text};
+use crate::reply::{Attachment, Block, Button, ButtonAction, Contact, Msg, Reply};
 use crate::staff;
 use crate::store::{Applied, Store, StoreError, Unanswered};
 
@@ -349,7 +349,7 @@ impl Knowledge {
         match &a.lookup.best {
             Some(h) => {
                 let id = &self.faq.entries()[h.entry].id;
-                reply.push(Block::Title(Text::Msg(Msg::new(format!("faq-{id}.question")))));
+                reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
                 reply.push(Block::Text(Msg::new(format!("faq-{id}"))));
             }
             None => {
@@ -359,11 +359,7 @@ impl Knowledge {
         if !a.lookup.alternatives.is_empty() {
             reply.push(Block::Text(Msg::new("answer-did-you-mean")));
             reply.push(Block::Lines(
-                a.lookup
-                    .alternatives
-                    .iter()
-                    .map(|h| Text::Msg(self.question_msg(h)))
-                    .collect(),
+                a.lookup.alternatives.iter().map(|h| self.question_msg(h)).collect(),
             ));
         }
         reply.push(Block::Contact(a.contact.clone()));

@@ -64,7 +64,7 @@ pub fn render_text(content: &Content, lang: Lang, reply: &Reply) -> String {
     let mut out: Vec<String> = Vec::new();
     for b in &reply.blocks {
         match b {
-            Block::Title(x) => out.push(format!("■ {}", content.render(lang, x))),
+            Block::Title(x) => out.push(format!("■ {}", content.text(lang, x))),
             Block::Text(m) | Block::Success(m) => out.push(t(m)),
             Block::Warning(m) => out.push(format!("※ {}", t(m))),
             Block::Error(m) => out.push(t(m)),
@@ -92,7 +92,7 @@ pub fn render_text(content: &Content, lang: Lang, reply: &Reply) -> String {
             }
             Block::Lines(lines) => {
                 for l in lines {
-                    out.push(content.text(lang, &Msg::new("list-item").str("text", content.render(lang, l))));
+                    out.push(content.text(lang, &Msg::new("list-item").str("text", content.text(lang, l))));
                 }
             }
         }

@@ -11,7 +11,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::reply::{Arg, Msg, Text};
+use crate::reply::{Arg, Msg};
 
 /// A reply language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -282,13 +282,6 @@ impl Content {
             .str("day", t.day().to_string())
             .msg("monthname", Msg::new(format!("month-{month}")));
         self.text(lang, &msg)
-    }
-
-    pub fn render(&self, lang: Lang, t: &Text) -> String {
-        match t {
-            Text::Msg(m) => self.text(lang, m),
-            Text::Lit(s) => s.clone(),
-        }
     }
 }
 

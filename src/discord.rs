@@ -52,8 +52,8 @@ pub fn render(content: &Content, lang: Lang, reply: &Reply) -> (CreateEmbed, Vec
     let mut fields = 0;
     for b in &reply.blocks {
         match b {
-            Block::Title(x) if title.is_none() => title = Some(content.render(lang, x)),
-            Block::Title(x) => desc.push(format!("**{}**", content.render(lang, x))),
+            Block::Title(x) if title.is_none() => title = Some(content.text(lang, x)),
+            Block::Title(x) => desc.push(format!("**{}**", content.text(lang, x))),
             Block::Text(m) | Block::Success(m) | Block::Error(m) => desc.push(t(m)),
             Block::Warning(m) => desc.push(format!("※ {}", t(m))),
             Block::Field { label, value } if fields < 25 => {
@@ -97,7 +97,7 @@ pub fn render(content: &Content, lang: Lang, reply: &Reply) -> (CreateEmbed, Vec
             Block::Lines(lines) => desc.push(
                 lines
                     .iter()
-                    .map(|l| content.text(lang, &Msg::new("list-item").str("text", content.render(lang, l))))
+                    .map(|l| content.text(lang, &Msg::new("list-item").str("text", content.text(lang, l))))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),

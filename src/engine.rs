@@ -8,7 +8,7 @@ use crate::error::UserError;
 use crate::model::{Action, Actor, Event, Office, RECORD_VERSION};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{self, ContactId, DoneMark, Mode, StepId, StepStatus};
-use crate::reply::{Block, Button, ButtonAction, ChecklistItem, Mark, Msg, Reply, Text, Tone};
+use crate::reply::{Block, Button, ButtonAction, ChecklistItem, Mark, Msg, Reply, Tone};
 use crate::text;
 
 /// Longest office name or software name accepted.
@@ -280,7 +280,7 @@ fn step_title(mode: Mode, step: StepId) -> Msg {
 /// The card of the office's current step (or the completion message).
 fn append_next(config: &Config, now: i64, office: &Office, reply: &mut Reply) {
     let Some(step) = office.current_step() else {
-        reply.push(Block::Title(Text::Msg(Msg::new("steps-complete-title"))));
+        reply.push(Block::Title(Msg::new("steps-complete-title")));
         reply.push(Block::Text(Msg::new("steps-complete")));
         reply.push(Block::Contact(contacts::route(
             config,
@@ -290,7 +290,7 @@ fn append_next(config: &Config, now: i64, office: &Office, reply: &mut Reply) {
         reply.buttons = vec![progress_button()];
         return;
     };
-    reply.push(Block::Title(Text::Msg(step_title(office.mode, step))));
+    reply.push(Block::Title(step_title(office.mode, step)));
     let status = office.status(step);
     if let StepStatus::Waiting { since } = status {
         let label = Msg::new(step.waiting_id().unwrap_or_default());
@@ -518,12 +518,12 @@ pub fn checklist(ctx: &Ctx, office: &Office) -> Vec<ChecklistItem> {
 
 fn progress(ctx: &Ctx, office: &Office) -> Reply {
     let mut reply = Reply::default();
-    reply.push(Block::Title(Text::Msg(
+    reply.push(Block::Title(
         Msg::new("progress-title")
             .str("name", &office.name)
             .str("number", office.number.as_str())
             .msg("mode", Msg::new(office.mode.msg_id())),
-    )));
+    ));
     reply.push(Block::Checklist(checklist(ctx, office)));
     let (d, n) = playbook::counts(office.mode, &office.done);
     reply.push(Block::Text(progress_count(d, n)));
@@ -586,7 +586,7 @@ fn change_mode(ctx: &Ctx, mode: &str) -> Result<Outcome, UserError> {
 
 fn help(ctx: &Ctx) -> Reply {
     let mut reply = Reply::default();
-    reply.push(Block::Title(Text::Msg(Msg::new("help-title"))));
+    reply.push(Block::Title(Msg::new("help-title")));
     reply.push(Block::Text(Msg::new("help-text")));
     if ctx.actor.staff {
         reply.push(Block::Text(Msg::new("help-staff")));

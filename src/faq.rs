@@ -191,10 +191,6 @@ impl FaqIndex {
         &self.entries
     }
 
-    pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
-    }
-
     /// Scores every entry for a question; highest first.
     pub fn scores(&self, question: &str) -> Vec<Hit> {
         let toks = text::tokens(question);

@@ -51,13 +51,6 @@ impl Msg {
     }
 }
 
-/// A localized text or a literal one (names from config, user input).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Text {
-    Msg(Msg),
-    Lit(String),
-}
-
 /// Mark of a checklist line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -103,7 +96,7 @@ pub struct Contact {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Title(Text),
+    Title(Msg),
     Text(Msg),
     /// A labelled field (an embed field on Discord).
     Field {
@@ -116,7 +109,7 @@ pub enum Block {
     Checklist(Vec<ChecklistItem>),
     Contact(Contact),
     /// Preformatted lines of data (summaries, history): literal text.
-    Lines(Vec<Text>),
+    Lines(Vec<Msg>),
 }
 
 /// What a button does when clicked.

@@ -11,7 +11,7 @@ use crate::content::days_between;
 use crate::engine::bar;
 use crate::model::{Action, Event, Office};
 use crate::playbook::{self, Mode, StepId, StepStatus};
-use crate::reply::{Block, Button, ButtonAction, Msg, Reply, Text};
+use crate::reply::{Block, Button, ButtonAction, Msg, Reply};
 use crate::store::Unanswered;
 
 /// One office in the summary.
@@ -116,7 +116,7 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
         ephemeral: true,
         ..Reply::default()
     };
-    reply.push(Block::Title(Text::Msg(Msg::new("summary-title"))));
+    reply.push(Block::Title(Msg::new("summary-title")));
     reply.push(Block::Text(
         Msg::new("summary-totals")
             .num("total", s.total as i64)
@@ -129,12 +129,11 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
         .filter(|st| s.by_step.get(st).copied().unwrap_or(0) > 0 || **st != StepId::ProxyApplication)
         .map(|st| {
             let n = s.by_step.get(st).copied().unwrap_or(0);
-            Text::Msg(
-                Msg::new("summary-step-line")
-                    .msg("step", Msg::new(st.title_id()))
-                    .num("count", n as i64)
-                    .str("bar", bar(n, s.total.max(1))),
-            )
+
+            Msg::new("summary-step-line")
+                .msg("step", Msg::new(st.title_id()))
+                .num("count", n as i64)
+                .str("bar", bar(n, s.total.max(1)))
         })
         .collect();
     reply.push(Block::Lines(lines));
@@ -150,7 +149,7 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
                 let m = Msg::new("summary-office-completed")
                     .str("name", &*r.name)
                     .str("number", &*r.number);
-                Text::Msg(m.date("date", r.completed_at.unwrap_or(r.updated_at)))
+                m.date("date", r.completed_at.unwrap_or(r.updated_at))
             })
             .collect();
         reply.push(Block::Lines(lines));
@@ -184,7 +183,7 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
                     Some(since) => Msg::new("summary-office-waiting").date("since", since),
                     None => Msg::new("summary-office-stalled").date("since", r.updated_at),
                 };
-                Text::Msg(m.str("name", &*r.name).str("number", &*r.number).msg("step", step))
+                m.str("name", &*r.name).str("number", &*r.number).msg("step", step)
             })
             .collect();
         reply.push(Block::Lines(lines));
@@ -226,7 +225,7 @@ pub fn unanswered_reply(qs: &[Unanswered]) -> Reply {
         ephemeral: true,
         ..Reply::default()
     };
-    reply.push(Block::Title(Text::Msg(Msg::new("unanswered-title"))));
+    reply.push(Block::Title(Msg::new("unanswered-title")));
     let groups = group_unanswered(qs);
     if groups.is_empty() {
         reply.push(Block::Text(Msg::new("unanswered-none")));
@@ -237,12 +236,10 @@ pub fn unanswered_reply(qs: &[Unanswered]) -> Reply {
             .iter()
             .take(25)
             .map(|(text, n, last)| {
-                Text::Msg(
-                    Msg::new("unanswered-line")
-                        .str("text", text)
-                        .num("count", *n as i64)
-                        .date("date", *last),
-                )
+                Msg::new("unanswered-line")
+                    .str("text", text)
+                    .num("count", *n as i64)
+                    .date("date", *last)
             })
             .collect(),
     ));
@@ -272,24 +269,22 @@ pub fn history_reply(o: &Office, events: &[Event]) -> Reply {
         ephemeral: true,
         ..Reply::default()
     };
-    reply.push(Block::Title(Text::Msg(
+    reply.push(Block::Title(
         Msg::new("history-title")
             .str("name", &o.name)
             .str("number", o.number.as_str()),
-    )));
+    ));
     reply.push(Block::Lines(
         events
             .iter()
             .rev()
             .take(50)
             .map(|e| {
-                Text::Msg(
-                    Msg::new("history-line")
-                        .num("seq", e.seq as i64)
-                        .date("date", e.at)
-                        .str("who", &e.actor.name)
-                        .msg("what", action_msg(&e.action)),
-                )
+                Msg::new("history-line")
+                    .num("seq", e.seq as i64)
+                    .date("date", e.at)
+                    .str("who", &e.actor.name)
+                    .msg("what", action_msg(&e.action))
             })
             .collect(),
     ));

@@ -10,7 +10,7 @@ use seikyu_navi::error::UserError;
 use seikyu_navi::model::{Action, Actor, Event, Office};
 use seikyu_navi::office_number::{check_digit, NumberError, OfficeNumber};
 use seikyu_navi::playbook::{self, ContactId, Mode, StepId, StepStatus, TaskId};
-use seikyu_navi::reply::{Arg, Block, ButtonAction, ChecklistItem, Contact, Mark, Msg, Reply, Text, Tone};
+use seikyu_navi::reply::{Arg, Block, ButtonAction, ChecklistItem, Contact, Mark, Msg, Reply, Tone};
 
 /// 2026-11-24 00:30 JST.
 const T0: i64 = 1_795_447_800;
@@ -151,9 +151,7 @@ fn msgs(r: &Reply) -> Vec<&Msg> {
     r.blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Title(Text::Msg(m)) | Block::Text(m) | Block::Success(m) | Block::Warning(m) | Block::Error(m) => {
-                Some(m)
-            }
+            Block::Title(m) | Block::Text(m) | Block::Success(m) | Block::Warning(m) | Block::Error(m) => Some(m),
             Block::Field { value, .. } => Some(value),
             _ => None,
         })

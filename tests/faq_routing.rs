@@ -12,7 +12,7 @@ use seikyu_navi::content::Lang;
 use seikyu_navi::model::{Actor, Office};
 use seikyu_navi::office_number::OfficeNumber;
 use seikyu_navi::playbook::{ContactId, Mode};
-use seikyu_navi::reply::{Block, Contact, Reply, Text};
+use seikyu_navi::reply::{Block, Contact, Reply};
 
 const T0: i64 = 1_795_447_800;
 
@@ -99,7 +99,7 @@ fn contact_of(r: &Reply) -> &Contact {
 /// The FAQ answer shown (`faq-…` as a title or text block), if any.
 fn faq_shown(r: &Reply) -> Option<String> {
     r.blocks.iter().find_map(|b| match b {
-        Block::Title(Text::Msg(m)) | Block::Text(m) if m.id.starts_with("faq-") => Some(m.id.clone()),
+        Block::Title(m) | Block::Text(m) if m.id.starts_with("faq-") => Some(m.id.clone()),
         _ => None,
     })
 }

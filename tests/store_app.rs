@@ -10,7 +10,7 @@ use seikyu_navi::content::Lang;
 use seikyu_navi::model::{Action, Actor};
 use seikyu_navi::office_number::OfficeNumber;
 use seikyu_navi::playbook::{Mode, StepId, TaskId};
-use seikyu_navi::reply::{Block, Mark, Msg, Reply, Text, Tone};
+use seikyu_navi::reply::{Block, Mark, Msg, Reply, Tone};
 use seikyu_navi::store::{Store, StoreError, SCHEMA_VERSION};
 
 const T0: i64 = 1_795_447_800;
@@ -52,7 +52,7 @@ fn ids(r: &Reply) -> Vec<String> {
     r.blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Title(Text::Msg(m)) | Block::Text(m) | Block::Success(m) | Block::Warning(m) | Block::Error(m) => {
+            Block::Title(m) | Block::Text(m) | Block::Success(m) | Block::Warning(m) | Block::Error(m) => {
                 Some(m.id.clone())
             }
             _ => None,
