@@ -149,11 +149,6 @@ impl OfficeNumber {
     pub fn prefecture(&self) -> u8 {
         self.0[0..2].parse().unwrap_or(0)
     }
-
-    /// The internet-billing user ID: `KJ` + 2-digit prefecture + the number.
-    pub fn user_id(&self) -> String {
-        format!("KJ{:02}{}", self.prefecture(), self.0)
-    }
 }
 
 impl fmt::Display for OfficeNumber {
@@ -185,7 +180,6 @@ mod tests {
         assert_eq!(p.number.as_str(), "1370100016");
         assert_eq!(p.check_digit_mismatch, None);
         assert_eq!(p.number.prefecture(), 13);
-        assert_eq!(p.number.user_id(), "KJ131370100016");
     }
 
     #[test]
