@@ -100,6 +100,13 @@ pub struct DiscordConfig {
     /// Read plain messages in office channels (needs the message-content intent).
     #[serde(default = "default_true")]
     pub message_content: bool,
+    /// Milliseconds between two edits of the staff-channel dashboard.
+    #[serde(default = "default_dashboard_interval_ms")]
+    pub dashboard_interval_ms: u64,
+}
+
+fn default_dashboard_interval_ms() -> u64 {
+    crate::dashboard::INTERVAL_MS as u64
 }
 
 impl Default for DiscordConfig {
@@ -110,6 +117,7 @@ impl Default for DiscordConfig {
             staff_channel_id: None,
             api_base: None,
             message_content: true,
+            dashboard_interval_ms: default_dashboard_interval_ms(),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The live dashboard's batching: a burst of changes makes at most one edit
 //! per interval; nothing changes, nothing is edited.
 
-/// Seconds between two edits of the dashboard message.
+/// The default milliseconds between two edits of the dashboard message
+/// (`discord.dashboard_interval_ms`).
 pub const INTERVAL_MS: i64 = 10_000;
 
 #[derive(Debug, Clone)]

@@ -572,12 +572,14 @@ async fn reminders_loop(app: Arc<App>, http: Arc<Http>) {
 }
 
 /// Keeps one summary message in the staff channel up to date: edited in
-/// place, at most once per `dashboard::INTERVAL_MS`.
+/// place, at most once per `discord.dashboard_interval_ms`.
 async fn dashboard_loop(app: Arc<App>, http: Arc<Http>, channel: u64) {
     let key = format!("dashboard/{channel}");
     let mut message: Option<u64> = app.store.meta(&key).ok().flatten().and_then(|s| s.parse().ok());
-    let mut batcher = crate::dashboard::Batcher::new(crate::dashboard::INTERVAL_MS);
-    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let interval_ms = app.config.discord.dashboard_interval_ms.max(1);
+    let mut batcher = crate::dashboard::Batcher::new(i64::try_from(interval_ms).unwrap_or(i64::MAX));
+    // Look for changes ten times per interval, at most once a second.
+    let mut tick = tokio::time::interval(Duration::from_millis((interval_ms / 10).clamp(1, 1000)));
     let lang = app.config.bot.locale;
     loop {
         tick.tick().await;

@@ -33,7 +33,7 @@ fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Bot {
     std::fs::write(
         &cfg,
         format!(
-            "[bot]\nlocale = \"ja\"\n\n[discord]\nguild_id = {GUILD}\nstaff_role_ids = [{STAFF_ROLE}]\nstaff_channel_id = {STAFF_CHANNEL}\napi_base = \"{}\"\n",
+            "[bot]\nlocale = \"ja\"\n\n[discord]\nguild_id = {GUILD}\nstaff_role_ids = [{STAFF_ROLE}]\nstaff_channel_id = {STAFF_CHANNEL}\ndashboard_interval_ms = 500\napi_base = \"{}\"\n",
             fake.rest_base()
         ),
     )
