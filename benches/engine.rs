@@ -27,9 +27,9 @@ mod common;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion};
+use seikyu_navi::adapters::render::plain_text;
 use seikyu_navi::app::App;
 use seikyu_navi::command::Input;
-use seikyu_navi::console::render_text;
 use seikyu_navi::content::Lang;
 use seikyu_navi::engine::{self, Ctx};
 use seikyu_navi::model::{Action, Actor, Event};
@@ -44,7 +44,7 @@ const SIZES: [usize; 2] = [1_000, 250_000];
 /// `/undo`, its history), run the engine, apply the change in one
 /// transaction.
 fn command_unflushed(app: &App, channel: &str, actor: &Actor, input: &Input) -> Reply {
-    let store = &app.store;
+    let store = app.store();
     let office = store.office_by_channel(channel).expect("store readable");
     let history = match (input, &office) {
         (Input::Undo, Some(o)) => store.history(&o.number).expect("store readable"),
@@ -57,7 +57,7 @@ fn command_unflushed(app: &App, channel: &str, actor: &Actor, input: &Input) -> 
         office: office.as_ref(),
         history: &history,
         existing: None,
-        config: &app.config,
+        config: app.config(),
     };
     let outcome = engine::handle(&ctx, input).expect("command accepted");
     if let Some(change) = &outcome.change {
@@ -131,7 +131,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
     common::reset(app, i);
     let r = app.handle(ch, &actor, &next, NOW, Lang::Ja);
     assert_ne!(r.tone, Tone::Error, "{r:?}");
-    app.store.flush().expect("flush");
+    app.store().flush().expect("flush");
 
     let mut g = c.benchmark_group(format!("engine_{n}_offices"));
     config(&mut g);
@@ -147,7 +147,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
         b.iter(|| {
             k += 1;
             let r = not_error(app.handle(&channels[k % n], &actor, &next, NOW, Lang::Ja));
-            render_text(&app.content, Lang::Ja, &r)
+            plain_text(app.content(), Lang::Ja, &r)
         })
     });
 
@@ -155,7 +155,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
     g.bench_function("read/office_by_channel", |b| {
         b.iter(|| {
             k += 1;
-            app.store.office_by_channel(&channels[k % n]).expect("store readable")
+            app.store().office_by_channel(&channels[k % n]).expect("store readable")
         })
     });
     let mut turns = Turns::new(n);
@@ -164,7 +164,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
             || {
                 let i = turns.next();
                 common::reset(app, i);
-                let office = app.store.office_by_channel(&channels[i]).expect("store readable");
+                let office = app.store().office_by_channel(&channels[i]).expect("store readable");
                 let ctx = Ctx {
                     now: NOW,
                     actor: &actor,
@@ -172,7 +172,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
                     office: office.as_ref(),
                     history: &[],
                     existing: None,
-                    config: &app.config,
+                    config: app.config(),
                 };
                 engine::handle(&ctx, &done)
                     .expect("done accepted")
@@ -181,7 +181,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
             },
             |change| {
                 assert_eq!(
-                    app.store.apply_unflushed(&change).expect("store writable"),
+                    app.store().apply_unflushed(&change).expect("store writable"),
                     Applied::Stored
                 )
             },
@@ -223,7 +223,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
         .map(|_| {
             let i = turns.next();
             common::reset(app, i);
-            app.store.flush().expect("flush");
+            app.store().flush().expect("flush");
             let t = Instant::now();
             checked(app.handle(&channels[i], &actor, &done, NOW, Lang::Ja));
             t.elapsed()
@@ -239,7 +239,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
             || {
                 let i = turns.next();
                 common::reset(app, i);
-                app.store.flush().expect("flush");
+                app.store().flush().expect("flush");
                 &channels[i]
             },
             |ch| checked(app.handle(ch, &actor, &done, NOW, Lang::Ja)),
@@ -252,7 +252,7 @@ fn bench_size(c: &mut Criterion, n: usize) {
                 let i = turns.next();
                 common::reset(app, i);
                 command_unflushed(app, &channels[i], &actor, &done);
-                app.store.flush().expect("flush");
+                app.store().flush().expect("flush");
                 &channels[i]
             },
             |ch| checked(app.handle(ch, &actor, &undo, NOW, Lang::Ja)),

@@ -1,14 +1,15 @@
 //! Roster import of 250,000 offices: CSV parsing and validation, and the
-//! store's all-or-nothing bulk write into a fresh data directory (with its
+//! all-or-nothing import (rows planned by the engine, batched by the store) into a fresh data directory (with its
 //! final flush). One iteration takes seconds, so the sample is small.
 
 use std::fmt::Write;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use seikyu_navi::app::App;
+use seikyu_navi::config::Config;
 use seikyu_navi::office_number::check_digit;
 use seikyu_navi::roster;
-use seikyu_navi::store::Store;
 
 const OFFICES: usize = 250_000;
 const NOW: i64 = 1_795_447_800;
@@ -42,8 +43,8 @@ fn bench(c: &mut Criterion) {
         b.iter_batched(
             || tempfile::tempdir().unwrap(),
             |dir| {
-                let store = Store::open(dir.path()).unwrap();
-                let report = store.import_roster(&rows, NOW, &mut |_, _, _| {}).unwrap();
+                let app = App::open(Config::default(), dir.path()).unwrap();
+                let report = app.import_roster(&rows, NOW, &mut |_, _, _| {}).unwrap();
                 assert_eq!(report.created, OFFICES);
                 dir
             },

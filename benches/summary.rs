@@ -5,7 +5,7 @@
 //!   (freeing the returned `Summary` is timed too, as the app pays for it).
 //! - `read_offices`: every office read from the store and decoded
 //!   (`Store::offices`).
-//! - `cold_read+summarize`: `app::summarize_store`, every office read from
+//! - `cold_read+summarize`: `App::summary_streamed`, every office read from
 //!   the store and summarized (what the `summary` CLI computes, and the bot
 //!   once, on its first summary).
 //! - `app_summary_cached`: `App::summary` in the running bot, from the row
@@ -36,7 +36,7 @@ const OFFICES: usize = 250_000;
 
 fn read_all(fx: &Fixture) -> Vec<Office> {
     fx.app
-        .store
+        .store()
         .offices()
         .collect::<Result<_, _>>()
         .expect("store readable")
@@ -44,7 +44,7 @@ fn read_all(fx: &Fixture) -> Vec<Office> {
 
 fn summary(c: &mut Criterion) {
     let fx = Fixture::new(OFFICES);
-    let stall_days = fx.app.config.bot.stall_days;
+    let stall_days = fx.app.config().bot.stall_days;
     let offices = read_all(&fx);
     assert_eq!(offices.len(), fx.n);
     let s = staff::summarize(&offices, NOW, stall_days);
@@ -99,7 +99,7 @@ fn summary(c: &mut Criterion) {
 
     g.measurement_time(Duration::from_secs(16));
     g.bench_function("cold_read+summarize", |b| {
-        b.iter(|| seikyu_navi::app::summarize_store(&fx.app.store, NOW, stall_days).expect("store readable"))
+        b.iter(|| fx.app.summary_streamed(NOW).expect("store readable"))
     });
     g.measurement_time(Duration::from_secs(4));
     g.bench_function("app_summary_cached", |b| {

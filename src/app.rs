@@ -11,19 +11,23 @@ use crate::command::Input;
 use crate::config::Config;
 use crate::contacts;
 use crate::content::{Content, Lang};
+use crate::engine::roster::{import_actor, Effect, Roster};
 use crate::engine::{self, Ctx};
 use crate::error::UserError;
 use crate::faq::{FaqIndex, Hit, Lookup};
 use crate::limits::RateLimiter;
+use crate::model::Unanswered;
 use crate::model::{Actor, Office};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{ContactId, StepId};
 use crate::reminders::{self, Due};
 use crate::reply::{Attachment, Block, Button, ButtonAction, Contact, Msg, Reply};
+use crate::roster::{Row, RowError};
 use crate::staff;
-use crate::store::{Applied, Store, StoreError, Unanswered};
+use crate::store::{Applied, Store, StoreError};
 
-/// How often a command is re-run when its office changed underneath it.
+/// How many times a command is tried when its office keeps changing
+/// underneath it.
 const MAX_RETRIES: usize = 32;
 
 /// Why the app cannot start.
@@ -33,6 +37,41 @@ pub enum StartError {
     Content(#[from] crate::content::ContentError),
     #[error(transparent)]
     Faq(#[from] crate::faq::FaqError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Rows checked and written per batch by the roster import.
+const CHUNK: usize = crate::store::BULK_CHUNK;
+
+/// What a roster import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+impl ImportReport {
+    pub fn total(&self) -> usize {
+        self.created + self.updated + self.unchanged
+    }
+}
+
+/// The phase a roster import reports progress for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportStage {
+    /// Reading the store to check the roster against it (nothing written).
+    Checking,
+    Writing,
+}
+
+/// Why a roster import wrote nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Rows that conflict with the data directory.
+    #[error("{} rows conflict with the data directory", .0.len())]
+    Rows(Vec<RowError>),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -56,8 +95,8 @@ impl Knowledge {
 }
 
 pub struct App {
-    pub kb: Knowledge,
-    pub store: Store,
+    kb: Knowledge,
+    store: Store,
     /// Counts stored changes (the dashboard watches it).
     changes: AtomicU64,
     command_limit: RateLimiter,
@@ -67,12 +106,11 @@ pub struct App {
     rows: Mutex<Option<RowCache>>,
 }
 
-impl std::ops::Deref for App {
-    type Target = Knowledge;
-    fn deref(&self) -> &Knowledge {
-        &self.kb
-    }
-}
+// The adapters share one `App` between threads.
+const _: fn() = || {
+    fn check<T: Send + Sync>() {}
+    check::<App>();
+};
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -102,6 +140,75 @@ impl App {
             question_limit,
             rows: Mutex::new(None),
         })
+    }
+
+    /// Configuration, texts and the FAQ index.
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.kb
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.kb.config
+    }
+
+    pub fn content(&self) -> &Content {
+        &self.kb.content
+    }
+
+    /// The store, for tests and tools that inspect what was stored; the
+    /// adapters ask `App` instead (the rules test checks that).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// How many offices are registered.
+    pub fn office_count(&self) -> usize {
+        self.store.office_count()
+    }
+
+    /// The office registered under a number, if any.
+    pub fn office(&self, number: &OfficeNumber) -> Result<Option<Office>, StoreError> {
+        self.store.office(number)
+    }
+
+    /// The office bound to a channel, if any.
+    pub fn office_in(&self, channel: &str) -> Result<Option<Office>, StoreError> {
+        self.store.office_by_channel(channel)
+    }
+
+    /// The staff-channel dashboard message remembered for a channel.
+    pub fn dashboard_message(&self, channel: u64) -> Result<Option<u64>, StoreError> {
+        Ok(self
+            .store
+            .meta(&format!("dashboard/{channel}"))?
+            .and_then(|s| s.parse().ok()))
+    }
+
+    /// Remembers the dashboard message of a staff channel (across restarts).
+    pub fn set_dashboard_message(&self, channel: u64, message: u64) -> Result<(), StoreError> {
+        self.store
+            .set_meta(&format!("dashboard/{channel}"), &message.to_string())
+    }
+
+    /// Writes the whole data directory as JSON (the `export` format).
+    pub fn export_json<W: std::io::Write>(&self, w: W) -> Result<(), serde_json::Error> {
+        self.store.export_json(w)
+    }
+
+    /// Restores an export into an empty data directory (see
+    /// [`Store::restore_json`]).
+    pub fn restore_json<R: std::io::Read>(
+        &self,
+        open: impl FnMut() -> std::io::Result<R>,
+    ) -> Result<crate::dump::Counts, crate::store::RestoreError> {
+        let res = self.store.restore_json(open);
+        self.rows.lock().unwrap_or_else(PoisonError::into_inner).take();
+        res
+    }
+
+    /// Writes everything stored so far to disk.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush()
     }
 
     /// Handles one input; never fails: user errors become a localized error
@@ -217,7 +324,7 @@ impl App {
                 office: office.as_ref(),
                 history: &history,
                 existing: existing.as_ref(),
-                config: &self.config,
+                config: &self.kb.config,
             };
             let outcome = engine::handle(&ctx, input)?;
             match &outcome.change {
@@ -244,7 +351,7 @@ impl App {
     /// The progress summary of every office (from the row cache, built from
     /// the store on first use).
     pub fn summary(&self, now: i64) -> Result<staff::Summary, StoreError> {
-        let stall = self.config.bot.stall_days;
+        let stall = self.kb.config.bot.stall_days;
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
         let rows = match cache.as_mut() {
             Some(rows) => rows,
@@ -261,11 +368,85 @@ impl App {
         Ok(staff::summarize_rows(rows.values().map(|(_, r)| r.clone()), now, stall))
     }
 
+    /// The summary read straight from the store, office by office (for the
+    /// CLI: no row cache is kept, the offices are never all in memory).
+    pub fn summary_streamed(&self, now: i64) -> Result<staff::Summary, StoreError> {
+        let mut failed = None;
+        let offices = self.store.offices().map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+        let s = staff::summarize(offices, now, self.kb.config.bot.stall_days);
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(s),
+        }
+    }
+
+    /// Imports validated roster rows (from [`crate::roster::parse`]). Each row
+    /// is decided by [`crate::engine::roster`] (the same record builders as
+    /// `/register`); the store only writes the changes.
+    ///
+    /// All or nothing against the store: every row is checked first (a
+    /// channel bound to another office that the roster does not move
+    /// elsewhere is refused, as are unreadable records), and only then is
+    /// anything written, in chunked transactions and one flush at the end.
+    pub fn import_roster(
+        &self,
+        rows: &[Row],
+        now: i64,
+        progress: &mut dyn FnMut(ImportStage, usize, usize),
+    ) -> Result<ImportReport, ImportError> {
+        let total = rows.len();
+        let roster = Roster::new(rows);
+        let mut errors = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            // Decodes the record: a corrupt or newer one stops the import here.
+            self.store.office(&row.number)?;
+            if let Some(ch) = &row.channel {
+                let holder = self.store.channel_holder(ch)?;
+                if let Err(e) = roster.check_channel(row, holder.as_ref()) {
+                    errors.push(e);
+                }
+            }
+            if (i + 1) % CHUNK == 0 {
+                progress(ImportStage::Checking, i + 1, total);
+            }
+        }
+        progress(ImportStage::Checking, total, total);
+        if !errors.is_empty() {
+            return Err(ImportError::Rows(errors));
+        }
+
+        // Write in number order: sequential keys keep sled's pages warm.
+        let mut order: Vec<&Row> = rows.iter().collect();
+        order.sort_unstable_by(|a, b| a.number.cmp(&b.number));
+        let actor = import_actor();
+        let by = engine::By { now, actor: &actor };
+        let mut report = ImportReport::default();
+        let mut written = 0;
+        for chunk in order.chunks(CHUNK) {
+            let mut changes = Vec::with_capacity(chunk.len());
+            for row in chunk {
+                let planned = roster.plan(by, row, self.store.office(&row.number)?.as_ref());
+                match planned.effect {
+                    Effect::Created => report.created += 1,
+                    Effect::Updated => report.updated += 1,
+                    Effect::Unchanged => report.unchanged += 1,
+                }
+                changes.extend(planned.changes);
+            }
+            self.store.write_batch(&changes)?;
+            written += chunk.len();
+            progress(ImportStage::Writing, written, total);
+        }
+        self.store.flush()?;
+        self.rows.lock().unwrap_or_else(PoisonError::into_inner).take();
+        Ok(report)
+    }
+
     /// Keeps a filled row cache current (a later revision always wins).
     fn update_row(&self, office: &Office, now: i64) {
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(rows) = cache.as_mut() {
-            let row = staff::row(office, now, self.config.bot.stall_days);
+            let row = staff::row(office, now, self.kb.config.bot.stall_days);
             match rows.get(&row.number) {
                 Some((rev, _)) if *rev >= office.revision => {}
                 _ => {
@@ -280,8 +461,10 @@ impl App {
         let mut out = Vec::new();
         for office in self.store.offices() {
             let office = office?;
+            // A reminder whose record cannot be read counts as sent: better
+            // to miss one than to repeat it every ten minutes.
             let sent = |k: &str| self.store.reminder_sent(k).unwrap_or(true);
-            out.extend(reminders::due(&self.config, &office, now, &sent));
+            out.extend(reminders::due(&self.kb.config, &office, now, &sent));
         }
         Ok(out)
     }
@@ -312,7 +495,7 @@ impl App {
             }
             .into());
         }
-        let a = self.answer(q, office);
+        let a = self.kb.answer(q, office);
         if a.lookup.best.is_none() {
             self.store.log_unanswered(&Unanswered {
                 v: crate::model::RECORD_VERSION,
@@ -323,7 +506,7 @@ impl App {
                 channel: channel.map(str::to_string),
             })?;
         }
-        Ok(self.answer_reply(&a, office.is_some()))
+        Ok(self.kb.answer_reply(&a, office.is_some()))
     }
 }
 
@@ -372,75 +555,8 @@ impl Knowledge {
         reply
     }
 
-    /// The `ask --json` object (DESIGN.md's contract).
-    pub fn ask_json(&self, lang: Lang, a: &Answered) -> serde_json::Value {
-        let c = &self.content;
-        let entries = self.faq.entries();
-        let (faq_id, confidence, answer) = match &a.lookup.best {
-            Some(h) => {
-                let id = &entries[h.entry].id;
-                (
-                    serde_json::Value::from(id.clone()),
-                    h.confidence,
-                    c.text(lang, &Msg::new(format!("faq-{id}"))),
-                )
-            }
-            None => (
-                serde_json::Value::Null,
-                a.lookup.alternatives.first().map_or(0.0, |h| h.confidence),
-                c.text(lang, &Msg::new("answer-none")),
-            ),
-        };
-        let alternatives: Vec<serde_json::Value> = a
-            .lookup
-            .alternatives
-            .iter()
-            .map(|h| {
-                let id = &entries[h.entry].id;
-                serde_json::json!({
-                    "faq_id": id,
-                    "question": c.text(lang, &Msg::new(format!("faq-{id}.question"))),
-                    "confidence": round3(h.confidence),
-                })
-            })
-            .collect();
-        let mut contact = serde_json::Map::new();
-        let id = a
-            .contact
-            .key
-            .clone()
-            .or_else(|| a.contact.id.map(|i| i.as_str().to_string()));
-        contact.insert("id".into(), id.into());
-        for f in ["name", "tel", "fax", "email", "url", "note"] {
-            contact.insert(f.into(), serde_json::Value::Null);
-        }
-        for (f, v) in crate::console::contact_fields(c, lang, &a.contact) {
-            contact.insert(f.into(), v.into());
-        }
-        serde_json::json!({
-            "matched": a.lookup.best.is_some(),
-            "faq_id": faq_id,
-            "confidence": round3(confidence),
-            "answer": answer,
-            "alternatives": alternatives,
-            "contact": contact,
-        })
-    }
-
     fn question_msg(&self, h: &Hit) -> Msg {
         Msg::new(format!("faq-{}.question", self.faq.entries()[h.entry].id))
-    }
-}
-
-/// The summary of every office in a store, streamed (the offices are not all
-/// held in memory at once).
-pub fn summarize_store(store: &Store, now: i64, stall_days: u32) -> Result<staff::Summary, StoreError> {
-    let mut failed = None;
-    let offices = store.offices().map_while(|r| r.map_err(|e| failed = Some(e)).ok());
-    let s = staff::summarize(offices, now, stall_days);
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(s),
     }
 }
 
@@ -459,8 +575,4 @@ impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
         Failure::Internal(e)
     }
-}
-
-fn round3(x: f32) -> f64 {
-    (f64::from(x) * 1000.0).round() / 1000.0
 }

@@ -2,6 +2,7 @@
 //! Discord registration), the parsed `Input`, and the console line parser.
 
 use crate::error::UserError;
+use crate::reply::ButtonAction;
 use crate::text;
 
 /// One option of a command.
@@ -178,6 +179,24 @@ pub enum Input {
     },
     /// Free text: a question.
     Question(String),
+}
+
+impl From<&ButtonAction> for Input {
+    /// The command a button click stands for.
+    fn from(action: &ButtonAction) -> Input {
+        match action {
+            ButtonAction::Done(step) => Input::Done {
+                step: Some(step.as_str().to_string()),
+            },
+            ButtonAction::Progress => Input::Progress,
+            ButtonAction::Contact => Input::Contact { topic: None },
+            ButtonAction::Next => Input::Next,
+            ButtonAction::SummaryPage(n) => Input::Summary {
+                page: Some(n.to_string()),
+                format: None,
+            },
+        }
+    }
 }
 
 impl Input {

@@ -4,78 +4,13 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
-use std::str::FromStr;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use serde::{Deserialize, Serialize};
 use time::{OffsetDateTime, UtcOffset};
 
+pub use crate::lang::Lang;
 use crate::reply::{Arg, Msg};
-
-/// A reply language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Ja,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language a message is written in, when it is clear: any kana or
-    /// kanji means Japanese, Latin letters alone mean English.
-    pub fn detect(text: &str) -> Option<Lang> {
-        let cjk = text
-            .chars()
-            .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff66}'..='\u{ff9f}'));
-        if cjk {
-            Some(Lang::Ja)
-        } else if text.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// Maps a Discord locale (`ja`, `en-US`, `fr` …) to a reply language.
-    pub fn from_locale(locale: &str) -> Option<Lang> {
-        let l = locale.to_ascii_lowercase();
-        if l == "ja" || l.starts_with("ja-") {
-            Some(Lang::Ja)
-        } else if l == "en" || l.starts_with("en-") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-}
-
-impl FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Lang, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "ja" => Ok(Lang::Ja),
-            "en" => Ok(Lang::En),
-            other => Err(format!("unknown language {other:?} (ja or en)")),
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// The locale files compiled into the binary: (language, file name, text).
 pub const FILES: &[(Lang, &str, &str)] = &[
@@ -303,11 +238,6 @@ pub fn missing_ids(c: &Content) -> Vec<String> {
     out
 }
 
-/// Whole days from `from` to `to` (never negative).
-pub fn days_between(from: i64, to: i64) -> i64 {
-    ((to - from) / 86_400).max(0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,15 +249,5 @@ mod tests {
         let c = Content::embedded().unwrap();
         assert_eq!(c.date(Lang::Ja, at), "2026年11月24日");
         assert_eq!(c.date(Lang::En, at), "24 Nov 2026");
-    }
-
-    #[test]
-    fn discord_locales() {
-        assert_eq!(Lang::from_locale("ja"), Some(Lang::Ja));
-        assert_eq!(Lang::from_locale("en-US"), Some(Lang::En));
-        assert_eq!(Lang::from_locale("fr"), None);
-        assert_eq!(Lang::detect("How much is the certificate?"), Some(Lang::En));
-        assert_eq!(Lang::detect("IEしか使えないの？"), Some(Lang::Ja));
-        assert_eq!(Lang::detect("13200?"), None);
     }
 }

@@ -1,7 +1,8 @@
 //! The backup format of `export` and `import FILE.json`: the whole data
 //! directory as one JSON object ([`Dump`]). Pure serde: written and read as a
 //! stream, so a dump of every care office in Japan never sits in memory whole.
-//! The store feeds and consumes it (`Store::export_json`, `Store::restore_json`).
+//! The store feeds and consumes it (`Store::export_json`, `Store::restore_json`);
+//! this module knows nothing of the store.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -12,10 +13,9 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Event, Office, RECORD_VERSION};
+use crate::model::{Event, Office, Unanswered, RECORD_VERSION, SCHEMA_VERSION};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
-use crate::store::{StoreError, Unanswered, SCHEMA_VERSION};
 
 /// The whole data directory. `export` writes exactly
 /// `serde_json::to_writer(&dump)` followed by a newline.
@@ -84,20 +84,15 @@ pub enum DumpProblem {
     Write(String),
 }
 
-/// Why a restore stopped. Nothing was written, except for `Store` errors
-/// during the write pass.
+/// Why a dump could not be read (or checked).
 #[derive(Debug, thiserror::Error)]
-pub enum RestoreError {
-    #[error("the data directory already has data ({offices} offices)")]
-    NotEmpty { offices: usize },
+pub enum ReadError {
     #[error("line {line}, column {column}: {detail}")]
     Json { line: usize, column: usize, detail: String },
     #[error("line {line}: {problem}")]
     Problem { line: usize, problem: DumpProblem },
     #[error("{0}")]
     Io(String),
-    #[error(transparent)]
-    Store(#[from] StoreError),
 }
 
 impl DumpProblem {
@@ -124,21 +119,19 @@ impl DumpProblem {
     }
 }
 
-impl RestoreError {
+impl ReadError {
     /// The localized message.
     pub fn msg(&self) -> Msg {
         match self {
-            RestoreError::NotEmpty { offices } => Msg::new("roster-restore-not-empty").num("offices", *offices as i64),
-            RestoreError::Json { line, column, detail } => Msg::new("roster-restore-json")
+            ReadError::Json { line, column, detail } => Msg::new("roster-restore-json")
                 .num("line", *line as i64)
                 .num("column", *column as i64)
                 .str("detail", detail),
-            RestoreError::Problem { line: 0, problem } => problem.msg(),
-            RestoreError::Problem { line, problem } => Msg::new("roster-line")
+            ReadError::Problem { line: 0, problem } => problem.msg(),
+            ReadError::Problem { line, problem } => Msg::new("roster-line")
                 .num("line", *line as i64)
                 .msg("message", problem.msg()),
-            RestoreError::Io(detail) => Msg::new("roster-error-read").str("detail", detail),
-            RestoreError::Store(e) => Msg::new("roster-error-store").str("detail", e.to_string()),
+            ReadError::Io(detail) => Msg::new("roster-error-read").str("detail", detail),
         }
     }
 }
@@ -390,19 +383,19 @@ impl<'de> Visitor<'de> for Events<'_, '_, '_> {
 }
 
 /// Reads a dump from `r`, handing each record to `sink` in file order.
-pub fn read_json<R: Read>(r: R, sink: &mut Sink<'_>) -> Result<(), RestoreError> {
+pub fn read_json<R: Read>(r: R, sink: &mut Sink<'_>) -> Result<(), ReadError> {
     let mut ctx = Ctx { sink, problem: None };
     let mut de = serde_json::Deserializer::from_reader(r);
     let res = DumpSeed(&mut ctx).deserialize(&mut de).and_then(|()| de.end());
     match res {
         Ok(()) => Ok(()),
-        Err(e) if e.is_io() => Err(RestoreError::Io(e.to_string())),
+        Err(e) if e.is_io() => Err(ReadError::Io(e.to_string())),
         Err(e) => Err(match ctx.problem.take() {
-            Some(problem) => RestoreError::Problem {
+            Some(problem) => ReadError::Problem {
                 line: e.line(),
                 problem,
             },
-            None => RestoreError::Json {
+            None => ReadError::Json {
                 line: e.line(),
                 column: e.column(),
                 detail: detail(&e),
@@ -433,7 +426,7 @@ pub struct Counts {
 /// Checks a dump without writing anything: well-formed JSON, a schema and
 /// record versions this build reads, no office or event twice, every channel
 /// and history pointing at an office in the dump.
-pub fn check<R: Read>(r: R) -> Result<Counts, RestoreError> {
+pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
     let mut counts = Counts::default();
     let mut offices: HashSet<OfficeNumber> = HashSet::new();
     // Referenced offices, with what refers to them (checked at the end).
@@ -480,7 +473,7 @@ pub fn check<R: Read>(r: R) -> Result<Counts, RestoreError> {
         Ok(())
     };
     read_json(r, &mut sink)?;
-    let unknown = |problem| RestoreError::Problem { line: 0, problem };
+    let unknown = |problem| ReadError::Problem { line: 0, problem };
     if let Some((ch, n)) = channel_refs.iter().find(|(_, n)| !offices.contains(n)) {
         return Err(unknown(DumpProblem::ChannelUnknownOffice {
             channel: ch.clone(),

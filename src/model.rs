@@ -10,6 +10,12 @@ use crate::playbook::{self, DoneMark, Mode, StepId, TaskId};
 /// Record version written by this build; a newer one is refused on read.
 pub const RECORD_VERSION: u32 = 1;
 
+/// Longest office name, software name or channel accepted.
+pub const MAX_NAME: usize = 100;
+
+/// The layout version of the data directory (and of its backups).
+pub const SCHEMA_VERSION: u32 = 1;
+
 /// Who acts: a Discord user or a console user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
@@ -136,4 +142,34 @@ pub struct Event {
     pub actor: Actor,
     #[serde(flatten)]
     pub action: Action,
+}
+
+/// What to store: the office's new state and the history event, in one
+/// transaction, only if the office is still at `expected_revision`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub office: Office,
+    pub event: Event,
+    /// The revision the office had when the command was read; `None` for a
+    /// new office (it must not exist yet).
+    pub expected_revision: Option<u64>,
+    /// Bind this channel to the office.
+    pub bind: Option<String>,
+    /// The channel the office leaves (its old binding is removed).
+    pub unbind: Option<String>,
+    /// Another office that loses its binding to `bind`'s channel.
+    pub displaced: Option<OfficeNumber>,
+}
+
+/// A question the bot could not answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unanswered {
+    pub v: u32,
+    pub at: i64,
+    pub text: String,
+    pub lang: String,
+    #[serde(default)]
+    pub office: Option<String>,
+    #[serde(default)]
+    pub channel: Option<String>,
 }

@@ -321,6 +321,11 @@ pub fn counts(mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> (usize, usize) {
     (d, n)
 }
 
+/// Whole days from `from` to `to` (never negative).
+pub fn days_between(from: i64, to: i64) -> i64 {
+    ((to - from) / 86_400).max(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,12 +7,11 @@
 
 use time::OffsetDateTime;
 
+use crate::cards;
 use crate::config::Config;
 use crate::contacts;
-use crate::content::days_between;
-use crate::engine;
 use crate::model::Office;
-use crate::playbook::{ContactId, Mode, StepId, StepStatus, TaskId};
+use crate::playbook::{self, ContactId, Mode, StepId, StepStatus, TaskId};
 use crate::reply::{Block, Msg, Reply, Tone};
 
 const DAY: i64 = 86_400;
@@ -58,12 +57,12 @@ pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bo
 
     // Stalled: no change for a whole stall period; once per period.
     let stall = i64::from(config.bot.stall_days.max(1));
-    let idle = days_between(office.updated_at, now);
+    let idle = playbook::days_between(office.updated_at, now);
     if office.current_step().is_some() && idle >= stall {
         let period = idle / stall;
         let key = format!("{n}/stall/{}/{period}", office.updated_at);
         if !sent(&key) {
-            let mut reply = engine::step_card(config, now, office);
+            let mut reply = cards::step_card(config, now, office);
             reply
                 .blocks
                 .insert(0, Block::Warning(Msg::new("reminder-stalled").num("days", idle)));
@@ -81,7 +80,7 @@ pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bo
     }
     // Certificate issuance pending for more than a week.
     if let StepStatus::Waiting { since } = office.status(StepId::Certificate) {
-        let waited = days_between(since, now);
+        let waited = playbook::days_between(since, now);
         let key = format!("{n}/certificate-pending/{since}");
         if waited > CERTIFICATE_PENDING_DAYS && !sent(&key) {
             let reply = Reply {

@@ -124,7 +124,7 @@ pub enum ButtonAction {
 }
 
 impl ButtonAction {
-    /// Stable custom id (also the console hint's command).
+    /// Stable custom id of the Discord button.
     pub fn custom_id(&self) -> String {
         match self {
             ButtonAction::Done(s) => format!("done:{}", s.as_str()),

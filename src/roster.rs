@@ -1,10 +1,11 @@
 //! Roster files: a CSV of offices (`number,name,mode,software,channel`) read
 //! into validated rows, or every problem with its line number. Pure: no
-//! store, no clock. The store applies validated rows (`Store::import_roster`).
+//! store, no clock. What a row does to an office is decided by
+//! [`crate::engine::roster`]; `App::import_roster` drives the import.
 
 use std::collections::HashMap;
 
-use crate::engine::MAX_NAME;
+use crate::model::MAX_NAME;
 use crate::office_number::{NumberError, OfficeNumber};
 use crate::playbook::Mode;
 use crate::reply::Msg;
@@ -199,15 +200,6 @@ impl CheckDigitWarning {
                 .str("expected", self.expected.to_string()),
         )
     }
-}
-
-/// Whether the bytes look like a JSON dump (`export`) rather than a CSV
-/// roster: the first character after a BOM and whitespace is `{`.
-pub fn is_json(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    head.iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|b| *b == b'{')
 }
 
 /// Cleans a free-text field: control and zero-width characters removed, trimmed.
@@ -546,11 +538,5 @@ mod tests {
         assert_eq!(r.warnings.len(), 1);
         assert_eq!(r.warnings[0].line, 2);
         assert_eq!(r.warnings[0].expected, '6');
-    }
-
-    #[test]
-    fn json_is_detected() {
-        assert!(is_json(b"\xEF\xBB\xBF \n {\"schema\":1}"));
-        assert!(!is_json(b"number,name"));
     }
 }

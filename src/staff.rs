@@ -7,12 +7,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::content::days_between;
-use crate::engine::bar;
+use crate::cards::bar;
+use crate::model::Unanswered;
 use crate::model::{Action, Event, Office};
 use crate::playbook::{self, Mode, StepId, StepStatus};
 use crate::reply::{Block, Button, ButtonAction, Msg, Reply};
-use crate::store::Unanswered;
 
 /// One office in the summary.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -61,7 +60,7 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
         done_steps: done,
         total_steps: total,
         updated_at: o.updated_at,
-        stalled: current.is_some() && days_between(o.updated_at, now) >= i64::from(stall_days),
+        stalled: current.is_some() && playbook::days_between(o.updated_at, now) >= i64::from(stall_days),
         waiting_since,
         completed_at: current
             .is_none()
@@ -92,7 +91,7 @@ pub fn summarize_rows(rows: impl IntoIterator<Item = OfficeRow>, now: i64, stall
     };
     for mut r in rows {
         s.total += 1;
-        r.stalled = r.current_step.is_some() && days_between(r.updated_at, now) >= i64::from(stall_days);
+        r.stalled = r.current_step.is_some() && playbook::days_between(r.updated_at, now) >= i64::from(stall_days);
         match r.current_step {
             Some(step) => *s.by_step.entry(step).or_default() += 1,
             None => s.completed += 1,

@@ -26,10 +26,10 @@ fn user() -> Actor {
 
 /// Everything the store holds, as JSON, to compare before and after.
 fn snapshot(app: &App) -> String {
-    let offices: Vec<_> = app.store.offices().map(Result::unwrap).collect();
+    let offices: Vec<_> = app.store().offices().map(Result::unwrap).collect();
     let mut history = Vec::new();
     for o in &offices {
-        history.extend(app.store.history(&o.number).unwrap());
+        history.extend(app.store().history(&o.number).unwrap());
     }
     serde_json::to_string(&(offices, history)).unwrap()
 }
@@ -120,7 +120,7 @@ fn commands_options_and_questions() {
         );
         assert!(r.ephemeral, "errors are only shown to the user");
         for lang in Lang::ALL {
-            let text = seikyu_navi::console::render_text(&content, lang, &r);
+            let text = seikyu_navi::adapters::render::plain_text(&content, lang, &r);
             assert!(!text.contains("error-") && !text.is_empty(), "localized: {text}");
         }
         assert_eq!(
@@ -154,7 +154,7 @@ fn rate_limit_is_polite_and_per_user() {
     }
     let r = app.handle("c", &user(), &parse_line("証明書いくら").unwrap(), T0 + 5, Lang::Ja);
     assert_eq!(error_id(&r).as_deref(), Some("error-rate-limited"));
-    let text = seikyu_navi::console::render_text(&Content::embedded().unwrap(), Lang::Ja, &r);
+    let text = seikyu_navi::adapters::render::plain_text(&Content::embedded().unwrap(), Lang::Ja, &r);
     assert!(text.contains("55秒"), "{text}");
     // Another user is not affected; after the window the user may ask again.
     let other = Actor {
@@ -177,7 +177,7 @@ fn rate_limit_is_polite_and_per_user() {
         Lang::Ja,
     );
     assert_eq!(error_id(&r).as_deref(), Some("error-rate-limited"));
-    assert_eq!(app.store.office_count(), 0);
+    assert_eq!(app.store().office_count(), 0);
 }
 
 fn bin(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
@@ -247,7 +247,7 @@ fn config_files_and_data_directories() {
     // A data directory from a newer schema is refused and left as it is.
     {
         let app = App::open(Config::default(), std::path::Path::new(data)).unwrap();
-        app.store.set_schema_version(99).unwrap();
+        app.store().set_schema_version(99).unwrap();
     }
     let (code, out, err) = bin(
         &["--config", cfg_s, "--data", data, "console"],

@@ -126,8 +126,8 @@ fn thousand_concurrent_tasks_lose_nothing_and_duplicate_nothing() {
         let n = seikyu_navi::office_number::OfficeNumber::parse(&number(i))
             .unwrap()
             .number;
-        let office: Office = app.store.office(&n).unwrap().unwrap();
-        let history = app.store.history(&n).unwrap();
+        let office: Office = app.store().office(&n).unwrap().unwrap();
+        let history = app.store().history(&n).unwrap();
         let count = |k: &str| acks.iter().filter(|(o, kind)| *o == i && *kind == k).count();
         let events = |f: fn(&Action) -> bool| history.iter().filter(|e| f(&e.action)).count();
         assert_eq!(

@@ -92,11 +92,11 @@ fn sigkill_never_loses_an_acknowledged_change() {
     for (i, acked) in acked.iter().enumerate() {
         let n = OfficeNumber::parse(&number(i)).unwrap().number;
         let office = app
-            .store
+            .store()
             .office(&n)
             .unwrap()
             .expect("every acknowledged registration is present");
-        let history = app.store.history(&n).unwrap();
+        let history = app.store().history(&n).unwrap();
         let dones = history
             .iter()
             .filter(|e| matches!(e.action, Action::TaskDone { .. }))

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use seikyu_navi::command::{parse_line, Input};
 use seikyu_navi::config::Config;
-use seikyu_navi::engine::{self, Change, Ctx, Outcome};
+use seikyu_navi::engine::{self, Ctx, Outcome};
 use seikyu_navi::error::UserError;
+use seikyu_navi::model::Change;
 use seikyu_navi::model::{Action, Actor, Event, Office};
 use seikyu_navi::office_number::{check_digit, NumberError, OfficeNumber};
 use seikyu_navi::playbook::{self, ContactId, Mode, StepId, StepStatus, TaskId};

@@ -1,6 +1,7 @@
 //! The FAQ development set (tests/data/faq-dev.tsv, a copy of the shared
 //! evaluation set) run through the same code path as `ask --json`.
 
+use seikyu_navi::adapters::cli::ask::to_json;
 use seikyu_navi::app::Knowledge;
 use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
@@ -68,7 +69,7 @@ fn evaluate(kb: &Knowledge, data: &str) -> Report {
         let lang: Lang = cols[0].parse().unwrap_or_else(|_| panic!("line {}: bad lang", n + 1));
         let question = cols[2];
         let expect = cols.get(3).copied().unwrap_or("");
-        let json = kb.ask_json(lang, &kb.answer(question, None));
+        let json = to_json(kb, lang, &kb.answer(question, None));
         let matched = json["matched"].as_bool().unwrap();
         let mut text = json["answer"].as_str().unwrap().to_string();
         for f in ["name", "tel", "fax", "email", "url", "note"] {

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use seikyu_navi::adapters::cli::ask::to_json;
 use seikyu_navi::app::{App, Knowledge};
 use seikyu_navi::command::{parse_line, Input};
 use seikyu_navi::config::{Config, ContactConfig};
@@ -160,7 +161,7 @@ fn every_built_in_contact_is_reachable_by_some_question() {
         (DENSO, "denso"),
         (VENDOR, "vendor"),
     ] {
-        let json = kb.ask_json(Lang::Ja, &kb.answer(q, None));
+        let json = to_json(&kb, Lang::Ja, &kb.answer(q, None));
         assert_eq!(json["contact"]["id"], id, "{q}");
         assert!(json["contact"]["name"].is_string(), "{q}: {json}");
     }
@@ -214,7 +215,7 @@ fn an_office_using_the_denso_software_is_sent_to_the_denso_helpdesk() {
             let o = office(TOKYO_A, mode, Some(sw));
             let c = routed(&kb, SOFTWARE, Some(&o));
             assert_eq!(c.id, Some(ContactId::Denso), "{sw} {mode}");
-            let json = kb.ask_json(Lang::Ja, &kb.answer(SOFTWARE, Some(&o)));
+            let json = to_json(&kb, Lang::Ja, &kb.answer(SOFTWARE, Some(&o)));
             assert_eq!(json["contact"]["tel"], "0570-059-401", "{sw} {mode}");
         }
     }
@@ -233,7 +234,7 @@ fn a_notification_question_goes_to_the_configured_kokuhoren_of_the_prefecture() 
         assert_eq!(c.key.as_deref(), Some("kokuhoren-13"), "{mode}");
         assert_eq!(c.name.as_deref(), Some("東京都国民健康保険団体連合会"), "{mode}");
         assert_eq!(c.tel.as_deref(), Some("03-0000-1313"), "{mode}");
-        let json = kb.ask_json(Lang::Ja, &kb.answer(NOTIFY, Some(&o)));
+        let json = to_json(&kb, Lang::Ja, &kb.answer(NOTIFY, Some(&o)));
         assert_eq!(json["contact"]["id"], "kokuhoren-13");
         assert_eq!(json["contact"]["name"], "東京都国民健康保険団体連合会");
         assert_eq!(json["contact"]["tel"], "03-0000-1313");
@@ -243,7 +244,7 @@ fn a_notification_question_goes_to_the_configured_kokuhoren_of_the_prefecture() 
     let c = routed(&kb, NOTIFY, Some(&o));
     assert_eq!(c.id, Some(ContactId::Kokuhoren));
     assert_eq!(c.name, None);
-    let json = kb.ask_json(Lang::Ja, &kb.answer(NOTIFY, Some(&o)));
+    let json = to_json(&kb, Lang::Ja, &kb.answer(NOTIFY, Some(&o)));
     assert_eq!(json["contact"]["id"], "kokuhoren");
 }
 
@@ -254,7 +255,7 @@ fn an_unmatched_question_gets_no_faq_text_and_the_contact_of_the_current_step() 
     let a = kb.answer(UNMATCHED, None);
     assert!(a.lookup.best.is_none());
     assert_eq!(a.contact.id, Some(ContactId::Reception));
-    let json = kb.ask_json(Lang::Ja, &a);
+    let json = to_json(&kb, Lang::Ja, &a);
     assert_eq!(json["matched"], false);
     assert!(json["faq_id"].is_null());
     let none_text = kb.content.text(Lang::Ja, &seikyu_navi::reply::Msg::new("answer-none"));
@@ -294,11 +295,11 @@ fn questions_through_the_app_are_routed_for_the_channels_office() {
     ];
     for (ch, line) in &registered {
         let r = run(&app, ch, line);
-        assert!(app.store.office_by_channel(ch).unwrap().is_some(), "{line}: {r:?}");
+        assert!(app.store().office_by_channel(ch).unwrap().is_some(), "{line}: {r:?}");
     }
     // Move one Tokyo office on to the 届出 step (its contact: the 国保連合会).
     run(&app, "ch-notify", "/done step:environment");
-    let o = app.store.office_by_channel("ch-notify").unwrap().unwrap();
+    let o = app.store().office_by_channel("ch-notify").unwrap().unwrap();
     assert_eq!(o.current_step().map(|s| s.contact()), Some(ContactId::Kokuhoren));
 
     // Unregistered channel: the entry's own contact.

@@ -21,10 +21,13 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 }
 
 /// Literal message ids in the sources: `Msg::new("…")`, and the ids given
-/// to the CLI's `fail(…, "…", …)` and `say("…", …)`.
+/// to the CLI's `CliError::failed("…", …)`, `CliError::Failed { id: "…" }`
+/// and `say("…", …)`.
 fn literal_ids() -> BTreeSet<(String, String)> {
     let msg = regex::Regex::new(r#"Msg::new\(\s*"([^"]*)"\s*\)"#).unwrap();
-    let cli = regex::Regex::new(r#"\b(?:fail|say)\((?:[^"();]|\([^()]*\))*"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)""#).unwrap();
+    let cli =
+        regex::Regex::new(r#"(?:\b(?:failed|say)\((?:[^"();]|\([^()]*\))*|\bid: )"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)""#)
+            .unwrap();
     let mut files = Vec::new();
     rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
     assert!(files.len() >= 10, "{files:?}");

@@ -6,15 +6,16 @@ use std::path::Path;
 use std::process::Command;
 
 use seikyu_navi::app::App;
+use seikyu_navi::app::{ImportError, ImportReport};
 use seikyu_navi::command::parse_line;
 use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
-use seikyu_navi::dump::{Dump, RestoreError};
+use seikyu_navi::dump::{Dump, ReadError};
 use seikyu_navi::model::{Action, Actor};
 use seikyu_navi::office_number::{check_digit, OfficeNumber};
 use seikyu_navi::playbook::Mode;
 use seikyu_navi::roster::{self, RowErrorKind};
-use seikyu_navi::store::{ImportError, ImportReport, Store};
+use seikyu_navi::store::{RestoreError, Store};
 
 const NOW: i64 = 1_795_447_800;
 
@@ -33,11 +34,10 @@ fn app(dir: &Path) -> App {
 
 type Errors = Vec<(u64, RowErrorKind)>;
 
-fn import(store: &Store, csv: &str, now: i64) -> Result<ImportReport, Errors> {
+fn import(app: &App, csv: &str, now: i64) -> Result<ImportReport, Errors> {
     let parsed =
         roster::parse(csv.as_bytes()).map_err(|e| e.into_iter().map(|e| (e.line, e.kind)).collect::<Errors>())?;
-    store
-        .import_roster(&parsed.rows, now, &mut |_, _, _| {})
+    app.import_roster(&parsed.rows, now, &mut |_, _, _| {})
         .map_err(|e| match e {
             ImportError::Rows(rows) => rows.into_iter().map(|e| (e.line, e.kind)).collect(),
             ImportError::Store(e) => panic!("store error: {e}"),
@@ -62,7 +62,8 @@ fn export(store: &Store) -> Vec<u8> {
 #[test]
 fn good_roster_is_imported_with_channels_and_japanese_modes() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let bot = app(dir.path());
+    let store = bot.store();
     let (a, b, c) = (num("137010001"), num("271234567"), num("01A000001"));
     let csv = format!(
         "\u{feff}number,name,mode,software,channel\r\n\
@@ -70,7 +71,7 @@ fn good_roster_is_imported_with_channels_and_japanese_modes() {
          {b},\"みどり, デイサービス\",事業所請求,,1002\r\n\
          {c},さくら,vendor,,\r\n"
     );
-    let report = import(&store, &csv, NOW).unwrap();
+    let report = import(&bot, &csv, NOW).unwrap();
     assert_eq!(
         report,
         ImportReport {
@@ -99,7 +100,7 @@ fn good_roster_is_imported_with_channels_and_japanese_modes() {
         (actor.id.as_str(), actor.name.as_str(), actor.staff),
         ("import", "import", true)
     );
-    assert_eq!(*actor, seikyu_navi::store::import_actor());
+    assert_eq!(*actor, seikyu_navi::engine::roster::import_actor());
     assert!(matches!(&h[0].action, Action::Registered { mode: Mode::Proxy, .. }));
     assert_eq!(store.office_count(), 3);
 }
@@ -110,23 +111,23 @@ fn reimport_updates_details_and_keeps_progress() {
     let app = app(dir.path());
     let (a, b) = (num("137010001"), num("137010002"));
     import(
-        &app.store,
+        &app,
         &format!("number,name,mode,software,channel\n{a},あおば,direct,ソフトA,ch-a\n{b},みどり,proxy,,ch-b\n"),
         NOW,
     )
     .unwrap();
     // The office marks its first task done in its channel.
     app.handle("ch-a", &staff(), &parse_line("/done").unwrap(), NOW + 60, Lang::Ja);
-    let before = app.store.office(&on(&a)).unwrap().unwrap();
+    let before = app.store().office(&on(&a)).unwrap().unwrap();
     assert_eq!(before.done.len(), 1);
     assert_eq!(before.revision, 2);
 
     // New name and mode, software left empty (kept), channel unchanged.
     let csv =
         format!("number,name,mode,software,channel\n{a},あおば介護センター,代理請求,,ch-a\n{b},みどり,proxy,,ch-b\n");
-    let report = import(&app.store, &csv, NOW + 120).unwrap();
+    let report = import(&app, &csv, NOW + 120).unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 1, 1));
-    let after = app.store.office(&on(&a)).unwrap().unwrap();
+    let after = app.store().office(&on(&a)).unwrap().unwrap();
     assert_eq!(after.name, "あおば介護センター");
     assert_eq!(after.mode, Mode::Proxy);
     assert_eq!(after.software.as_deref(), Some("ソフトA"));
@@ -135,7 +136,7 @@ fn reimport_updates_details_and_keeps_progress() {
         (after.revision, after.updated_at, after.registered_at),
         (3, NOW + 120, NOW)
     );
-    let h = app.store.history(&on(&a)).unwrap();
+    let h = app.store().history(&on(&a)).unwrap();
     assert_eq!(h.len(), 3);
     match &h[2].action {
         Action::Updated {
@@ -156,24 +157,25 @@ fn reimport_updates_details_and_keeps_progress() {
         other => panic!("expected an update, got {other:?}"),
     }
     // The same file again changes nothing at all.
-    let dump = app.store.dump().unwrap();
-    let report = import(&app.store, &csv, NOW + 180).unwrap();
+    let dump = app.store().dump().unwrap();
+    let report = import(&app, &csv, NOW + 180).unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 0, 2));
-    assert_eq!(app.store.dump().unwrap(), dump);
+    assert_eq!(app.store().dump().unwrap(), dump);
 
     // The import's update can be undone like a /register update.
     let reply = app.handle("ch-a", &staff(), &parse_line("/undo").unwrap(), NOW + 240, Lang::Ja);
     assert_ne!(reply.tone, seikyu_navi::reply::Tone::Error, "{reply:?}");
-    assert_eq!(app.store.office(&on(&a)).unwrap().unwrap().name, "あおば");
+    assert_eq!(app.store().office(&on(&a)).unwrap().unwrap().name, "あおば");
 }
 
 #[test]
 fn channels_move_between_offices_or_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let bot = app(dir.path());
+    let store = bot.store();
     let (a, b, c) = (num("137010001"), num("137010002"), num("137010003"));
     import(
-        &store,
+        &bot,
         &format!("number,name,mode,channel\n{a},A,direct,ch-1\n{b},B,direct,ch-2\n"),
         NOW,
     )
@@ -182,7 +184,7 @@ fn channels_move_between_offices_or_are_refused() {
     // A new office takes ch-1 while A stays there: refused, nothing written.
     let dump = store.dump().unwrap();
     let errors = import(
-        &store,
+        &bot,
         &format!("number,name,mode,channel\n{b},B2,proxy,\n{c},C,direct,ch-1\n"),
         NOW + 1,
     )
@@ -201,7 +203,7 @@ fn channels_move_between_offices_or_are_refused() {
 
     // A moves to ch-3 in the same roster that gives ch-1 to C: accepted.
     let r = import(
-        &store,
+        &bot,
         &format!("number,name,mode,channel\n{c},C,direct,ch-1\n{a},A,direct,ch-3\n"),
         NOW + 2,
     )
@@ -216,12 +218,7 @@ fn channels_move_between_offices_or_are_refused() {
     );
 
     // Moving away from a channel nobody takes frees it.
-    import(
-        &store,
-        &format!("number,name,mode,channel\n{b},B,direct,ch-4\n"),
-        NOW + 3,
-    )
-    .unwrap();
+    import(&bot, &format!("number,name,mode,channel\n{b},B,direct,ch-4\n"), NOW + 3).unwrap();
     assert!(store.office_by_channel("ch-2").unwrap().is_none());
     assert_eq!(store.office_by_channel("ch-4").unwrap().unwrap().number, on(&b));
 }
@@ -229,9 +226,10 @@ fn channels_move_between_offices_or_are_refused() {
 #[test]
 fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path()).unwrap();
+    let bot = app(dir.path());
+    let store = bot.store();
     let a = num("137010001");
-    import(&store, &format!("number,name,mode\n{a},あおば,direct\n"), NOW).unwrap();
+    import(&bot, &format!("number,name,mode\n{a},あおば,direct\n"), NOW).unwrap();
     let dump = store.dump().unwrap();
     let csv = format!(
         "number,name,mode,software,channel\r\n\
@@ -250,7 +248,7 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
         e = num("137010005"),
         long = "長".repeat(101),
     );
-    let errors = import(&store, &csv, NOW + 1).unwrap_err();
+    let errors = import(&bot, &csv, NOW + 1).unwrap_err();
     let lines: Vec<u64> = errors.iter().map(|(l, _)| *l).collect();
     assert_eq!(lines, vec![3, 4, 6, 7, 9], "{errors:?}");
     assert!(matches!(&errors[0].1, RowErrorKind::Number { value, .. } if value == "123"));
@@ -319,7 +317,7 @@ fn busy_app(dir: &Path) -> App {
     let app = app(dir);
     let (a, b) = (num("137010001"), num("271234567"));
     import(
-        &app.store,
+        &app,
         &format!("number,name,mode,software,channel\n{a},あおば,direct,ソフトA,ch-a\n{b},みどり,vendor,,ch-b\n"),
         NOW,
     )
@@ -352,7 +350,7 @@ fn busy_app(dir: &Path) -> App {
 fn export_restore_export_gives_the_same_json() {
     let src = tempfile::tempdir().unwrap();
     let app = busy_app(src.path());
-    let first = export(&app.store);
+    let first = export(app.store());
     let dump: Dump = serde_json::from_slice(&first).unwrap();
     assert_eq!(dump.offices.len(), 3);
     assert!(
@@ -364,7 +362,7 @@ fn export_restore_export_gives_the_same_json() {
     assert_eq!(dump.unanswered.len(), 1, "the nonsense question is logged");
     assert_eq!(dump.channels.len(), 3);
     // The streamed export is the serde form of the in-memory dump.
-    let mut typed = serde_json::to_vec(&app.store.dump().unwrap()).unwrap();
+    let mut typed = serde_json::to_vec(&app.store().dump().unwrap()).unwrap();
     typed.push(b'\n');
     assert_eq!(
         String::from_utf8(typed).unwrap(),
@@ -378,18 +376,18 @@ fn export_restore_export_gives_the_same_json() {
     let second = export(&restored);
     assert_eq!(String::from_utf8(second).unwrap(), String::from_utf8(first).unwrap());
     let a = on(&num("137010001"));
-    assert_eq!(restored.history(&a).unwrap(), app.store.history(&a).unwrap());
+    assert_eq!(restored.history(&a).unwrap(), app.store().history(&a).unwrap());
     assert_eq!(
         restored.office_by_channel("ch-a").unwrap(),
-        app.store.office(&a).unwrap()
+        app.store().office(&a).unwrap()
     );
     drop(restored);
     // The restored directory works with the bot: the office goes on.
     let app2 = self::app(dst.path());
     app2.handle("ch-a", &staff(), &parse_line("/done").unwrap(), NOW + 900, Lang::Ja);
     assert_eq!(
-        app2.store.history(&a).unwrap().len(),
-        app.store.history(&a).unwrap().len() + 1
+        app2.store().history(&a).unwrap().len(),
+        app.store().history(&a).unwrap().len() + 1
     );
 }
 
@@ -397,20 +395,20 @@ fn export_restore_export_gives_the_same_json() {
 fn restore_refuses_a_directory_with_data_and_a_bad_file() {
     let src = tempfile::tempdir().unwrap();
     let app = busy_app(src.path());
-    let json = export(&app.store);
-    let before = app.store.dump().unwrap();
-    match app.store.restore_json(|| Ok(Cursor::new(json.clone()))) {
+    let json = export(app.store());
+    let before = app.store().dump().unwrap();
+    match app.store().restore_json(|| Ok(Cursor::new(json.clone()))) {
         Err(RestoreError::NotEmpty { offices: 3 }) => {}
         other => panic!("expected a refusal, got {other:?}"),
     }
-    assert_eq!(app.store.dump().unwrap(), before);
+    assert_eq!(app.store().dump().unwrap(), before);
 
     let dst = tempfile::tempdir().unwrap();
     let store = Store::open(dst.path()).unwrap();
     // Cut off in the middle: checked first, so nothing is written.
     let cut = json[..json.len() * 2 / 3].to_vec();
     match store.restore_json(|| Ok(Cursor::new(cut.clone()))) {
-        Err(RestoreError::Json { line: 1, .. }) => {}
+        Err(RestoreError::Read(ReadError::Json { line: 1, .. })) => {}
         other => panic!("expected a JSON error, got {other:?}"),
     }
     assert!(!store.has_data());

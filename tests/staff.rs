@@ -263,7 +263,7 @@ fn unanswered_questions_grouped_most_frequent_first() {
         T0,
         Lang::Ja,
     );
-    let stored = app.store.unanswered().unwrap();
+    let stored = app.store().unanswered().unwrap();
     assert_eq!(stored.len(), 4, "a matched question is not logged");
     let groups = seikyu_navi::staff::group_unanswered(&stored);
     assert_eq!(groups[0].1, 2, "{groups:?}");
@@ -277,7 +277,7 @@ fn cached_summary_follows_every_change() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
     fixture(&app);
-    let fresh = |now| seikyu_navi::app::summarize_store(&app.store, now, 7).unwrap();
+    let fresh = |now| app.summary_streamed(now).unwrap();
     assert_eq!(app.summary(T0).unwrap(), fresh(T0), "built from the store");
     run(&app, "c1", "/done", T0 + 1);
     run(&app, "c1", "/mode mode:proxy", T0 + 2);

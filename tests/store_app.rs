@@ -96,7 +96,7 @@ fn progress_and_history_survive_a_restart() {
         }
     }
     let app = open(dir.path());
-    let o = app.store.office_by_channel("ch-aoba").unwrap().expect("office kept");
+    let o = app.store().office_by_channel("ch-aoba").unwrap().expect("office kept");
     assert_eq!(o.number, aoba());
     assert_eq!(o.name, "あおば介護");
     assert_eq!(o.revision, 4);
@@ -107,7 +107,7 @@ fn progress_and_history_survive_a_restart() {
     );
     assert_eq!(o.done[&TaskId::NotifySubmit].at, T0 + 2 * DAY);
     assert_eq!(o.current_step(), Some(StepId::Login));
-    let h = app.store.history(&aoba()).unwrap();
+    let h = app.store().history(&aoba()).unwrap();
     assert_eq!(h.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
     assert!(matches!(h[0].action, Action::Registered { .. }));
     assert_eq!(
@@ -125,7 +125,7 @@ fn progress_and_history_survive_a_restart() {
     // Undo after the restart reads the stored history.
     let r = run(&app, "ch-aoba", &u, "/undo", T0 + 4 * DAY);
     assert_eq!(ids(&r)[0], "undo-task");
-    let h = app.store.history(&aoba()).unwrap();
+    let h = app.store().history(&aoba()).unwrap();
     assert_eq!(h.last().unwrap().action, Action::Undo { seq: 4 });
     assert_eq!(h.last().unwrap().seq, 5);
 }
@@ -156,7 +156,7 @@ fn every_kind_of_event_is_read_back_from_the_store() {
         "/register number:1370100016 name:あおば介護",
         T0 + 7 * DAY,
     ));
-    let h = app.store.history(&aoba()).expect("history readable");
+    let h = app.store().history(&aoba()).expect("history readable");
     let actions: Vec<&Action> = h.iter().map(|e| &e.action).collect();
     assert_eq!(
         actions,
@@ -194,7 +194,7 @@ fn every_kind_of_event_is_read_back_from_the_store() {
         h.iter().map(|e| e.seq).collect::<Vec<_>>(),
         (1..=8).collect::<Vec<u64>>()
     );
-    let o = app.store.office(&aoba()).unwrap().unwrap();
+    let o = app.store().office(&aoba()).unwrap().unwrap();
     assert_eq!((o.mode, o.done.len(), o.revision), (Mode::Direct, 0, 8));
     // Nothing left to undo; the staff history view lists all eight events.
     let r = run(&app, "ch-b", &u, "/undo", T0 + 8 * DAY);
@@ -218,7 +218,7 @@ fn newer_schema_is_refused_and_left_untouched() {
             "/register number:1370100016 name:あおば介護",
             T0,
         ));
-        app.store.set_schema_version(99).unwrap();
+        app.store().set_schema_version(99).unwrap();
     }
     for _ in 0..2 {
         match App::open(Config::default(), dir.path()) {
@@ -259,7 +259,7 @@ fn staff_only_commands_are_refused_for_others() {
         assert_eq!(r.tone, Tone::Error);
         assert!(r.ephemeral);
         assert_eq!(
-            app.content.text(Lang::Ja, &Msg::new("error-staff-only")),
+            app.content().text(Lang::Ja, &Msg::new("error-staff-only")),
             "このコマンドはサポート担当者だけが使えます。"
         );
     }
@@ -291,7 +291,7 @@ fn unanswered_questions_are_logged_and_answered_ones_are_not() {
     ));
     let r = run(&app, "ch-aoba", &u, "週末の予定を教えて", T0 + DAY);
     assert!(ids(&r).contains(&"answer-none".to_string()), "{:?}", ids(&r));
-    let logged = app.store.unanswered().unwrap();
+    let logged = app.store().unanswered().unwrap();
     assert_eq!(logged.len(), 1);
     let q = &logged[0];
     assert_eq!(q.text, "週末の予定を教えて");
@@ -304,12 +304,12 @@ fn unanswered_questions_are_logged_and_answered_ones_are_not() {
     assert_eq!(ids(&r)[0], "faq-certificate-fee.question", "{:?}", ids(&r));
     let r = run(&app, "ch-aoba", &u, "/faq question:証明書の有効期間は？", T0 + DAY);
     assert!(!ids(&r).contains(&"answer-none".to_string()));
-    assert_eq!(app.store.unanswered().unwrap().len(), 1);
+    assert_eq!(app.store().unanswered().unwrap().len(), 1);
 
     // Unregistered channel: logged without an office.
     let r = run(&app, "elsewhere", &u, "週末の予定を教えて", T0 + 2 * DAY);
     assert!(ids(&r).contains(&"answer-none".to_string()));
-    let logged = app.store.unanswered().unwrap();
+    let logged = app.store().unanswered().unwrap();
     assert_eq!(logged.len(), 2);
     assert_eq!(logged[1].office, None);
     assert_eq!(logged[1].channel.as_deref(), Some("elsewhere"));
@@ -319,12 +319,6 @@ fn unanswered_questions_are_logged_and_answered_ones_are_not() {
         vec!["unanswered-title", "unanswered-hint"],
         "grouped into one line"
     );
-}
-
-#[test]
-fn app_is_shared_between_threads() {
-    fn assert_sync<T: Sync + Send>() {}
-    assert_sync::<App>();
 }
 
 #[test]
@@ -365,12 +359,12 @@ fn concurrent_done_marks_each_task_once_without_gaps() {
         replies.iter().map(ids).collect::<Vec<_>>()
     );
 
-    let o = app.store.office(&aoba()).unwrap().unwrap();
+    let o = app.store().office(&aoba()).unwrap().unwrap();
     assert_eq!(o.mode, Mode::Proxy);
     assert!(o.is_complete());
     assert_eq!(o.done.len(), 9);
     assert_eq!(o.revision, 10);
-    let h = app.store.history(&aoba()).unwrap();
+    let h = app.store().history(&aoba()).unwrap();
     assert_eq!(
         h.iter().map(|e| e.seq).collect::<Vec<_>>(),
         (1..=10).collect::<Vec<u64>>()
@@ -421,13 +415,13 @@ fn staff_rebinding_moves_the_channel_in_the_store() {
         T0 + DAY,
     );
     assert_eq!(ids(&r)[0], "register-bound");
-    let a = app.store.office_by_channel("ch-b").unwrap().unwrap();
+    let a = app.store().office_by_channel("ch-b").unwrap().unwrap();
     assert_eq!(a.number, aoba());
     assert_eq!(a.channel.as_deref(), Some("ch-b"));
     assert_eq!(a.done.len(), 1);
-    assert_eq!(app.store.office_by_channel("ch-a").unwrap(), None);
+    assert_eq!(app.store().office_by_channel("ch-a").unwrap(), None);
     let b = app
-        .store
+        .store()
         .office(&OfficeNumber::parse("1370100024").unwrap().number)
         .unwrap()
         .unwrap();
@@ -435,7 +429,7 @@ fn staff_rebinding_moves_the_channel_in_the_store() {
     // B can be bound again to a new channel by its users.
     let r = run(&app, "ch-d", &u, "/register number:1370100024 name:ひまわり", T0 + DAY);
     assert_eq!(ids(&r)[0], "register-bound");
-    assert_eq!(app.store.office_by_channel("ch-d").unwrap().unwrap().name, "ひまわり");
+    assert_eq!(app.store().office_by_channel("ch-d").unwrap().unwrap().name, "ひまわり");
 }
 
 #[test]
@@ -445,5 +439,5 @@ fn not_registered_reply_points_to_register() {
     let r = run(&app, "nowhere", &user("山田"), "/next", T0);
     assert_eq!(ids(&r), vec!["error-not-registered", "hint-register"]);
     assert_eq!(r.tone, Tone::Error);
-    assert_eq!(app.store.office_count(), 0);
+    assert_eq!(app.store().office_count(), 0);
 }

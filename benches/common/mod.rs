@@ -13,7 +13,7 @@ use std::time::Instant;
 use seikyu_navi::app::App;
 use seikyu_navi::command::{parse_line, Input};
 use seikyu_navi::config::Config;
-use seikyu_navi::engine::Change;
+use seikyu_navi::model::Change;
 use seikyu_navi::model::{Action, Actor, Event, Office, RECORD_VERSION};
 use seikyu_navi::office_number::{check_digit, OfficeNumber};
 use seikyu_navi::playbook::{self, DoneMark, Mode, TaskId};
@@ -181,7 +181,7 @@ pub fn registration(i: usize) -> Change {
 pub fn reset(app: &App, i: usize) {
     let o = office(i);
     let cur = app
-        .store
+        .store()
         .office(&o.number)
         .expect("store readable")
         .expect("office exists");
@@ -190,7 +190,7 @@ pub fn reset(app: &App, i: usize) {
     }
     let apply = |change: Change| {
         assert_eq!(
-            app.store.apply_unflushed(&change).expect("store writable"),
+            app.store().apply_unflushed(&change).expect("store writable"),
             Applied::Stored
         );
     };
@@ -249,12 +249,12 @@ impl Fixture {
         let app = App::open(config(), dir.path()).expect("app opens");
         let t = Instant::now();
         for i in 0..n {
-            let applied = app.store.apply_unflushed(&registration(i)).expect("store writable");
+            let applied = app.store().apply_unflushed(&registration(i)).expect("store writable");
             assert_eq!(applied, Applied::Stored, "office {i} registered twice");
         }
-        app.store.flush().expect("flush");
+        app.store().flush().expect("flush");
         let secs = t.elapsed().as_secs_f64();
-        assert_eq!(app.store.office_count(), n);
+        assert_eq!(app.store().office_count(), n);
         eprintln!(
             "populated {n} offices in {secs:.2} s ({:.1} µs per registration) at {}",
             secs * 1e6 / n as f64,

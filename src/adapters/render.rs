@@ -1,22 +1,14 @@
-//! The console adapter: reads lines from stdin (slash commands or questions)
-//! and prints each reply as plain text. Also the plain-text renderer used by
-//! the CLI.
+//! Rendering shared by the adapters: a contact card's localized fields, the
+//! console command a button stands for, list items, and a whole reply as
+//! plain text (the console and the CLI print it; Discord draws embeds from
+//! the same parts).
 
-use std::io::{BufRead, IsTerminal, Write};
-
-use crate::app::App;
-use crate::command;
 use crate::content::{Content, Lang};
-use crate::model::Actor;
 use crate::reply::{Block, ButtonAction, Contact, Msg, Reply};
 
-/// Options of the `console` subcommand.
-#[derive(Debug, Clone)]
-pub struct ConsoleOpts {
-    pub channel: String,
-    pub user: String,
-    pub staff: bool,
-    pub lang: Lang,
+/// One line of a `Block::Lines` list, with its bullet.
+pub fn list_item(content: &Content, lang: Lang, line: &Msg) -> String {
+    content.text(lang, &Msg::new("list-item").str("text", content.text(lang, line)))
 }
 
 /// The fields of a contact card, localized.
@@ -59,7 +51,7 @@ pub fn button_command(a: &ButtonAction) -> String {
 }
 
 /// Renders a reply as plain text.
-pub fn render_text(content: &Content, lang: Lang, reply: &Reply) -> String {
+pub fn plain_text(content: &Content, lang: Lang, reply: &Reply) -> String {
     let t = |m: &Msg| content.text(lang, m);
     let mut out: Vec<String> = Vec::new();
     for b in &reply.blocks {
@@ -92,7 +84,7 @@ pub fn render_text(content: &Content, lang: Lang, reply: &Reply) -> String {
             }
             Block::Lines(lines) => {
                 for l in lines {
-                    out.push(content.text(lang, &Msg::new("list-item").str("text", content.text(lang, l))));
+                    out.push(list_item(content, lang, l));
                 }
             }
         }
@@ -111,55 +103,4 @@ pub fn render_text(content: &Content, lang: Lang, reply: &Reply) -> String {
         out.push(t(&Msg::new("console-actions").str("actions", cmds.join("  "))));
     }
     out.join("\n")
-}
-
-/// Runs the console chat until EOF.
-pub fn run(app: &App, opts: &ConsoleOpts, now: impl Fn() -> i64) -> std::io::Result<()> {
-    let stdin = std::io::stdin();
-    let interactive = stdin.is_terminal() && std::io::stdout().is_terminal();
-    let mut out = std::io::stdout().lock();
-    let actor = Actor {
-        id: format!("console:{}", opts.user),
-        name: opts.user.clone(),
-        staff: opts.staff,
-        local: true,
-    };
-    if interactive {
-        writeln!(
-            out,
-            "{}",
-            app.content
-                .text(opts.lang, &Msg::new("console-welcome").str("channel", &opts.channel))
-        )?;
-        write!(out, "> ")?;
-        out.flush()?;
-    }
-    let mut reader = stdin.lock();
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        if reader.read_until(b'\n', &mut buf)? == 0 {
-            break;
-        }
-        // Broken UTF-8 is replaced, never fatal.
-        let line = String::from_utf8_lossy(&buf);
-        let line = line.trim();
-        if line.is_empty() {
-            if interactive {
-                write!(out, "> ")?;
-                out.flush()?;
-            }
-            continue;
-        }
-        let reply = match command::parse_line(line) {
-            Ok(input) => app.handle(&opts.channel, &actor, &input, now(), opts.lang),
-            Err(e) => Reply::error(e.msg()),
-        };
-        writeln!(out, "{}\n", render_text(&app.content, opts.lang, &reply))?;
-        if interactive {
-            write!(out, "> ")?;
-        }
-        out.flush()?;
-    }
-    Ok(())
 }

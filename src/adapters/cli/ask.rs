@@ -1,0 +1,99 @@
+//! `ask`: one FAQ lookup, as text or as DESIGN.md's JSON object.
+
+use std::io::Write;
+
+use super::{CliError, Env};
+use crate::adapters::render::{contact_fields, plain_text};
+use crate::app::{Answered, Knowledge};
+use crate::content::Lang;
+use crate::error::UserError;
+use crate::office_number::OfficeNumber;
+use crate::reply::Msg;
+use crate::text;
+
+pub(super) fn run(env: &Env, lang: Lang, office: Option<&str>, json: bool, question: &str) -> Result<(), CliError> {
+    let app;
+    let loaded;
+    let (kb, office) = match office {
+        None => {
+            loaded = env.knowledge()?;
+            (&loaded, None)
+        }
+        Some(n) => {
+            let number = OfficeNumber::parse(n).map_err(UserError::from)?.number;
+            app = env.open_app()?;
+            let office = app.office(&number).map_err(|e| CliError::failed("error-start", e))?;
+            let office = office.ok_or_else(|| UserError::UnknownOffice(number.to_string()))?;
+            (app.knowledge(), Some(office))
+        }
+    };
+    if text::clean(question).trim().is_empty() {
+        return Err(UserError::EmptyQuestion.into());
+    }
+    let answered = kb.answer(question, office.as_ref());
+    let out = if json {
+        to_json(kb, lang, &answered).to_string()
+    } else {
+        plain_text(&kb.content, lang, &kb.answer_reply(&answered, false))
+    };
+    Ok(writeln!(std::io::stdout().lock(), "{out}")?)
+}
+
+/// The `ask --json` object (DESIGN.md's contract).
+pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
+    let c = &kb.content;
+    let entries = kb.faq.entries();
+    let (faq_id, confidence, answer) = match &a.lookup.best {
+        Some(h) => {
+            let id = &entries[h.entry].id;
+            (
+                serde_json::Value::from(id.clone()),
+                h.confidence,
+                c.text(lang, &Msg::new(format!("faq-{id}"))),
+            )
+        }
+        None => (
+            serde_json::Value::Null,
+            a.lookup.alternatives.first().map_or(0.0, |h| h.confidence),
+            c.text(lang, &Msg::new("answer-none")),
+        ),
+    };
+    let alternatives: Vec<serde_json::Value> = a
+        .lookup
+        .alternatives
+        .iter()
+        .map(|h| {
+            let id = &entries[h.entry].id;
+            serde_json::json!({
+                "faq_id": id,
+                "question": c.text(lang, &Msg::new(format!("faq-{id}.question"))),
+                "confidence": round3(h.confidence),
+            })
+        })
+        .collect();
+    let mut contact = serde_json::Map::new();
+    let id = a
+        .contact
+        .key
+        .clone()
+        .or_else(|| a.contact.id.map(|i| i.as_str().to_string()));
+    contact.insert("id".into(), id.into());
+    for f in ["name", "tel", "fax", "email", "url", "note"] {
+        contact.insert(f.into(), serde_json::Value::Null);
+    }
+    for (f, v) in contact_fields(c, lang, &a.contact) {
+        contact.insert(f.into(), v.into());
+    }
+    serde_json::json!({
+        "matched": a.lookup.best.is_some(),
+        "faq_id": faq_id,
+        "confidence": round3(confidence),
+        "answer": answer,
+        "alternatives": alternatives,
+        "contact": contact,
+    })
+}
+
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}

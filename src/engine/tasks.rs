@@ -1,0 +1,148 @@
+//! `/done`, `/undo` and `/mode`: the commands that change an office's progress
+//! or billing mode.
+
+use super::{parse_mode, record, registered_office, By, Ctx, Outcome};
+use crate::cards;
+use crate::error::UserError;
+use crate::model::Action;
+use crate::playbook::{self, DoneMark, Mode, StepId, StepStatus};
+use crate::reply::{Block, Msg, Reply, Tone};
+use crate::text;
+
+/// Resolves a step typed by the user: an id or its number in the office's list.
+fn parse_step(mode: Mode, s: &str) -> Result<StepId, UserError> {
+    let folded = text::fold(s);
+    if let Ok(n) = folded.parse::<usize>() {
+        return playbook::steps(mode)
+            .nth(n.wrapping_sub(1))
+            .ok_or_else(|| UserError::UnknownStep(s.to_string()));
+    }
+    StepId::parse(&folded).ok_or_else(|| UserError::UnknownStep(s.to_string()))
+}
+
+pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> {
+    let office = registered_office(ctx)?;
+    let step = match step {
+        Some(s) => {
+            let step = parse_step(office.mode, s)?;
+            match office.status(step) {
+                StepStatus::NotApplicable => return Err(UserError::StepNotApplicable(step)),
+                StepStatus::Done { .. } => return Err(UserError::StepAlreadyDone(step)),
+                _ => step,
+            }
+        }
+        None => office.current_step().ok_or(UserError::AllDone)?,
+    };
+    let task = playbook::next_task(step, &office.done).ok_or(UserError::StepAlreadyDone(step))?;
+    let mut after = office.clone();
+    after.done.insert(
+        task,
+        DoneMark {
+            at: ctx.now,
+            by: ctx.actor.name.clone(),
+        },
+    );
+    let change = record(By::from(ctx), Some(office), after, Action::TaskDone { task });
+    let mut reply = Reply {
+        tone: Tone::Success,
+        ..Reply::default()
+    };
+    reply.push(Block::Success(
+        Msg::new("done-task")
+            .msg("task", Msg::new(task.msg_id()))
+            .date("date", ctx.now),
+    ));
+    if let StepStatus::Waiting { .. } = change.office.status(step) {
+        reply.push(Block::Text(
+            Msg::new("done-now-waiting").msg("what", Msg::new(step.waiting_id().unwrap_or_default())),
+        ));
+    }
+    let (d, n) = playbook::counts(change.office.mode, &change.office.done);
+    reply.push(Block::Text(cards::progress_count(d, n)));
+    cards::append_next(ctx.config, ctx.now, &change.office, &mut reply);
+    Ok(Outcome {
+        reply,
+        change: Some(change),
+    })
+}
+
+pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {
+    let office = registered_office(ctx)?;
+    let undone: Vec<u64> = ctx
+        .history
+        .iter()
+        .filter_map(|e| match e.action {
+            Action::Undo { seq } => Some(seq),
+            _ => None,
+        })
+        .collect();
+    let target = ctx
+        .history
+        .iter()
+        .rev()
+        .find(|e| e.action.undoable() && !undone.contains(&e.seq))
+        .ok_or(UserError::NothingToUndo)?;
+    let mut after = office.clone();
+    let what = match &target.action {
+        Action::TaskDone { task } => {
+            after.done.remove(task);
+            Msg::new("undo-task").msg("task", Msg::new(task.msg_id()))
+        }
+        Action::ModeChanged { from, .. } => {
+            after.mode = *from;
+            Msg::new("undo-mode").msg("mode", Msg::new(from.msg_id()))
+        }
+        Action::Updated {
+            prev_name,
+            prev_mode,
+            prev_software,
+            ..
+        } => {
+            after.name = prev_name.clone();
+            after.mode = *prev_mode;
+            after.software = prev_software.clone();
+            Msg::new("undo-update").str("name", prev_name)
+        }
+        _ => return Err(UserError::NothingToUndo),
+    };
+    let change = record(By::from(ctx), Some(office), after, Action::Undo { seq: target.seq });
+    let mut reply = Reply {
+        tone: Tone::Success,
+        ..Reply::default()
+    };
+    reply.push(Block::Success(what));
+    cards::append_next_hint(&change.office, &mut reply);
+    Ok(Outcome {
+        reply,
+        change: Some(change),
+    })
+}
+
+pub(super) fn change_mode(ctx: &Ctx, mode: &str) -> Result<Outcome, UserError> {
+    let office = registered_office(ctx)?;
+    let to = parse_mode(mode)?;
+    if to == office.mode {
+        return Err(UserError::SameMode(to.as_str().to_string()));
+    }
+    let mut after = office.clone();
+    after.mode = to;
+    let change = record(
+        By::from(ctx),
+        Some(office),
+        after,
+        Action::ModeChanged { from: office.mode, to },
+    );
+    let mut reply = Reply {
+        tone: Tone::Success,
+        ..Reply::default()
+    };
+    reply.push(Block::Success(
+        Msg::new("mode-changed").msg("mode", Msg::new(to.msg_id())),
+    ));
+    reply.push(Block::Text(Msg::new(to.desc_id())));
+    cards::append_next(ctx.config, ctx.now, &change.office, &mut reply);
+    Ok(Outcome {
+        reply,
+        change: Some(change),
+    })
+}
