@@ -479,7 +479,13 @@ mod tests {
         assert_eq!(r.rows[1].channel, None);
         assert_eq!(r.rows[2].line, 5);
         assert_eq!(r.rows[2].mode, Mode::Vendor);
-        assert!(r.warnings.is_empty() || r.warnings.iter().all(|w| w.line != 2));
+        // Only 13A0100016 fails its check digit (computed: 9); the others pass.
+        let warnings: Vec<(u64, &str, char)> = r
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.number.as_str(), w.expected))
+            .collect();
+        assert_eq!(warnings, vec![(5, "13A0100016", '9')]);
     }
 
     #[test]
