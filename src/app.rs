@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use crate::command::Input;
 use crate::config::Config;
@@ -39,6 +39,45 @@ pub enum StartError {
     Faq(#[from] crate::faq::FaqError),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// How many of an office's latest history events `/undo` looks through:
+/// its cost stays the same however long the history grows. Undoing goes
+/// back through the changes recorded in this window.
+pub const UNDO_WINDOW: usize = 200;
+
+/// Backup files are named `backup-<time>.json`.
+const BACKUP_PREFIX: &str = "backup-";
+/// When the last backup was written (unix seconds), in the store's meta.
+const BACKUP_META: &str = "backup/last";
+
+/// A backup written.
+#[derive(Debug, Clone)]
+pub struct BackupDone {
+    pub path: std::path::PathBuf,
+    pub offices: usize,
+}
+
+/// Why an export or a backup failed (nothing was left under its name).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ExportError {
+    /// A closed pipe or an IO error, as the export saw it.
+    pub fn io_kind(&self) -> Option<std::io::ErrorKind> {
+        match self {
+            ExportError::Io(e) => Some(e.kind()),
+            ExportError::Json(e) => e.io_error_kind(),
+            ExportError::Store(_) => None,
+        }
+    }
 }
 
 /// Rows checked and written per batch by the roster import.
@@ -101,6 +140,9 @@ pub struct App {
     changes: AtomicU64,
     command_limit: RateLimiter,
     question_limit: RateLimiter,
+    /// Held shared by every stored change and exclusively by a backup, so a
+    /// backup of the running bot is one consistent state.
+    write_gate: RwLock<()>,
     /// Summary rows by office number with the revision they were made from;
     /// filled on the first summary, then kept current by every stored change.
     rows: Mutex<Option<RowCache>>,
@@ -126,9 +168,19 @@ pub struct Answered {
 }
 
 impl App {
+    /// Opens the bot on a data directory, creating it when it is new.
     pub fn open(config: Config, data_dir: &Path) -> Result<App, StartError> {
+        App::with_store(config, Store::open(data_dir)?)
+    }
+
+    /// Opens the bot on an existing data directory (for the commands that
+    /// only read): a missing one is an error, nothing is created.
+    pub fn open_existing(config: Config, data_dir: &Path) -> Result<App, StartError> {
+        App::with_store(config, Store::open_existing(data_dir)?)
+    }
+
+    fn with_store(config: Config, store: Store) -> Result<App, StartError> {
         let kb = Knowledge::load(config)?;
-        let store = Store::open(data_dir)?;
         let limits = &kb.config.limits;
         let command_limit = RateLimiter::new(limits.commands_per_minute);
         let question_limit = RateLimiter::new(limits.questions_per_minute);
@@ -139,6 +191,7 @@ impl App {
             command_limit,
             question_limit,
             rows: Mutex::new(None),
+            write_gate: RwLock::new(()),
         })
     }
 
@@ -206,6 +259,97 @@ impl App {
         res
     }
 
+    /// Every record read and every link followed (`check`).
+    pub fn verify(&self) -> Result<crate::store::VerifyReport, StoreError> {
+        self.store.verify()
+    }
+
+    /// What the last import or restore into this directory was (`check`
+    /// shows it), by kind (`import`, `restore`).
+    pub fn last_operation(&self, kind: &str) -> Option<String> {
+        self.store.note(kind)
+    }
+
+    /// Records the import or restore that built this directory.
+    pub fn set_last_operation(&self, kind: &str, what: &str) -> Result<(), StoreError> {
+        self.store.set_note(kind, what)
+    }
+
+    /// Writes the whole data directory to `path` as JSON (the `export`
+    /// format): beside it first, fsynced, then renamed, so a crash or a full
+    /// disk never leaves a half file under the final name. Stored changes
+    /// wait while it runs, so it is one consistent state.
+    pub fn export_file(&self, path: &Path) -> Result<usize, ExportError> {
+        let _exporting = self.write_gate.write().unwrap_or_else(PoisonError::into_inner);
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = std::path::PathBuf::from(tmp);
+        let written = (|| {
+            let file = std::fs::File::create(&tmp)?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            self.store.export_json(&mut w).map_err(ExportError::from)?;
+            let file = w.into_inner().map_err(|e| ExportError::Io(e.into_error()))?;
+            file.sync_all()?;
+            std::fs::rename(&tmp, path)?;
+            if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::File::open(dir)?.sync_all()?;
+            }
+            Ok::<(), ExportError>(())
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        written.map(|()| self.store.office_count())
+    }
+
+    /// A backup of the running bot into `dir` (`backup-<UTC time>.json`),
+    /// keeping the newest `backup.keep` and removing older ones.
+    pub fn backup(&self, dir: &Path, now: i64) -> Result<BackupDone, ExportError> {
+        std::fs::create_dir_all(dir)?;
+        let stamp = time::OffsetDateTime::from_unix_timestamp(now)
+            .ok()
+            .and_then(|t| {
+                t.format(time::macros::format_description!(
+                    "[year]-[month]-[day]T[hour]-[minute]-[second]Z"
+                ))
+                .ok()
+            })
+            .unwrap_or_else(|| now.to_string());
+        let path = dir.join(format!("{BACKUP_PREFIX}{stamp}.json"));
+        let offices = self.export_file(&path)?;
+        self.store.set_meta(BACKUP_META, &now.to_string())?;
+        let mut old: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(BACKUP_PREFIX) && n.ends_with(".json"))
+            })
+            .collect();
+        old.sort();
+        let keep = self.kb.config.backup.keep.max(1);
+        for p in old.iter().take(old.len().saturating_sub(keep)) {
+            let _ = std::fs::remove_file(p);
+        }
+        Ok(BackupDone { path, offices })
+    }
+
+    /// Whether a periodic backup is due (`backup.every_hours` set, and the
+    /// last backup older than that).
+    pub fn backup_due(&self, now: i64) -> bool {
+        let every = i64::from(self.kb.config.backup.every_hours) * 3600;
+        if every == 0 || self.kb.config.backup.dir.is_none() {
+            return false;
+        }
+        let last = self
+            .store
+            .meta(BACKUP_META)
+            .ok()
+            .flatten()
+            .and_then(|s| s.parse::<i64>().ok());
+        last.map_or(true, |t| now - t >= every)
+    }
+
     /// Writes everything stored so far to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.store.flush()
@@ -225,7 +369,12 @@ impl App {
             }
             Err(Failure::Internal(e)) => {
                 tracing::error!(error = %e, command = input.name(), channel, "internal error");
-                Reply::error(Msg::new("error-internal"))
+                // What staff can act on is said; anything else gets an apology.
+                Reply::error(if e.tell_user() {
+                    e.msg()
+                } else {
+                    Msg::new("error-internal")
+                })
             }
         }
     }
@@ -285,6 +434,25 @@ impl App {
                 Ok(reply)
             }
             Input::Unanswered => Ok(staff::unanswered_reply(&self.store.unanswered()?)),
+            Input::Backup => {
+                let dir = self
+                    .kb
+                    .config
+                    .backup
+                    .dir
+                    .as_deref()
+                    .ok_or(UserError::BackupNotConfigured)?;
+                let done = self.backup(dir, now)?;
+                let mut reply = Reply::default();
+                reply.tone = crate::reply::Tone::Success;
+                reply.ephemeral = true;
+                reply.push(Block::Success(
+                    Msg::new("backup-done")
+                        .str("path", done.path.display().to_string())
+                        .num("offices", done.offices as i64),
+                ));
+                Ok(reply)
+            }
             Input::History { office } => {
                 let number = match office {
                     Some(n) => OfficeNumber::parse(n).map_err(UserError::from)?.number,
@@ -310,7 +478,7 @@ impl App {
         for _ in 0..MAX_RETRIES {
             let office = self.store.office_by_channel(channel)?;
             let history = match (input, &office) {
-                (Input::Undo, Some(o)) => self.store.history(&o.number)?,
+                (Input::Undo, Some(o)) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
                 _ => Vec::new(),
             };
             let existing = match &number {
@@ -329,7 +497,7 @@ impl App {
             let outcome = engine::handle(&ctx, input)?;
             match &outcome.change {
                 None => return Ok(outcome.reply),
-                Some(change) => match self.store.apply(change)? {
+                Some(change) => match self.apply(change)? {
                     Applied::Stored => {
                         self.changes.fetch_add(1, Ordering::Relaxed);
                         self.update_row(&change.office, now);
@@ -341,6 +509,12 @@ impl App {
             }
         }
         Err(Failure::Internal(StoreError::Contention))
+    }
+
+    /// Stores one command's change (a backup waits for it, and it for a backup).
+    fn apply(&self, change: &crate::model::Change) -> Result<Applied, StoreError> {
+        let _writing = self.write_gate.read().unwrap_or_else(PoisonError::into_inner);
+        self.store.apply(change)
     }
 
     /// How many changes this process has stored.
@@ -568,6 +742,16 @@ enum Failure {
 impl From<UserError> for Failure {
     fn from(e: UserError) -> Self {
         Failure::User(e)
+    }
+}
+
+impl From<ExportError> for Failure {
+    fn from(e: ExportError) -> Self {
+        match e {
+            ExportError::Store(e) => Failure::Internal(e),
+            ExportError::Io(e) => Failure::Internal(StoreError::Io(e)),
+            ExportError::Json(e) => Failure::Internal(StoreError::Io(e.into())),
+        }
     }
 }
 

@@ -136,6 +136,11 @@ pub const COMMANDS: &[CommandSpec] = &[
         options: &[opt("office", false)],
         staff: true,
     },
+    CommandSpec {
+        name: "backup",
+        options: &[],
+        staff: true,
+    },
 ];
 
 pub fn spec(name: &str) -> Option<&'static CommandSpec> {
@@ -177,6 +182,8 @@ pub enum Input {
     History {
         office: Option<String>,
     },
+    /// A consistent backup of the running bot into `backup.dir`.
+    Backup,
     /// Free text: a question.
     Question(String),
 }
@@ -255,6 +262,7 @@ impl Input {
             },
             "unanswered" => Input::Unanswered,
             "history" => Input::History { office: next() },
+            "backup" => Input::Backup,
             other => return Err(UserError::UnknownCommand(other.to_string())),
         })
     }
@@ -274,6 +282,7 @@ impl Input {
             Input::Summary { .. } => "summary",
             Input::Unanswered => "unanswered",
             Input::History { .. } => "history",
+            Input::Backup => "backup",
             Input::Question(_) => "question",
         }
     }

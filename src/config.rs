@@ -22,6 +22,37 @@ pub struct Config {
     pub vendors: BTreeMap<String, ContactConfig>,
     #[serde(default)]
     pub limits: LimitsConfig,
+    #[serde(default)]
+    pub backup: BackupConfig,
+}
+
+/// Backups of the running bot (`/backup`, and periodic ones on Discord).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupConfig {
+    /// Where backups are written; none: `/backup` says how to set it.
+    #[serde(default)]
+    pub dir: Option<PathBuf>,
+    /// A backup every this many hours while the bot runs on Discord (0: off).
+    #[serde(default)]
+    pub every_hours: u32,
+    /// How many backups are kept (older ones are removed).
+    #[serde(default = "default_keep")]
+    pub keep: usize,
+}
+
+impl Default for BackupConfig {
+    fn default() -> Self {
+        BackupConfig {
+            dir: None,
+            every_hours: 0,
+            keep: default_keep(),
+        }
+    }
+}
+
+fn default_keep() -> usize {
+    7
 }
 
 /// Per-user rate limits (0 turns a limit off); staff are not limited.

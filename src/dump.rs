@@ -13,9 +13,10 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Event, Office, Unanswered, RECORD_VERSION, SCHEMA_VERSION};
+use crate::model::{Event, Office, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
+use crate::text;
 
 /// The whole data directory. `export` writes exactly
 /// `serde_json::to_writer(&dump)` followed by a newline.
@@ -79,6 +80,16 @@ pub enum DumpProblem {
     ChannelUnknownOffice { channel: String, number: String },
     #[error("history of office {0}, which is not in the dump")]
     HistoryUnknownOffice(String),
+    /// A value the bot would never have stored (too long, control
+    /// characters, a revision or time out of range).
+    #[error("office {number}: {field} is not a value the bot stores")]
+    BadValue { number: String, field: &'static str },
+    /// An office's history is not 1..=revision without gaps.
+    #[error("office {number}: history has {events} events for revision {revision}")]
+    HistoryGap { number: String, revision: u64, events: u64 },
+    /// An office and its channel binding disagree.
+    #[error("channel {channel} and office {number} do not name each other")]
+    ChannelMismatch { channel: String, number: String },
     /// The receiver could not take the record (a storage error, kept by it).
     #[error("writing stopped: {0}")]
     Write(String),
@@ -114,6 +125,20 @@ impl DumpProblem {
                 .str("channel", channel)
                 .str("number", number),
             HistoryUnknownOffice(n) => Msg::new("roster-restore-history-unknown").str("number", n),
+            BadValue { number, field } => Msg::new("roster-restore-bad-value")
+                .str("number", number)
+                .str("field", *field),
+            HistoryGap {
+                number,
+                revision,
+                events,
+            } => Msg::new("roster-restore-history-gap")
+                .str("number", number)
+                .num("revision", *revision as i64)
+                .num("events", *events as i64),
+            ChannelMismatch { channel, number } => Msg::new("roster-restore-channel-mismatch")
+                .str("channel", channel)
+                .str("number", number),
             Write(detail) => Msg::new("roster-error-store").str("detail", detail),
         }
     }
@@ -428,7 +453,8 @@ pub struct Counts {
 /// and history pointing at an office in the dump.
 pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
     let mut counts = Counts::default();
-    let mut offices: HashSet<OfficeNumber> = HashSet::new();
+    // Office → (revision, channel).
+    let mut offices: HashMap<OfficeNumber, (u64, Option<String>)> = HashMap::new();
     // Referenced offices, with what refers to them (checked at the end).
     let mut channel_refs: Vec<(String, OfficeNumber)> = Vec::new();
     let mut history_refs: HashMap<OfficeNumber, HashSet<u64>> = HashMap::new();
@@ -449,7 +475,11 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
             Item::Schema(_) => {}
             Item::Office(o) => {
                 counts.offices += 1;
-                if !offices.insert(o.number.clone()) {
+                check_office(&o)?;
+                if offices
+                    .insert(o.number.clone(), (o.revision, o.channel.clone()))
+                    .is_some()
+                {
                     return Err(DumpProblem::DuplicateOffice(o.number.to_string()));
                 }
             }
@@ -459,6 +489,12 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
             }
             Item::History(n, e) => {
                 counts.history += 1;
+                if !(1..=MAX_REVISION).contains(&e.seq) || !time_ok(e.at) {
+                    return Err(DumpProblem::BadValue {
+                        number: n.to_string(),
+                        field: "history",
+                    });
+                }
                 if !history_refs.entry(n.clone()).or_default().insert(e.seq) {
                     return Err(DumpProblem::DuplicateEvent {
                         office: n.to_string(),
@@ -474,16 +510,92 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
     };
     read_json(r, &mut sink)?;
     let unknown = |problem| ReadError::Problem { line: 0, problem };
-    if let Some((ch, n)) = channel_refs.iter().find(|(_, n)| !offices.contains(n)) {
-        return Err(unknown(DumpProblem::ChannelUnknownOffice {
-            channel: ch.clone(),
-            number: n.to_string(),
-        }));
+    let mut bound: HashMap<&str, &OfficeNumber> = HashMap::new();
+    for (ch, n) in &channel_refs {
+        match offices.get(n) {
+            None => {
+                return Err(unknown(DumpProblem::ChannelUnknownOffice {
+                    channel: ch.clone(),
+                    number: n.to_string(),
+                }))
+            }
+            Some((_, c)) if c.as_deref() != Some(ch.as_str()) => {
+                return Err(unknown(DumpProblem::ChannelMismatch {
+                    channel: ch.clone(),
+                    number: n.to_string(),
+                }))
+            }
+            Some(_) => {
+                bound.insert(ch.as_str(), n);
+            }
+        }
     }
-    let mut orphans: Vec<&OfficeNumber> = history_refs.keys().filter(|n| !offices.contains(*n)).collect();
+    let mut numbers: Vec<&OfficeNumber> = offices.keys().collect();
+    numbers.sort();
+    for n in numbers {
+        let (revision, channel) = &offices[n];
+        if let Some(ch) = channel {
+            if bound.get(ch.as_str()) != Some(&n) {
+                return Err(unknown(DumpProblem::ChannelMismatch {
+                    channel: ch.clone(),
+                    number: n.to_string(),
+                }));
+            }
+        }
+        // Seqs are distinct and at least 1: 1..=revision exactly when there
+        // are `revision` of them, none above it.
+        let seqs = history_refs.get(n);
+        let events = seqs.map_or(0, |s| s.len() as u64);
+        let max = seqs.and_then(|s| s.iter().max().copied()).unwrap_or(0);
+        if events != *revision || max != *revision {
+            return Err(unknown(DumpProblem::HistoryGap {
+                number: n.to_string(),
+                revision: *revision,
+                events,
+            }));
+        }
+    }
+    let mut orphans: Vec<&OfficeNumber> = history_refs.keys().filter(|n| !offices.contains_key(*n)).collect();
     orphans.sort();
     if let Some(n) = orphans.first() {
         return Err(unknown(DumpProblem::HistoryUnknownOffice(n.to_string())));
     }
     Ok(counts)
+}
+
+/// The highest revision a restored office may have: far more than any
+/// office reaches, far from where `revision + 1` would overflow.
+const MAX_REVISION: u64 = 1 << 40;
+
+/// Times from 1970 to the end of year 9999.
+fn time_ok(at: i64) -> bool {
+    (0..=253_402_300_799).contains(&at)
+}
+
+/// A name as the bot stores it: cleaned, trimmed, at most `MAX_NAME` characters.
+fn name_ok(s: &str, may_be_empty: bool) -> bool {
+    (may_be_empty || !s.is_empty()) && s.chars().count() <= MAX_NAME && text::clean(s).trim() == s
+}
+
+fn check_office(o: &Office) -> Result<(), DumpProblem> {
+    let bad = |field| DumpProblem::BadValue {
+        number: o.number.to_string(),
+        field,
+    };
+    if !name_ok(&o.name, false) {
+        return Err(bad("name"));
+    }
+    if !o.software.as_deref().map_or(true, |s| name_ok(s, false)) {
+        return Err(bad("software"));
+    }
+    if !o.channel.as_deref().map_or(true, |s| name_ok(s, false)) {
+        return Err(bad("channel"));
+    }
+    if o.revision > MAX_REVISION {
+        return Err(bad("revision"));
+    }
+    if !time_ok(o.registered_at) || !time_ok(o.updated_at) || !o.done.values().all(|d| time_ok(d.at)) {
+        return Err(bad("time"));
+    }
+    Ok(())
 }

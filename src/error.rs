@@ -57,6 +57,8 @@ pub enum UserError {
     BadPage(String),
     #[error("too many requests")]
     RateLimited { seconds: u64 },
+    #[error("no backup directory is configured")]
+    BackupNotConfigured,
 }
 
 impl UserError {
@@ -99,6 +101,7 @@ impl UserError {
             EmptyQuestion => Msg::new("error-empty-question"),
             BadPage(p) => Msg::new("error-bad-page").str("page", p.clone()),
             RateLimited { seconds } => Msg::new("error-rate-limited").num("seconds", *seconds as i64),
+            BackupNotConfigured => Msg::new("error-backup-not-configured"),
         }
     }
 }

@@ -67,6 +67,7 @@ help-staff =
     /summary progress of all offices
     /unanswered questions the bot could not answer
     /history an office's change log (office: office number)
+    /backup a backup of the running bot
 
 ## Support staff
 summary-title = Progress of all offices
@@ -246,3 +247,42 @@ cli-arg-question = The question
 cli-arg-format = Output format
 cli-arg-path = The file to import
 cli-arg-output = The file to write
+
+## The data directory: errors an operator or a user can act on
+store-missing = There is no data directory at "{ $path }". Check --data (or data_dir in bot.toml). This command does not create a data directory.
+store-foreign = "{ $path }" holds files that are not a data directory's. Nothing in it was touched. Give an empty directory or an existing data directory.
+store-locked = The data directory "{ $path }" is in use by another seikyu-navi process (such as the running bot). Stop the bot first. To back up without stopping it, staff type /backup in the chat (it needs dir under [backup] in bot.toml).
+store-full = The disk is full, so this could not be saved. Nothing of this action was stored. Free some space and try again.
+store-damaged = The data directory is damaged ({ $detail }). Restore it from a backup (the JSON written by export).
+store-newer-schema = This data directory was written by a newer seikyu-navi (layout { $found }; this version reads up to { $supported }). Use the newer version. The data is unchanged.
+store-newer-record = This office's record was saved by a newer seikyu-navi (record version { $found }; this version reads up to { $supported }). Please ask staff to run the newer version of the bot.
+store-contention = This clashed with another change and was not saved. Please try again.
+store-other = The data directory cannot be used: { $detail }
+
+## check: what the data directory holds
+check-last-import = Last roster import: { $detail }
+check-last-restore = Last restore: { $detail }
+check-records = Records: { $offices } offices, { $events } history events. All readable, all links consistent.
+check-interrupted = A working directory of an interrupted import or restore is left over ({ $detail }). The data directory is as it was before. The next import removes the working directory.
+verify-what-office = The record of office { $number }
+verify-what-channel = A channel binding
+verify-what-history = A history key
+verify-what-event = The history of office { $number }
+verify-what-question = An unanswered question's record
+verify-newer-record = { $what } was saved by a newer version (record version { $found }; this version reads up to { $supported }). Use the newer seikyu-navi.
+verify-unreadable = { $what } cannot be read ({ $detail }). Restore from a backup.
+verify-office-key = The office record stored under "{ $key }" holds number { $number }.
+verify-channel-no-office = Channel { $channel } is bound to office { $number }, which is not registered.
+verify-channel-mismatch = Channel { $channel } is bound to office { $number }, but that office's record names another channel.
+verify-office-unbound = Office { $number }'s record names channel { $channel }, but that channel is not bound to it.
+verify-history-gap = Office { $number }'s history has a gap (event { $found } where { $expected } should be).
+verify-history-short = Office { $number }'s history stops at event { $events } (its record is at revision { $revision }).
+verify-history-no-office = There is history for office { $number }, which is not registered.
+verify-more = { $count } more problems.
+check-data-empty = Data directory: { $detail } (empty; the bot creates its data on first start)
+
+## Backups of the running bot
+cmd-backup = Write a backup of the running bot (support staff)
+    .name = backup
+backup-done = Backup written: { $path } ({ $offices } offices). To restore, stop the bot and import it into an empty data directory.
+error-backup-not-configured = No backup directory is set. Add dir = "(folder)" under [backup] in bot.toml and restart the bot.

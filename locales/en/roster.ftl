@@ -61,3 +61,7 @@ export-done = Exported { $offices ->
    *[other] { $offices } offices
 } to { $path }
 export-error = Cannot export: { $detail }
+roster-error-too-large = The input is too large (up to { $detail } MB). Give a file instead.
+roster-restore-bad-value = Office { $number }: "{ $field }" holds a value the bot never stores (too long, control characters, out of range). Was the file edited by hand?
+roster-restore-history-gap = Office { $number }: the history is incomplete ({ $events } events for revision { $revision }).
+roster-restore-channel-mismatch = Channel { $channel } and office { $number } do not point at each other.

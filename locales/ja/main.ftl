@@ -66,6 +66,7 @@ help-staff =
     サポート担当者用：
     /summary 全事業所の進み具合
     /unanswered 答えられなかった質問
+    /backup 動いているボットのバックアップ
     /history 事業所の変更履歴（office: 事業所番号）
 
 ## サポート担当者向け
@@ -246,3 +247,42 @@ cli-arg-question = 質問
 cli-arg-format = 出力形式
 cli-arg-path = 取り込むファイル
 cli-arg-output = 書き出すファイル
+
+## The data directory: errors an operator or a user can act on
+store-missing = データディレクトリ「{ $path }」が見つかりません。--data の指定（または bot.toml の data_dir）を確認してください。このコマンドは新しいデータディレクトリを作りません。
+store-foreign = 「{ $path }」には、データディレクトリではないファイルがあります。中身には触れていません。空のディレクトリか、既存のデータディレクトリを指定してください。
+store-locked = データディレクトリ「{ $path }」は、別の seikyu-navi（動いているボットなど）が使っています。ボットを止めてから実行してください。ボットを止めずにバックアップを取るときは、サポート担当者がチャットで /backup を使います（bot.toml の [backup] の dir が必要です）。
+store-full = ディスクの空きが足りないため保存できませんでした。この操作は保存されていません。空き容量を増やしてから、もう一度お試しください。
+store-damaged = データディレクトリが壊れています（{ $detail }）。バックアップ（export で書き出した JSON）から復元してください。
+store-newer-schema = このデータディレクトリは新しい版の seikyu-navi で作られています（形式 { $found }、この版が読めるのは { $supported } まで）。新しい版をお使いください。データはそのままです。
+store-newer-record = この事業所の記録は新しい版の seikyu-navi で保存されています（記録の版 { $found }、この版が読めるのは { $supported } まで）。新しい版のボットを使うよう、サポート担当者にお知らせください。
+store-contention = ほかの操作と重なったため保存できませんでした。もう一度お試しください。
+store-other = データディレクトリを使えません：{ $detail }
+
+## check: what the data directory holds
+check-last-import = 最後の名簿取り込み：{ $detail }
+check-last-restore = 最後の復元：{ $detail }
+check-records = 記録：事業所 { $offices }件、履歴 { $events }件。すべて読めて、つながりも正しいです。
+check-interrupted = 中断された取り込みか復元の作業用ディレクトリが残っています（{ $detail }）。データディレクトリは中断前のままです。作業用ディレクトリは次の取り込みで削除されます。
+verify-what-office = 事業所 { $number } の記録
+verify-what-channel = チャンネルの登録
+verify-what-history = 履歴の見出し
+verify-what-event = 事業所 { $number } の履歴
+verify-what-question = 未回答の質問の記録
+verify-newer-record = { $what }は新しい版で保存されています（記録の版 { $found }、この版が読めるのは { $supported } まで）。新しい版の seikyu-navi をお使いください。
+verify-unreadable = { $what }が読めません（{ $detail }）。バックアップから復元してください。
+verify-office-key = 事業所の記録の見出し「{ $key }」と、記録の中の番号 { $number } が合いません。
+verify-channel-no-office = チャンネル { $channel } が、登録のない事業所 { $number } に結び付いています。
+verify-channel-mismatch = チャンネル { $channel } は事業所 { $number } に結び付いていますが、その事業所の記録は別のチャンネルを指しています。
+verify-office-unbound = 事業所 { $number } の記録はチャンネル { $channel } を指していますが、そのチャンネルはこの事業所に結び付いていません。
+verify-history-gap = 事業所 { $number } の履歴が抜けています（{ $expected } 番のところに { $found } 番があります）。
+verify-history-short = 事業所 { $number } の履歴が { $events } 件目までしかありません（記録の版は { $revision }）。
+verify-history-no-office = 登録のない事業所 { $number } の履歴があります。
+verify-more = ほかに { $count } 件の問題があります。
+check-data-empty = データディレクトリ：{ $detail }（空です。ボットの初回起動で作られます）
+
+## Backups of the running bot
+cmd-backup = 動いているボットのバックアップを書き出します（サポート担当者用）
+    .name = バックアップ
+backup-done = バックアップを書き出しました：{ $path }（事業所 { $offices }件）。復元は、ボットを止めて空のデータディレクトリに import で行います。
+error-backup-not-configured = バックアップの保存先が設定されていません。bot.toml の [backup] に dir = "保存先" を書いて、ボットを起動し直してください。

@@ -49,3 +49,7 @@ roster-restore-history-unknown = 事業所番号 { $number } の履歴があり�
 
 export-done = { $offices }件の事業所を書き出しました：{ $path }
 export-error = 書き出せません：{ $detail }
+roster-error-too-large = 入力が大きすぎます（{ $detail } MB まで）。ファイルを指定してください。
+roster-restore-bad-value = 事業所番号 { $number } の「{ $field }」が、ボットが保存しない値です（長すぎる、制御文字がある、範囲外など）。手で書き換えたファイルではないかご確認ください。
+roster-restore-history-gap = 事業所番号 { $number } の履歴が欠けています（記録の版 { $revision } に対して履歴 { $events }件）。
+roster-restore-channel-mismatch = チャンネル { $channel } と事業所番号 { $number } の結び付きが食い違っています。

@@ -78,9 +78,12 @@ pub fn handle(ctx: &Ctx, input: &Input) -> Result<Outcome, UserError> {
         Input::Contact { topic } => contact(ctx, topic.as_deref()),
         Input::Mode { mode } => tasks::change_mode(ctx, mode),
         Input::Help => Ok(Outcome::reply(help(ctx))),
-        Input::Faq { .. } | Input::Question(_) | Input::Summary { .. } | Input::Unanswered | Input::History { .. } => {
-            Err(UserError::UnknownCommand(input.name().to_string()))
-        }
+        Input::Faq { .. }
+        | Input::Question(_)
+        | Input::Summary { .. }
+        | Input::Unanswered
+        | Input::History { .. }
+        | Input::Backup => Err(UserError::UnknownCommand(input.name().to_string())),
     }
 }
 

@@ -214,12 +214,12 @@ impl Store {
             .map_err(io)
             .and_then(|r| dump::read_json(r, &mut sink).map_err(RestoreError::from))
             .and_then(|()| write(&mut batches).map_err(RestoreError::from))
-            .and_then(|()| self.db.flush().map_err(|e| RestoreError::Store(e.into())));
+            .and_then(|()| self.flush().map_err(RestoreError::Store));
         if let Err(e) = res {
             for t in trees {
                 let _ = t.clear();
             }
-            let _ = self.db.flush();
+            let _ = self.flush();
             return Err(match failure {
                 Some(f) => RestoreError::Store(f),
                 None => e,

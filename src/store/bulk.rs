@@ -48,7 +48,7 @@ impl Store {
                 Ok::<(), ConflictableTransactionError<()>>(())
             })
             .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Storage(e) => StoreError::from(e),
                 TransactionError::Abort(()) => StoreError::Corrupt("bulk write aborted".into()),
             })
     }

@@ -6,28 +6,50 @@
 //! - `codec`: versioned JSON records and key layouts
 //! - `bulk`: the roster import's batched writes of planned changes
 //! - `backup`: export and restore (the `dump` format)
+//! - `verify`: `check`'s reading of every record and link
+//! - `swap`: all-or-nothing replacement of the data directory (import, restore)
 
 mod backup;
 mod bulk;
 mod codec;
+pub mod swap;
+mod verify;
 
+use std::fs::File;
 use std::path::Path;
+use std::sync::Arc;
 
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
 
 use crate::model::{Change, Event, Office, Unanswered};
 use crate::office_number::OfficeNumber;
+use crate::reply::Msg;
 use codec::{decode, encode, history_key, history_prefix, number_of, unanswered_key};
 
 pub use crate::model::SCHEMA_VERSION;
 pub use backup::RestoreError;
 pub use bulk::BULK_CHUNK;
+pub use verify::Report as VerifyReport;
 const SCHEMA_KEY: &[u8] = b"schema";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the data directory {path}: {detail}")]
     Open { path: String, detail: String },
+    /// A read-only command was pointed at a directory that holds no data.
+    #[error("no data directory at {path}")]
+    Missing { path: String },
+    /// The directory holds files that are not a data directory's.
+    #[error("{path} is not a data directory (it holds other files)")]
+    Foreign { path: String },
+    /// Another process (the running bot) holds the data directory.
+    #[error("the data directory {path} is in use by another seikyu-navi process")]
+    Locked { path: String },
+    #[error("the disk is full")]
+    Full,
+    /// sled found damaged data.
+    #[error("the data directory is damaged: {0}")]
+    Damaged(String),
     #[error("the data directory {path} was written by a newer version (schema {found}, this build reads up to {supported}); it was left untouched")]
     NewerSchema { path: String, found: u32, supported: u32 },
     #[error("a record was written by a newer version (record version {0})")]
@@ -37,7 +59,57 @@ pub enum StoreError {
     #[error("the office kept changing underneath the command; try again")]
     Contention,
     #[error("storage error: {0}")]
-    Sled(#[from] sled::Error),
+    Sled(sled::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        match e {
+            sled::Error::Io(io) if is_full(&io) => StoreError::Full,
+            sled::Error::Corruption { .. } => StoreError::Damaged(e.to_string()),
+            e => StoreError::Sled(e),
+        }
+    }
+}
+
+/// Whether an IO error says the disk (or the quota) is full.
+fn is_full(e: &std::io::Error) -> bool {
+    // ENOSPC (28) and EDQUOT (122) on Linux; sled may wrap the error in one
+    // of its own that keeps only the message.
+    matches!(e.raw_os_error(), Some(28 | 122)) || e.to_string().contains("No space left")
+}
+
+impl StoreError {
+    /// The localized, actionable line for an operator or a user.
+    pub fn msg(&self) -> Msg {
+        match self {
+            StoreError::Missing { path } => Msg::new("store-missing").str("path", path),
+            StoreError::Foreign { path } => Msg::new("store-foreign").str("path", path),
+            StoreError::Locked { path } => Msg::new("store-locked").str("path", path),
+            StoreError::Full => Msg::new("store-full"),
+            StoreError::Damaged(detail) => Msg::new("store-damaged").str("detail", detail),
+            StoreError::NewerSchema { found, supported, .. } => Msg::new("store-newer-schema")
+                .num("found", i64::from(*found))
+                .num("supported", i64::from(*supported)),
+            StoreError::NewerRecord(v) => Msg::new("store-newer-record")
+                .num("found", i64::from(*v))
+                .num("supported", i64::from(crate::model::RECORD_VERSION)),
+            StoreError::Contention => Msg::new("store-contention"),
+            StoreError::Open { .. } => Msg::new("error-start").str("detail", self.to_string()),
+            other => Msg::new("store-other").str("detail", other.to_string()),
+        }
+    }
+
+    /// Whether a user of the chat should be told what happened (rather than
+    /// a short apology): something staff can act on.
+    pub fn tell_user(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Full | StoreError::NewerRecord(_) | StoreError::Damaged(_) | StoreError::Contention
+        )
+    }
 }
 
 /// Result of applying a change.
@@ -57,6 +129,10 @@ enum Abort {
 #[derive(Clone)]
 pub struct Store {
     db: sled::Db,
+    /// The data directory.
+    dir: Arc<Path>,
+    /// sled's log file, for an fsync after sled's own flush (see `flush`).
+    log: Arc<File>,
     meta: sled::Tree,
     offices: sled::Tree,
     channels: sled::Tree,
@@ -71,20 +147,78 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// The files sled keeps in a data directory (besides `blobs/` and `snap.*`).
+const SLED_FILES: [&str; 2] = ["conf", "db"];
+
+/// Whether a directory holds a sled database (its `conf` and `db` files).
+pub fn is_data_dir(dir: &Path) -> bool {
+    SLED_FILES.iter().all(|f| dir.join(f).is_file())
+}
+
 impl Store {
-    /// Opens (or creates) the data directory. A directory from a newer schema
-    /// is refused and left as it is.
+    /// Opens the data directory, creating it when it does not exist or is
+    /// empty. A directory holding other files is refused (nothing in it is
+    /// touched), as is one from a newer schema.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let path = dir.display().to_string();
+        let empty = match std::fs::read_dir(dir) {
+            Ok(mut entries) => entries.next().is_none(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) => {
+                return Err(StoreError::Open {
+                    path,
+                    detail: e.to_string(),
+                })
+            }
+        };
+        if !empty && !is_data_dir(dir) {
+            return Err(StoreError::Foreign { path });
+        }
+        let store = Store::open_sled(dir)?;
+        if empty {
+            // The new files' directory entries are on disk too.
+            sync_dir(dir)?;
+            if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+                sync_dir(parent)?;
+            }
+        }
+        Ok(store)
+    }
+
+    /// Opens an existing data directory (for the commands that only read):
+    /// a missing or empty one is an error and nothing is created.
+    pub fn open_existing(dir: &Path) -> Result<Store, StoreError> {
+        let path = dir.display().to_string();
+        if !dir.is_dir() || !is_data_dir(dir) {
+            let has_files = std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some());
+            return Err(if has_files {
+                StoreError::Foreign { path }
+            } else {
+                StoreError::Missing { path }
+            });
+        }
+        Store::open_sled(dir)
+    }
+
+    fn open_sled(dir: &Path) -> Result<Store, StoreError> {
         let path = dir.display().to_string();
         let db = sled::Config::new()
             .path(dir)
             .mode(sled::Mode::LowSpace)
             .cache_capacity(64 * 1024 * 1024)
             .open()
-            .map_err(|e| StoreError::Open {
-                path: path.clone(),
-                detail: e.to_string(),
+            .map_err(|e| match e {
+                sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
+                    StoreError::Locked { path: path.clone() }
+                }
+                sled::Error::Io(io) if is_full(&io) => StoreError::Full,
+                sled::Error::Corruption { .. } => StoreError::Damaged(e.to_string()),
+                e => StoreError::Open {
+                    path: path.clone(),
+                    detail: e.to_string(),
+                },
             })?;
+        let log = Arc::new(File::open(dir.join("db"))?);
         let meta = db.open_tree("meta")?;
         match meta.get(SCHEMA_KEY)? {
             Some(v) => {
@@ -104,6 +238,7 @@ impl Store {
             None => {
                 meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
                 db.flush()?;
+                log.sync_all()?;
             }
         }
         Ok(Store {
@@ -113,14 +248,30 @@ impl Store {
             unanswered: db.open_tree("unanswered")?,
             reminders: db.open_tree("reminders")?,
             meta,
+            log,
             db,
+            dir: Arc::from(dir),
         })
+    }
+
+    /// A note kept beside the data (not in it, so exports stay as they
+    /// were): what the last import or restore was, by kind.
+    pub fn note(&self, kind: &str) -> Option<String> {
+        std::fs::read_to_string(self.dir.join(format!("{kind}.last"))).ok()
+    }
+
+    /// Writes a note (see [`Store::note`]) durably.
+    pub fn set_note(&self, kind: &str, text: &str) -> Result<(), StoreError> {
+        let path = self.dir.join(format!("{kind}.last"));
+        std::fs::write(&path, text)?;
+        File::open(&path)?.sync_all()?;
+        sync_dir(&self.dir)
     }
 
     /// Writes a different schema version (for tests of the refusal path).
     pub fn set_schema_version(&self, v: u32) -> Result<(), StoreError> {
         self.meta.insert(SCHEMA_KEY, &v.to_be_bytes())?;
-        self.db.flush()?;
+        self.flush()?;
         Ok(())
     }
 
@@ -150,6 +301,21 @@ impl Store {
             .collect()
     }
 
+    /// The last `n` events of an office's history, oldest first: what `/undo`
+    /// reads, so its cost does not grow with the history.
+    pub fn history_tail(&self, number: &OfficeNumber, n: usize) -> Result<Vec<Event>, StoreError> {
+        let mut tail: Vec<Event> = self
+            .history
+            .scan_prefix(history_prefix(number))
+            .values()
+            .rev()
+            .take(n)
+            .map(|v| decode(&v?))
+            .collect::<Result<_, _>>()?;
+        tail.reverse();
+        Ok(tail)
+    }
+
     /// Every office, in number order.
     pub fn offices(&self) -> impl Iterator<Item = Result<Office, StoreError>> + '_ {
         self.offices.iter().values().map(|v| decode(&v?))
@@ -163,7 +329,7 @@ impl Store {
     pub fn apply(&self, change: &Change) -> Result<Applied, StoreError> {
         let res = self.apply_unflushed(change)?;
         if res == Applied::Stored {
-            self.db.flush()?;
+            self.flush()?;
         }
         Ok(res)
     }
@@ -222,7 +388,18 @@ impl Store {
         }
     }
 
+    /// Makes everything written so far durable: sled's flush writes its log
+    /// with `sync_file_range`, which survives a killed process but not a power
+    /// cut (it flushes neither the drive's cache nor the file's size); the
+    /// `fdatasync` after it does.
     pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        self.log.sync_data()?;
+        Ok(())
+    }
+
+    /// sled's flush alone (no fsync), for the benchmark that compares both.
+    pub fn flush_sled_only(&self) -> Result<(), StoreError> {
         self.db.flush()?;
         Ok(())
     }
@@ -231,7 +408,7 @@ impl Store {
     pub fn log_unanswered(&self, q: &Unanswered) -> Result<(), StoreError> {
         let key = unanswered_key(q.at, self.db.generate_id()?);
         self.unanswered.insert(key, encode(q))?;
-        self.db.flush()?;
+        self.flush()?;
         Ok(())
     }
 
@@ -247,7 +424,7 @@ impl Store {
             batch.insert(k.as_bytes(), &at.to_be_bytes());
         }
         self.reminders.apply_batch(batch)?;
-        self.db.flush()?;
+        self.flush()?;
         Ok(())
     }
 
@@ -261,7 +438,7 @@ impl Store {
 
     pub fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.meta.insert(key.as_bytes(), value.as_bytes())?;
-        self.db.flush()?;
+        self.flush()?;
         Ok(())
     }
 
@@ -269,4 +446,10 @@ impl Store {
     pub fn unanswered(&self) -> Result<Vec<Unanswered>, StoreError> {
         self.unanswered.iter().values().map(|v| decode(&v?)).collect()
     }
+}
+
+/// fsyncs a directory, so that files created in it survive a power cut.
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    File::open(dir)?.sync_all()?;
+    Ok(())
 }

@@ -21,8 +21,8 @@ pub(super) fn run(env: &Env, lang: Lang, office: Option<&str>, json: bool, quest
         }
         Some(n) => {
             let number = OfficeNumber::parse(n).map_err(UserError::from)?.number;
-            app = env.open_app()?;
-            let office = app.office(&number).map_err(|e| CliError::failed("error-start", e))?;
+            app = env.open_existing()?;
+            let office = app.office(&number)?;
             let office = office.ok_or_else(|| UserError::UnknownOffice(number.to_string()))?;
             (app.knowledge(), Some(office))
         }

@@ -4,10 +4,11 @@
 use std::path::Path;
 
 use super::{shown, CliError, Env};
-use crate::app::App;
+use crate::app::{App, StartError};
 use crate::content::{self, Content};
 use crate::faq::FaqIndex;
 use crate::reply::Msg;
+use crate::store::{swap, StoreError};
 
 pub(super) fn run(env: &Env) -> Result<(), CliError> {
     let mut problems: Vec<String> = Vec::new();
@@ -34,12 +35,41 @@ pub(super) fn run(env: &Env) -> Result<(), CliError> {
             Err(e) => problems.push(e.to_string()),
         }
     }
-    match App::open(env.config.clone(), &env.data_dir) {
-        Ok(app) => say(
-            "check-data",
-            format!("{} ({})", shown(&env.data_dir), app.office_count()),
-        ),
+    let empty = std::fs::read_dir(&env.data_dir).is_ok_and(|mut e| e.next().is_none());
+    match App::open_existing(env.config.clone(), &env.data_dir) {
+        // An empty directory is where the bot will create its data.
+        Err(StartError::Store(StoreError::Missing { .. })) if empty => say("check-data-empty", shown(&env.data_dir)),
+        Ok(app) => {
+            say(
+                "check-data",
+                format!("{} ({})", shown(&env.data_dir), app.office_count()),
+            );
+            for kind in ["import", "restore"] {
+                if let Some(what) = app.last_operation(kind) {
+                    say(&format!("check-last-{kind}"), what);
+                }
+            }
+            match app.verify() {
+                Ok(report) => {
+                    problems.extend(report.problems.iter().map(|m| env.text(m)));
+                    if report.more > 0 {
+                        problems.push(env.text(&Msg::new("verify-more").num("count", report.more as i64)));
+                    }
+                    if report.problems.is_empty() {
+                        let msg = Msg::new("check-records")
+                            .num("offices", report.offices as i64)
+                            .num("events", report.events as i64);
+                        println!("{}", env.text(&msg));
+                    }
+                }
+                Err(e) => problems.push(env.text(&e.msg())),
+            }
+        }
+        Err(StartError::Store(e)) => problems.push(env.text(&e.msg())),
         Err(e) => problems.push(e.to_string()),
+    }
+    if let Some(staging) = swap::leftover(&env.data_dir) {
+        say("check-interrupted", shown(&staging));
     }
     if problems.is_empty() {
         println!("{}", env.text(&Msg::new("check-ok")));

@@ -1,7 +1,9 @@
 //! The `seikyu-navi` command line (DESIGN.md's CLI contracts): one module per
 //! subcommand, each `fn … -> Result<(), CliError>`; [`CliError::report`]
-//! decides the localized line and the exit code in one place, and
-//! `Env::open_app` is the one place that opens the data directory.
+//! decides the localized line and the exit code in one place, and `Env`
+//! is the one place that opens the data directory (`open_app` for the bot,
+//! `open_existing` for the commands that only read; import and restore
+//! build a new directory and swap it in, see `store::swap`).
 //! The help texts come from the locales (`i18n`).
 
 pub mod ask;
@@ -18,13 +20,13 @@ use std::process::ExitCode;
 use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::adapters::console::{self, ConsoleOpts};
-use crate::app::{App, Knowledge};
+use crate::app::{App, Knowledge, StartError};
 use crate::config::Config;
 use crate::content::{Content, Lang};
 use crate::error::UserError;
 use crate::reply::Msg;
 use crate::roster::RowError;
-use crate::store::RestoreError;
+use crate::store::{RestoreError, StoreError};
 
 /// The default configuration file; a missing one means the defaults.
 const DEFAULT_CONFIG: &str = "bot.toml";
@@ -100,6 +102,8 @@ pub enum CliError {
     Restore(RestoreError),
     /// Writing the output failed (a closed pipe is a normal end).
     Output(std::io::Error),
+    /// The data directory could not be used (exit code 2).
+    Store(StoreError),
     /// The problems were printed already; only the exit code is left.
     Reported(u8),
 }
@@ -148,6 +152,10 @@ impl CliError {
                 let _ = writeln!(err, "{e}");
                 1
             }
+            CliError::Store(e) => {
+                let _ = writeln!(err, "{}", t(&e.msg()));
+                2
+            }
             CliError::Reported(code) => *code,
         };
         ExitCode::from(code)
@@ -157,6 +165,27 @@ impl CliError {
 impl From<UserError> for CliError {
     fn from(e: UserError) -> Self {
         CliError::User(e)
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        CliError::Store(e)
+    }
+}
+
+impl From<StartError> for CliError {
+    fn from(e: StartError) -> Self {
+        match e {
+            StartError::Store(e) => CliError::Store(e),
+            other => CliError::failed("error-start", other),
+        }
+    }
+}
+
+impl From<RestoreError> for CliError {
+    fn from(e: RestoreError) -> Self {
+        CliError::Restore(e)
     }
 }
 
@@ -178,9 +207,15 @@ pub(crate) struct Env {
 }
 
 impl Env {
-    /// The bot on the data directory: the one place the CLI opens it.
+    /// The bot on the data directory, created when new (`run`, `console`).
     fn open_app(&self) -> Result<App, CliError> {
-        App::open(self.config.clone(), &self.data_dir).map_err(|e| CliError::failed("error-start", e))
+        Ok(App::open(self.config.clone(), &self.data_dir)?)
+    }
+
+    /// The bot on an existing data directory, for the commands that only
+    /// read it: a missing or mistyped one is an error, nothing is created.
+    fn open_existing(&self) -> Result<App, CliError> {
+        Ok(App::open_existing(self.config.clone(), &self.data_dir)?)
     }
 
     /// What the bot knows without a data directory (texts, FAQ index).

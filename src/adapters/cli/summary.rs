@@ -7,10 +7,8 @@ use crate::adapters::render::plain_text;
 use crate::staff;
 
 pub(super) fn run(env: &Env, format: Format) -> Result<(), CliError> {
-    let app = env.open_app()?;
-    let s = app
-        .summary_streamed(now())
-        .map_err(|e| CliError::failed("error-start", e))?;
+    let app = env.open_existing()?;
+    let s = app.summary_streamed(now())?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => {

@@ -57,7 +57,10 @@ impl Handler {
             }
         };
         // Staff views read every office: defer first so Discord does not time out.
-        let slow = matches!(input, Input::Summary { .. } | Input::Unanswered | Input::History { .. });
+        let slow = matches!(
+            input,
+            Input::Summary { .. } | Input::Unanswered | Input::History { .. } | Input::Backup
+        );
         if slow {
             let defer = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true));
             if let Err(e) = cmd.create_response(&ctx.http, defer).await {

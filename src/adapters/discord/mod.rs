@@ -3,7 +3,7 @@
 //! - `commands`: slash-command registration from the one command table
 //! - `interactions`: commands, autocomplete, buttons and messages → `App`
 //! - `embed`: a `Reply` as an embed with buttons; the one message builder
-//! - `tasks`: reminders and the live dashboard
+//! - `tasks`: reminders, the live dashboard, periodic backups
 
 mod commands;
 mod embed;
@@ -94,6 +94,9 @@ impl EventHandler for Handler {
             tokio::spawn(tasks::reminders_loop(self.app.clone(), ctx.http.clone()));
             if let Some(channel) = self.app.config().discord.staff_channel_id {
                 tokio::spawn(tasks::dashboard_loop(self.app.clone(), ctx.http.clone(), channel));
+            }
+            if self.app.config().backup.every_hours > 0 {
+                tokio::spawn(tasks::backup_loop(self.app.clone()));
             }
         }
         let cmds = commands(self.app.content());

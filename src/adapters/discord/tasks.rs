@@ -1,5 +1,5 @@
-//! Background work: due reminders posted in office channels, and the live
-//! dashboard in the staff channel.
+//! Background work: due reminders posted in office channels, the live
+//! dashboard in the staff channel, and periodic backups.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -103,6 +103,25 @@ pub(super) async fn dashboard_loop(app: Arc<App>, http: Arc<Http>, channel: u64)
                 }
                 Err(e) => tracing::warn!(error = %e, "could not post the dashboard"),
             }
+        }
+    }
+}
+
+/// Writes a backup every `backup.every_hours` into `backup.dir` while the
+/// bot runs (checked every ten minutes, also right after a restart).
+pub(super) async fn backup_loop(app: Arc<App>) {
+    let mut tick = tokio::time::interval(REMINDER_EVERY);
+    loop {
+        tick.tick().await;
+        let at = now();
+        let due = blocking(&app, move |app| app.backup_due(at)).await.unwrap_or(false);
+        let Some(dir) = app.config().backup.dir.clone().filter(|_| due) else {
+            continue;
+        };
+        match blocking(&app, move |app| app.backup(&dir, at)).await {
+            Some(Ok(done)) => tracing::info!(path = %done.path.display(), offices = done.offices, "backup written"),
+            Some(Err(e)) => tracing::error!(error = %e, "backup failed"),
+            None => {}
         }
     }
 }

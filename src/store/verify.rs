@@ -1,0 +1,173 @@
+//! `check`'s reading of a data directory: every record decoded, every link
+//! followed (channel ↔ office, history contiguous up to the office's
+//! revision), each problem as a line a person can act on.
+
+use std::collections::HashMap;
+
+use super::codec::{decode, number_of, utf8};
+use super::{Store, StoreError};
+use crate::model::{Event, Office, Unanswered};
+use crate::office_number::OfficeNumber;
+use crate::reply::Msg;
+
+/// The most problems listed (a badly damaged directory has thousands).
+const MAX_PROBLEMS: usize = 50;
+
+/// What `verify` found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub offices: usize,
+    pub events: usize,
+    /// One localized line each; at most [`MAX_PROBLEMS`].
+    pub problems: Vec<Msg>,
+    /// Problems past the listed ones.
+    pub more: usize,
+}
+
+impl Report {
+    fn problem(&mut self, m: Msg) {
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(m);
+        } else {
+            self.more += 1;
+        }
+    }
+}
+
+fn unreadable(what: Msg, e: &StoreError) -> Msg {
+    match e {
+        StoreError::NewerRecord(v) => Msg::new("verify-newer-record")
+            .msg("what", what)
+            .num("found", i64::from(*v))
+            .num("supported", i64::from(crate::model::RECORD_VERSION)),
+        other => Msg::new("verify-unreadable")
+            .msg("what", what)
+            .str("detail", other.to_string()),
+    }
+}
+
+impl Store {
+    /// Reads every record and follows every link. Errors of the storage
+    /// itself (a damaged page) are returned; everything wrong with the
+    /// content is a problem in the report.
+    pub fn verify(&self) -> Result<Report, StoreError> {
+        let mut r = Report::default();
+        // Office → (revision, channel).
+        let mut offices: HashMap<OfficeNumber, (u64, Option<String>)> = HashMap::new();
+        for kv in self.offices.iter() {
+            let (k, v) = kv?;
+            let key = String::from_utf8_lossy(&k).into_owned();
+            match decode::<Office>(&v) {
+                Ok(o) => {
+                    if o.number.as_str() != key {
+                        r.problem(
+                            Msg::new("verify-office-key")
+                                .str("key", &key)
+                                .str("number", o.number.as_str()),
+                        );
+                    }
+                    offices.insert(o.number.clone(), (o.revision, o.channel.clone()));
+                }
+                Err(e) => r.problem(unreadable(Msg::new("verify-what-office").str("number", &key), &e)),
+            }
+            r.offices += 1;
+        }
+        // Channel bindings, both ways.
+        let mut bound: HashMap<String, OfficeNumber> = HashMap::new();
+        for kv in self.channels.iter() {
+            let (k, v) = kv?;
+            let (channel, number) = match (utf8(&k, "channel"), number_of(&v)) {
+                (Ok(c), Ok(n)) => (c, n),
+                (_, Err(e)) | (Err(e), _) => {
+                    r.problem(unreadable(Msg::new("verify-what-channel"), &e));
+                    continue;
+                }
+            };
+            match offices.get(&number) {
+                None => r.problem(
+                    Msg::new("verify-channel-no-office")
+                        .str("channel", &channel)
+                        .str("number", number.as_str()),
+                ),
+                Some((_, c)) if c.as_deref() != Some(channel.as_str()) => r.problem(
+                    Msg::new("verify-channel-mismatch")
+                        .str("channel", &channel)
+                        .str("number", number.as_str()),
+                ),
+                Some(_) => {}
+            }
+            bound.insert(channel, number);
+        }
+        for (number, (_, channel)) in &offices {
+            if let Some(ch) = channel {
+                if bound.get(ch) != Some(number) {
+                    r.problem(
+                        Msg::new("verify-office-unbound")
+                            .str("number", number.as_str())
+                            .str("channel", ch),
+                    );
+                }
+            }
+        }
+        // History: contiguous 1..=revision for every office.
+        let mut last: HashMap<OfficeNumber, u64> = HashMap::new();
+        for kv in self.history.iter() {
+            let (k, v) = kv?;
+            r.events += 1;
+            let Some(end) = k.iter().position(|b| *b == 0) else {
+                r.problem(unreadable(
+                    Msg::new("verify-what-history"),
+                    &StoreError::Corrupt("key".into()),
+                ));
+                continue;
+            };
+            let number = match number_of(&k[..end]) {
+                Ok(n) => n,
+                Err(e) => {
+                    r.problem(unreadable(Msg::new("verify-what-history"), &e));
+                    continue;
+                }
+            };
+            let event = match decode::<Event>(&v) {
+                Ok(e) => e,
+                Err(e) => {
+                    r.problem(unreadable(
+                        Msg::new("verify-what-event").str("number", number.as_str()),
+                        &e,
+                    ));
+                    continue;
+                }
+            };
+            let prev = last.get(&number).copied().unwrap_or(0);
+            if event.seq != prev + 1 {
+                r.problem(
+                    Msg::new("verify-history-gap")
+                        .str("number", number.as_str())
+                        .num("expected", (prev + 1) as i64)
+                        .num("found", event.seq as i64),
+                );
+            }
+            last.insert(number, event.seq);
+        }
+        for (number, (revision, _)) in &offices {
+            let seen = last.get(number).copied().unwrap_or(0);
+            if seen != *revision {
+                r.problem(
+                    Msg::new("verify-history-short")
+                        .str("number", number.as_str())
+                        .num("revision", *revision as i64)
+                        .num("events", seen as i64),
+                );
+            }
+        }
+        for number in last.keys().filter(|n| !offices.contains_key(*n)) {
+            r.problem(Msg::new("verify-history-no-office").str("number", number.as_str()));
+        }
+        for v in self.unanswered.iter().values() {
+            if let Err(e) = decode::<Unanswered>(&v?) {
+                r.problem(unreadable(Msg::new("verify-what-question"), &e));
+            }
+        }
+        Ok(r)
+    }
+}
