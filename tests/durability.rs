@@ -476,6 +476,9 @@ fn one_office_backup(tmp: &Path, config: &Path) -> serde_json::Value {
     serde_json::from_slice(&run(config, &data, &["export"]).stdout).unwrap()
 }
 
+/// A change made to a backup by hand.
+type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+
 #[test]
 fn restore_refuses_crafted_backups() {
     let tmp = tempfile::tempdir().unwrap();
@@ -483,7 +486,7 @@ fn restore_refuses_crafted_backups() {
     std::fs::write(&config, "[bot]\n").unwrap();
     let good = one_office_backup(tmp.path(), &config);
     let n = number(0);
-    let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         (
             "a revision that would wrap",
             Box::new(|d| d["offices"][0]["revision"] = u64::MAX.into()),
