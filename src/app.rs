@@ -419,7 +419,7 @@ impl App {
                 };
                 let s = self.summary(now)?;
                 let mut reply = staff::summary_reply(&s, page);
-                let png = crate::chart::render_png(&s, now);
+                let png = crate::chart::render_png(self.content(), lang, &s, now);
                 reply.attachments.push(Attachment {
                     name: "summary.png".into(),
                     bytes: png,

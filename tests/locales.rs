@@ -93,6 +93,7 @@ fn built_ids_exist_in_both_locales() {
             ids.push(step.msg(part));
         }
         ids.push(step.title_id());
+        ids.push(seikyu_navi::chart::step_label_id(step));
         ids.extend(step.waiting_id());
         ids.extend(step.tasks().iter().map(|t| t.msg_id()));
     }

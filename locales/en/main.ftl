@@ -89,6 +89,21 @@ history-mode = billing mode changed ({ $from } → { $to })
 history-undo = undid #{ $seq }
 history-bound = bound to channel { $channel }
 
+## The summary chart (the PNG attached to /summary). After adding characters, run assets/fonts/subset.sh
+chart-title-steps = Offices per step ({ $total } in all)
+chart-title-weeks = Completions per week (last { $weeks } weeks)
+chart-step-environment = Environment
+chart-step-notify = Start notice
+chart-step-proxy-application = Proxy application
+chart-step-login = Login
+chart-step-certificate = Certificate
+chart-step-installer = Installer
+chart-step-software = Billing software
+chart-step-done = Done
+chart-count = { $count }
+chart-weeks-ago = { $weeks }w ago
+chart-this-week = this week
+
 ## Errors
 error-not-registered = No office is registered in this channel.
 error-number-empty = Please enter the office number (10 characters).

@@ -89,6 +89,21 @@ history-mode = 請求方法を変更（{ $from } → { $to }）
 history-undo = #{ $seq } を取り消し
 history-bound = チャンネル { $channel } に結び付け
 
+## 全事業所のグラフ（/summary に添付する PNG）。文字を足したら assets/fonts/subset.sh を実行
+chart-title-steps = 手順ごとの事業所数（全{ $total }事業所）
+chart-title-weeks = 週ごとの完了数（直近{ $weeks }週）
+chart-step-environment = 動作環境
+chart-step-notify = 開始の届出
+chart-step-proxy-application = 代理人申請
+chart-step-login = ログイン
+chart-step-certificate = 電子証明書
+chart-step-installer = インストーラ
+chart-step-software = 請求ソフト
+chart-step-done = 完了
+chart-count = { $count }
+chart-weeks-ago = { $weeks }週前
+chart-this-week = 今週
+
 ## エラー
 error-not-registered = このチャンネルには事業所が登録されていません。
 error-number-empty = 事業所番号を入力してください（10桁）。
