@@ -41,6 +41,8 @@ pub enum UserError {
     ChannelBound(String),
     #[error("office {number} is bound to another channel")]
     NumberBoundElsewhere { number: String },
+    #[error("office {number} exists; only staff bind it to a channel")]
+    OfficeNeedsStaff { number: String },
     #[error("name is empty")]
     EmptyName,
     #[error("text too long (max {max})")]
@@ -91,6 +93,7 @@ impl UserError {
             StaffOnly => Msg::new("error-staff-only"),
             ChannelBound(n) => Msg::new("error-channel-bound").str("number", n.clone()),
             NumberBoundElsewhere { number } => Msg::new("error-number-bound").str("number", number.clone()),
+            OfficeNeedsStaff { number } => Msg::new("error-office-needs-staff").str("number", number.clone()),
             EmptyName => Msg::new("error-empty-name"),
             TooLong { max } => Msg::new("error-too-long").num("max", *max as i64),
             SameMode(m) => Msg::new("error-same-mode").msg("mode", Msg::new(format!("mode-{m}"))),

@@ -1024,10 +1024,14 @@ fn channel_and_number_bindings() {
         (Some("ch-c"), Some("ch-a"), None)
     );
 
-    // A displaced office (no channel) may be bound by anyone.
+    // A displaced office (no channel) is bound by staff only.
     let mut loose = b.clone();
     loose.channel = None;
-    let ch = register_in("ch-d", &user(), None, Some(&loose), &b_num, "ひまわり")
+    assert_eq!(
+        register_in("ch-d", &user(), None, Some(&loose), &b_num, "ひまわり").unwrap_err(),
+        UserError::OfficeNeedsStaff { number: b_num.clone() }
+    );
+    let ch = register_in("ch-d", &staff(), None, Some(&loose), &b_num, "ひまわり")
         .unwrap()
         .change
         .unwrap();

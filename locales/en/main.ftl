@@ -110,6 +110,7 @@ error-nothing-to-undo = There is nothing to undo.
 error-staff-only = Only support staff can use this command.
 error-channel-bound = Another office ({ $number }) is registered in this channel. Please ask the support staff to change it.
 error-number-bound = Office number { $number } is registered in another channel. Please use that channel, or ask the support staff.
+error-office-needs-staff = Office number { $number } is already registered. To use it in this channel, please ask the support staff. Nothing was changed.
 error-empty-name = Please enter the office name.
 error-too-long = The input is too long (up to { $max } characters).
 error-same-mode = The billing mode is already "{ $mode }".

@@ -110,6 +110,7 @@ error-nothing-to-undo = 取り消せる変更はありません。
 error-staff-only = このコマンドはサポート担当者だけが使えます。
 error-channel-bound = このチャンネルには別の事業所（{ $number }）が登録されています。変更はサポート担当者にご依頼ください。
 error-number-bound = 事業所番号 { $number } は別のチャンネルで登録されています。そのチャンネルをお使いいただくか、サポート担当者にご依頼ください。
+error-office-needs-staff = 事業所番号 { $number } はすでに登録されています。このチャンネルで使うには、サポート担当者にご依頼ください。何も変更していません。
 error-empty-name = 事業所名を入力してください。
 error-too-long = 入力が長すぎます（{ $max }文字まで）。
 error-same-mode = 請求方法はすでに「{ $mode }」です。

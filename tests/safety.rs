@@ -1,0 +1,236 @@
+//! "Nothing lost, nobody in where they don't belong": offices cannot be taken
+//! over by number, a repeated click or command does no more than the first,
+//! and stored text cannot spoof the screen or the terminal.
+
+use std::path::Path;
+
+use seikyu_navi::app::App;
+use seikyu_navi::command::{parse_line, Input};
+use seikyu_navi::config::Config;
+use seikyu_navi::content::Lang;
+use seikyu_navi::model::{Action, Actor, Event, Office};
+use seikyu_navi::office_number::{check_digit, OfficeNumber};
+use seikyu_navi::reply::{Block, Reply, Tone};
+
+const T0: i64 = 1_795_447_800;
+const DAY: i64 = 86_400;
+
+/// A valid office number from its first nine characters.
+fn num(first9: &str) -> String {
+    format!("{first9}{}", check_digit(first9).unwrap())
+}
+
+fn on(s: &str) -> OfficeNumber {
+    OfficeNumber::parse(s).unwrap().number
+}
+
+fn user(name: &str) -> Actor {
+    Actor {
+        id: format!("id-{name}"),
+        name: name.into(),
+        staff: false,
+        local: false,
+    }
+}
+
+fn staff() -> Actor {
+    Actor {
+        id: "id-staff".into(),
+        name: "サポート".into(),
+        staff: true,
+        local: false,
+    }
+}
+
+fn open(dir: &Path) -> App {
+    App::open(Config::default(), dir).expect("app opens")
+}
+
+fn run(app: &App, channel: &str, actor: &Actor, line: &str, now: i64) -> Reply {
+    let input = parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+    app.handle(channel, actor, &input, now, Lang::Ja)
+}
+
+/// The first message id of each text block.
+fn ids(r: &Reply) -> Vec<String> {
+    r.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Title(m) | Block::Text(m) | Block::Success(m) | Block::Warning(m) | Block::Error(m) => {
+                Some(m.id.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn assert_ok(r: &Reply) {
+    assert_ne!(r.tone, Tone::Error, "error reply: {:?}", ids(r));
+}
+
+/// An office and its history, to compare before and after.
+fn snapshot(app: &App, number: &str) -> (Office, Vec<Event>) {
+    let n = on(number);
+    (
+        app.store().office(&n).unwrap().expect("office"),
+        app.store().history(&n).unwrap(),
+    )
+}
+
+fn import(app: &App, csv: &str) {
+    let parsed = seikyu_navi::roster::parse(csv.as_bytes()).unwrap_or_else(|_| panic!("roster parses"));
+    app.import_roster(&parsed.rows, T0, &mut |_, _, _| {})
+        .unwrap_or_else(|e| panic!("import: {e}"));
+}
+
+// ---- Item 1: an existing office is bound to a channel by staff only ----
+
+#[test]
+fn a_roster_office_without_a_channel_cannot_be_taken_over_by_a_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    let c = num("237010001");
+    import(
+        &app,
+        &format!("number,name,mode,software,channel\n{c},さくら介護,direct,,\n"),
+    );
+    let before = snapshot(&app, &c);
+    assert_eq!(before.0.channel, None);
+
+    let mallory = user("mallory");
+    let r = run(
+        &app,
+        "ch-x",
+        &mallory,
+        &format!("/register number:{c} name:\"Hijacked C\" mode:vendor"),
+        T0 + DAY,
+    );
+    assert_eq!(r.tone, Tone::Error);
+    assert_eq!(ids(&r), vec!["error-office-needs-staff"]);
+    // Nothing changed: no binding, no rename, no event.
+    assert_eq!(snapshot(&app, &c), before);
+    assert_eq!(app.office_in("ch-x").unwrap(), None);
+    // The channel stays unregistered: its commands still say so.
+    let r = run(&app, "ch-x", &mallory, "/progress", T0 + DAY);
+    assert_eq!(ids(&r)[0], "error-not-registered");
+
+    // The refusal tells them to ask staff, in both languages.
+    let content = app.content();
+    let msg = seikyu_navi::reply::Msg::new("error-office-needs-staff").str("number", c.as_str());
+    assert!(content.text(Lang::Ja, &msg).contains("サポート担当者"));
+    assert!(content.text(Lang::En, &msg).contains("support staff"));
+
+    // Staff binds it; then the office's users work in that channel.
+    let r = run(
+        &app,
+        "ch-c",
+        &staff(),
+        &format!("/register number:{c} name:さくら介護"),
+        T0 + DAY,
+    );
+    assert_ok(&r);
+    assert_eq!(ids(&r)[0], "register-bound");
+    assert_eq!(app.office_in("ch-c").unwrap().unwrap().number, on(&c));
+    assert_ok(&run(&app, "ch-c", &user("さくら"), "/done", T0 + DAY));
+}
+
+#[test]
+fn an_office_displaced_by_staff_cannot_be_claimed_and_undone_by_a_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    let (b, d) = (num("437010001"), num("337010001"));
+    let bob = user("bob");
+    assert_ok(&run(
+        &app,
+        "ch-b",
+        &bob,
+        &format!("/register number:{b} name:\"Office B\""),
+        T0,
+    ));
+    assert_ok(&run(&app, "ch-b", &bob, "/done", T0));
+    assert_ok(&run(
+        &app,
+        "ch-d",
+        &user("dan"),
+        &format!("/register number:{d} name:D"),
+        T0,
+    ));
+    // Staff moves D into B's channel: B is left without a channel, with its progress.
+    assert_ok(&run(
+        &app,
+        "ch-b",
+        &staff(),
+        &format!("/register number:{d} name:D"),
+        T0 + DAY,
+    ));
+    let before = snapshot(&app, &b);
+    assert_eq!((before.0.channel.clone(), before.0.done.len()), (None, 1));
+
+    let mallory = user("mallory");
+    let r = run(
+        &app,
+        "ch-m",
+        &mallory,
+        &format!("/register number:{b} name:\"Mallory took B\""),
+        T0 + 2 * DAY,
+    );
+    assert_eq!(ids(&r), vec!["error-office-needs-staff"]);
+    for line in ["/progress", "/undo", "/mode mode:proxy"] {
+        let r = run(&app, "ch-m", &mallory, line, T0 + 2 * DAY);
+        assert_eq!(ids(&r)[0], "error-not-registered", "{line}");
+    }
+    assert_eq!(snapshot(&app, &b), before);
+
+    // An office bound elsewhere is still refused with its own message.
+    let r = run(
+        &app,
+        "ch-m",
+        &mallory,
+        &format!("/register number:{d} name:x"),
+        T0 + 2 * DAY,
+    );
+    assert_eq!(ids(&r), vec!["error-number-bound"]);
+    // A new number in an unregistered channel stays open to anyone.
+    let r = run(
+        &app,
+        "ch-m",
+        &mallory,
+        &format!("/register number:{} name:新しい事業所", num("137010009")),
+        T0 + 2 * DAY,
+    );
+    assert_ok(&r);
+    assert_eq!(ids(&r)[0], "register-done");
+}
+
+#[test]
+fn the_engine_refuses_a_user_binding_an_unbound_office() {
+    use seikyu_navi::engine::{self, Ctx};
+    use seikyu_navi::error::UserError;
+    let config = Config::default();
+    let number = num("137010001");
+    let loose = Office::new(on(&number), "さくら".into(), Default::default(), None, None, T0);
+    let input = Input::Register {
+        number: number.clone(),
+        name: "さくら".into(),
+        mode: None,
+        software: None,
+    };
+    let ctx = |actor| Ctx {
+        now: T0,
+        actor,
+        channel: "ch-new",
+        office: None,
+        history: &[],
+        existing: Some(&loose),
+        config: &config,
+    };
+    let (u, s) = (user("u"), staff());
+    assert_eq!(
+        engine::handle(&ctx(&u), &input).unwrap_err(),
+        UserError::OfficeNeedsStaff { number: number.clone() }
+    );
+    let out = engine::handle(&ctx(&s), &input).unwrap();
+    let change = out.change.expect("staff binds");
+    assert_eq!(change.bind.as_deref(), Some("ch-new"));
+    assert!(matches!(change.event.action, Action::Bound { prev: None, .. }));
+}
