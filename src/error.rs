@@ -2,7 +2,7 @@
 //! are logged and shown as a short localized apology.
 
 use crate::office_number::NumberError;
-use crate::playbook::StepId;
+use crate::playbook::{StepId, TaskId};
 use crate::reply::Msg;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,6 +31,8 @@ pub enum UserError {
     StepNotApplicable(StepId),
     #[error("step {0:?} is already done")]
     StepAlreadyDone(StepId),
+    #[error("task {task:?} needs {first:?} done first")]
+    EarlierTaskOpen { task: TaskId, first: TaskId },
     #[error("all steps are done")]
     AllDone,
     #[error("nothing to undo")]
@@ -88,6 +90,9 @@ impl UserError {
             UnknownStep(s) => Msg::new("error-unknown-step").str("step", s.clone()),
             StepNotApplicable(s) => Msg::new("error-step-not-applicable").msg("step", Msg::new(s.title_id())),
             StepAlreadyDone(s) => Msg::new("error-step-done").msg("step", Msg::new(s.title_id())),
+            EarlierTaskOpen { task, first } => Msg::new("error-task-earlier-open")
+                .msg("task", Msg::new(task.msg_id()))
+                .msg("first", Msg::new(first.msg_id())),
             AllDone => Msg::new("error-all-done"),
             NothingToUndo => Msg::new("error-nothing-to-undo"),
             StaffOnly => Msg::new("error-staff-only"),

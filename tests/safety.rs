@@ -4,13 +4,15 @@
 
 use std::path::Path;
 
+use seikyu_navi::adapters::render::button_command;
 use seikyu_navi::app::App;
 use seikyu_navi::command::{parse_line, Input};
 use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
 use seikyu_navi::model::{Action, Actor, Event, Office};
 use seikyu_navi::office_number::{check_digit, OfficeNumber};
-use seikyu_navi::reply::{Block, Reply, Tone};
+use seikyu_navi::playbook::{StepId, TaskId};
+use seikyu_navi::reply::{Block, ButtonAction, Reply, Tone};
 
 const T0: i64 = 1_795_447_800;
 const DAY: i64 = 86_400;
@@ -233,4 +235,155 @@ fn the_engine_refuses_a_user_binding_an_unbound_office() {
     let change = out.change.expect("staff binds");
     assert_eq!(change.bind.as_deref(), Some("ch-new"));
     assert!(matches!(change.event.action, Action::Bound { prev: None, .. }));
+}
+
+// ---- Item 4: a repeated click or command does no more than the first ----
+
+/// What a click on a button with this custom id does, through the same path
+/// as the Discord adapter (`ButtonAction::parse`, then `Input::from`).
+fn click(app: &App, channel: &str, actor: &Actor, custom_id: &str, now: i64) -> Reply {
+    let action = ButtonAction::parse(custom_id).unwrap_or_else(|| panic!("{custom_id} does not parse"));
+    app.handle(channel, actor, &Input::from(&action), now, Lang::Ja)
+}
+
+fn done_tasks(app: &App, number: &str) -> Vec<TaskId> {
+    app.store()
+        .office(&on(number))
+        .unwrap()
+        .unwrap()
+        .done
+        .into_keys()
+        .collect()
+}
+
+/// A new data directory with an office registered in `ch` by 山田 and its
+/// first step done (the card now shows the notification step).
+fn office_at_notify() -> (tempfile::TempDir, App, String, Actor) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    let n = num("137010001");
+    let u = user("山田");
+    assert_ok(&run(&app, "ch", &u, &format!("/register number:{n} name:あおば"), T0));
+    assert_ok(&run(&app, "ch", &u, "/done", T0));
+    (dir, app, n, u)
+}
+
+fn card_buttons(r: &Reply) -> Vec<ButtonAction> {
+    r.buttons.iter().map(|b| b.action.clone()).collect()
+}
+
+#[test]
+fn buttons_name_the_task_they_complete() {
+    let (_dir, app, _, u) = office_at_notify();
+    let r = run(&app, "ch", &u, "/next", T0);
+    let done = card_buttons(&r)[0].clone();
+    assert_eq!(done, ButtonAction::Done(TaskId::NotifySubmit));
+    assert_eq!(done.custom_id(), "done:notify-submit");
+    assert_eq!(button_command(&done), "/done step:notify-submit");
+    // After the submission the card's button names the receipt.
+    let r = click(&app, "ch", &u, "done:notify-submit", T0 + DAY);
+    assert_ok(&r);
+    assert_eq!(card_buttons(&r)[0].custom_id(), "done:notify-receive");
+    // Every task round-trips through its custom id.
+    for task in StepId::ALL.iter().flat_map(|s| s.tasks()) {
+        let a = ButtonAction::Done(*task);
+        assert_eq!(ButtonAction::parse(&a.custom_id()), Some(a));
+    }
+    for other in [
+        ButtonAction::Progress,
+        ButtonAction::Contact,
+        ButtonAction::Next,
+        ButtonAction::SummaryPage(3),
+    ] {
+        assert_eq!(ButtonAction::parse(&other.custom_id()), Some(other));
+    }
+    assert_eq!(ButtonAction::parse("done:nonsense"), None);
+}
+
+#[test]
+fn a_double_click_on_done_marks_one_task_and_says_it_is_done() {
+    let (_dir, app, n, u) = office_at_notify();
+    let first = click(&app, "ch", &u, "done:notify-submit", T0 + DAY);
+    assert_ok(&first);
+    let before = snapshot(&app, &n);
+    assert_eq!(done_tasks(&app, &n), vec![TaskId::Environment, TaskId::NotifySubmit]);
+
+    // The second click (or a retry after a lost reply) changes nothing.
+    let second = click(&app, "ch", &u, "done:notify-submit", T0 + DAY + 1);
+    assert_eq!(snapshot(&app, &n), before);
+    // It is a note, not an error, with the current card.
+    assert_eq!(second.tone, Tone::Info);
+    let got = ids(&second);
+    assert_eq!(got[0], "done-already", "{got:?}");
+    assert!(got.contains(&"step-heading".to_string()), "{got:?}");
+    assert_eq!(card_buttons(&second)[0], ButtonAction::Done(TaskId::NotifyReceive));
+    let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &second);
+    assert!(text.contains("すでに完了しています"), "{text}");
+}
+
+#[test]
+fn an_old_step_button_stands_for_the_steps_first_task() {
+    let (_dir, app, n, u) = office_at_notify();
+    // Buttons posted before task ids carried the step.
+    assert_eq!(
+        ButtonAction::parse("done:notify"),
+        Some(ButtonAction::Done(TaskId::NotifySubmit))
+    );
+    assert_eq!(
+        ButtonAction::parse("done:certificate"),
+        Some(ButtonAction::Done(TaskId::CertificateApply))
+    );
+    assert_ok(&click(&app, "ch", &u, "done:notify", T0 + DAY));
+    let before = snapshot(&app, &n);
+    // The same old button clicked again does not mark the receipt.
+    let r = click(&app, "ch", &u, "done:notify", T0 + DAY + 1);
+    assert_eq!(ids(&r)[0], "done-already");
+    assert_eq!(snapshot(&app, &n), before);
+    assert!(!done_tasks(&app, &n).contains(&TaskId::NotifyReceive));
+}
+
+#[test]
+fn done_with_a_task_id_marks_exactly_that_task() {
+    let (_dir, app, n, u) = office_at_notify();
+    // The receipt before the submission: refused, nothing changed.
+    let before = snapshot(&app, &n);
+    let r = run(&app, "ch", &u, "/done step:notify-receive", T0 + DAY);
+    assert_eq!(ids(&r), vec!["error-task-earlier-open"]);
+    assert_eq!(snapshot(&app, &n), before);
+    let r = run(&app, "ch", &u, "/done step:certificate-install", T0 + DAY);
+    assert_eq!(ids(&r), vec!["error-task-earlier-open"]);
+    assert_eq!(snapshot(&app, &n), before);
+    // A task of a step the mode does not have.
+    let r = run(&app, "ch", &u, "/done step:proxy-application", T0 + DAY);
+    assert_eq!(ids(&r), vec!["error-step-not-applicable"]);
+
+    // Typed twice: the second says so and changes nothing.
+    assert_ok(&run(&app, "ch", &u, "/done step:NOTIFY_SUBMIT", T0 + DAY));
+    let marked = snapshot(&app, &n);
+    assert_eq!(done_tasks(&app, &n), vec![TaskId::Environment, TaskId::NotifySubmit]);
+    let r = run(&app, "ch", &u, "/done step:notify-submit", T0 + DAY + 1);
+    assert_eq!(ids(&r)[0], "done-already");
+    assert_eq!(snapshot(&app, &n), marked);
+    // A task ahead of the current step, out of order, like a step id.
+    assert_ok(&run(&app, "ch", &u, "/done step:certificate-apply", T0 + DAY));
+    assert_eq!(
+        done_tasks(&app, &n),
+        vec![TaskId::Environment, TaskId::NotifySubmit, TaskId::CertificateApply]
+    );
+}
+
+#[test]
+fn plain_done_typed_twice_still_moves_on() {
+    let (_dir, app, n, u) = office_at_notify();
+    assert_ok(&run(&app, "ch", &u, "/done", T0 + DAY));
+    assert_ok(&run(&app, "ch", &u, "/done", T0 + DAY));
+    assert_eq!(
+        done_tasks(&app, &n),
+        vec![TaskId::Environment, TaskId::NotifySubmit, TaskId::NotifyReceive]
+    );
+    // A step id keeps meaning "the step's next task".
+    assert_ok(&run(&app, "ch", &u, "/done step:certificate", T0 + DAY));
+    assert_ok(&run(&app, "ch", &u, "/done step:certificate", T0 + DAY));
+    let r = run(&app, "ch", &u, "/done step:certificate", T0 + DAY);
+    assert_eq!(ids(&r), vec!["error-step-done"]);
 }

@@ -25,6 +25,7 @@ button-next = Next step
 ## Done, undo, progress
 done-task = ☑ Marked "{ $task }" as done ({ $date }).
 done-now-waiting = ⏳ Now: { $what }. When it arrives, type /done.
+done-already = "{ $task }" is already done ({ $date }). Nothing was changed.
 progress-count = Progress: { $done } of { $total } steps done ({ $percent }%) { $bar }
 undo-task = Undid "{ $task }".
 undo-mode = The billing mode is back to "{ $mode }".
@@ -55,7 +56,7 @@ answer-did-you-mean = Did you mean one of these?
 help-title = How to use
 help-text =
     /next shows the step to do now
-    /done marks the current step (or the one given with step:) as done
+    /done marks the current step (or the step or task given with step:) as done
     /undo undoes the last change
     /progress shows the progress
     /contact shows whom to ask (or choose with topic:)
@@ -105,6 +106,7 @@ error-bad-mode = There is no billing mode "{ $mode }". Choose direct (事業所�
 error-unknown-step = There is no step "{ $step }". Type /progress to see the list of steps.
 error-step-not-applicable = "{ $step }" is not needed in this office's billing mode.
 error-step-done = "{ $step }" is already done. To undo it, type /undo.
+error-task-earlier-open = Before "{ $task }", please mark "{ $first }" as done.
 error-all-done = Every step is done. Type /progress to see them.
 error-nothing-to-undo = There is nothing to undo.
 error-staff-only = Only support staff can use this command.
@@ -168,7 +170,7 @@ opt-register-mode = Billing mode
     .name = mode
 opt-register-software = Your billing software (e.g. 国保中央会介護伝送ソフト)
     .name = software
-opt-done-step = The step to mark done (default: the current step)
+opt-done-step = The step or task to mark done (default: the current step)
     .name = step
 opt-faq-question = Your question
     .name = question

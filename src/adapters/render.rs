@@ -42,7 +42,7 @@ pub fn contact_fields(content: &Content, lang: Lang, c: &Contact) -> Vec<(&'stat
 /// The console command a button stands for.
 pub fn button_command(a: &ButtonAction) -> String {
     match a {
-        ButtonAction::Done(s) => format!("/done step:{}", s.as_str()),
+        ButtonAction::Done(t) => format!("/done step:{}", t.as_str()),
         ButtonAction::Progress => "/progress".into(),
         ButtonAction::Contact => "/contact".into(),
         ButtonAction::Next => "/next".into(),
