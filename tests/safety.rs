@@ -387,3 +387,20 @@ fn plain_done_typed_twice_still_moves_on() {
     let r = run(&app, "ch", &u, "/done step:certificate", T0 + DAY);
     assert_eq!(ids(&r), vec!["error-step-done"]);
 }
+
+// ---- Item 11: text that can spoof ----
+
+#[test]
+fn bidi_isolates_are_stripped_from_names() {
+    assert_eq!(
+        seikyu_navi::text::clean("x\u{2066}a\u{2067}y\u{2068}b\u{2069}z"),
+        "xaybz"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    let n = num("137010001");
+    let line = format!("/register number:{n} name:\"x\u{2067}y\u{2069}z\" software:\"S\u{2066}W\u{2069}\"");
+    assert_ok(&run(&app, "ch", &user("u"), &line, T0));
+    let o = app.office_in("ch").unwrap().unwrap();
+    assert_eq!((o.name.as_str(), o.software.as_deref()), ("xyz", Some("SW")));
+}
