@@ -57,6 +57,8 @@ pub enum UserError {
     UnknownTopic(String),
     #[error("question is empty")]
     EmptyQuestion,
+    #[error("console option --{opt} must be 1 to {max} characters without control characters")]
+    BadConsoleOption { opt: String, max: usize },
     #[error("bad page {0}")]
     BadPage(String),
     #[error("too many requests")]
@@ -106,6 +108,9 @@ impl UserError {
             UnknownTopic(t) => Msg::new("error-unknown-topic").str("topic", t.clone()),
             EmptyQuestion => Msg::new("error-empty-question"),
             BadPage(p) => Msg::new("error-bad-page").str("page", p.clone()),
+            BadConsoleOption { opt, max } => Msg::new("error-console-option")
+                .str("opt", opt.clone())
+                .num("max", *max as i64),
             RateLimited { seconds } => Msg::new("error-rate-limited").num("seconds", *seconds as i64),
         }
     }

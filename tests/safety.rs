@@ -404,3 +404,66 @@ fn bidi_isolates_are_stripped_from_names() {
     let o = app.office_in("ch").unwrap().unwrap();
     assert_eq!((o.name.as_str(), o.software.as_deref()), ("xyz", Some("SW")));
 }
+
+/// Every character a terminal would act on, but the line break.
+fn controls(s: &str) -> Vec<char> {
+    s.chars().filter(|c| c.is_control() && *c != '\n').collect()
+}
+
+/// The binary's `console` with a script on stdin, in a fresh directory.
+fn console(args: &[&str], script: &str) -> (std::process::Output, tempfile::TempDir) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+        .current_dir(dir.path())
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("RUST_LOG")
+        .arg("--data")
+        .arg(dir.path().join("data"))
+        .arg("console")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The process may exit before reading: a closed pipe is fine.
+    let _ = child.stdin.take().unwrap().write_all(script.as_bytes());
+    (child.wait_with_output().unwrap(), dir)
+}
+
+#[test]
+fn console_channel_and_user_are_checked_like_any_input() {
+    let register = format!("/register number:{} name:x\n", num("137010001"));
+    let long = "c".repeat(120_000);
+    let cases = [
+        ("--channel", long.as_str()),
+        ("--channel", &long[..101]),
+        ("--channel", "ch\u{1b}[2J"),
+        ("--channel", "a\nb"),
+        ("--channel", " "),
+        ("--user", "evil\u{1b}[2J\nuser"),
+        ("--user", "u\u{9b}1m"),
+        ("--user", "u\u{202e}gnp.exe"),
+        ("--user", &long[..101]),
+        ("--user", ""),
+    ];
+    for (opt, value) in cases {
+        let (out, dir) = console(&[opt, value], &register);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let value: String = value.chars().take(20).collect();
+        assert_eq!(out.status.code(), Some(2), "{opt} {value:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{opt}: {}", String::from_utf8_lossy(&out.stdout));
+        // Localized, naming the option, without echoing the value.
+        assert!(stderr.contains(opt) && stderr.contains("指定してください"), "{stderr}");
+        assert_eq!(controls(stderr.trim_end()), Vec::<char>::new(), "{stderr:?}");
+        assert!(stderr.len() < 1000, "{}", stderr.len());
+        // Nothing done: not even a data directory.
+        assert!(!dir.path().join("data").exists(), "{opt} {value:?}");
+    }
+    // 100 characters, Japanese and spaces inside are fine.
+    let (out, _dir) = console(&["--channel", &long[..100], "--user", "山田 太郎"], &register);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("登録しました"));
+}
