@@ -467,3 +467,48 @@ fn console_channel_and_user_are_checked_like_any_input() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("登録しました"));
 }
+
+#[test]
+fn stored_escape_codes_never_reach_the_console_raw() {
+    use seikyu_navi::adapters::render::plain_text;
+    use seikyu_navi::engine::{create, By};
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    // Stored text the cleaning never saw: a name from a hand-edited backup,
+    // a chat user name with an escape sequence, a line break and C1 codes.
+    let evil = Actor {
+        id: "discord:1".into(),
+        name: "evil\u{1b}[2J\nuser\u{9b}31m\u{7}".into(),
+        staff: false,
+        local: false,
+    };
+    let n = num("137010001");
+    let change = create(
+        By { now: T0, actor: &evil },
+        on(&n),
+        "\u{1b}]0;owned\u{7}Office\u{1b}[31m".into(),
+        Default::default(),
+        None,
+        Some("ch".into()),
+    );
+    app.store().apply(&change).unwrap();
+    assert_ok(&run(&app, "ch", &evil, "/done", T0));
+    for (actor, line) in [
+        (&staff(), "/history"),
+        (&staff(), format!("/history office:{n}").as_str()),
+        (&evil, "/progress"),
+        (&evil, "/next"),
+        (&staff(), "/summary"),
+    ] {
+        let r = run(&app, "ch", actor, line, T0 + DAY);
+        assert_ok(&r);
+        for lang in [Lang::Ja, Lang::En] {
+            let text = plain_text(app.content(), lang, &r);
+            assert_eq!(controls(&text), Vec::<char>::new(), "{line}: {text:?}");
+            // The user name stays on its line: its line break is shown, not obeyed.
+            assert!(!text.contains("\nuser"), "{line}: {text:?}");
+        }
+    }
+    let text = plain_text(app.content(), Lang::Ja, &run(&app, "ch", &staff(), "/history", T0));
+    assert!(text.contains("evil\u{fffd}[2J\u{fffd}user"), "{text}");
+}
