@@ -53,21 +53,27 @@ pub fn append_next(config: &Config, now: i64, office: &Office, reply: &mut Reply
             value: Msg::new(step.msg(part)),
         });
     }
-    if let Some(task) = playbook::next_task(step, &office.done) {
+    // The current step is open, so it has a next task.
+    let task = playbook::next_task(step, &office.done);
+    if let Some(task) = task {
         reply.push(Block::Text(Msg::new("next-task").msg("task", Msg::new(task.msg_id()))));
     }
     reply.push(Block::Contact(contacts::route(config, step.contact(), Some(office))));
-    reply.buttons = vec![
-        Button {
-            action: ButtonAction::Done(step),
-            label: Msg::new("button-done"),
-        },
-        progress_button(),
-        Button {
-            action: ButtonAction::Contact,
-            label: Msg::new("button-contact"),
-        },
-    ];
+    // The done button names its task: a second click finds it done.
+    let done = task.map(|t| Button {
+        action: ButtonAction::Done(t),
+        label: Msg::new("button-done"),
+    });
+    reply.buttons = done
+        .into_iter()
+        .chain([
+            progress_button(),
+            Button {
+                action: ButtonAction::Contact,
+                label: Msg::new("button-contact"),
+            },
+        ])
+        .collect();
 }
 
 fn progress_button() -> Button {

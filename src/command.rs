@@ -192,8 +192,8 @@ impl From<&ButtonAction> for Input {
     /// The command a button click stands for.
     fn from(action: &ButtonAction) -> Input {
         match action {
-            ButtonAction::Done(step) => Input::Done {
-                step: Some(step.as_str().to_string()),
+            ButtonAction::Done(task) => Input::Done {
+                step: Some(task.as_str().to_string()),
             },
             ButtonAction::Progress => Input::Progress,
             ButtonAction::Contact => Input::Contact { topic: None },

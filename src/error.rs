@@ -2,7 +2,7 @@
 //! are logged and shown as a short localized apology.
 
 use crate::office_number::NumberError;
-use crate::playbook::StepId;
+use crate::playbook::{StepId, TaskId};
 use crate::reply::Msg;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -31,6 +31,8 @@ pub enum UserError {
     StepNotApplicable(StepId),
     #[error("step {0:?} is already done")]
     StepAlreadyDone(StepId),
+    #[error("task {task:?} needs {first:?} done first")]
+    EarlierTaskOpen { task: TaskId, first: TaskId },
     #[error("all steps are done")]
     AllDone,
     #[error("nothing to undo")]
@@ -41,6 +43,8 @@ pub enum UserError {
     ChannelBound(String),
     #[error("office {number} is bound to another channel")]
     NumberBoundElsewhere { number: String },
+    #[error("office {number} exists; only staff bind it to a channel")]
+    OfficeNeedsStaff { number: String },
     #[error("name is empty")]
     EmptyName,
     #[error("text too long (max {max})")]
@@ -53,6 +57,8 @@ pub enum UserError {
     UnknownTopic(String),
     #[error("question is empty")]
     EmptyQuestion,
+    #[error("console option --{opt} must be 1 to {max} characters without control characters")]
+    BadConsoleOption { opt: String, max: usize },
     #[error("bad page {0}")]
     BadPage(String),
     #[error("too many requests")]
@@ -88,11 +94,15 @@ impl UserError {
             UnknownStep(s) => Msg::new("error-unknown-step").str("step", s.clone()),
             StepNotApplicable(s) => Msg::new("error-step-not-applicable").msg("step", Msg::new(s.title_id())),
             StepAlreadyDone(s) => Msg::new("error-step-done").msg("step", Msg::new(s.title_id())),
+            EarlierTaskOpen { task, first } => Msg::new("error-task-earlier-open")
+                .msg("task", Msg::new(task.msg_id()))
+                .msg("first", Msg::new(first.msg_id())),
             AllDone => Msg::new("error-all-done"),
             NothingToUndo => Msg::new("error-nothing-to-undo"),
             StaffOnly => Msg::new("error-staff-only"),
             ChannelBound(n) => Msg::new("error-channel-bound").str("number", n.clone()),
             NumberBoundElsewhere { number } => Msg::new("error-number-bound").str("number", number.clone()),
+            OfficeNeedsStaff { number } => Msg::new("error-office-needs-staff").str("number", number.clone()),
             EmptyName => Msg::new("error-empty-name"),
             TooLong { max } => Msg::new("error-too-long").num("max", *max as i64),
             SameMode(m) => Msg::new("error-same-mode").msg("mode", Msg::new(format!("mode-{m}"))),
@@ -100,6 +110,9 @@ impl UserError {
             UnknownTopic(t) => Msg::new("error-unknown-topic").str("topic", t.clone()),
             EmptyQuestion => Msg::new("error-empty-question"),
             BadPage(p) => Msg::new("error-bad-page").str("page", p.clone()),
+            BadConsoleOption { opt, max } => Msg::new("error-console-option")
+                .str("opt", opt.clone())
+                .num("max", *max as i64),
             RateLimited { seconds } => Msg::new("error-rate-limited").num("seconds", *seconds as i64),
             BackupNotConfigured => Msg::new("error-backup-not-configured"),
         }

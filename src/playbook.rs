@@ -224,6 +224,24 @@ impl StepId {
 }
 
 impl TaskId {
+    pub const ALL: [TaskId; 9] = [
+        TaskId::Environment,
+        TaskId::NotifySubmit,
+        TaskId::NotifyReceive,
+        TaskId::ProxyApplication,
+        TaskId::Login,
+        TaskId::CertificateApply,
+        TaskId::CertificateInstall,
+        TaskId::Installer,
+        TaskId::Software,
+    ];
+
+    /// A task by its id (folded; `_` may stand for `-`).
+    pub fn parse(s: &str) -> Option<TaskId> {
+        let s = crate::text::fold(s).replace('_', "-");
+        TaskId::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             TaskId::Environment => "environment",
@@ -374,6 +392,13 @@ mod tests {
         assert!("x".parse::<Mode>().is_err());
         for t in StepId::ALL.iter().flat_map(|s| s.tasks()) {
             assert!(t.step().tasks().contains(t));
+            assert_eq!(TaskId::parse(t.as_str()), Some(*t));
         }
+        assert_eq!(
+            TaskId::ALL.len(),
+            StepId::ALL.iter().map(|s| s.tasks().len()).sum::<usize>()
+        );
+        assert_eq!(TaskId::parse("Notify_Submit"), Some(TaskId::NotifySubmit));
+        assert_eq!(TaskId::parse("notify"), None);
     }
 }

@@ -1,7 +1,7 @@
 //! The one reply type every adapter renders: text blocks, a checklist,
 //! buttons and a contact card, all as message ids with arguments.
 
-use crate::playbook::{ContactId, StepId};
+use crate::playbook::{ContactId, StepId, TaskId};
 
 /// An argument of a localized message.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,7 +115,8 @@ pub enum Block {
 /// What a button does when clicked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ButtonAction {
-    Done(StepId),
+    /// Marks exactly this task done (a second click finds it done).
+    Done(TaskId),
     Progress,
     Contact,
     Next,
@@ -127,7 +128,7 @@ impl ButtonAction {
     /// Stable custom id of the Discord button.
     pub fn custom_id(&self) -> String {
         match self {
-            ButtonAction::Done(s) => format!("done:{}", s.as_str()),
+            ButtonAction::Done(t) => format!("done:{}", t.as_str()),
             ButtonAction::Progress => "progress".into(),
             ButtonAction::Contact => "contact".into(),
             ButtonAction::Next => "next".into(),
@@ -141,7 +142,15 @@ impl ButtonAction {
             "contact" => Some(ButtonAction::Contact),
             "next" => Some(ButtonAction::Next),
             _ => match id.split_once(':') {
-                Some(("done", step)) => StepId::parse(step).map(ButtonAction::Done),
+                // `done:<task>`; buttons posted before tasks were named carry
+                // `done:<step>` and still sit in channels. Such a button was
+                // drawn while its step was open, so it stands for the step's
+                // FIRST task: clicked again (or late), it finds that task done
+                // and changes nothing, instead of marking the step's next task
+                // (the receipt of something that may not have arrived).
+                Some(("done", id)) => TaskId::parse(id)
+                    .or_else(|| StepId::parse(id).map(|s| s.tasks()[0]))
+                    .map(ButtonAction::Done),
                 Some(("summary", n)) => n.parse().ok().map(ButtonAction::SummaryPage),
                 _ => None,
             },

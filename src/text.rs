@@ -13,14 +13,16 @@ pub fn fold(s: &str) -> String {
     s.nfkc().collect::<String>().trim().to_lowercase()
 }
 
-/// Removes control and zero-width characters a user may paste, turning
-/// newlines and tabs into spaces.
+/// Removes control, zero-width and bidi formatting characters a user may
+/// paste (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, the
+/// marks U+200E, U+200F and U+061C: they can make a name read as another),
+/// turning newlines and tabs into spaces.
 pub fn clean(s: &str) -> String {
     s.chars()
         .map(|c| if c == '\n' || c == '\t' || c == '\r' { ' ' } else { c })
         .filter(|c| {
             !c.is_control()
-                && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+                && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
         })
         .collect()
 }

@@ -162,7 +162,7 @@ async fn walkthrough_on_a_fake_discord() {
         text.contains("完了にしました") && text.contains("インターネット請求開始の届出"),
         "{text}"
     );
-    assert_eq!(custom_ids(data(&r))[0], "done:notify");
+    assert_eq!(custom_ids(data(&r))[0], "done:notify-submit");
     // The exchange as the fake recorded it (shown with --nocapture).
     println!(
         "INTERACTION_CREATE (button): {}",

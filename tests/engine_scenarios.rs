@@ -295,7 +295,7 @@ fn walk(sim: &mut Sim, mode: Mode, tasks: &[TaskId], applicable: i64) {
             Some(cur) => {
                 let n = list.iter().position(|s| *s == cur).unwrap() as i64 + 1;
                 assert_eq!(heading(r), (n, list.len() as i64, cur.title_id()));
-                assert_eq!(buttons(r)[0], ButtonAction::Done(cur));
+                assert_eq!(buttons(r)[0], ButtonAction::Done(tasks[i + 1]));
             }
             None => {
                 assert!(has(r, "steps-complete-title"), "{:?}", ids(r));
@@ -357,7 +357,7 @@ fn direct_mode_from_registration_to_the_last_step() {
     assert_eq!(
         buttons(r),
         vec![
-            ButtonAction::Done(StepId::Environment),
+            ButtonAction::Done(TaskId::Environment),
             ButtonAction::Progress,
             ButtonAction::Contact
         ]
@@ -905,15 +905,12 @@ fn every_user_error_is_an_err_without_change() {
         UserError::UnknownTopic("police".into())
     );
     sim.ok("/done step:environment");
-    assert_eq!(
-        sim.err("/done step:environment"),
-        UserError::StepAlreadyDone(StepId::Environment)
-    );
+    assert_eq!(sim.err("/done step:1"), UserError::StepAlreadyDone(StepId::Environment));
     for _ in 0..4 {
         sim.ok("/done");
     }
     assert_eq!(sim.err("/done"), UserError::AllDone);
-    assert_eq!(sim.err("/done step:login"), UserError::StepAlreadyDone(StepId::Login));
+    assert_eq!(sim.err("/done step:3"), UserError::StepAlreadyDone(StepId::Login));
     // Another number in a bound channel (non-staff).
     let other = number("137010002");
     assert_eq!(
@@ -1024,10 +1021,14 @@ fn channel_and_number_bindings() {
         (Some("ch-c"), Some("ch-a"), None)
     );
 
-    // A displaced office (no channel) may be bound by anyone.
+    // A displaced office (no channel) is bound by staff only.
     let mut loose = b.clone();
     loose.channel = None;
-    let ch = register_in("ch-d", &user(), None, Some(&loose), &b_num, "ひまわり")
+    assert_eq!(
+        register_in("ch-d", &user(), None, Some(&loose), &b_num, "ひまわり").unwrap_err(),
+        UserError::OfficeNeedsStaff { number: b_num.clone() }
+    );
+    let ch = register_in("ch-d", &staff(), None, Some(&loose), &b_num, "ひまわり")
         .unwrap()
         .change
         .unwrap();

@@ -426,8 +426,16 @@ fn staff_rebinding_moves_the_channel_in_the_store() {
         .unwrap()
         .unwrap();
     assert_eq!(b.channel, None);
-    // B can be bound again to a new channel by its users.
+    // B is bound again to a new channel by staff (its users are refused).
     let r = run(&app, "ch-d", &u, "/register number:1370100024 name:ひまわり", T0 + DAY);
+    assert_eq!(ids(&r), vec!["error-office-needs-staff"]);
+    let r = run(
+        &app,
+        "ch-d",
+        &staff(),
+        "/register number:1370100024 name:ひまわり",
+        T0 + DAY,
+    );
     assert_eq!(ids(&r)[0], "register-bound");
     assert_eq!(app.store().office_by_channel("ch-d").unwrap().unwrap().name, "ひまわり");
 }

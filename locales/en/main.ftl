@@ -25,6 +25,7 @@ button-next = Next step
 ## Done, undo, progress
 done-task = ☑ Marked "{ $task }" as done ({ $date }).
 done-now-waiting = ⏳ Now: { $what }. When it arrives, type /done.
+done-already = "{ $task }" is already done ({ $date }). Nothing was changed.
 progress-count = Progress: { $done } of { $total } steps done ({ $percent }%) { $bar }
 undo-task = Undid "{ $task }".
 undo-mode = The billing mode is back to "{ $mode }".
@@ -55,7 +56,7 @@ answer-did-you-mean = Did you mean one of these?
 help-title = How to use
 help-text =
     /next shows the step to do now
-    /done marks the current step (or the one given with step:) as done
+    /done marks the current step (or the step or task given with step:) as done
     /undo undoes the last change
     /progress shows the progress
     /contact shows whom to ask (or choose with topic:)
@@ -121,11 +122,13 @@ error-bad-mode = There is no billing mode "{ $mode }". Choose direct (事業所�
 error-unknown-step = There is no step "{ $step }". Type /progress to see the list of steps.
 error-step-not-applicable = "{ $step }" is not needed in this office's billing mode.
 error-step-done = "{ $step }" is already done. To undo it, type /undo.
+error-task-earlier-open = Before "{ $task }", please mark "{ $first }" as done.
 error-all-done = Every step is done. Type /progress to see them.
 error-nothing-to-undo = There is nothing to undo.
 error-staff-only = Only support staff can use this command.
 error-channel-bound = Another office ({ $number }) is registered in this channel. Please ask the support staff to change it.
 error-number-bound = Office number { $number } is registered in another channel. Please use that channel, or ask the support staff.
+error-office-needs-staff = Office number { $number } is already registered. To use it in this channel, please ask the support staff. Nothing was changed.
 error-empty-name = Please enter the office name.
 error-too-long = The input is too long (up to { $max } characters).
 error-same-mode = The billing mode is already "{ $mode }".
@@ -183,7 +186,7 @@ opt-register-mode = Billing mode
     .name = mode
 opt-register-software = Your billing software (e.g. 国保中央会介護伝送ソフト)
     .name = software
-opt-done-step = The step to mark done (default: the current step)
+opt-done-step = The step or task to mark done (default: the current step)
     .name = step
 opt-faq-question = Your question
     .name = question
@@ -216,6 +219,7 @@ summary-office-completed = ☑ { $name } ({ $number }) finished { $date }
 button-previous = Previous
 button-more = More
 error-bad-page = "{ $page }" is not a valid page (a number from 1).
+error-console-option = --{ $opt } must be 1 to { $max } characters, without line breaks or control characters. Nothing was changed.
 console-attachment = (attachment: { $name }, { $bytes } bytes; on Discord it arrives as an image or file)
 opt-summary-page = Page of the waiting and stalled list (from 1)
     .name = page
@@ -252,8 +256,8 @@ cli-import = Import a roster (CSV: number,name,mode,software,channel), or restor
 cli-export = Write the whole database as JSON (to stdout, or to the --output file)
 cli-arg-config = Configuration file
 cli-arg-data = Data directory (overrides bot.data_dir)
-cli-arg-channel = Channel name
-cli-arg-user = User name
+cli-arg-channel = Channel name (up to 100 characters)
+cli-arg-user = User name (up to 100 characters)
 cli-arg-staff = Act as staff
 cli-arg-lang = Reply language (ja or en)
 cli-arg-office = Route the contact for this registered office number

@@ -25,6 +25,7 @@ button-next = 次の手順
 ## 完了・取り消し・進み具合
 done-task = ☑ 「{ $task }」を完了にしました（{ $date }）。
 done-now-waiting = ⏳ これから「{ $what }」です。届いたら /done と入力してください。
+done-already = 「{ $task }」はすでに完了しています（{ $date }）。何も変更していません。
 progress-count = 進み具合：{ $total }手順中 { $done }手順完了（{ $percent }%）{ $bar }
 undo-task = 「{ $task }」の完了を取り消しました。
 undo-mode = 請求方法を「{ $mode }」に戻しました。
@@ -55,7 +56,7 @@ answer-did-you-mean = もしかして、次の質問ですか？
 help-title = 使い方
 help-text =
     /next 今やる手順を表示します
-    /done 今の手順（または step: で指定した手順）を完了にします
+    /done 今の手順（または step: で指定した手順や作業）を完了にします
     /undo 直前の変更を取り消します
     /progress 進み具合を表示します
     /contact 問合せ先を表示します（topic: で指定もできます）
@@ -121,11 +122,13 @@ error-bad-mode = 請求方法「{ $mode }」はありません。direct（事業
 error-unknown-step = 手順「{ $step }」はありません。/progress で手順の一覧を確認できます。
 error-step-not-applicable = 「{ $step }」はこの事業所の請求方法では不要です。
 error-step-done = 「{ $step }」はすでに完了しています。取り消すときは /undo と入力してください。
+error-task-earlier-open = 「{ $task }」の前に、「{ $first }」を完了にしてください。
 error-all-done = すべての手順が完了しています。/progress で確認できます。
 error-nothing-to-undo = 取り消せる変更はありません。
 error-staff-only = このコマンドはサポート担当者だけが使えます。
 error-channel-bound = このチャンネルには別の事業所（{ $number }）が登録されています。変更はサポート担当者にご依頼ください。
 error-number-bound = 事業所番号 { $number } は別のチャンネルで登録されています。そのチャンネルをお使いいただくか、サポート担当者にご依頼ください。
+error-office-needs-staff = 事業所番号 { $number } はすでに登録されています。このチャンネルで使うには、サポート担当者にご依頼ください。何も変更していません。
 error-empty-name = 事業所名を入力してください。
 error-too-long = 入力が長すぎます（{ $max }文字まで）。
 error-same-mode = 請求方法はすでに「{ $mode }」です。
@@ -183,7 +186,7 @@ opt-register-mode = 請求方法
     .name = 請求方法
 opt-register-software = お使いの請求ソフト（例：国保中央会介護伝送ソフト）
     .name = 請求ソフト
-opt-done-step = 完了にする手順（省略すると今の手順）
+opt-done-step = 完了にする手順または作業（省略すると今の手順）
     .name = 手順
 opt-faq-question = 質問
     .name = 質問
@@ -216,6 +219,7 @@ summary-office-completed = ☑ { $name }（{ $number }）{ $date } 完了
 button-previous = 前へ
 button-more = 次へ
 error-bad-page = ページ「{ $page }」は正しくありません（1以上の数字）。
+error-console-option = --{ $opt } には、改行や制御文字を含まない1〜{ $max }文字を指定してください。何も変更していません。
 console-attachment = （添付ファイル：{ $name }、{ $bytes }バイト。Discord では画像やファイルとして届きます）
 opt-summary-page = 待ち・停滞の一覧のページ（1から）
     .name = ページ
@@ -252,8 +256,8 @@ cli-import = 名簿（CSV：number,name,mode,software,channel）を取り込む�
 cli-export = データベース全体を JSON で書き出します（標準出力、または --output のファイル）
 cli-arg-config = 設定ファイル
 cli-arg-data = データディレクトリ（bot.data_dir を上書き）
-cli-arg-channel = チャンネル名
-cli-arg-user = 利用者名
+cli-arg-channel = チャンネル名（100文字まで）
+cli-arg-user = 利用者名（100文字まで）
 cli-arg-staff = サポート担当者として操作します
 cli-arg-lang = 返信の言語（ja または en）
 cli-arg-office = この事業所番号の事業所として問合せ先を案内します

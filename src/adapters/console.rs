@@ -7,8 +7,10 @@ use super::render::plain_text;
 use crate::app::App;
 use crate::command;
 use crate::content::Lang;
-use crate::model::Actor;
+use crate::error::UserError;
+use crate::model::{Actor, MAX_NAME};
 use crate::reply::{Msg, Reply};
+use crate::text;
 
 /// Options of the `console` subcommand.
 #[derive(Debug, Clone)]
@@ -17,6 +19,25 @@ pub struct ConsoleOpts {
     pub user: String,
     pub staff: bool,
     pub lang: Lang,
+}
+
+impl ConsoleOpts {
+    /// `--channel` and `--user` are input like any other: 1 to [`MAX_NAME`]
+    /// characters and none that [`text::clean`] would remove (control codes
+    /// such as terminal escapes, line breaks, zero-width and bidi characters),
+    /// since they are stored in bindings and history and shown to staff.
+    pub fn check(&self) -> Result<(), UserError> {
+        for (opt, value) in [("channel", &self.channel), ("user", &self.user)] {
+            let fine = !value.trim().is_empty() && value.chars().count() <= MAX_NAME && text::clean(value) == *value;
+            if !fine {
+                return Err(UserError::BadConsoleOption {
+                    opt: opt.to_string(),
+                    max: MAX_NAME,
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Runs the console chat until EOF.

@@ -4,7 +4,7 @@
 //! the same parts).
 
 use crate::content::{Content, Lang};
-use crate::reply::{Block, ButtonAction, Contact, Msg, Reply};
+use crate::reply::{Arg, Block, ButtonAction, Contact, Msg, Reply};
 
 /// One line of a `Block::Lines` list, with its bullet.
 pub fn list_item(content: &Content, lang: Lang, line: &Msg) -> String {
@@ -42,7 +42,7 @@ pub fn contact_fields(content: &Content, lang: Lang, c: &Contact) -> Vec<(&'stat
 /// The console command a button stands for.
 pub fn button_command(a: &ButtonAction) -> String {
     match a {
-        ButtonAction::Done(s) => format!("/done step:{}", s.as_str()),
+        ButtonAction::Done(t) => format!("/done step:{}", t.as_str()),
         ButtonAction::Progress => "/progress".into(),
         ButtonAction::Contact => "/contact".into(),
         ButtonAction::Next => "/next".into(),
@@ -50,13 +50,49 @@ pub fn button_command(a: &ButtonAction) -> String {
     }
 }
 
-/// Renders a reply as plain text.
+/// `s` with every control character but `keep` shown as U+FFFD.
+fn inert(s: &str, keep: Option<char>) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && Some(c) != keep {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A message whose text arguments (stored names, user names, questions) can
+/// neither send a terminal escape sequence nor start a line of their own.
+fn inert_args(m: &Msg) -> Msg {
+    let args = m.args.iter().map(|(name, arg)| {
+        let arg = match arg {
+            Arg::Str(s) => Arg::Str(inert(s, None)),
+            Arg::Msg(m) => Arg::Msg(inert_args(m)),
+            other => other.clone(),
+        };
+        (*name, arg)
+    });
+    Msg {
+        id: m.id.clone(),
+        args: args.collect(),
+    }
+}
+
+/// Renders a reply as plain text, for a terminal: no control character from
+/// stored data (or anywhere else) reaches it raw; line breaks come from the
+/// layout and the messages only.
 pub fn plain_text(content: &Content, lang: Lang, reply: &Reply) -> String {
-    let t = |m: &Msg| content.text(lang, m);
+    inert(&layout(content, lang, reply), Some('\n'))
+}
+
+fn layout(content: &Content, lang: Lang, reply: &Reply) -> String {
+    let t = |m: &Msg| content.text(lang, &inert_args(m));
     let mut out: Vec<String> = Vec::new();
     for b in &reply.blocks {
         match b {
-            Block::Title(x) => out.push(format!("■ {}", content.text(lang, x))),
+            Block::Title(x) => out.push(format!("■ {}", t(x))),
             Block::Text(m) | Block::Success(m) => out.push(t(m)),
             Block::Warning(m) => out.push(format!("※ {}", t(m))),
             Block::Error(m) => out.push(t(m)),
@@ -84,7 +120,7 @@ pub fn plain_text(content: &Content, lang: Lang, reply: &Reply) -> String {
             }
             Block::Lines(lines) => {
                 for l in lines {
-                    out.push(list_item(content, lang, l));
+                    out.push(list_item(content, lang, &inert_args(l)));
                 }
             }
         }

@@ -1,6 +1,5 @@
 //! `/register`: a new office in this channel, new details for the channel's
-//! own office, or (staff, or an office without a channel) an existing office
-//! bound to this channel.
+//! own office, or (staff only) an existing office bound to this channel.
 
 use super::{bind, clean_name, create, parse_mode, update_details, By, Ctx, Outcome};
 use crate::cards;
@@ -50,13 +49,18 @@ pub(super) fn register(
             change
         }
         (Some(cur), _) if !staff => return Err(UserError::ChannelBound(cur.number.to_string())),
-        (_, Some(ex)) if ex.channel.as_deref().is_some_and(|c| c != channel) && !staff => {
-            return Err(UserError::NumberBoundElsewhere {
-                number: number.to_string(),
-            })
+        // Office numbers are public: knowing one is no proof of belonging to
+        // the office. Only staff bind an existing office to a channel, even
+        // one that has none (imported without a channel, or displaced).
+        (_, Some(ex)) if !staff => {
+            let number = number.to_string();
+            return Err(match ex.channel {
+                Some(_) => UserError::NumberBoundElsewhere { number },
+                None => UserError::OfficeNeedsStaff { number },
+            });
         }
-        // Staff (re)binding, or an existing office without a channel: the
-        // details typed are taken over in the same `Bound` event.
+        // Staff (re)binding: the details typed are taken over in the same
+        // `Bound` event.
         (cur, Some(ex)) => {
             let mut after = ex.clone();
             after.name = name.clone();

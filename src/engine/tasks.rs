@@ -4,36 +4,61 @@
 use super::{parse_mode, record, registered_office, By, Ctx, Outcome};
 use crate::cards;
 use crate::error::UserError;
-use crate::model::Action;
-use crate::playbook::{self, DoneMark, Mode, StepId, StepStatus};
+use crate::model::{Action, Office};
+use crate::playbook::{self, DoneMark, Mode, StepId, StepStatus, TaskId};
 use crate::reply::{Block, Msg, Reply, Tone};
 use crate::text;
 
-/// Resolves a step typed by the user: an id or its number in the office's list.
-fn parse_step(mode: Mode, s: &str) -> Result<StepId, UserError> {
-    let folded = text::fold(s);
-    if let Ok(n) = folded.parse::<usize>() {
-        return playbook::steps(mode)
-            .nth(n.wrapping_sub(1))
-            .ok_or_else(|| UserError::UnknownStep(s.to_string()));
+/// What `/done step:` names.
+enum Target {
+    /// Exactly this task (a task id; also what a button sends).
+    Task(TaskId),
+    /// The step's next open task (a step id or its number in the list).
+    Step(StepId),
+}
+
+/// Resolves what the user typed: a task id, else a step's number in the
+/// office's list or its id. (The single-task steps share their task's id;
+/// for them both readings mark the same task.)
+fn parse_target(mode: Mode, s: &str) -> Result<Target, UserError> {
+    if let Some(task) = TaskId::parse(s) {
+        return Ok(Target::Task(task));
     }
-    StepId::parse(&folded).ok_or_else(|| UserError::UnknownStep(s.to_string()))
+    let folded = text::fold(s);
+    let step = match folded.parse::<usize>() {
+        Ok(n) => playbook::steps(mode).nth(n.wrapping_sub(1)),
+        Err(_) => StepId::parse(&folded),
+    };
+    step.map(Target::Step)
+        .ok_or_else(|| UserError::UnknownStep(s.to_string()))
 }
 
 pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> {
     let office = registered_office(ctx)?;
-    let step = match step {
-        Some(s) => {
-            let step = parse_step(office.mode, s)?;
-            match office.status(step) {
-                StepStatus::NotApplicable => return Err(UserError::StepNotApplicable(step)),
-                StepStatus::Done { .. } => return Err(UserError::StepAlreadyDone(step)),
-                _ => step,
-            }
-        }
-        None => office.current_step().ok_or(UserError::AllDone)?,
+    let target = match step {
+        Some(s) => parse_target(office.mode, s)?,
+        None => Target::Step(office.current_step().ok_or(UserError::AllDone)?),
     };
-    let task = playbook::next_task(step, &office.done).ok_or(UserError::StepAlreadyDone(step))?;
+    let step = match target {
+        Target::Task(task) => task.step(),
+        Target::Step(step) => step,
+    };
+    if office.status(step) == StepStatus::NotApplicable {
+        return Err(UserError::StepNotApplicable(step));
+    }
+    let task = match target {
+        Target::Task(task) => task,
+        Target::Step(step) => playbook::next_task(step, &office.done).ok_or(UserError::StepAlreadyDone(step))?,
+    };
+    // A task id names one task: done already (a second click, a retry after
+    // a lost reply) changes nothing; one after an open task waits for it.
+    if let Some(mark) = office.done.get(&task) {
+        return Ok(Outcome::reply(already_done(ctx, office, task, mark.at)));
+    }
+    let mut earlier = step.tasks().iter().take_while(|t| **t != task);
+    if let Some(&first) = earlier.find(|t| !office.done.contains_key(t)) {
+        return Err(UserError::EarlierTaskOpen { task, first });
+    }
     let mut after = office.clone();
     after.done.insert(
         task,
@@ -64,6 +89,19 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
         reply,
         change: Some(change),
     })
+}
+
+/// A task marked done before (a second click, a retried command): says so
+/// and shows the current card; nothing changes.
+fn already_done(ctx: &Ctx, office: &Office, task: TaskId, at: i64) -> Reply {
+    let mut reply = Reply::default();
+    reply.push(Block::Text(
+        Msg::new("done-already")
+            .msg("task", Msg::new(task.msg_id()))
+            .date("date", at),
+    ));
+    cards::append_next(ctx.config, ctx.now, office, &mut reply);
+    reply
 }
 
 pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {

@@ -273,15 +273,19 @@ pub fn main() -> ExitCode {
             user,
             staff,
             lang,
-        } => env.open_app().and_then(|app| {
+        } => {
             let opts = ConsoleOpts {
                 channel,
                 user,
                 staff,
                 lang: lang.unwrap_or(env.lang),
             };
-            Ok(console::run(&app, &opts, now)?)
-        }),
+            // Checked before the data directory is opened: nothing is done.
+            opts.check()
+                .map_err(CliError::from)
+                .and_then(|()| env.open_app())
+                .and_then(|app| Ok(console::run(&app, &opts, now)?))
+        }
         Command::Ask {
             lang,
             office,
