@@ -282,3 +282,145 @@ fn summary_command_writes_the_safe_csv() {
     let updated = &column(&records, "updated_at")[0];
     assert!(date.is_match(updated), "{updated}");
 }
+
+/// A real-looking Discord bot token (made up).
+const TOKEN: &str = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+/// `check` on a config file: exit code, stdout, stderr.
+fn check(text: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bot.toml");
+    std::fs::write(&config, text).unwrap();
+    let out = bin(&config, &dir.path().join("data"), &["check"], b"");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Whether `text` holds any 9 characters in a row of the token.
+fn leaks(text: &str) -> Option<&'static str> {
+    (0..=TOKEN.len() - 9)
+        .map(|i| &TOKEN[i..i + 9])
+        .find(|part| text.contains(part))
+}
+
+#[test]
+fn a_token_anywhere_in_bot_toml_is_never_printed() {
+    // (file, what the error must name: key or table, and the line)
+    let cases: Vec<(String, Vec<&str>)> = vec![
+        (format!("[discord]\ntoken = \"{TOKEN}\"\n"), vec!["token", "2行目"]),
+        (format!("token = \"{TOKEN}\"\n"), vec!["token", "1行目"]),
+        (
+            format!("  [discord]\n    token   =   \"{TOKEN}\"\n"),
+            vec!["token", "2行目"],
+        ),
+        (
+            format!("[bot]\nlocale = \"ja\"\n\n[discord]\nguild_id = \"{TOKEN}\"\n"),
+            vec!["guild_id", "5行目"],
+        ),
+        (
+            format!("[discord]\nstaff_role_ids = [1, \"{TOKEN}\"]\n"),
+            vec!["staff_role_ids", "2行目"],
+        ),
+        (
+            format!("[discord]\nstaff_role_ids = [\n  1,\n  \"{TOKEN}\",\n]\n"),
+            vec!["4行目"],
+        ),
+        (
+            format!("[discord]\napi_base = {{ token = \"{TOKEN}\" }}\n"),
+            vec!["api_base", "2行目"],
+        ),
+        (
+            format!("[discord]\nstaff_channel_id = '''{TOKEN}'''\n"),
+            vec!["staff_channel_id", "2行目"],
+        ),
+        (format!("discord = \"{TOKEN}\"\n"), vec!["discord", "1行目"]),
+        (format!("[bot]\nlocale = \"{TOKEN}\"\n"), vec!["locale", "2行目"]),
+        (
+            format!("[bot]\nstall_days = \"{TOKEN}\"\n"),
+            vec!["stall_days", "2行目"],
+        ),
+        (
+            format!("[limits]\ncommands_per_minute = \"{TOKEN}\"\n"),
+            vec!["commands_per_minute", "2行目"],
+        ),
+        (
+            format!("[vendors.\"ソフト\"]\ntel = \"{TOKEN}\"\n"),
+            vec!["name", "1行目"],
+        ),
+        (format!("[kokuhoren.\"{TOKEN}\"]\nname = \"x\"\n"), vec!["kokuhoren"]),
+        (
+            format!("[discord]\nguild_id = 1\nguild_id = \"{TOKEN}\"\n"),
+            vec!["3行目"],
+        ),
+        (format!("[discord]\ntoken = {TOKEN}\n"), vec!["2行目"]),
+        (format!("[discord]\ntoken = \"{TOKEN}\n"), vec!["2行目"]),
+        (format!("[bot]\nlocale = \"ja\" \"{TOKEN}\"\n"), vec!["2行目"]),
+        (format!("{TOKEN}\n"), vec!["1行目"]),
+        (format!("{TOKEN} = 1\n"), vec!["1行目"]),
+        (format!("\"{TOKEN}\" = 1\n"), vec!["1行目"]),
+        (format!("[bot.{TOKEN}]\n"), vec!["1行目"]),
+        (format!("# ok\n[{TOKEN}]\n"), vec!["2行目"]),
+    ];
+    for (text, must) in cases {
+        let (code, out, err) = check(&text);
+        assert_eq!(code, 2, "{text}\n{out}{err}");
+        assert!(err.starts_with("設定ファイルを読み込めません"), "localized: {err}");
+        for m in must {
+            assert!(err.contains(m), "{m:?} missing in {err:?} for {text:?}");
+        }
+        assert_eq!(leaks(&out), None, "{out}");
+        assert_eq!(leaks(&err), None, "stderr for {text:?}:\n{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+#[test]
+fn config_errors_name_key_and_line_but_not_the_value() {
+    let (_, _, err) = check("[bot]\nlocale = \"ja\"\nstal_days = 3\n");
+    assert!(err.contains("stal_days") && err.contains("3行目"), "{err}");
+    assert!(err.contains("stall_days"), "the keys that exist: {err}");
+    let (_, _, err) = check("[bot]\nstall_days = \"seven\"\n");
+    assert!(err.contains("stall_days") && err.contains("2行目"), "{err}");
+    assert!(!err.contains("seven"), "{err}");
+    let (_, _, err) = check("[bot]\nlocale = \"fr\"\n");
+    assert!(
+        err.contains("locale") && err.contains("2行目") && !err.contains("fr"),
+        "{err}"
+    );
+    let (_, _, err) = check("[discord]\nguild_id = -1\n");
+    assert!(
+        err.contains("guild_id") && err.contains("2行目") && !err.contains("-1"),
+        "{err}"
+    );
+    let (_, _, err) = check("[kokuhoren.\"48\"]\nname = \"x\"\n");
+    assert!(err.contains("48") && err.contains("1行目"), "{err}");
+    let (_, _, err) = check("[bot\n");
+    assert!(err.contains("1行目"), "{err}");
+}
+
+#[test]
+fn a_correct_file_still_loads() {
+    let (code, out, err) = check(
+        "[bot]\nlocale = \"ja\"\nstall_days = 7\n\n[discord]\nguild_id = 123456789012345678\n\
+         staff_role_ids = [1, 2]\n\n[kokuhoren.\"13\"]\nname = \"東京都国保連\"\ntel = \"03-0000-0000\"\n",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("問題はありません"), "{out}");
+}
+
+#[test]
+fn the_config_module_keeps_the_value_out_of_its_error() {
+    for text in [
+        format!("[discord]\ntoken = \"{TOKEN}\"\n"),
+        format!("[discord]\nguild_id = \"{TOKEN}\"\n"),
+        format!("[kokuhoren.\"{TOKEN}\"]\nname = \"x\"\n"),
+    ] {
+        let e = Config::parse(&text, Path::new("bot.toml")).unwrap_err();
+        let shown = format!("{e} {e:?}");
+        assert_eq!(leaks(&shown), None, "{shown}");
+        assert!(shown.contains("line"), "{shown}");
+    }
+}
