@@ -7,6 +7,7 @@ use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 pub use crate::lang::Lang;
@@ -218,6 +219,16 @@ impl Content {
             .msg("monthname", Msg::new(format!("month-{month}")));
         self.text(lang, &msg)
     }
+}
+
+/// A moment as ISO 8601 in Japan time, the bot's one time zone
+/// (`2026-11-24T09:30:00+09:00`), for files people open; a number no
+/// calendar date has stays the Unix seconds it is.
+pub fn iso_datetime(at: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(at)
+        .ok()
+        .and_then(|t| t.to_offset(JST).format(&Rfc3339).ok())
+        .unwrap_or_else(|| at.to_string())
 }
 
 /// Ids (and attributes) present in one language but not the other.

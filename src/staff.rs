@@ -8,6 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::cards::bar;
+use crate::content::iso_datetime;
 use crate::model::Unanswered;
 use crate::model::{Action, Event, Office};
 use crate::playbook::{self, Mode, StepId, StepStatus};
@@ -24,7 +25,7 @@ pub struct OfficeRow {
     pub current_step: Option<StepId>,
     pub done_steps: usize,
     pub total_steps: usize,
-    /// Unix seconds.
+    /// Unix seconds (in JSON; the CSV writes ISO 8601 in Japan time).
     pub updated_at: i64,
     pub stalled: bool,
     /// When the office started waiting on the 国保連合会 (approval letter or certificate issuance).
@@ -290,15 +291,22 @@ pub fn history_reply(o: &Office, events: &[Event]) -> Reply {
     reply
 }
 
-/// The summary as CSV, one office per line.
+/// The summary as CSV, one office per line, for people to open in a
+/// spreadsheet: UTF-8 with a BOM (Japanese Excel reads UTF-8 only with one),
+/// dates as ISO 8601 in Japan time, and no cell a spreadsheet would run as a
+/// formula ([`csv_cell`]). The JSON summary keeps Unix seconds for programs.
 pub fn summary_csv(s: &Summary) -> String {
     let mut out = Vec::new();
     write_summary_csv(&mut out, s).expect("writing to memory");
     String::from_utf8(out).expect("CSV of UTF-8 fields")
 }
 
-/// Writes the summary as CSV.
-pub fn write_summary_csv(out: impl std::io::Write, s: &Summary) -> std::io::Result<()> {
+/// The UTF-8 byte order mark, so Excel does not read the file as Shift_JIS.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Writes the summary as CSV (see [`summary_csv`]).
+pub fn write_summary_csv(mut out: impl std::io::Write, s: &Summary) -> std::io::Result<()> {
+    out.write_all(BOM)?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "number",
@@ -312,17 +320,35 @@ pub fn write_summary_csv(out: impl std::io::Write, s: &Summary) -> std::io::Resu
         "waiting_since",
     ])?;
     for r in &s.offices {
-        w.write_record([
+        let cells = [
             &*r.number,
             &*r.name,
             r.mode.as_str(),
             r.current_step.map_or("", |x| x.as_str()),
             &r.done_steps.to_string(),
             &r.total_steps.to_string(),
-            &r.updated_at.to_string(),
+            &iso_datetime(r.updated_at),
             if r.stalled { "true" } else { "false" },
-            &r.waiting_since.map(|x| x.to_string()).unwrap_or_default(),
-        ])?;
+            &r.waiting_since.map(iso_datetime).unwrap_or_default(),
+        ];
+        for cell in cells {
+            w.write_field(csv_cell(cell).as_bytes())?;
+        }
+        w.write_record(None::<&[u8]>)?;
     }
     w.flush()
+}
+
+/// A cell as text a spreadsheet shows rather than runs: one starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP's list), or with the
+/// full-width `＝` `＋` `－` `＠` (Japanese Excel turns those into the ASCII
+/// ones when a cell is entered with the IME on, so they are treated alike),
+/// gets a leading `'`.
+pub fn csv_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    const FORMULA_START: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    if cell.starts_with(FORMULA_START) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
 }

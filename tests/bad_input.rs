@@ -208,14 +208,14 @@ fn config_files_and_data_directories() {
     for (text, must) in [
         (
             &b"[bot]\nlocale = \"ja\"\nstal_days = 3\n"[..],
-            vec!["stal_days", "line 3"],
+            vec!["stal_days", "3行目"],
         ),
-        (&b"[bot]\nstall_days = \"seven\"\n"[..], vec!["stall_days", "line 2"]),
-        (&b"[bot]\nlocale = \"fr\"\n"[..], vec!["locale", "line 2"]),
-        (&b"[discord]\nguild_id = -1\n"[..], vec!["guild_id", "line 2"]),
+        (&b"[bot]\nstall_days = \"seven\"\n"[..], vec!["stall_days", "2行目"]),
+        (&b"[bot]\nlocale = \"fr\"\n"[..], vec!["locale", "2行目"]),
+        (&b"[discord]\nguild_id = -1\n"[..], vec!["guild_id", "2行目"]),
         (&b"[kokuhoren.\"99\"]\nname = \"x\"\n"[..], vec!["99"]),
         (&b"[bot]\nlocale = \"\xff\xfe\"\n"[..], vec!["UTF-8"]),
-        (&b"[bot\n"[..], vec!["line 1"]),
+        (&b"[bot\n"[..], vec!["1行目"]),
     ] {
         std::fs::write(&cfg, text).unwrap();
         let (code, _, err) = bin(&["--config", cfg_s, "--data", data, "check"], b"");

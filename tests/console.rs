@@ -288,7 +288,7 @@ fn unknown_config_key_is_an_error_naming_key_and_line() {
     let out = feed(c, &["/help"]);
     assert!(!out.status.success());
     let e = stderr(&out);
-    assert!(e.contains("stal_days") && e.contains("line 3"), "{e}");
+    assert!(e.contains("stal_days") && e.contains("3行目"), "{e}");
     assert!(stdout(&out).is_empty(), "{}", stdout(&out));
     assert!(!sb.data().exists(), "no data directory is created");
 }

@@ -149,7 +149,7 @@ fn summary_figures_on_every_state() {
     )
     .unwrap();
     assert_eq!(csv.lines().count(), 6);
-    assert!(csv.starts_with("number,name,mode,current_step"));
+    assert!(csv.starts_with("\u{feff}number,name,mode,current_step"));
     let r = app.handle("x", &staff(), &parse_line("/summary page:0").unwrap(), T0, Lang::Ja);
     assert!(matches!(&r.blocks[0], Block::Error(m) if m.id == "error-bad-page"));
 }

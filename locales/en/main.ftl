@@ -140,6 +140,29 @@ error-internal = Sorry, something went wrong while handling this. Please try aga
 error-config = Cannot read the configuration file: { $detail }
 error-start = Cannot start: { $detail }
 
+## Configuration errors (never the value: it may be a token)
+config-at = { $path } line { $line }, column { $column }
+config-at-file = { $path }
+config-read = { $path }: { $error }
+config-not-utf8 = { $path }: not UTF-8 from byte { $byte } on
+config-syntax = { $at }: not valid TOML (check quotes, brackets and "=")
+config-duplicate-key = { $at }: the key { $key } is written twice
+config-duplicate-key-hidden = { $at }: a key is written twice
+config-unknown-key = { $at }: there is no key { $key }
+config-unknown-key-allowed = { $at }: there is no key { $key } (keys: { $allowed })
+config-unknown-key-hidden = { $at }: an unknown key (not shown: it does not look like a setting name)
+config-bad-value = { $at }: the value of { $key } is not valid. { $expected }
+config-bad-value-hidden = { $at }: a value is not valid. { $expected }
+config-missing-key = { $at }: [{ $table }] needs { $key }
+config-prefecture = { $at }: the key of [kokuhoren."{ $key }"] must be a prefecture number (01-47)
+config-expect-integer = Write a whole number, 0 or more (no quotes).
+config-expect-text = Write text in "…".
+config-expect-bool = Write true or false.
+config-expect-list = Write a list in [ ].
+config-expect-table = Write a table ([name], then key = value lines).
+config-expect-locale = Write ja or en.
+config-expect-other = Compare it with the bot.toml that comes with the bot.
+
 ## Console
 console-welcome = seikyu-navi console (channel: { $channel }). Type /help for help, Ctrl+D to quit.
 console-no-token = DISCORD_TOKEN is not set, so the console chat is starting.

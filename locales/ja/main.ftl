@@ -140,6 +140,29 @@ error-internal = 申し訳ありません。処理中に問題が起きました
 error-config = 設定ファイルを読み込めません：{ $detail }
 error-start = 起動できません：{ $detail }
 
+## 設定ファイルの誤り（値は表示しない：トークンが書かれていることがあるため）
+config-at = { $path } { $line }行目{ $column }文字目
+config-at-file = { $path }
+config-read = { $path }：{ $error }
+config-not-utf8 = { $path }：UTF-8 ではない文字があります（{ $byte }バイト目から）
+config-syntax = { $at }：TOML として読めません（引用符、括弧、「=」を確かめてください）
+config-duplicate-key = { $at }：キー { $key } が2回書かれています
+config-duplicate-key-hidden = { $at }：同じキーが2回書かれています
+config-unknown-key = { $at }：{ $key } というキーはありません
+config-unknown-key-allowed = { $at }：{ $key } というキーはありません（使えるキー：{ $allowed }）
+config-unknown-key-hidden = { $at }：知らないキーがあります（設定の名前に見えないので表示しません）
+config-bad-value = { $at }：{ $key } の値が正しくありません。{ $expected }
+config-bad-value-hidden = { $at }：値が正しくありません。{ $expected }
+config-missing-key = { $at }：[{ $table }] に { $key } がありません
+config-prefecture = { $at }：[kokuhoren."{ $key }"] のキーは都道府県番号（01〜47）にします
+config-expect-integer = 0 以上の整数を書きます（引用符なし）。
+config-expect-text = 文字列を "…" で囲んで書きます。
+config-expect-bool = true か false を書きます。
+config-expect-list = [ ] で囲んだリストを書きます。
+config-expect-table = 表（[名前] の下にキー = 値）として書きます。
+config-expect-locale = ja か en を書きます。
+config-expect-other = 同梱の bot.toml の書き方と見比べてください。
+
 ## コンソール
 console-welcome = seikyu-navi コンソール（チャンネル：{ $channel }）。/help で使い方、Ctrl+D で終了します。
 console-no-token = DISCORD_TOKEN が設定されていないため、コンソールで起動します。

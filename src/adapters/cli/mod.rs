@@ -21,7 +21,7 @@ use clap::{FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::adapters::console::{self, ConsoleOpts};
 use crate::app::{App, Knowledge, StartError};
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::content::{Content, Lang};
 use crate::error::UserError;
 use crate::reply::Msg;
@@ -100,6 +100,9 @@ pub enum CliError {
     Roster(Vec<RowError>),
     /// A restore that stopped (exit code 2 for a storage error, else 1).
     Restore(RestoreError),
+    /// `bot.toml` cannot be used (exit code 2); the message names the key
+    /// and line, never a value.
+    Config(ConfigError),
     /// Writing the output failed (a closed pipe is a normal end).
     Output(std::io::Error),
     /// The data directory could not be used (exit code 2).
@@ -146,6 +149,10 @@ impl CliError {
                     RestoreError::Store(_) => 2,
                     _ => 1,
                 }
+            }
+            CliError::Config(e) => {
+                let _ = writeln!(err, "{}", t(&Msg::new("error-config").msg("detail", e.msg())));
+                2
             }
             CliError::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
             CliError::Output(e) => {
@@ -255,7 +262,7 @@ pub fn main() -> ExitCode {
     };
     let config = match Config::load(&config_path, must_exist) {
         Ok(c) => c,
-        Err(e) => return CliError::failed("error-config", e).report(&content, Lang::Ja),
+        Err(e) => return CliError::Config(e).report(&content, Lang::Ja),
     };
     let lang = config.bot.locale;
     let data_dir = cli.data.unwrap_or_else(|| config.bot.data_dir.clone());
