@@ -47,7 +47,9 @@ fn command_unflushed(app: &App, channel: &str, actor: &Actor, input: &Input) -> 
     let store = app.store();
     let office = store.office_by_channel(channel).expect("store readable");
     let history = match (input, &office) {
-        (Input::Undo, Some(o)) => store.history(&o.number).expect("store readable"),
+        (Input::Undo, Some(o)) => store
+            .history_tail(&o.number, seikyu_navi::app::UNDO_WINDOW)
+            .expect("store readable"),
         _ => Vec::new(),
     };
     let ctx = Ctx {
