@@ -673,3 +673,68 @@ fn the_flush_before_a_reply_reaches_the_disk() {
         lines[previous_reply..=ack].join("\n")
     );
 }
+
+/// A small tmpfs mounted for one test (needs root, as CI has); unmounted
+/// when dropped.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(at: &Path, size: &str) -> Option<SmallDisk> {
+        std::fs::create_dir_all(at).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| SmallDisk(at.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn an_import_that_fills_the_disk_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(&tmp.path().join("disk"), "6m") else {
+        assert!(
+            std::env::var_os("REQUIRE_MOUNT").is_none(),
+            "mounting a tmpfs is required here"
+        );
+        eprintln!("cannot mount a tmpfs here (not root): skipping the full-disk import");
+        return;
+    };
+    let config = tmp.path().join("bot.toml");
+    std::fs::write(&config, "[bot]\n").unwrap();
+    let (small, big) = (tmp.path().join("small.csv"), tmp.path().join("big.csv"));
+    std::fs::write(&small, roster(0..300, "あ")).unwrap();
+    std::fs::write(&big, roster(0..20_000, "い")).unwrap();
+    let data = disk.0.join("data");
+    assert!(run(&config, &data, &["import", small.to_str().unwrap()])
+        .status
+        .success());
+    let before = signature(&config, &data);
+    let out = run(&config, &data, &["import", big.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("ディスクの空きが足りない"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(signature(&config, &data), before, "a failed import wrote nothing");
+    assert_eq!(
+        std::fs::read_dir(&disk.0).unwrap().count(),
+        1,
+        "no working directory left"
+    );
+    let check = run(&config, &data, &["check"]);
+    assert!(
+        check.status.success() && text(&check.stdout).contains("small.csv"),
+        "{}",
+        text(&check.stdout)
+    );
+}
