@@ -1,13 +1,11 @@
 //! The bot binary, with its real serenity client, against a fake Discord on
 //! 127.0.0.1 (REST through `discord.api_base`, gateway from `GET /gateway`).
 
-mod support;
-
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fake_discord::{opt_str, FakeDiscord, Invoker, Recorded};
 use serde_json::{json, Value};
-use support::fake_discord::{opt_str, FakeDiscord, Invoker, Recorded};
 
 const APP_ID: u64 = 700_001;
 const BOT_ID: u64 = 700_002;

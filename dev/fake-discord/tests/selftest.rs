@@ -1,11 +1,10 @@
-//! Tests of the fake Discord harness itself (tests/support/fake_discord.rs), driven by a bare
-//! serenity `Client` with a minimal `EventHandler`: no code of the bot is involved.
-
-mod support;
+//! Tests of the fake Discord harness itself, driven by a bare serenity `Client` with a minimal
+//! `EventHandler`: no code of the bot is involved.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use fake_discord::{opt_str, FakeDiscord, Invoker};
 use serde_json::json;
 use serenity::all::{
     ActionRowComponent, ChannelId, ClientBuilder, Command, CommandOptionType, ComponentInteractionDataKind, Context,
@@ -13,7 +12,6 @@ use serenity::all::{
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse,
     EventHandler, GatewayIntents, HttpBuilder, Interaction, Message, Ready,
 };
-use support::fake_discord::{self, opt_str, FakeDiscord, Invoker};
 
 const APP_ID: u64 = 900_001;
 const BOT_ID: u64 = 900_002;
