@@ -12,13 +12,14 @@ use std::process::{Command, Stdio};
 use seikyu_navi::app::App;
 use seikyu_navi::config::Config;
 use seikyu_navi::model::Action;
-use seikyu_navi::office_number::{check_digit, OfficeNumber};
+
+use crate::support::{number, office_number, BIN};
 
 const ROUNDS: usize = 10;
 
-fn number(i: usize) -> String {
-    let first9 = format!("27{:07}", 5000 + i);
-    format!("{first9}{}", check_digit(&first9).unwrap())
+/// Office `i`'s number.
+fn nth(i: usize) -> String {
+    number(&format!("27{:07}", 5000 + i))
 }
 
 /// A small deterministic generator (no dependency needed).
@@ -52,7 +53,7 @@ fn sigkill_never_loses_an_acknowledged_change() {
     // acked[i] = number of /done replies printed for office i.
     let mut acked = [0usize; ROUNDS];
     for (round, acked) in acked.iter_mut().enumerate() {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+        let mut child = Command::new(BIN)
             .arg("--config")
             .arg(&cfg)
             .arg("--data")
@@ -81,10 +82,10 @@ fn sigkill_never_loses_an_acknowledged_change() {
                 reply.push_str(&line);
             }
         };
-        writeln!(stdin, "/register number:{} name:office{round}", number(round))
+        writeln!(stdin, "/register number:{} name:office{round}", nth(round))
             .unwrap_or_else(|e| panic!("CRASH_SEED={seed}: writing to the console: {e}"));
         let r = read_reply(&mut out);
-        assert!(r.contains(&number(round)), "CRASH_SEED={seed}: round {round}: {r}");
+        assert!(r.contains(&nth(round)), "CRASH_SEED={seed}: round {round}: {r}");
         let dones = 1 + rng.next(9) as usize;
         for _ in 0..dones {
             writeln!(stdin, "/done").unwrap_or_else(|e| panic!("CRASH_SEED={seed}: writing to the console: {e}"));
@@ -106,7 +107,7 @@ fn sigkill_never_loses_an_acknowledged_change() {
     let app = App::open(Config::default(), &data)
         .unwrap_or_else(|e| panic!("CRASH_SEED={seed}: the database opens after SIGKILL: {e}"));
     for (i, acked) in acked.iter().enumerate() {
-        let n = OfficeNumber::parse(&number(i)).unwrap().number;
+        let n = office_number(&nth(i));
         let office = app
             .store
             .office(&n)

@@ -7,6 +7,8 @@ use std::time::Duration;
 use fake_discord::{opt_str, FakeDiscord, Invoker, Recorded};
 use serde_json::{json, Value};
 
+use crate::support::BIN;
+
 const APP_ID: u64 = 700_001;
 const BOT_ID: u64 = 700_002;
 const GUILD: u64 = 10;
@@ -36,7 +38,7 @@ fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Bot {
         ),
     )
     .unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+    let child = Command::new(BIN)
         .arg("--config")
         .arg(&cfg)
         .arg("--data")
@@ -367,7 +369,7 @@ async fn walkthrough_on_a_fake_discord() {
     };
     assert!(status.success(), "{status:?}");
     // What was acknowledged is on disk: a new process sees the done step.
-    let out = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+    let out = Command::new(BIN)
         .arg("--config")
         .arg(dir.path().join("bot.toml"))
         .arg("--data")

@@ -23,3 +23,5 @@ mod locales;
 mod roster;
 mod staff;
 mod store_app;
+
+mod support;
