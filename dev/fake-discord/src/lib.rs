@@ -1694,7 +1694,13 @@ async fn serve_gateway(state: Arc<State>, stream: TcpStream) {
                 let text = match frame {
                     Some(Ok(WsMessage::Text(t))) => t,
                     Some(Ok(WsMessage::Binary(b))) => String::from_utf8_lossy(&b).into_owned(),
-                    Some(Ok(WsMessage::Close(_))) | None | Some(Err(_)) => break,
+                    Some(Ok(WsMessage::Close(_))) => {
+                        // Answer the client's close frame, as Discord does (tungstenite has
+                        // queued the reply; flushing sends it).
+                        let _ = sink.flush().await;
+                        break;
+                    },
+                    None | Some(Err(_)) => break,
                     Some(Ok(_)) => continue,
                 };
                 let v: Value = match serde_json::from_str(&text) {
