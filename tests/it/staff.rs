@@ -2,80 +2,61 @@
 //! chart, reminders (once each, also across restarts), unanswered questions.
 
 use seikyu_navi::app::App;
-use seikyu_navi::command::{parse_line, Input};
-use seikyu_navi::config::Config;
+use seikyu_navi::command::Input;
 use seikyu_navi::content::Lang;
-use seikyu_navi::model::Actor;
 use seikyu_navi::playbook::StepId;
-use seikyu_navi::reply::{Block, Reply};
+use seikyu_navi::reply::Block;
 
-const DAY: i64 = 86_400;
-/// 2026-11-24 00:30 JST.
-const T0: i64 = 1_795_447_800;
-
-fn user() -> Actor {
-    Actor {
-        id: "u".into(),
-        name: "職員".into(),
-        staff: false,
-        local: false,
-    }
-}
-
-fn staff() -> Actor {
-    Actor {
-        id: "s".into(),
-        name: "担当".into(),
-        staff: true,
-        local: false,
-    }
-}
-
-fn run(app: &App, channel: &str, line: &str, now: i64) -> Reply {
-    let input = parse_line(line).unwrap();
-    let r = app.handle(channel, &user(), &input, now, Lang::Ja);
-    assert!(!r.blocks.iter().any(|b| matches!(b, Block::Error(_))), "{line}: {r:?}");
-    r
-}
+use crate::support::{input, open, run_ok, staff, user, DAY, T0};
 
 /// Offices in every state, built with the real commands.
 fn fixture(app: &App) {
     // c1: just registered (direct), today.
-    run(app, "c1", "/register number:1370100016 name:一号", T0);
+    run_ok(app, "c1", &user(), "/register number:1370100016 name:一号", T0);
     // c2: waiting for the approval letter since T0 - 3 days.
-    run(app, "c2", "/register number:1370100024 name:二号", T0 - 5 * DAY);
-    run(app, "c2", "/done", T0 - 4 * DAY);
-    run(app, "c2", "/done", T0 - 3 * DAY);
+    run_ok(
+        app,
+        "c2",
+        &user(),
+        "/register number:1370100024 name:二号",
+        T0 - 5 * DAY,
+    );
+    run_ok(app, "c2", &user(), "/done", T0 - 4 * DAY);
+    run_ok(app, "c2", &user(), "/done", T0 - 3 * DAY);
     // c3: proxy, waiting for the certificate since T0 - 10 days.
-    run(
+    run_ok(
         app,
         "c3",
+        &user(),
         "/register number:2710100013 name:三号 mode:proxy",
         T0 - 30 * DAY,
     );
     for _ in 0..5 {
-        run(app, "c3", "/done", T0 - 20 * DAY);
+        run_ok(app, "c3", &user(), "/done", T0 - 20 * DAY);
     }
-    run(app, "c3", "/done", T0 - 10 * DAY);
+    run_ok(app, "c3", &user(), "/done", T0 - 10 * DAY);
     // c4: vendor, finished.
-    run(
+    run_ok(
         app,
         "c4",
+        &user(),
         "/register number:0110100013 name:四号 mode:vendor",
         T0 - 9 * DAY,
     );
     for _ in 0..5 {
-        run(app, "c4", "/done", T0 - 2 * DAY);
+        run_ok(app, "c4", &user(), "/done", T0 - 2 * DAY);
     }
     // c5: direct, stalled at login since T0 - 12 days.
-    run(app, "c5", "/register number:4010100016 name:五号", T0 - 20 * DAY);
+    run_ok(
+        app,
+        "c5",
+        &user(),
+        "/register number:4010100016 name:五号",
+        T0 - 20 * DAY,
+    );
     for _ in 0..3 {
-        run(app, "c5", "/done", T0 - 12 * DAY);
+        run_ok(app, "c5", &user(), "/done", T0 - 12 * DAY);
     }
-}
-
-fn open(dir: &std::path::Path) -> App {
-    App::open(Config::default(), dir).unwrap()
 }
 
 #[test]
@@ -133,7 +114,7 @@ fn summary_figures_on_every_state() {
         Lang::Ja,
     );
     assert!(matches!(&r.blocks[0], Block::Error(m) if m.id == "error-staff-only"));
-    let r = app.handle("x", &staff(), &parse_line("/summary format:csv").unwrap(), T0, Lang::Ja);
+    let r = app.handle("x", &staff(), &input("/summary format:csv"), T0, Lang::Ja);
     assert!(r.ephemeral);
     let png = &r.attachments.iter().find(|a| a.name == "summary.png").unwrap().bytes;
     let decoder = png::Decoder::new(std::io::Cursor::new(png.as_slice()));
@@ -150,7 +131,7 @@ fn summary_figures_on_every_state() {
     .unwrap();
     assert_eq!(csv.lines().count(), 6);
     assert!(csv.starts_with("\u{feff}number,name,mode,current_step"));
-    let r = app.handle("x", &staff(), &parse_line("/summary page:0").unwrap(), T0, Lang::Ja);
+    let r = app.handle("x", &staff(), &input("/summary page:0"), T0, Lang::Ja);
     assert!(matches!(&r.blocks[0], Block::Error(m) if m.id == "error-bad-page"));
 }
 
@@ -195,9 +176,9 @@ fn reminders_fire_once_at_the_right_time_even_across_restarts() {
     );
 
     // Certificate expiry: c3 installs its certificate; notices at 90, 30, 7 days before.
-    run(&app, "c3", "/done", T0);
-    run(&app, "c3", "/done", T0);
-    run(&app, "c3", "/done", T0);
+    run_ok(&app, "c3", &user(), "/done", T0);
+    run_ok(&app, "c3", &user(), "/done", T0);
+    run_ok(&app, "c3", &user(), "/done", T0);
     let expiry = seikyu_navi::reminders::expiry(T0);
     assert_eq!(
         seikyu_navi::content::Content::embedded()
@@ -279,10 +260,10 @@ fn cached_summary_follows_every_change() {
     fixture(&app);
     let fresh = |now| app.summary_streamed(now).unwrap();
     assert_eq!(app.summary(T0).unwrap(), fresh(T0), "built from the store");
-    run(&app, "c1", "/done", T0 + 1);
-    run(&app, "c1", "/mode mode:proxy", T0 + 2);
-    run(&app, "c2", "/undo", T0 + 3);
-    run(&app, "c6", "/register number:1370100032 name:六号", T0 + 4);
+    run_ok(&app, "c1", &user(), "/done", T0 + 1);
+    run_ok(&app, "c1", &user(), "/mode mode:proxy", T0 + 2);
+    run_ok(&app, "c2", &user(), "/undo", T0 + 3);
+    run_ok(&app, "c6", &user(), "/register number:1370100032 name:六号", T0 + 4);
     // Stalled is worked out for the time asked, not when the row was cached.
     for now in [T0 + 5, T0 + 30 * DAY] {
         assert_eq!(app.summary(now).unwrap(), fresh(now));

@@ -33,8 +33,9 @@
 //!
 //! Call [`init_tracing`] at the start of a test to see serenity's warnings (captured by the test
 //! harness, shown on failure); the warnings are also appended to every timeout panic message.
-
-#![allow(dead_code)]
+//!
+//! The public API is what the bot's end-to-end test and the self-test (`tests/selftest.rs`) use;
+//! add to it when a test needs more.
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
@@ -53,18 +54,18 @@ use tokio_tungstenite::tungstenite::protocol::CloseFrame;
 use tokio_tungstenite::tungstenite::Message as WsMessage;
 
 /// The `timestamp` every message the fake creates carries.
-pub const FAKE_TIMESTAMP: &str = "2025-01-01T00:00:00.000000+00:00";
+const FAKE_TIMESTAMP: &str = "2025-01-01T00:00:00.000000+00:00";
 /// Default heartbeat interval announced in HELLO (ms). Serenity sends its first heartbeat one
 /// interval after IDENTIFY; see [`FakeDiscord::set_heartbeat_interval`].
-pub const HEARTBEAT_INTERVAL_MS: u64 = 41_250;
+const HEARTBEAT_INTERVAL_MS: u64 = 41_250;
 /// How long `wait_ready` / `dispatch` wait for a gateway session before panicking.
 const SESSION_WAIT: Duration = Duration::from_secs(30);
 /// Ids the fake generates start here, far above the small ids tests usually pick.
 const ID_BASE: u64 = 1_300_000_000_000_000_000;
-/// Permissions given to invokers and the app by default:
+/// Permissions of invokers and the app:
 /// VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY |
 /// USE_APPLICATION_COMMANDS.
-pub const DEFAULT_PERMISSIONS: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31);
+const DEFAULT_PERMISSIONS: u64 = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31);
 
 // ---------------------------------------------------------------------------------------------
 // Recorded requests
@@ -76,7 +77,7 @@ pub struct RecordedFile {
     /// The form field name, e.g. `files[0]`.
     pub field: String,
     pub filename: String,
-    pub content_type: Option<String>,
+    content_type: Option<String>,
     pub data: Vec<u8>,
 }
 
@@ -85,21 +86,15 @@ pub struct RecordedFile {
 pub struct Recorded {
     /// `GET`, `POST`, ...
     pub method: String,
-    /// Full path without the query, e.g. `/api/v10/channels/5/messages`.
-    pub path: String,
+    /// Full path without the query, e.g. `/api/v10/channels/5/messages` (see [`Recorded::route`]).
+    path: String,
     /// The raw query string without `?` (serenity writes `&wait=true`-style params), or "".
-    pub query: String,
-    /// Header names lower-cased.
-    pub headers: Vec<(String, String)>,
+    query: String,
     /// The JSON body; for multipart requests the `payload_json` part; `Null` if there was none
-    /// (or it was not JSON: see `raw_body`).
+    /// (or it was not JSON).
     pub body: Value,
-    /// The body exactly as received (the whole multipart body for multipart requests).
-    pub raw_body: Vec<u8>,
     /// File parts of a multipart body.
     pub files: Vec<RecordedFile>,
-    /// Non-file, non-`payload_json` parts of a multipart body.
-    pub form_fields: Vec<(String, String)>,
     /// The status the fake answered with.
     pub status: u16,
     /// The JSON the fake answered with (`Null` for 204).
@@ -115,11 +110,6 @@ impl Recorded {
     /// `method` matches and the path (or the route without `/api/v10`) ends with `path_suffix`.
     pub fn is(&self, method: &str, path_suffix: &str) -> bool {
         self.method.eq_ignore_ascii_case(method) && self.path.ends_with(path_suffix)
-    }
-
-    pub fn header(&self, name: &str) -> Option<&str> {
-        let name = name.to_ascii_lowercase();
-        self.headers.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
     }
 
     /// `POST /interactions/{id}/{token}/callback` for this INTERACTION_CREATE payload.
@@ -204,7 +194,7 @@ impl fmt::Display for Recorded {
 }
 
 /// Text a user would see in a message JSON (content, embeds, component labels).
-pub fn visible_text_of(msg: &Value) -> String {
+fn visible_text_of(msg: &Value) -> String {
     let mut out = Vec::new();
     if let Some(c) = msg.get("content").and_then(Value::as_str) {
         out.push(c.to_string());
@@ -251,35 +241,28 @@ pub fn visible_text_of(msg: &Value) -> String {
 // Who invokes an interaction
 // ---------------------------------------------------------------------------------------------
 
-/// The user (and place) an interaction or message comes from.
+/// The user (and place) an interaction comes from: user `user{id}`, in a guild whose preferred
+/// locale is "ja", with the usual text-channel permissions.
 #[derive(Clone, Debug)]
 pub struct Invoker {
-    pub user_id: u64,
-    pub username: String,
-    pub channel_id: u64,
+    user_id: u64,
+    channel_id: u64,
     /// `None` for a DM: the payload then carries `user` instead of `member`.
-    pub guild_id: Option<u64>,
-    pub roles: Vec<u64>,
+    guild_id: Option<u64>,
+    roles: Vec<u64>,
     /// The user's client locale, e.g. "ja", "en-US".
-    pub locale: String,
-    /// The guild's preferred locale (`guild_locale`), guild only.
-    pub guild_locale: String,
-    /// The member's permissions in the channel (`member.permissions`).
-    pub permissions: u64,
+    locale: String,
 }
 
 impl Invoker {
-    /// A member of `guild_id` in `channel_id`; locale "ja", no roles, [`DEFAULT_PERMISSIONS`].
+    /// A member of `guild_id` in `channel_id`; locale "ja", no roles.
     pub fn in_guild(guild_id: u64, channel_id: u64, user_id: u64) -> Invoker {
         Invoker {
             user_id,
-            username: format!("user{user_id}"),
             channel_id,
             guild_id: Some(guild_id),
             roles: Vec::new(),
             locale: "ja".into(),
-            guild_locale: "ja".into(),
-            permissions: DEFAULT_PERMISSIONS,
         }
     }
 
@@ -301,28 +284,13 @@ impl Invoker {
         self
     }
 
-    pub fn guild_locale(mut self, locale: &str) -> Invoker {
-        self.guild_locale = locale.to_string();
-        self
-    }
-
-    pub fn permissions(mut self, permissions: u64) -> Invoker {
-        self.permissions = permissions;
-        self
-    }
-
-    pub fn username(mut self, name: &str) -> Invoker {
-        self.username = name.to_string();
-        self
-    }
-
     /// The Discord user object of this invoker.
-    pub fn user_json(&self) -> Value {
-        user_json(self.user_id, &self.username, false)
+    fn user_json(&self) -> Value {
+        user_json(self.user_id, &format!("user{}", self.user_id), false)
     }
 
     /// The guild member object (with `user`) of this invoker.
-    pub fn member_json(&self) -> Value {
+    fn member_json(&self) -> Value {
         json!({
             "user": self.user_json(),
             "nick": null,
@@ -334,14 +302,14 @@ impl Invoker {
             "mute": false,
             "flags": 0,
             "pending": false,
-            "permissions": self.permissions.to_string(),
+            "permissions": DEFAULT_PERMISSIONS.to_string(),
             "communication_disabled_until": null,
         })
     }
 }
 
 /// A Discord user object.
-pub fn user_json(id: u64, username: &str, bot: bool) -> Value {
+fn user_json(id: u64, username: &str, bot: bool) -> Value {
     json!({
         "id": id.to_string(),
         "username": username,
@@ -353,27 +321,9 @@ pub fn user_json(id: u64, username: &str, bot: bool) -> Value {
     })
 }
 
-// Slash command option helpers (the `options` array of a slash command's `data`).
-
+/// A string option, for the `options` array of a slash command's `data`.
 pub fn opt_str(name: &str, value: &str) -> Value {
     json!({"name": name, "type": 3, "value": value})
-}
-pub fn opt_int(name: &str, value: i64) -> Value {
-    json!({"name": name, "type": 4, "value": value})
-}
-pub fn opt_bool(name: &str, value: bool) -> Value {
-    json!({"name": name, "type": 5, "value": value})
-}
-pub fn opt_number(name: &str, value: f64) -> Value {
-    json!({"name": name, "type": 10, "value": value})
-}
-/// A subcommand with its own options.
-pub fn opt_sub(name: &str, options: Value) -> Value {
-    json!({"name": name, "type": 1, "options": options})
-}
-/// A subcommand group holding subcommands.
-pub fn opt_group(name: &str, subcommands: Value) -> Value {
-    json!({"name": name, "type": 2, "options": subcommands})
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -387,7 +337,7 @@ fn captured_warnings() -> &'static Mutex<Vec<String>> {
 
 /// WARN and ERROR events seen so far by the subscriber [`init_tracing`] installed (all tests of
 /// this binary share them).
-pub fn warnings() -> Vec<String> {
+fn warnings() -> Vec<String> {
     lock(captured_warnings()).clone()
 }
 
@@ -422,7 +372,7 @@ impl<S: tracing::Subscriber> tracing_subscriber::Layer<S> for WarnCapture {
 
 /// Installs (once per test binary) a tracing subscriber that prints through the test harness
 /// (shown for failing tests) with `RUST_LOG` or `warn` as filter, and captures WARN/ERROR events
-/// for [`warnings`] and timeout panics. Does nothing if a global subscriber is already set.
+/// for timeout panics and [`FakeDiscord::report`]. Does nothing if a global subscriber is already set.
 pub fn init_tracing() {
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
@@ -456,7 +406,6 @@ enum GwCmd {
         d: Value,
         ack: oneshot::Sender<u64>,
     },
-    Raw(Value),
     Close(u16),
 }
 
@@ -473,7 +422,6 @@ struct GwStatus {
 #[derive(Clone, Debug)]
 struct InteractionInfo {
     channel_id: u64,
-    guild_id: Option<u64>,
     /// The message a component/modal interaction came from.
     message_id: Option<u64>,
 }
@@ -513,7 +461,6 @@ struct State {
     request_count: watch::Sender<usize>,
     gw: watch::Sender<GwStatus>,
     gw_frames: Mutex<Vec<Value>>,
-    ready_guilds: Mutex<Vec<u64>>,
     messages: Mutex<HashMap<u64, Value>>,
     originals: Mutex<HashMap<String, u64>>,
     interactions: Mutex<HashMap<String, InteractionInfo>>,
@@ -868,22 +815,18 @@ impl State {
             None => (raw.target.clone(), String::new()),
         };
         let content_type = raw.header("content-type").unwrap_or("").to_string();
-        let (body, files, form_fields) = if content_type.to_ascii_lowercase().starts_with("multipart/form-data") {
+        let (body, files) = if content_type.to_ascii_lowercase().starts_with("multipart/form-data") {
             match parse_multipart(&content_type, &raw.body) {
                 Some(parts) => parts,
                 None => {
                     self.harness_error(format!("could not parse multipart body of {} {}", raw.method, path));
-                    (Value::Null, Vec::new(), Vec::new())
+                    (Value::Null, Vec::new())
                 }
             }
         } else if raw.body.is_empty() {
-            (Value::Null, Vec::new(), Vec::new())
+            (Value::Null, Vec::new())
         } else {
-            (
-                serde_json::from_slice(&raw.body).unwrap_or(Value::Null),
-                Vec::new(),
-                Vec::new(),
-            )
+            (serde_json::from_slice(&raw.body).unwrap_or(Value::Null), Vec::new())
         };
         let route = path.strip_prefix("/api/v10").unwrap_or(&path).to_string();
 
@@ -917,11 +860,8 @@ impl State {
             method: raw.method,
             path,
             query,
-            headers: raw.headers,
             body,
-            raw_body: raw.body,
             files,
-            form_fields,
             status: reply.status(),
             response,
         });
@@ -932,15 +872,11 @@ impl State {
     // --- gateway --------------------------------------------------------------------------------
 
     fn ready_payload(&self, session: &str, identify: &Value) -> Value {
-        let guilds: Vec<Value> = lock(&self.ready_guilds)
-            .iter()
-            .map(|g| json!({"id": g.to_string(), "unavailable": true}))
-            .collect();
         let shard = identify.pointer("/d/shard").cloned().unwrap_or(json!([0, 1]));
         json!({
             "v": 10,
             "user": self.bot_user(),
-            "guilds": guilds,
+            "guilds": [],
             "session_id": session,
             "resume_gateway_url": self.gateway_url,
             "shard": shard,
@@ -1043,7 +979,6 @@ impl FakeDiscord {
             request_count: watch::channel(0).0,
             gw: watch::channel(GwStatus::default()).0,
             gw_frames: Mutex::new(Vec::new()),
-            ready_guilds: Mutex::new(Vec::new()),
             messages: Mutex::new(HashMap::new()),
             originals: Mutex::new(HashMap::new()),
             interactions: Mutex::new(HashMap::new()),
@@ -1059,19 +994,6 @@ impl FakeDiscord {
             state,
             _shutdown: shutdown,
         }
-    }
-
-    pub fn app_id(&self) -> u64 {
-        self.state.app_id
-    }
-
-    pub fn bot_user_id(&self) -> u64 {
-        self.state.bot_id
-    }
-
-    /// The bot's user object as READY and `GET /users/@me` return it.
-    pub fn bot_user(&self) -> Value {
-        self.state.bot_user()
     }
 
     /// `http://127.0.0.1:PORT`, for `HttpBuilder::proxy`.
@@ -1092,15 +1014,10 @@ impl FakeDiscord {
             .build()
     }
 
-    /// The heartbeat interval HELLO announces to connections made from now on (default
-    /// [`HEARTBEAT_INTERVAL_MS`]). Serenity reconnects if a heartbeat is not acknowledged.
+    /// The heartbeat interval HELLO announces to connections made from now on (default 41,250 ms).
+    /// Serenity reconnects if a heartbeat is not acknowledged.
     pub fn set_heartbeat_interval(&self, ms: u64) {
         self.state.heartbeat_ms.store(ms, Ordering::Relaxed);
-    }
-
-    /// Guilds listed (as unavailable) in READY. Set before the client connects.
-    pub fn set_ready_guilds(&self, guild_ids: &[u64]) {
-        *lock(&self.state.ready_guilds) = guild_ids.to_vec();
     }
 
     /// Answer `method path` with `status` and `body` (None = empty body) instead of the normal
@@ -1166,17 +1083,11 @@ impl FakeDiscord {
     /// number once the frame is written. Waits for a session like [`wait_ready`](Self::wait_ready).
     ///
     /// Panics first if serenity 0.12.5 would not turn `data` into the event `event_name` (it
-    /// would drop it with a `warn!` or treat it as `Event::Unknown`). Use
-    /// [`dispatch_unchecked`](Self::dispatch_unchecked) to send such a payload anyway.
+    /// would drop it with a `warn!` or treat it as `Event::Unknown`).
     pub async fn dispatch(&self, event_name: &str, data: Value) -> u64 {
         if let Err(e) = check_dispatch(event_name, &data) {
             panic!("fake Discord: serenity 0.12.5 would not deliver this {event_name}: {e}\npayload: {data:#}");
         }
-        self.dispatch_unchecked(event_name, data).await
-    }
-
-    /// [`dispatch`](Self::dispatch) without the serenity check.
-    pub async fn dispatch_unchecked(&self, event_name: &str, data: Value) -> u64 {
         let deadline = Instant::now() + SESSION_WAIT;
         loop {
             let tx = self.wait_session(deadline, "dispatch").await;
@@ -1202,15 +1113,6 @@ impl FakeDiscord {
             }
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
-    }
-
-    /// Sends any raw gateway frame (e.g. `json!({"op": 7, "d": null})` RECONNECT, or
-    /// `json!({"op": 9, "d": false})` INVALID_SESSION) to the current session.
-    pub async fn send_gateway_raw(&self, frame: Value) {
-        let tx = self
-            .wait_session(Instant::now() + SESSION_WAIT, "send_gateway_raw")
-            .await;
-        let _ = tx.send(GwCmd::Raw(frame));
     }
 
     /// Closes the current gateway connection with `close_code` (4000 makes serenity reconnect
@@ -1248,17 +1150,12 @@ impl FakeDiscord {
         lock(&self.state.harness_errors).clone()
     }
 
-    /// Messages the fake currently knows (everything it returned, keyed by id).
-    pub fn message(&self, id: u64) -> Option<Value> {
-        lock(&self.state.messages).get(&id).cloned()
-    }
-
     /// The current state of the interaction's original response (after callback type 4/5/7 and
     /// any `PATCH .../@original`), if it has one.
     pub fn original_response(&self, interaction: &Value) -> Option<Value> {
         let token = str_of(&interaction["token"]);
         let id = lock(&self.state.originals).get(&token).copied()?;
-        self.message(id)
+        lock(&self.state.messages).get(&id).cloned()
     }
 
     /// Returns the first request (in arrival order, including ones seen before the call) for
@@ -1294,26 +1191,12 @@ impl FakeDiscord {
         }
     }
 
-    /// Asserts that no request matching `pred` arrives (from #`start` on) within `quiet`.
-    pub async fn assert_no_request_since(&self, start: usize, pred: impl Fn(&Recorded) -> bool, quiet: Duration) {
-        tokio::time::sleep(quiet).await;
-        let reqs = lock(&self.state.requests);
-        if let Some(r) = reqs.iter().skip(start).find(|r| pred(r)) {
-            panic!("fake Discord: unexpected request {r}\n");
-        }
-    }
-
     /// A printable summary of everything seen (same as in timeout panics).
     pub fn report(&self) -> String {
         self.state.status_report()
     }
 
     // --- payload builders -----------------------------------------------------------------------
-
-    /// A fresh snowflake-like id (unique within this fake).
-    pub fn next_id(&self) -> u64 {
-        self.state.next_id()
-    }
 
     fn interaction(&self, kind: u8, data: Value, inv: &Invoker, message: Option<Value>) -> Value {
         let id = self.state.next_id();
@@ -1334,7 +1217,7 @@ impl FakeDiscord {
         match inv.guild_id {
             Some(g) => {
                 v["guild_id"] = json!(g.to_string());
-                v["guild_locale"] = json!(inv.guild_locale);
+                v["guild_locale"] = json!("ja");
                 v["member"] = inv.member_json();
                 v["context"] = json!(0);
                 v["authorizing_integration_owners"] = json!({"0": g.to_string()});
@@ -1353,7 +1236,6 @@ impl FakeDiscord {
             token,
             InteractionInfo {
                 channel_id: inv.channel_id,
-                guild_id: inv.guild_id,
                 message_id,
             },
         );
@@ -1361,7 +1243,7 @@ impl FakeDiscord {
     }
 
     /// INTERACTION_CREATE data for a chat-input (slash) command. `options` is Discord's
-    /// `data.options` array (see [`opt_str`] and friends; `Value::Null` = none). The command id
+    /// `data.options` array (see [`opt_str`]; `Value::Null` = none). The command id
     /// is the one the fake handed out when the bot registered `name`, if it did. Add
     /// `data.resolved` to the returned value yourself for user/role/attachment options.
     pub fn slash_command(&self, name: &str, options: Value, inv: &Invoker) -> Value {
@@ -1385,7 +1267,7 @@ impl FakeDiscord {
 
     /// The message a component with `custom_id` is on: the latest message the fake returned
     /// whose components contain it.
-    pub fn message_with_component(&self, custom_id: &str) -> Option<Value> {
+    fn message_with_component(&self, custom_id: &str) -> Option<Value> {
         fn has(v: &Value, id: &str) -> bool {
             match v {
                 Value::Object(m) => {
@@ -1714,11 +1596,9 @@ fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
         .map(|p| p + from)
 }
 
-/// `payload_json` (or `Null`), file parts, other text fields.
-type MultipartParts = (Value, Vec<RecordedFile>, Vec<(String, String)>);
-
-/// Splits a multipart/form-data body into (payload_json, files, other text fields).
-fn parse_multipart(content_type: &str, body: &[u8]) -> Option<MultipartParts> {
+/// Splits a multipart/form-data body into `payload_json` (or `Null`) and the file parts; other
+/// text fields are ignored.
+fn parse_multipart(content_type: &str, body: &[u8]) -> Option<(Value, Vec<RecordedFile>)> {
     let boundary = content_type
         .split(';')
         .map(str::trim)
@@ -1727,7 +1607,6 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Option<MultipartParts> {
     let delim = format!("--{boundary}").into_bytes();
     let mut payload = Value::Null;
     let mut files = Vec::new();
-    let mut fields = Vec::new();
     let mut pos = find(body, &delim, 0)? + delim.len();
     loop {
         if body[pos..].starts_with(b"--") {
@@ -1775,11 +1654,11 @@ fn parse_multipart(content_type: &str, body: &[u8]) -> Option<MultipartParts> {
                 data,
             }),
             None if name == "payload_json" => payload = serde_json::from_slice(&data).unwrap_or(Value::Null),
-            None => fields.push((name, String::from_utf8_lossy(&data).into_owned())),
+            None => {}
         }
         pos = next + delim.len();
     }
-    Some((payload, files, fields))
+    Some((payload, files))
 }
 
 async fn serve_gateway(state: Arc<State>, stream: TcpStream) {
@@ -1815,7 +1694,13 @@ async fn serve_gateway(state: Arc<State>, stream: TcpStream) {
                 let text = match frame {
                     Some(Ok(WsMessage::Text(t))) => t,
                     Some(Ok(WsMessage::Binary(b))) => String::from_utf8_lossy(&b).into_owned(),
-                    Some(Ok(WsMessage::Close(_))) | None | Some(Err(_)) => break,
+                    Some(Ok(WsMessage::Close(_))) => {
+                        // Answer the client's close frame, as Discord does (tungstenite has
+                        // queued the reply; flushing sends it).
+                        let _ = sink.flush().await;
+                        break;
+                    },
+                    None | Some(Err(_)) => break,
                     Some(Ok(_)) => continue,
                 };
                 let v: Value = match serde_json::from_str(&text) {
@@ -1872,11 +1757,6 @@ async fn serve_gateway(state: Arc<State>, stream: TcpStream) {
                         break;
                     }
                     let _ = ack.send(seq);
-                },
-                Some(GwCmd::Raw(v)) => {
-                    if !send(&mut sink, &v).await {
-                        break;
-                    }
                 },
                 Some(GwCmd::Close(code)) => {
                     let _ = sink

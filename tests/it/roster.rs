@@ -7,30 +7,15 @@ use std::process::Command;
 
 use seikyu_navi::app::App;
 use seikyu_navi::app::{ImportError, ImportReport};
-use seikyu_navi::command::parse_line;
-use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
 use seikyu_navi::dump::{Dump, ReadError};
-use seikyu_navi::model::{Action, Actor};
-use seikyu_navi::office_number::{check_digit, OfficeNumber};
+use seikyu_navi::model::Action;
+use seikyu_navi::office_number::check_digit;
 use seikyu_navi::playbook::Mode;
 use seikyu_navi::roster::{self, RowErrorKind};
 use seikyu_navi::store::{RestoreError, Store};
 
-const NOW: i64 = 1_795_447_800;
-
-/// A valid office number from its first nine characters.
-fn num(first9: &str) -> String {
-    format!("{first9}{}", check_digit(first9).unwrap())
-}
-
-fn on(s: &str) -> OfficeNumber {
-    OfficeNumber::parse(s).unwrap().number
-}
-
-fn app(dir: &Path) -> App {
-    App::open(Config::default(), dir).unwrap()
-}
+use crate::support::{input, number, office_number, open, run, staff, BIN, T0};
 
 type Errors = Vec<(u64, RowErrorKind)>;
 
@@ -44,15 +29,6 @@ fn import(app: &App, csv: &str, now: i64) -> Result<ImportReport, Errors> {
         })
 }
 
-fn staff() -> Actor {
-    Actor {
-        id: "s1".into(),
-        name: "staff".into(),
-        staff: true,
-        local: false,
-    }
-}
-
 fn export(store: &Store) -> Vec<u8> {
     let mut out = Vec::new();
     store.export_json(&mut out).unwrap();
@@ -62,16 +38,16 @@ fn export(store: &Store) -> Vec<u8> {
 #[test]
 fn good_roster_is_imported_with_channels_and_japanese_modes() {
     let dir = tempfile::tempdir().unwrap();
-    let bot = app(dir.path());
+    let bot = open(dir.path());
     let store = bot.store();
-    let (a, b, c) = (num("137010001"), num("271234567"), num("01A000001"));
+    let (a, b, c) = (number("137010001"), number("271234567"), number("01A000001"));
     let csv = format!(
         "\u{feff}number,name,mode,software,channel\r\n\
          {a},あおば訪問介護,代理請求,ソフトA,<#1001>\r\n\
          {b},\"みどり, デイサービス\",事業所請求,,1002\r\n\
          {c},さくら,vendor,,\r\n"
     );
-    let report = import(&bot, &csv, NOW).unwrap();
+    let report = import(&bot, &csv, T0).unwrap();
     assert_eq!(
         report,
         ImportReport {
@@ -80,19 +56,22 @@ fn good_roster_is_imported_with_channels_and_japanese_modes() {
             unchanged: 0
         }
     );
-    let oa = store.office(&on(&a)).unwrap().unwrap();
+    let oa = store.office(&office_number(&a)).unwrap().unwrap();
     assert_eq!(oa.name, "あおば訪問介護");
     assert_eq!(oa.mode, Mode::Proxy);
     assert_eq!(oa.software.as_deref(), Some("ソフトA"));
     assert_eq!(oa.channel.as_deref(), Some("1001"));
-    assert_eq!((oa.revision, oa.registered_at, oa.updated_at), (1, NOW, NOW));
+    assert_eq!((oa.revision, oa.registered_at, oa.updated_at), (1, T0, T0));
     assert!(oa.done.is_empty());
-    assert_eq!(store.office_by_channel("1001").unwrap().unwrap().number, on(&a));
+    assert_eq!(
+        store.office_by_channel("1001").unwrap().unwrap().number,
+        office_number(&a)
+    );
     let ob = store.office_by_channel("1002").unwrap().unwrap();
     assert_eq!((ob.name.as_str(), ob.mode), ("みどり, デイサービス", Mode::Direct));
-    let oc = store.office(&on(&c)).unwrap().unwrap();
+    let oc = store.office(&office_number(&c)).unwrap().unwrap();
     assert_eq!((oc.mode, oc.channel.clone()), (Mode::Vendor, None));
-    let h = store.history(&on(&a)).unwrap();
+    let h = store.history(&office_number(&a)).unwrap();
     assert_eq!(h.len(), 1);
     assert_eq!(h[0].seq, 1);
     let actor = &h[0].actor;
@@ -108,35 +87,35 @@ fn good_roster_is_imported_with_channels_and_japanese_modes() {
 #[test]
 fn reimport_updates_details_and_keeps_progress() {
     let dir = tempfile::tempdir().unwrap();
-    let app = app(dir.path());
-    let (a, b) = (num("137010001"), num("137010002"));
+    let app = open(dir.path());
+    let (a, b) = (number("137010001"), number("137010002"));
     import(
         &app,
         &format!("number,name,mode,software,channel\n{a},あおば,direct,ソフトA,ch-a\n{b},みどり,proxy,,ch-b\n"),
-        NOW,
+        T0,
     )
     .unwrap();
     // The office marks its first task done in its channel.
-    app.handle("ch-a", &staff(), &parse_line("/done").unwrap(), NOW + 60, Lang::Ja);
-    let before = app.store().office(&on(&a)).unwrap().unwrap();
+    run(&app, "ch-a", &staff(), "/done", T0 + 60);
+    let before = app.store().office(&office_number(&a)).unwrap().unwrap();
     assert_eq!(before.done.len(), 1);
     assert_eq!(before.revision, 2);
 
     // New name and mode, software left empty (kept), channel unchanged.
     let csv =
         format!("number,name,mode,software,channel\n{a},あおば介護センター,代理請求,,ch-a\n{b},みどり,proxy,,ch-b\n");
-    let report = import(&app, &csv, NOW + 120).unwrap();
+    let report = import(&app, &csv, T0 + 120).unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 1, 1));
-    let after = app.store().office(&on(&a)).unwrap().unwrap();
+    let after = app.store().office(&office_number(&a)).unwrap().unwrap();
     assert_eq!(after.name, "あおば介護センター");
     assert_eq!(after.mode, Mode::Proxy);
     assert_eq!(after.software.as_deref(), Some("ソフトA"));
     assert_eq!(after.done, before.done, "progress is never reset");
     assert_eq!(
         (after.revision, after.updated_at, after.registered_at),
-        (3, NOW + 120, NOW)
+        (3, T0 + 120, T0)
     );
-    let h = app.store().history(&on(&a)).unwrap();
+    let h = app.store().history(&office_number(&a)).unwrap();
     assert_eq!(h.len(), 3);
     match &h[2].action {
         Action::Updated {
@@ -158,26 +137,26 @@ fn reimport_updates_details_and_keeps_progress() {
     }
     // The same file again changes nothing at all.
     let dump = app.store().dump().unwrap();
-    let report = import(&app, &csv, NOW + 180).unwrap();
+    let report = import(&app, &csv, T0 + 180).unwrap();
     assert_eq!((report.created, report.updated, report.unchanged), (0, 0, 2));
     assert_eq!(app.store().dump().unwrap(), dump);
 
     // The import's update can be undone like a /register update.
-    let reply = app.handle("ch-a", &staff(), &parse_line("/undo").unwrap(), NOW + 240, Lang::Ja);
+    let reply = run(&app, "ch-a", &staff(), "/undo", T0 + 240);
     assert_ne!(reply.tone, seikyu_navi::reply::Tone::Error, "{reply:?}");
-    assert_eq!(app.store().office(&on(&a)).unwrap().unwrap().name, "あおば");
+    assert_eq!(app.store().office(&office_number(&a)).unwrap().unwrap().name, "あおば");
 }
 
 #[test]
 fn channels_move_between_offices_or_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let bot = app(dir.path());
+    let bot = open(dir.path());
     let store = bot.store();
-    let (a, b, c) = (num("137010001"), num("137010002"), num("137010003"));
+    let (a, b, c) = (number("137010001"), number("137010002"), number("137010003"));
     import(
         &bot,
         &format!("number,name,mode,channel\n{a},A,direct,ch-1\n{b},B,direct,ch-2\n"),
-        NOW,
+        T0,
     )
     .unwrap();
 
@@ -186,7 +165,7 @@ fn channels_move_between_offices_or_are_refused() {
     let errors = import(
         &bot,
         &format!("number,name,mode,channel\n{b},B2,proxy,\n{c},C,direct,ch-1\n"),
-        NOW + 1,
+        T0 + 1,
     )
     .unwrap_err();
     assert_eq!(
@@ -205,31 +184,43 @@ fn channels_move_between_offices_or_are_refused() {
     let r = import(
         &bot,
         &format!("number,name,mode,channel\n{c},C,direct,ch-1\n{a},A,direct,ch-3\n"),
-        NOW + 2,
+        T0 + 2,
     )
     .unwrap();
     assert_eq!((r.created, r.updated, r.unchanged), (1, 1, 0));
-    assert_eq!(store.office_by_channel("ch-1").unwrap().unwrap().number, on(&c));
-    assert_eq!(store.office_by_channel("ch-3").unwrap().unwrap().number, on(&a));
-    assert_eq!(store.office(&on(&a)).unwrap().unwrap().channel.as_deref(), Some("ch-3"));
-    let h = store.history(&on(&a)).unwrap();
+    assert_eq!(
+        store.office_by_channel("ch-1").unwrap().unwrap().number,
+        office_number(&c)
+    );
+    assert_eq!(
+        store.office_by_channel("ch-3").unwrap().unwrap().number,
+        office_number(&a)
+    );
+    assert_eq!(
+        store.office(&office_number(&a)).unwrap().unwrap().channel.as_deref(),
+        Some("ch-3")
+    );
+    let h = store.history(&office_number(&a)).unwrap();
     assert!(
         matches!(&h.last().unwrap().action, Action::Bound { channel, prev: Some(p) } if channel == "ch-3" && p == "ch-1")
     );
 
     // Moving away from a channel nobody takes frees it.
-    import(&bot, &format!("number,name,mode,channel\n{b},B,direct,ch-4\n"), NOW + 3).unwrap();
+    import(&bot, &format!("number,name,mode,channel\n{b},B,direct,ch-4\n"), T0 + 3).unwrap();
     assert!(store.office_by_channel("ch-2").unwrap().is_none());
-    assert_eq!(store.office_by_channel("ch-4").unwrap().unwrap().number, on(&b));
+    assert_eq!(
+        store.office_by_channel("ch-4").unwrap().unwrap().number,
+        office_number(&b)
+    );
 }
 
 #[test]
 fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    let bot = app(dir.path());
+    let bot = open(dir.path());
     let store = bot.store();
-    let a = num("137010001");
-    import(&bot, &format!("number,name,mode\n{a},あおば,direct\n"), NOW).unwrap();
+    let a = number("137010001");
+    import(&bot, &format!("number,name,mode\n{a},あおば,direct\n"), T0).unwrap();
     let dump = store.dump().unwrap();
     let csv = format!(
         "number,name,mode,software,channel\r\n\
@@ -241,14 +232,14 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
          {d},列が足りない,direct\r\n\
          {a},あおば改,代理請求,,\r\n\
          {e},{long},direct,,\r\n",
-        good = num("137010009"),
-        b = num("137010002"),
-        c = num("137010003"),
-        d = num("137010004"),
-        e = num("137010005"),
+        good = number("137010009"),
+        b = number("137010002"),
+        c = number("137010003"),
+        d = number("137010004"),
+        e = number("137010005"),
         long = "長".repeat(101),
     );
-    let errors = import(&bot, &csv, NOW + 1).unwrap_err();
+    let errors = import(&bot, &csv, T0 + 1).unwrap_err();
     let lines: Vec<u64> = errors.iter().map(|(l, _)| *l).collect();
     assert_eq!(lines, vec![3, 4, 6, 7, 9], "{errors:?}");
     assert!(matches!(&errors[0].1, RowErrorKind::Number { value, .. } if value == "123"));
@@ -257,7 +248,7 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
     assert_eq!(errors[3].1, RowErrorKind::Columns { expected: 5, found: 3 });
     assert_eq!(errors[4].1, RowErrorKind::NameTooLong { max: 100 });
     assert_eq!(store.dump().unwrap(), dump, "nothing from a bad file is applied");
-    assert_eq!(store.office(&on(&a)).unwrap().unwrap().name, "あおば");
+    assert_eq!(store.office(&office_number(&a)).unwrap().unwrap().name, "あおば");
 
     // The messages are localized, with the line number first.
     let content = seikyu_navi::content::Content::embedded().unwrap();
@@ -270,10 +261,10 @@ fn every_bad_row_is_reported_with_its_line_and_nothing_is_written() {
 
 #[test]
 fn broken_utf8_and_duplicates_are_reported() {
-    let (a, b) = (num("137010001"), num("137010002"));
+    let (a, b) = (number("137010001"), number("137010002"));
     let mut csv = format!("number,name,mode,channel\n{a},あおば,direct,x\n{b},").into_bytes();
     csv.extend_from_slice(&[0x82, 0xa0, 0x82, 0xa2]); // Shift_JIS あい
-    csv.extend_from_slice(format!(",direct,\n{a},あおば2,direct,\n{},別,direct,x\n", num("137010003")).as_bytes());
+    csv.extend_from_slice(format!(",direct,\n{a},あおば2,direct,\n{},別,direct,x\n", number("137010003")).as_bytes());
     let errors: Errors = roster::parse(&csv)
         .unwrap_err()
         .into_iter()
@@ -303,7 +294,7 @@ fn broken_utf8_and_duplicates_are_reported() {
 
 #[test]
 fn check_digit_mismatch_is_a_warning() {
-    let a = num("137010001");
+    let a = number("137010001");
     let wrong = format!("137010002{}", (check_digit("137010002").unwrap() as u8 - b'0' + 1) % 10);
     let r = roster::parse(format!("number,name,mode\n{a},A,direct\n{wrong},B,direct\n").as_bytes()).unwrap();
     assert_eq!(r.rows.len(), 2);
@@ -314,12 +305,12 @@ fn check_digit_mismatch_is_a_warning() {
 /// An office with progress, history, an undo, a staff rebinding and an
 /// unanswered question.
 fn busy_app(dir: &Path) -> App {
-    let app = app(dir);
-    let (a, b) = (num("137010001"), num("271234567"));
+    let app = open(dir);
+    let (a, b) = (number("137010001"), number("271234567"));
     import(
         &app,
         &format!("number,name,mode,software,channel\n{a},あおば,direct,ソフトA,ch-a\n{b},みどり,vendor,,ch-b\n"),
-        NOW,
+        T0,
     )
     .unwrap();
     let s = staff();
@@ -327,20 +318,15 @@ fn busy_app(dir: &Path) -> App {
         .iter()
         .enumerate()
     {
-        app.handle("ch-a", &s, &parse_line(line).unwrap(), NOW + 100 * i as i64, Lang::Ja);
+        run(&app, "ch-a", &s, line, T0 + 100 * i as i64);
     }
-    app.handle(
-        "ch-c",
-        &s,
-        &parse_line(&format!("/register number:{} name:さくら", num("01A000001"))).unwrap(),
-        NOW + 700,
-        Lang::Ja,
-    );
+    let sakura = format!("/register number:{} name:さくら", number("01A000001"));
+    run(&app, "ch-c", &s, &sakura, T0 + 700);
     app.handle(
         "ch-b",
         &s,
-        &parse_line("/faq question:\"ｚｚｚ qqq xyzzy\"").unwrap(),
-        NOW + 800,
+        &input("/faq question:\"ｚｚｚ qqq xyzzy\""),
+        T0 + 800,
         Lang::En,
     );
     app
@@ -375,7 +361,7 @@ fn export_restore_export_gives_the_same_json() {
     assert_eq!((counts.offices, counts.channels, counts.unanswered), (3, 3, 1));
     let second = export(&restored);
     assert_eq!(String::from_utf8(second).unwrap(), String::from_utf8(first).unwrap());
-    let a = on(&num("137010001"));
+    let a = office_number(&number("137010001"));
     assert_eq!(restored.history(&a).unwrap(), app.store().history(&a).unwrap());
     assert_eq!(
         restored.office_by_channel("ch-a").unwrap(),
@@ -383,8 +369,8 @@ fn export_restore_export_gives_the_same_json() {
     );
     drop(restored);
     // The restored directory works with the bot: the office goes on.
-    let app2 = self::app(dst.path());
-    app2.handle("ch-a", &staff(), &parse_line("/done").unwrap(), NOW + 900, Lang::Ja);
+    let app2 = open(dst.path());
+    run(&app2, "ch-a", &staff(), "/done", T0 + 900);
     assert_eq!(
         app2.store().history(&a).unwrap().len(),
         app.store().history(&a).unwrap().len() + 1
@@ -426,7 +412,7 @@ fn restore_refuses_a_directory_with_data_and_a_bad_file() {
 }
 
 fn bin(config: &Path, data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+    Command::new(BIN)
         .arg("--config")
         .arg(config)
         .arg("--data")
@@ -447,7 +433,7 @@ fn the_binary_on_a_pipe_prints_only_the_final_count() {
     let mut csv = String::from("number,name,mode,software,channel\n");
     for i in 0..120 {
         let first9 = format!("1370{i:05}");
-        csv.push_str(&format!("{},事業所{i},代理請求,,ch-{i}\n", num(&first9)));
+        csv.push_str(&format!("{},事業所{i},代理請求,,ch-{i}\n", number(&first9)));
     }
     std::fs::write(&roster_path, &csv).unwrap();
     let out = bin(&config, &data, &["import", roster_path.to_str().unwrap()]);
@@ -462,8 +448,8 @@ fn the_binary_on_a_pipe_prints_only_the_final_count() {
         &bad,
         format!(
             "number,name,mode\n{},新しい,direct\n{},,direct\n",
-            num("137099999"),
-            num("137088888")
+            number("137099999"),
+            number("137088888")
         ),
     )
     .unwrap();

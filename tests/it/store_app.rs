@@ -4,95 +4,33 @@
 use std::collections::BTreeSet;
 
 use seikyu_navi::app::{App, StartError};
-use seikyu_navi::command::{parse_line, Input};
 use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
-use seikyu_navi::model::{Action, Actor};
+use seikyu_navi::model::Action;
 use seikyu_navi::office_number::OfficeNumber;
 use seikyu_navi::playbook::{Mode, StepId, TaskId};
 use seikyu_navi::reply::{Block, Mark, Msg, Reply, Tone};
 use seikyu_navi::store::{Store, StoreError, SCHEMA_VERSION};
 
-const T0: i64 = 1_795_447_800;
-const DAY: i64 = 86_400;
-const AOBA: &str = "1370100016";
-
-fn user(name: &str) -> Actor {
-    Actor {
-        id: format!("id-{name}"),
-        name: name.into(),
-        staff: false,
-        local: false,
-    }
-}
-
-fn staff() -> Actor {
-    Actor {
-        id: "id-staff".into(),
-        name: "サポート".into(),
-        staff: true,
-        local: false,
-    }
-}
-
-fn open(dir: &std::path::Path) -> App {
-    App::open(Config::default(), dir).expect("app opens")
-}
-
-fn input(line: &str) -> Input {
-    parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"))
-}
-
-fn run(app: &App, channel: &str, actor: &Actor, line: &str, now: i64) -> Reply {
-    app.handle(channel, actor, &input(line), now, Lang::Ja)
-}
-
-/// The first message id of each block (titles, texts, errors …).
-fn ids(r: &Reply) -> Vec<String> {
-    r.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Title(m) | Block::Text(m) | Block::Success(m) | Block::Warning(m) | Block::Error(m) => {
-                Some(m.id.clone())
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-fn assert_ok(r: &Reply) {
-    assert_ne!(r.tone, Tone::Error, "error reply: {:?}", ids(r));
-}
+use crate::support::{checklist, ids, input, office_number, open, run, run_ok, staff, user, user_named, AOBA, DAY, T0};
 
 fn marks(r: &Reply) -> Vec<Mark> {
-    r.blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Checklist(items) => Some(items.iter().map(|i| i.mark).collect()),
-            _ => None,
-        })
-        .expect("a checklist")
+    checklist(r).iter().map(|i| i.mark).collect()
 }
 
 fn aoba() -> OfficeNumber {
-    OfficeNumber::parse(AOBA).unwrap().number
+    office_number(AOBA)
 }
 
 #[test]
 fn progress_and_history_survive_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let u = user("山田");
+    let u = user();
     {
         let app = open(dir.path());
-        assert_ok(&run(
-            &app,
-            "ch-aoba",
-            &u,
-            "/register number:1370100016 name:あおば介護",
-            T0,
-        ));
+        run_ok(&app, "ch-aoba", &u, "/register number:1370100016 name:あおば介護", T0);
         for i in 1..=3 {
-            assert_ok(&run(&app, "ch-aoba", &u, "/done", T0 + i * DAY));
+            run_ok(&app, "ch-aoba", &u, "/done", T0 + i * DAY);
         }
     }
     let app = open(dir.path());
@@ -134,7 +72,7 @@ fn progress_and_history_survive_a_restart() {
 fn every_kind_of_event_is_read_back_from_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let u = user("山田");
+    let u = user();
     for (i, line) in [
         "/register number:1370100016 name:あおば介護",
         "/done",
@@ -147,15 +85,15 @@ fn every_kind_of_event_is_read_back_from_the_store() {
     .iter()
     .enumerate()
     {
-        assert_ok(&run(&app, "ch-a", &u, line, T0 + i as i64 * DAY));
+        run_ok(&app, "ch-a", &u, line, T0 + i as i64 * DAY);
     }
-    assert_ok(&run(
+    run_ok(
         &app,
         "ch-b",
         &staff(),
         "/register number:1370100016 name:あおば介護",
         T0 + 7 * DAY,
-    ));
+    );
     let h = app.store().history(&aoba()).expect("history readable");
     let actions: Vec<&Action> = h.iter().map(|e| &e.action).collect();
     assert_eq!(
@@ -211,13 +149,13 @@ fn newer_schema_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     {
         let app = open(dir.path());
-        assert_ok(&run(
+        run_ok(
             &app,
             "ch-aoba",
-            &user("山田"),
+            &user(),
             "/register number:1370100016 name:あおば介護",
             T0,
-        ));
+        );
         app.store().set_schema_version(99).unwrap();
     }
     for _ in 0..2 {
@@ -240,14 +178,8 @@ fn newer_schema_is_refused_and_left_untouched() {
 fn staff_only_commands_are_refused_for_others() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let u = user("山田");
-    assert_ok(&run(
-        &app,
-        "ch-aoba",
-        &u,
-        "/register number:1370100016 name:あおば介護",
-        T0,
-    ));
+    let u = user();
+    run_ok(&app, "ch-aoba", &u, "/register number:1370100016 name:あおば介護", T0);
     for input in [
         input("/summary"),
         input("/unanswered"),
@@ -281,16 +213,10 @@ fn staff_only_commands_are_refused_for_others() {
 fn unanswered_questions_are_logged_and_answered_ones_are_not() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let u = user("山田");
-    assert_ok(&run(
-        &app,
-        "ch-aoba",
-        &u,
-        "/register number:1370100016 name:あおば介護",
-        T0,
-    ));
+    let u = user();
+    run_ok(&app, "ch-aoba", &u, "/register number:1370100016 name:あおば介護", T0);
     let r = run(&app, "ch-aoba", &u, "週末の予定を教えて", T0 + DAY);
-    assert!(ids(&r).contains(&"answer-none".to_string()), "{:?}", ids(&r));
+    assert!(ids(&r).contains(&"answer-none"), "{:?}", ids(&r));
     let logged = app.store().unanswered().unwrap();
     assert_eq!(logged.len(), 1);
     let q = &logged[0];
@@ -303,12 +229,12 @@ fn unanswered_questions_are_logged_and_answered_ones_are_not() {
     let r = run(&app, "ch-aoba", &u, "証明書はいくらですか", T0 + DAY);
     assert_eq!(ids(&r)[0], "faq-certificate-fee.question", "{:?}", ids(&r));
     let r = run(&app, "ch-aoba", &u, "/faq question:証明書の有効期間は？", T0 + DAY);
-    assert!(!ids(&r).contains(&"answer-none".to_string()));
+    assert!(!ids(&r).contains(&"answer-none"));
     assert_eq!(app.store().unanswered().unwrap().len(), 1);
 
     // Unregistered channel: logged without an office.
     let r = run(&app, "elsewhere", &u, "週末の予定を教えて", T0 + 2 * DAY);
-    assert!(ids(&r).contains(&"answer-none".to_string()));
+    assert!(ids(&r).contains(&"answer-none"));
     let logged = app.store().unanswered().unwrap();
     assert_eq!(logged.len(), 2);
     assert_eq!(logged[1].office, None);
@@ -325,20 +251,20 @@ fn unanswered_questions_are_logged_and_answered_ones_are_not() {
 fn concurrent_done_marks_each_task_once_without_gaps() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    assert_ok(&run(
+    run_ok(
         &app,
         "ch-aoba",
-        &user("山田"),
+        &user(),
         "/register number:1370100016 name:あおば介護 mode:proxy",
         T0,
-    ));
+    );
     // 8 threads × 2 /done on a 9-task office: 9 succeed, 7 find all done.
     let replies: Vec<Reply> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..8)
             .map(|t| {
                 let app = &app;
                 s.spawn(move || {
-                    let u = user(&format!("u{t}"));
+                    let u = user_named(&format!("u{t}"));
                     (0..2)
                         .map(|i| run(app, "ch-aoba", &u, "/done", T0 + DAY + t * 10 + i))
                         .collect::<Vec<_>>()
@@ -347,10 +273,7 @@ fn concurrent_done_marks_each_task_once_without_gaps() {
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
     });
-    let done = replies
-        .iter()
-        .filter(|r| ids(r).first().map(String::as_str) == Some("done-task"))
-        .count();
+    let done = replies.iter().filter(|r| ids(r).first() == Some(&"done-task")).count();
     let all_done = replies.iter().filter(|r| ids(r) == ["error-all-done"]).count();
     assert_eq!(
         (done, all_done),
@@ -391,16 +314,10 @@ fn concurrent_done_marks_each_task_once_without_gaps() {
 fn staff_rebinding_moves_the_channel_in_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let u = user("山田");
-    assert_ok(&run(
-        &app,
-        "ch-a",
-        &u,
-        "/register number:1370100016 name:あおば介護",
-        T0,
-    ));
-    assert_ok(&run(&app, "ch-a", &u, "/done", T0));
-    assert_ok(&run(&app, "ch-b", &u, "/register number:1370100024 name:ひまわり", T0));
+    let u = user();
+    run_ok(&app, "ch-a", &u, "/register number:1370100016 name:あおば介護", T0);
+    run_ok(&app, "ch-a", &u, "/done", T0);
+    run_ok(&app, "ch-b", &u, "/register number:1370100024 name:ひまわり", T0);
     // Non-staff cannot.
     let r = run(&app, "ch-b", &u, "/register number:1370100016 name:あおば介護", T0);
     assert_eq!(ids(&r), vec!["error-channel-bound"]);
@@ -420,11 +337,7 @@ fn staff_rebinding_moves_the_channel_in_the_store() {
     assert_eq!(a.channel.as_deref(), Some("ch-b"));
     assert_eq!(a.done.len(), 1);
     assert_eq!(app.store().office_by_channel("ch-a").unwrap(), None);
-    let b = app
-        .store()
-        .office(&OfficeNumber::parse("1370100024").unwrap().number)
-        .unwrap()
-        .unwrap();
+    let b = app.store().office(&office_number("1370100024")).unwrap().unwrap();
     assert_eq!(b.channel, None);
     // B is bound again to a new channel by staff (its users are refused).
     let r = run(&app, "ch-d", &u, "/register number:1370100024 name:ひまわり", T0 + DAY);
@@ -444,7 +357,7 @@ fn staff_rebinding_moves_the_channel_in_the_store() {
 fn not_registered_reply_points_to_register() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let r = run(&app, "nowhere", &user("山田"), "/next", T0);
+    let r = run(&app, "nowhere", &user(), "/next", T0);
     assert_eq!(ids(&r), vec!["error-not-registered", "hint-register"]);
     assert_eq!(r.tone, Tone::Error);
     assert_eq!(app.store().office_count(), 0);

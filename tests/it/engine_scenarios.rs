@@ -3,44 +3,19 @@
 
 use std::path::Path;
 
-use seikyu_navi::command::{parse_line, Input};
+use seikyu_navi::command::Input;
 use seikyu_navi::config::Config;
 use seikyu_navi::engine::{self, Ctx, Outcome};
 use seikyu_navi::error::UserError;
 use seikyu_navi::model::Change;
 use seikyu_navi::model::{Action, Actor, Event, Office};
-use seikyu_navi::office_number::{check_digit, NumberError, OfficeNumber};
+use seikyu_navi::office_number::{NumberError, OfficeNumber};
 use seikyu_navi::playbook::{self, ContactId, Mode, StepId, StepStatus, TaskId};
-use seikyu_navi::reply::{Arg, Block, ButtonAction, ChecklistItem, Contact, Mark, Msg, Reply, Tone};
+use seikyu_navi::reply::{Block, ButtonAction, Contact, Mark, Msg, Reply, Tone};
 
-/// 2026-11-24 00:30 JST.
-const T0: i64 = 1_795_447_800;
-const DAY: i64 = 86_400;
-/// A number whose check digit is right (prefecture 13).
-const AOBA: &str = "1370100016";
-
-/// A valid office number from its first nine characters.
-fn number(first9: &str) -> String {
-    format!("{first9}{}", check_digit(first9).unwrap())
-}
-
-fn user() -> Actor {
-    Actor {
-        id: "u1".into(),
-        name: "山田".into(),
-        staff: false,
-        local: false,
-    }
-}
-
-fn staff() -> Actor {
-    Actor {
-        id: "s1".into(),
-        name: "サポート".into(),
-        staff: true,
-        local: false,
-    }
-}
+use crate::support::{
+    buttons, checklist, contact, date, find, has, ids, input, num, number, staff, string, sub, user, AOBA, DAY, T0,
+};
 
 /// One channel, one office: applies every change the engine returns.
 struct Sim {
@@ -104,13 +79,9 @@ impl Sim {
         self.history.push(ch.event.clone());
     }
 
-    fn input(line: &str) -> Input {
-        parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"))
-    }
-
     /// Runs a line that must succeed.
     fn ok(&mut self, line: &str) -> Outcome {
-        self.run_ok(&Sim::input(line))
+        self.run_ok(&input(line))
     }
 
     fn run_ok(&mut self, input: &Input) -> Outcome {
@@ -119,7 +90,7 @@ impl Sim {
 
     /// Runs a line that must fail, and checks that nothing changed.
     fn err(&mut self, line: &str) -> UserError {
-        self.run_err(&Sim::input(line))
+        self.run_err(&input(line))
     }
 
     fn run_err(&mut self, input: &Input) -> UserError {
@@ -147,97 +118,10 @@ impl Sim {
 
 // ---- reply helpers ----
 
-/// The messages of the reply's blocks, in order (field values included).
-fn msgs(r: &Reply) -> Vec<&Msg> {
-    r.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Title(m) | Block::Text(m) | Block::Success(m) | Block::Warning(m) | Block::Error(m) => Some(m),
-            Block::Field { value, .. } => Some(value),
-            _ => None,
-        })
-        .collect()
-}
-
-fn ids(r: &Reply) -> Vec<&str> {
-    msgs(r).into_iter().map(|m| m.id.as_str()).collect()
-}
-
-fn find<'a>(r: &'a Reply, id: &str) -> &'a Msg {
-    msgs(r)
-        .into_iter()
-        .find(|m| m.id == id)
-        .unwrap_or_else(|| panic!("no {id} in {:?}", ids(r)))
-}
-
-fn has(r: &Reply, id: &str) -> bool {
-    msgs(r).iter().any(|m| m.id == id)
-}
-
-fn arg<'a>(m: &'a Msg, name: &str) -> &'a Arg {
-    m.args
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, a)| a)
-        .unwrap_or_else(|| panic!("{} has no argument {name}", m.id))
-}
-
-fn num(m: &Msg, name: &str) -> i64 {
-    match arg(m, name) {
-        Arg::Num(n) => *n,
-        a => panic!("{}.{name} is {a:?}", m.id),
-    }
-}
-
-fn date(m: &Msg, name: &str) -> i64 {
-    match arg(m, name) {
-        Arg::Date(d) => *d,
-        a => panic!("{}.{name} is {a:?}", m.id),
-    }
-}
-
-fn string<'a>(m: &'a Msg, name: &str) -> &'a str {
-    match arg(m, name) {
-        Arg::Str(s) => s,
-        a => panic!("{}.{name} is {a:?}", m.id),
-    }
-}
-
-fn sub<'a>(m: &'a Msg, name: &str) -> &'a Msg {
-    match arg(m, name) {
-        Arg::Msg(x) => x,
-        a => panic!("{}.{name} is {a:?}", m.id),
-    }
-}
-
 /// (n, total, title id) of the step card's heading.
 fn heading(r: &Reply) -> (i64, i64, String) {
     let m = find(r, "step-heading");
     (num(m, "n"), num(m, "total"), sub(m, "title").id.clone())
-}
-
-fn contact(r: &Reply) -> &Contact {
-    r.blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Contact(c) => Some(c),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no contact in {:?}", ids(r)))
-}
-
-fn checklist(r: &Reply) -> &[ChecklistItem] {
-    r.blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Checklist(c) => Some(c.as_slice()),
-            _ => None,
-        })
-        .expect("a checklist")
-}
-
-fn buttons(r: &Reply) -> Vec<ButtonAction> {
-    r.buttons.iter().map(|b| b.action.clone()).collect()
 }
 
 fn builtin(id: ContactId) -> Contact {
@@ -923,7 +807,7 @@ fn every_user_error_is_an_err_without_change() {
         UserError::UnknownCommand("question".into())
     );
     assert_eq!(
-        sim.run_err(&Sim::input("/summary")),
+        sim.run_err(&input("/summary")),
         UserError::UnknownCommand("summary".into())
     );
     assert_eq!(sim.history.len(), 6);

@@ -7,15 +7,14 @@ use std::collections::BTreeSet;
 
 use seikyu_navi::adapters::cli::ask::to_json;
 use seikyu_navi::app::{App, Knowledge};
-use seikyu_navi::command::{parse_line, Input};
+use seikyu_navi::command::Input;
 use seikyu_navi::config::{Config, ContactConfig};
 use seikyu_navi::content::Lang;
-use seikyu_navi::model::{Actor, Office};
-use seikyu_navi::office_number::OfficeNumber;
+use seikyu_navi::model::Office;
 use seikyu_navi::playbook::{ContactId, Mode};
 use seikyu_navi::reply::{Block, Contact, Reply};
 
-const T0: i64 = 1_795_447_800;
+use crate::support::{contact as contact_of, local_user, office_number, run, T0};
 
 /// Tokyo (13) offices; the check digits are valid.
 const TOKYO_A: &str = "1370100016";
@@ -57,7 +56,7 @@ fn config() -> Config {
 fn office(number: &str, mode: Mode, software: Option<&str>) -> Office {
     Office {
         v: seikyu_navi::model::RECORD_VERSION,
-        number: OfficeNumber::parse(number).unwrap().number,
+        number: office_number(number),
         name: "テスト事業所".into(),
         mode,
         software: software.map(str::to_string),
@@ -69,32 +68,9 @@ fn office(number: &str, mode: Mode, software: Option<&str>) -> Office {
     }
 }
 
-fn user() -> Actor {
-    Actor {
-        id: "id-office".into(),
-        name: "事務".into(),
-        staff: false,
-        local: true,
-    }
-}
-
-fn run(app: &App, channel: &str, line: &str) -> Reply {
-    let input = parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"));
-    app.handle(channel, &user(), &input, T0, Lang::Ja)
-}
-
+/// A question from the office's user at the console.
 fn ask(app: &App, channel: &str, q: &str) -> Reply {
-    app.handle(channel, &user(), &Input::Question(q.into()), T0, Lang::Ja)
-}
-
-fn contact_of(r: &Reply) -> &Contact {
-    r.blocks
-        .iter()
-        .find_map(|b| match b {
-            Block::Contact(c) => Some(c),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("a reply without a contact: {r:?}"))
+    app.handle(channel, &local_user(), &Input::Question(q.into()), T0, Lang::Ja)
 }
 
 /// The FAQ answer shown (`faq-…` as a title or text block), if any.
@@ -294,11 +270,11 @@ fn questions_through_the_app_are_routed_for_the_channels_office() {
         ("ch-osaka", format!("/register number:{OSAKA} name:なにわ")),
     ];
     for (ch, line) in &registered {
-        let r = run(&app, ch, line);
+        let r = run(&app, ch, &local_user(), line, T0);
         assert!(app.store().office_by_channel(ch).unwrap().is_some(), "{line}: {r:?}");
     }
     // Move one Tokyo office on to the 届出 step (its contact: the 国保連合会).
-    run(&app, "ch-notify", "/done step:environment");
+    run(&app, "ch-notify", &local_user(), "/done step:environment", T0);
     let o = app.store().office_by_channel("ch-notify").unwrap().unwrap();
     assert_eq!(o.current_step().map(|s| s.contact()), Some(ContactId::Kokuhoren));
 

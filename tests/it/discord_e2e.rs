@@ -1,13 +1,13 @@
 //! The bot binary, with its real serenity client, against a fake Discord on
 //! 127.0.0.1 (REST through `discord.api_base`, gateway from `GET /gateway`).
 
-mod support;
-
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fake_discord::{opt_str, FakeDiscord, Invoker, Recorded};
 use serde_json::{json, Value};
-use support::fake_discord::{opt_str, FakeDiscord, Invoker, Recorded};
+
+use crate::support::BIN;
 
 const APP_ID: u64 = 700_001;
 const BOT_ID: u64 = 700_002;
@@ -38,7 +38,7 @@ fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Bot {
         ),
     )
     .unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+    let child = Command::new(BIN)
         .arg("--config")
         .arg(&cfg)
         .arg("--data")
@@ -54,6 +54,11 @@ fn start_bot(fake: &FakeDiscord, dir: &std::path::Path) -> Bot {
 /// The interaction callback's message data.
 fn data(r: &Recorded) -> &Value {
     &r.body["data"]
+}
+
+/// The id of the message a posted message replies to (`message_reference`), or `Null`.
+fn replies_to(r: &Recorded) -> &Value {
+    &r.body["message_reference"]["message_id"]
 }
 
 fn custom_ids(msg: &Value) -> Vec<String> {
@@ -210,13 +215,33 @@ async fn walkthrough_on_a_fake_discord() {
     let text = r.visible_text();
     assert!(text.contains("13,200") && text.contains("yen"), "{text}");
 
-    // Other bots are ignored.
+    // Other bots are ignored. The same question from a user right after the bot's is the
+    // barrier: a reply to the bot would take the same path and be posted by the time the
+    // user's answer is (requests are recorded in arrival order).
     let mut bot_msg = fake.message_create(CHANNEL, Some(GUILD), 555, "証明書っていくら？", &[]);
     bot_msg["author"]["bot"] = json!(true);
+    let bot_msg_id = bot_msg["id"].clone();
+    let user_msg = fake.message_create(CHANNEL, Some(GUILD), USER, "証明書っていくら？", &[]);
+    let user_msg_id = user_msg["id"].clone();
     let mark = fake.request_count();
     fake.dispatch("MESSAGE_CREATE", bot_msg).await;
-    fake.assert_no_request_since(mark, |r| r.is_message_post(CHANNEL), Duration::from_millis(800))
+    fake.dispatch("MESSAGE_CREATE", user_msg).await;
+    let answer = fake
+        .wait_request_since(mark, |r| r.is_message_post(CHANNEL) && replies_to(r) == &user_msg_id, T)
         .await;
+    assert!(answer.visible_text().contains("13,200"), "{}", answer.visible_text());
+    let before_answer: Vec<String> = fake
+        .requests()
+        .iter()
+        .skip(mark)
+        .take_while(|r| r.response["id"] != answer.response["id"])
+        .filter(|r| r.is_message_post(CHANNEL))
+        .map(Recorded::to_string)
+        .collect();
+    assert!(
+        before_answer.is_empty(),
+        "posted for the bot's message: {before_answer:?}"
+    );
 
     // A non-staff /summary is refused, ephemerally.
     let ix = fake.slash_command("summary", json!([]), &ja);
@@ -320,6 +345,15 @@ async fn walkthrough_on_a_fake_discord() {
         "{choices:?}"
     );
 
+    // Nor was the bot's message answered later.
+    let to_bot: Vec<String> = fake
+        .requests()
+        .iter()
+        .filter(|r| replies_to(r) == &bot_msg_id)
+        .map(Recorded::to_string)
+        .collect();
+    assert!(to_bot.is_empty(), "answered the bot's message: {to_bot:?}");
+
     assert!(fake.harness_errors().is_empty(), "{:?}", fake.harness_errors());
 
     // SIGTERM: the shards shut down, the store is flushed, the process exits cleanly.
@@ -335,7 +369,7 @@ async fn walkthrough_on_a_fake_discord() {
     };
     assert!(status.success(), "{status:?}");
     // What was acknowledged is on disk: a new process sees the done step.
-    let out = Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+    let out = Command::new(BIN)
         .arg("--config")
         .arg(dir.path().join("bot.toml"))
         .arg("--data")

@@ -13,7 +13,7 @@ fn norm(s: &str) -> String {
 
 #[test]
 fn dev_set_meets_the_targets() {
-    check("dev", include_str!("data/faq-dev.tsv"));
+    check("dev", include_str!("../data/faq-dev.tsv"));
 }
 
 /// Evaluates a set and requires the targets: 90% of answer rows correct,
@@ -119,5 +119,5 @@ fn evaluate(kb: &Knowledge, data: &str) -> Report {
 /// English, and near-domain questions the FAQ does not cover).
 #[test]
 fn extra_set_meets_the_targets() {
-    check("extra", include_str!("data/faq-extra.tsv"));
+    check("extra", include_str!("../data/faq-extra.tsv"));
 }

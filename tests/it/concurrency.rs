@@ -6,25 +6,23 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use seikyu_navi::app::App;
 use seikyu_navi::command::Input;
-use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
 use seikyu_navi::model::{Action, Actor, Event, Office};
-use seikyu_navi::office_number::check_digit;
-use seikyu_navi::reply::{Block, Reply};
+use seikyu_navi::reply::Reply;
+
+use crate::support::{error_id, number, office_number, open, user_named, T0};
 
 const OFFICES: usize = 100;
 const TASKS: usize = 1_000;
-const T0: i64 = 1_795_447_800;
 
-fn number(i: usize) -> String {
-    let first9 = format!("13{:07}", 1000 + i);
-    format!("{first9}{}", check_digit(&first9).unwrap())
+/// Office `i`'s number.
+fn nth(i: usize) -> String {
+    number(&format!("13{:07}", 1000 + i))
 }
 
 fn ok(r: &Reply) -> bool {
-    !r.blocks.iter().any(|b| matches!(b, Block::Error(_)))
+    error_id(r).is_none()
 }
 
 /// Replays an office's history; panics if a step is completed twice.
@@ -68,16 +66,14 @@ fn replay(events: &[Event]) -> (String, seikyu_navi::playbook::Mode, Vec<String>
 #[test]
 fn thousand_concurrent_tasks_lose_nothing_and_duplicate_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let app = Arc::new(App::open(Config::default(), dir.path()).unwrap());
+    let app = Arc::new(open(dir.path()));
     let actor = |i: usize| Actor {
-        id: format!("discord:{i}"),
-        name: format!("user{i}"),
-        staff: false,
         local: true,
+        ..user_named(&format!("user{i}"))
     };
     for i in 0..OFFICES {
         let input = Input::Register {
-            number: number(i),
+            number: nth(i),
             name: format!("office {i}"),
             mode: None,
             software: None,
@@ -102,7 +98,7 @@ fn thousand_concurrent_tasks_lose_nothing_and_duplicate_nothing() {
                     _ => (
                         "update",
                         Input::Register {
-                            number: number(office),
+                            number: nth(office),
                             name: format!("office {office} renamed by task {t}"),
                             mode: None,
                             software: None,
@@ -123,9 +119,7 @@ fn thousand_concurrent_tasks_lose_nothing_and_duplicate_nothing() {
     });
     assert!(acks.len() > TASKS / 2, "most commands succeed: {}", acks.len());
     for i in 0..OFFICES {
-        let n = seikyu_navi::office_number::OfficeNumber::parse(&number(i))
-            .unwrap()
-            .number;
+        let n = office_number(&nth(i));
         let office: Office = app.store().office(&n).unwrap().unwrap();
         let history = app.store().history(&n).unwrap();
         let count = |k: &str| acks.iter().filter(|(o, kind)| *o == i && *kind == k).count();

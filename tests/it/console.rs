@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_seikyu-navi");
+use crate::support::BIN;
+
 const REGISTER: &str = "/register number:1370100016 name:テスト事業所";
 
 /// A temporary working directory with a bot.toml and a data directory.
@@ -310,7 +311,7 @@ fn no_subcommand_and_no_token_runs_the_console() {
 #[test]
 fn help_follows_the_terminal_language() {
     let help = |lang: &str| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_seikyu-navi"))
+        let out = Command::new(BIN)
             .args(["console", "--help"])
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")

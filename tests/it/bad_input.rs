@@ -8,21 +8,10 @@ use seikyu_navi::app::App;
 use seikyu_navi::command::parse_line;
 use seikyu_navi::config::Config;
 use seikyu_navi::content::{Content, Lang};
-use seikyu_navi::model::Actor;
 use seikyu_navi::office_number::OfficeNumber;
-use seikyu_navi::reply::{Block, Reply};
+use seikyu_navi::reply::Reply;
 
-const T0: i64 = 1_795_447_800;
-const BIN: &str = env!("CARGO_BIN_EXE_seikyu-navi");
-
-fn user() -> Actor {
-    Actor {
-        id: "discord:1".into(),
-        name: "u".into(),
-        staff: false,
-        local: false,
-    }
-}
+use crate::support::{error_id, open, run, user, user_named, BIN, T0};
 
 /// Everything the store holds, as JSON, to compare before and after.
 fn snapshot(app: &App) -> String {
@@ -34,14 +23,7 @@ fn snapshot(app: &App) -> String {
     serde_json::to_string(&(offices, history)).unwrap()
 }
 
-/// The error message id of a reply (the command was parsed or refused).
-fn error_id(r: &Reply) -> Option<String> {
-    r.blocks.iter().find_map(|b| match b {
-        Block::Error(m) => Some(m.id.clone()),
-        _ => None,
-    })
-}
-
+/// A line as the adapters handle it: one that does not parse gets its error.
 fn send(app: &App, channel: &str, line: &str) -> Reply {
     match parse_line(line) {
         Ok(input) => app.handle(channel, &user(), &input, T0, Lang::Ja),
@@ -52,7 +34,7 @@ fn send(app: &App, channel: &str, line: &str) -> Reply {
 #[test]
 fn commands_options_and_questions() {
     let dir = tempfile::tempdir().unwrap();
-    let app = App::open(Config::default(), dir.path()).unwrap();
+    let app = open(dir.path());
     let content = Content::embedded().unwrap();
     // An unregistered channel first.
     for (line, id) in [
@@ -63,7 +45,7 @@ fn commands_options_and_questions() {
     ] {
         let before = snapshot(&app);
         let r = send(&app, "empty", line);
-        assert_eq!(error_id(&r).as_deref(), Some(id), "{line}");
+        assert_eq!(error_id(&r), Some(id), "{line}");
         assert_eq!(snapshot(&app), before, "{line} changed nothing");
     }
     assert!(error_id(&send(&app, "c", "/register number:1370100016 name:テスト")).is_none());
@@ -112,12 +94,7 @@ fn commands_options_and_questions() {
     for (line, id) in &cases {
         let before = snapshot(&app);
         let r = send(&app, "c", line);
-        assert_eq!(
-            error_id(&r).as_deref(),
-            Some(*id),
-            "{}",
-            line.chars().take(60).collect::<String>()
-        );
+        assert_eq!(error_id(&r), Some(*id), "{}", line.chars().take(60).collect::<String>());
         assert!(r.ephemeral, "errors are only shown to the user");
         for lang in Lang::ALL {
             let text = seikyu_navi::adapters::render::plain_text(&content, lang, &r);
@@ -149,34 +126,23 @@ fn rate_limit_is_polite_and_per_user() {
     cfg.limits.commands_per_minute = 2;
     let app = App::open(cfg, dir.path()).unwrap();
     for _ in 0..3 {
-        let r = app.handle("c", &user(), &parse_line("証明書いくら").unwrap(), T0, Lang::Ja);
+        let r = run(&app, "c", &user(), "証明書いくら", T0);
         assert!(error_id(&r).is_none());
     }
-    let r = app.handle("c", &user(), &parse_line("証明書いくら").unwrap(), T0 + 5, Lang::Ja);
-    assert_eq!(error_id(&r).as_deref(), Some("error-rate-limited"));
+    let r = run(&app, "c", &user(), "証明書いくら", T0 + 5);
+    assert_eq!(error_id(&r), Some("error-rate-limited"));
     let text = seikyu_navi::adapters::render::plain_text(&Content::embedded().unwrap(), Lang::Ja, &r);
     assert!(text.contains("55秒"), "{text}");
     // Another user is not affected; after the window the user may ask again.
-    let other = Actor {
-        id: "discord:2".into(),
-        name: "v".into(),
-        staff: false,
-        local: false,
-    };
-    assert!(error_id(&app.handle("c", &other, &parse_line("証明書いくら").unwrap(), T0 + 5, Lang::Ja)).is_none());
-    assert!(error_id(&app.handle("c", &user(), &parse_line("証明書いくら").unwrap(), T0 + 60, Lang::Ja)).is_none());
+    let other = user_named("v");
+    assert!(error_id(&run(&app, "c", &other, "証明書いくら", T0 + 5)).is_none());
+    assert!(error_id(&run(&app, "c", &user(), "証明書いくら", T0 + 60)).is_none());
     // Commands have their own limit, and a refused command changes nothing.
     for _ in 0..2 {
-        app.handle("c", &user(), &parse_line("/help").unwrap(), T0, Lang::Ja);
+        run(&app, "c", &user(), "/help", T0);
     }
-    let r = app.handle(
-        "c",
-        &user(),
-        &parse_line("/register number:1370100016 name:x").unwrap(),
-        T0,
-        Lang::Ja,
-    );
-    assert_eq!(error_id(&r).as_deref(), Some("error-rate-limited"));
+    let r = run(&app, "c", &user(), "/register number:1370100016 name:x", T0);
+    assert_eq!(error_id(&r), Some("error-rate-limited"));
     assert_eq!(app.store().office_count(), 0);
 }
 
@@ -189,7 +155,11 @@ fn bin(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // The binary may refuse to start before it reads its input.
+    match child.stdin.take().unwrap().write_all(stdin) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.unwrap(),
+    }
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -246,7 +216,7 @@ fn config_files_and_data_directories() {
 
     // A data directory from a newer schema is refused and left as it is.
     {
-        let app = App::open(Config::default(), std::path::Path::new(data)).unwrap();
+        let app = open(std::path::Path::new(data));
         app.store().set_schema_version(99).unwrap();
     }
     let (code, out, err) = bin(

@@ -1,0 +1,92 @@
+//! The fixed clock, the actors, office numbers, and running a console line
+//! through `App`.
+
+use std::path::Path;
+
+use seikyu_navi::app::App;
+use seikyu_navi::command::{parse_line, Input};
+use seikyu_navi::config::Config;
+use seikyu_navi::content::Lang;
+use seikyu_navi::model::Actor;
+use seikyu_navi::office_number::{check_digit, OfficeNumber};
+use seikyu_navi::reply::{Reply, Tone};
+
+use super::reply::{error_id, ids};
+
+/// 2026-11-24 00:30 JST: "now" for every test with a fixed clock.
+pub const T0: i64 = 1_795_447_800;
+pub const DAY: i64 = 86_400;
+/// あおば介護's number (Tokyo; the check digit is right).
+pub const AOBA: &str = "1370100016";
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_seikyu-navi");
+
+/// A valid office number from its first nine characters.
+pub fn number(first9: &str) -> String {
+    format!("{first9}{}", check_digit(first9).unwrap())
+}
+
+/// A valid office number, parsed.
+pub fn office_number(s: &str) -> OfficeNumber {
+    OfficeNumber::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}")).number
+}
+
+/// An office's user on Discord (rate-limited like any member).
+pub fn user() -> Actor {
+    Actor {
+        id: "u1".into(),
+        name: "山田".into(),
+        staff: false,
+        local: false,
+    }
+}
+
+/// Another office user, told apart by name (id `id-{name}`).
+pub fn user_named(name: &str) -> Actor {
+    Actor {
+        id: format!("id-{name}"),
+        name: name.into(),
+        ..user()
+    }
+}
+
+/// An office's user at the console (local users are not rate-limited).
+pub fn local_user() -> Actor {
+    Actor { local: true, ..user() }
+}
+
+/// A support staff member on Discord.
+pub fn staff() -> Actor {
+    Actor {
+        id: "s1".into(),
+        name: "サポート".into(),
+        staff: true,
+        local: false,
+    }
+}
+
+/// The app with the default config on a data directory.
+pub fn open(dir: &Path) -> App {
+    App::open(Config::default(), dir).expect("app opens")
+}
+
+/// A console line as a command (or a question); panics if it does not parse.
+pub fn input(line: &str) -> Input {
+    parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"))
+}
+
+/// `line` sent by `actor` in `channel` at `now`, answered in Japanese.
+pub fn run(app: &App, channel: &str, actor: &Actor, line: &str, now: i64) -> Reply {
+    app.handle(channel, actor, &input(line), now, Lang::Ja)
+}
+
+/// [`run`] for a line that must succeed: no error tone, no error block.
+pub fn run_ok(app: &App, channel: &str, actor: &Actor, line: &str, now: i64) -> Reply {
+    let r = run(app, channel, actor, line, now);
+    assert!(
+        r.tone != Tone::Error && error_id(&r).is_none(),
+        "{line}: error reply {:?}",
+        ids(&r)
+    );
+    r
+}
