@@ -202,22 +202,25 @@ impl Store {
 
     fn open_sled(dir: &Path) -> Result<Store, StoreError> {
         let path = dir.display().to_string();
-        let db = sled::Config::new()
-            .path(dir)
-            .mode(sled::Mode::LowSpace)
-            .cache_capacity(64 * 1024 * 1024)
-            .open()
-            .map_err(|e| match e {
-                sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
-                    StoreError::Locked { path: path.clone() }
-                }
-                sled::Error::Io(io) if is_full(&io) => StoreError::Full,
-                sled::Error::Corruption { .. } => StoreError::Damaged(e.to_string()),
-                e => StoreError::Open {
-                    path: path.clone(),
-                    detail: e.to_string(),
-                },
-            })?;
+        let open = || {
+            sled::Config::new()
+                .path(dir)
+                .mode(sled::Mode::LowSpace)
+                .cache_capacity(64 * 1024 * 1024)
+                .open()
+                .map_err(|e| match e {
+                    sled::Error::Io(io) if io.to_string().contains("could not acquire lock") => {
+                        StoreError::Locked { path: path.clone() }
+                    }
+                    sled::Error::Io(io) if is_full(&io) => StoreError::Full,
+                    sled::Error::Corruption { .. } => StoreError::Damaged(e.to_string()),
+                    e => StoreError::Open {
+                        path: path.clone(),
+                        detail: e.to_string(),
+                    },
+                })
+        };
+        let db = retry_locked(open)?;
         let log = Arc::new(File::open(dir.join("db"))?);
         let meta = db.open_tree("meta")?;
         match meta.get(SCHEMA_KEY)? {
@@ -452,4 +455,21 @@ impl Store {
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     File::open(dir)?.sync_all()?;
     Ok(())
+}
+
+/// Runs `f` again for up to a second while it finds the directory locked:
+/// a store this process just closed releases sled's lock only when sled's
+/// last background thread lets go of the file. Another process's lock is
+/// reported after that second.
+pub(crate) fn retry_locked<T>(mut f: impl FnMut() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    let mut tries = 0;
+    loop {
+        match f() {
+            Err(StoreError::Locked { .. }) if tries < 20 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }

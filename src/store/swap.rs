@@ -59,7 +59,7 @@ pub fn replace<T, E: From<StoreError>>(
         // sled is closed before the swap (it writes by path); our own lock
         // on its log keeps any other process out until the swap is done.
         drop(store);
-        let lock = lock_log(target)?;
+        let lock = super::retry_locked(|| lock_log(target))?;
         exchange(&staging, target)?;
         drop(lock);
         Ok(value)
