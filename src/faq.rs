@@ -10,7 +10,7 @@ use crate::playbook::ContactId;
 use crate::text;
 
 /// Below this confidence the bot says it has no FAQ answer.
-pub const THRESHOLD: f32 = 0.42;
+pub const THRESHOLD: f32 = 0.35;
 /// Alternatives shown must reach this confidence.
 pub const ALTERNATIVE_MIN: f32 = 0.15;
 
@@ -29,7 +29,7 @@ pub struct Hit {
 }
 
 /// The result of one lookup.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Lookup {
     /// The answer, when confident enough.
     pub best: Option<Hit>,
@@ -187,6 +187,21 @@ impl FaqIndex {
         })
     }
 
+    /// The idf an unknown term counts with: a word that carries meaning
+    /// (a concept, a Latin word, a kanji compound) makes a question less
+    /// answerable; unknown grammar (kana, a particle next to a kanji) is
+    /// mostly politeness and counts as a common term.
+    fn unknown_weight(&self, term: &str) -> f32 {
+        let meaningful = term.starts_with('#')
+            || term.chars().all(|c| c.is_ascii_alphanumeric())
+            || (term.chars().count() >= 2 && term.chars().all(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '々')));
+        if meaningful {
+            self.unknown_idf
+        } else {
+            1.0
+        }
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -201,7 +216,7 @@ impl FaqIndex {
             .iter()
             .map(|(t, w)| match self.vocab.get(*t) {
                 Some(id) => (Some(*id), w * self.idf[*id as usize]),
-                None => (None, w * self.unknown_idf),
+                None => (None, w * self.unknown_weight(t)),
             })
             .collect();
         let qnorm2: f32 = q.iter().map(|(_, w)| w * w).sum();

@@ -87,6 +87,8 @@ struct Variant {
 
 struct Synonyms {
     groups: Vec<Group>,
+    /// `#concept` for every group.
+    concept_tokens: Vec<String>,
     /// Longest first.
     variants: Vec<Variant>,
     /// First character → indices into `variants`, in their order.
@@ -116,12 +118,24 @@ fn synonyms() -> &'static Synonyms {
                 by_first.entry(*c).or_default().push(i);
             }
         }
+        let concept_tokens = groups.iter().map(|g| format!("#{}", g.concept)).collect();
         Synonyms {
             groups,
+            concept_tokens,
             variants,
             by_first,
         }
     })
+}
+
+/// The concept token (`#cost`) a token is, as a static string.
+pub fn concept(token: &str) -> Option<&'static str> {
+    let name = token.strip_prefix('#')?;
+    synonyms()
+        .concept_tokens
+        .iter()
+        .find(|c| &c[1..] == name)
+        .map(String::as_str)
 }
 
 /// Whether `s` is one of the variants of group `concept` (e.g. `mode:proxy`).

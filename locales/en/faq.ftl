@@ -13,11 +13,13 @@ faq-preparations =
     There are four main preparations:
     (1) check the operating environment of your PC; (2) submit the notification to start internet billing (インターネット請求開始の届出) to the 国保連合会 (NHI federation) and get a user ID;
     (3) get the electronic certificate (電子証明書): apply, then install it once issued; (4) install the programs with the integrated installer (統合インストーラ).
+    The order is: check the operating environment, submit the notification, log in to the reception system (介護電子請求受付システム), get the electronic certificate, and install with the integrated installer.
+    After that, set up internet billing in your billing software.
     If a vendor files your claims for you, the electronic certificate and the integrated installer are not needed.
     Type /next to see what to do now. If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What do we need to prepare for internet billing?
-    .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list | switch from paper claims to internet billing
-    .keywords = prepare preparation preparations need required requirements start begin setup steps procedure internet billing online electronic e-billing four certificate notification installer environment 準備 導入 インターネット請求
+    .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list | switch from paper claims to internet billing | what are the steps roughly | what do we need to prepare before we start | the whole procedure in order | overview of the setup | what should we get ready first
+    .keywords = prepare preparation preparations need required requirements start begin setup steps procedure internet billing online electronic e-billing four certificate notification installer environment 準備 導入 インターネット請求 steps overview order whole roughly ready
     .contact = reception
 
 faq-preparation-period =
@@ -26,8 +28,9 @@ faq-preparation-period =
     If you have not yet done so, submit the notification to start internet billing to the 国保連合会 early.
     For the exact time, ask the 国保連合会 you submit the notification to.
     .question = How long does the preparation take?
-    .phrasings = when can we start billing online | how many days until we can send claims | how long after the notification | how many weeks does setup take | preparation period | will we be ready for next month's claims | how soon can we bill | setup time
-    .keywords = how long period duration days weeks month one month when start soon ready preparation period 期間 1ヶ月 いつから
+    .phrasings = when can we start billing online | how many days until we can send claims | how long after the notification | how many weeks does setup take | preparation period | will we be ready for next month's claims | how soon can we bill | setup time | if we file the notification now when can we bill | how long until we can bill online | realistic start date for online claims
+    .keywords = how long period duration days weeks month one month when start soon ready preparation period 期間 1ヶ月 いつから realistically realistic long until bill
+    .steps = environment notify
     .contact = kokuhoren
 
 ## Cost and the electronic certificate
@@ -39,8 +42,8 @@ faq-cost =
     The internet line and the billing software also cost extra.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = How much does the preparation cost?
-    .phrasings = what does internet billing cost | is there a fee | is it free | setup cost | how much money do we need | price of getting started | total cost for online billing | any charges | initial cost | do the line and software cost extra
-    .keywords = cost costs price fee fees charge charges money how much yen free expense setup cost line software 費用 料金 いくら
+    .phrasings = what does internet billing cost | is there a fee | is it free | setup cost | how much money do we need | price of getting started | total cost for online billing | any charges | initial cost | do the line and software cost extra | besides the certificate what other costs | what else do we pay for | other costs to budget for | costs apart from the certificate fee
+    .keywords = cost costs price fee fees charge charges money how much yen free expense setup cost line software 費用 料金 いくら besides other else budget apart
     .contact = reception
 
 faq-certificate-fee =
@@ -50,17 +53,19 @@ faq-certificate-fee =
     It is valid for 3 years.
     If you have several office numbers, consider proxy billing (代理請求): one certificate covers up to 100 offices. If anything is unclear, ask the reception system helpdesk, TEL 0570-059-402.
     .question = What is the fee for the electronic certificate?
-    .phrasings = certificate price | how much for the certificate | certificate issuing fee | cost of the digital certificate | shared care and disability certificate fee | is the certificate fee per office | certificate charge | e-certificate cost
-    .keywords = certificate digital electronic e-certificate fee price cost charge yen 13,200 13200 13,900 13900 issuing per office number shared disability care insurance 電子証明書 証明書 手数料 介護保険証明書 介護・障害共通証明書
+    .phrasings = certificate price | how much for the certificate | certificate issuing fee | cost of the digital certificate | shared care and disability certificate fee | is the certificate fee per office | certificate charge | e-certificate cost | is the certificate fee per office number or per company | is the certificate fee a one-time payment | do we pay the certificate fee every year
+    .keywords = certificate digital electronic e-certificate fee price cost charge yen 13,200 13200 13,900 13900 issuing per office number shared disability care insurance 電子証明書 証明書 手数料 介護保険証明書 介護・障害共通証明書 one-time once every year yearly annual company hojin
+    .steps = certificate
     .contact = reception
 
 faq-certificate-validity =
     The electronic certificate is valid for 3 years.
+    The fee is 13,200 yen for the care insurance certificate (介護保険証明書) and 13,900 yen for the shared care and disability certificate (介護・障害共通証明書).
     Before it expires, you need to apply for a new certificate (renewal).
     The renewal process may differ by 国保連合会 (NHI federation).
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = How long is the electronic certificate valid?
-    .phrasings = certificate expiry | how many years does the certificate last | when does the certificate expire | certificate validity period | does the certificate ever expire | certificate lifetime | valid for how long
+    .phrasings = certificate expiry | how many years does the certificate last | when does the certificate expire | certificate validity period | does the certificate ever expire | certificate lifetime | valid for how long | from when is the 3 years counted
     .keywords = valid validity expiry expire expires expiration years three 3 years last lifetime certificate 有効期間 有効期限 3年
     .contact = reception
 
@@ -71,8 +76,8 @@ faq-certificate-renewal =
     If it lapses, you must go through first-time issuance again (about one month), and internet billing stops meanwhile.
     Renew early. For details, ask your 国保連合会.
     .question = How do we renew the electronic certificate?
-    .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate runs out | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed
-    .keywords = renew renewal renewing expire expired lapse lapsed notice 90 days new certificate issuing password 更新 期限切れ 証明書発行用パスワード
+    .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate runs out | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed | will we get a warning before the certificate runs out | what happens if we forget to renew | when does the renewal notice come
+    .keywords = renew renewal renewing expire expired lapse lapsed notice 90 days new certificate issuing password 更新 期限切れ 証明書発行用パスワード warning forget forgot track
     .contact = kokuhoren
 
 ## Operating environment
@@ -83,8 +88,9 @@ faq-environment-os =
     For details such as OS editions and the current support, check the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What operating system (OS) is supported?
-    .phrasings = which computer can we use | does it work on Windows 11 | can I use a MacBook | which version of Windows | PC requirements | will an old computer work | can we do it on a smartphone or tablet | system requirements | can I use an iPad
-    .keywords = os operating system environment pc computer windows windows10 windows8.1 windows7 windows11 service pack mac macbook apple ipad tablet smartphone requirements edition version 動作環境 パソコン
+    .phrasings = which computer can we use | does it work on Windows 11 | can I use a MacBook | which version of Windows | PC requirements | will an old computer work | can we do it on a smartphone or tablet | system requirements | can I use an iPad | will our Windows 11 PCs be suitable | can we keep using our current PC | do we have to buy a new PC | the shop only sells Windows 11
+    .keywords = os operating system environment pc computer windows windows10 windows8.1 windows7 windows11 service pack mac macbook apple ipad tablet smartphone requirements edition version 動作環境 パソコン suitable current shop win10 win11
+    .steps = environment
     .contact = reception
 
 faq-browser =
@@ -92,8 +98,9 @@ faq-browser =
     For other browsers and details, check the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = Which browser should we use?
-    .phrasings = can I use Edge | does Chrome work | do I need Internet Explorer | only IE 11 | supported browser | recommended browser | web browser requirement | Firefox or Safari ok
+    .phrasings = can I use Edge | does Chrome work | do I need Internet Explorer | only IE 11 | supported browser | recommended browser | web browser requirement | Firefox or Safari ok | we only have Edge | does it have to be Internet Explorer | everyone here uses Chrome
     .keywords = browser web browser ie ie11 internet explorer edge chrome google firefox safari ブラウザ
+    .steps = environment
     .contact = reception
 
 faq-line =
@@ -101,8 +108,9 @@ faq-line =
     The line costs extra.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What internet connection do we need?
-    .phrasings = is fibre ok | is ADSL enough | internet line requirement | can we use Wi-Fi | connection speed | mobile Wi-Fi ok | broadband needed | what line is recommended
-    .keywords = line connection internet adsl fibre fiber optical broadband wifi wi-fi wireless speed network recommended send sending 回線 通信回線
+    .phrasings = is fibre ok | is ADSL enough | internet line requirement | can we use Wi-Fi | connection speed | mobile Wi-Fi ok | broadband needed | what line is recommended | what kind of internet connection is needed | we only have a pocket wifi router | is mobile internet enough
+    .keywords = line connection internet adsl fibre fiber optical broadband wifi wi-fi wireless speed network recommended send sending 回線 通信回線 router pocket mobile kind
+    .steps = environment
     .contact = reception
 
 ## The notification
@@ -113,8 +121,9 @@ faq-notify-where =
     Check the 国保連合会's website, or ask the 国保連合会 directly.
     When the notification is approved, you receive the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」).
     .question = Where do we submit the notification to start internet billing?
-    .phrasings = where do I send the application | who do we notify | how to apply for internet billing | where is the notification form | submitting the start notification | where to register for online billing | how do we sign up | where to send the form
-    .keywords = notification notify submit submission apply application register registration sign up form where federation kokuhoren 国保連合会 届出
+    .phrasings = how do we file the notification | where do I send the application | who do we notify | how to apply for internet billing | where is the notification form | submitting the start notification | where to register for online billing | how do we sign up | where to send the form | where do I send the todokede | how do we submit the notification | we would like to submit the notification | where do we get the notification form
+    .keywords = notification notify submit submission apply application register registration sign up form where federation kokuhoren 国保連合会 届出 todokede send submit
+    .steps = notify
     .contact = kokuhoren
 
 faq-notify-prefecture =
@@ -122,8 +131,9 @@ faq-notify-prefecture =
     Check the website of the 国保連合会 in the prefecture where your office is.
     If you are unsure, ask the 国保連合会 directly.
     .question = Does the notification procedure differ by prefecture?
-    .phrasings = is it different in each prefecture | same procedure everywhere | does our prefecture have its own rules | regional differences in the notification | do prefectures differ | procedure for our prefecture | is it the same in every region
-    .keywords = prefecture prefectures region regional different differ differs same each local rules federation 都道府県 県 国保連合会
+    .phrasings = is it different in each prefecture | same procedure everywhere | does our prefecture have its own rules | regional differences in the notification | do prefectures differ | procedure for our prefecture | is it the same in every region | is the notification form the same in every prefecture | I cannot find the form for our prefecture | is there a common template
+    .keywords = prefecture prefectures region regional different differ differs same each local rules federation 都道府県 県 国保連合会 form template common same every
+    .steps = notify
     .contact = kokuhoren
 
 faq-user-id-password =
@@ -132,8 +142,9 @@ faq-user-id-password =
     Keep it in a safe place.
     If you cannot find it, ask the 国保連合会 you submitted the notification to.
     .question = Where are the user ID and temporary password written?
-    .phrasings = where is my user ID | I do not know the temporary password | where is the initial password | login ID and password | we lost the notice | which paper has the ID | where do we find our password | login details
-    .keywords = user id userid login id password temporary initial notice letter lost paper ユーザID 仮パスワード お知らせ 電子請求登録結果に関するお知らせ
+    .phrasings = where is my user ID | I do not know the temporary password | where is the initial password | login ID and password | we lost the notice | which paper has the ID | where do we find our password | login details | what is written in the letter from the federation | what does the notice say | what is on the letter they send after approval | what is in the お知らせ
+    .keywords = user id userid login id password temporary initial notice letter lost paper ユーザID 仮パスワード お知らせ 電子請求登録結果に関するお知らせ written says contains inside approve approval
+    .steps = notify login
     .contact = kokuhoren
 
 faq-notice-not-arrived =
@@ -142,8 +153,9 @@ faq-notice-not-arrived =
     If it does not arrive, ask the 国保連合会 you submitted the notification to.
     If you have not submitted the notification yet, submit it to the 国保連合会 first.
     .question = The notice (「電子請求登録結果に関するお知らせ」) has not arrived.
-    .phrasings = we have not received the notice | no reply after the notification | still waiting for the registration result | when will the notice come | approval letter not received | no user ID letter yet | notice is late
+    .phrasings = we still haven't gotten the letter | we have not received the notice | no reply after the notification | still waiting for the registration result | when will the notice come | approval letter not received | no user ID letter yet | notice is late
     .keywords = not arrived not received waiting still late notice letter approval registration result reply お知らせ 届かない
+    .steps = notify
     .contact = kokuhoren
 
 ## The reception system
@@ -154,8 +166,9 @@ faq-login =
     After you log in, you can get the programs and manuals needed for internet billing.
     If you cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = Where do we log in to the reception system?
-    .phrasings = reception system address | login page | website of the claims system | how do I sign in | cannot log in | web address for the reception site | where is the login screen | link to the reception system | how do we log in the first time
+    .phrasings = what can we do after logging in | reception system address | login page | website of the claims system | how do I sign in | web address for the reception site | where is the login screen | link to the reception system | how do we log in the first time
     .keywords = login log in sign in url address website site link page reception system e-seikyuu e-seikyuu.jp www.e-seikyuu.jp ログイン 受付システム
+    .steps = login
     .contact = reception
 
 faq-login-locked =
@@ -164,8 +177,9 @@ faq-login-locked =
     In that case, wait at least 30 minutes, then log in again.
     If you still cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = We entered the wrong password and are locked out.
-    .phrasings = account locked | locked out | wrong password three times | how to unlock | cannot get in after mistakes | login blocked | how long is the lock | too many password attempts
+    .phrasings = account locked | locked out | wrong password three times | how to unlock | cannot get in after mistakes | login blocked | how long is the lock | too many password attempts | how many wrong passwords lock the login | how long do I have to wait after a lock
     .keywords = locked lock lockout unlock blocked wrong password three times attempts 30 minutes ロック
+    .steps = login
     .contact = reception
 
 faq-user-id-format =
@@ -174,8 +188,9 @@ faq-user-id-format =
     Check your exact user ID on the notice (「電子請求登録結果に関するお知らせ」).
     If anything is unclear, ask your 国保連合会 (NHI federation).
     .question = What format is the user ID?
-    .phrasings = does the user ID start with KJ | what does KJ mean | how many characters is the ID | user ID rules | user ID and office number | how is the ID made up | user ID pattern
+    .phrasings = what does the user ID look like | does the user ID start with KJ | what does KJ mean | how many characters is the ID | user ID rules | user ID and office number | how is the ID made up | user ID pattern
     .keywords = user id format pattern kj characters digits length prefecture number office number rules ユーザID
+    .steps = notify login
     .contact = kokuhoren
 
 faq-office-number =
@@ -195,8 +210,63 @@ faq-manuals =
     Log in with the user ID and temporary password on the notice (「電子請求登録結果に関するお知らせ」).
     The steps to get the certificate are in section 3.2 (3.2.電子証明書の取得) of the setup manual (『介護電子請求受付システム 導入マニュアル』).
     .question = Where can we get the manuals and programs?
-    .phrasings = where is the manual | setup manual | instruction guide | where to download the programs | user guide | documentation | operating manual | where are the instructions
+    .phrasings = where is the manual | setup manual | instruction guide | where to download the programs | user guide | documentation | operating manual | where are the instructions | is there a detailed guide we can hand to our staff | which manual explains the certificate
     .keywords = manual manuals guide instructions documentation programs download setup manual マニュアル 導入マニュアル
+    .steps = login certificate
+    .contact = reception
+
+## When something goes wrong (login, password, PC)
+
+faq-login-failed =
+    You log in with the user ID and temporary password written on the notice (「電子請求登録結果に関するお知らせ」).
+    Check that you type them exactly as written on the notice.
+    (Supplementary: this may vary by prefecture / 国保連合会.) Three wrong passwords lock the login; wait at least 30 minutes, then try again.
+    If you still cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = We cannot log in with our user ID and password.
+    .phrasings = cannot log in although the ID and password are right | the temporary password does not work | login keeps failing | login error | I can't get into the reception system | login does not work
+    .keywords = cannot can't log in login fails failing error right correct temporary password keeps
+    .steps = login
+    .contact = reception
+
+faq-password-forgot =
+    The temporary password for the first login is written on the notice (「電子請求登録結果に関するお知らせ」).
+    If you cannot find the notice, ask the 国保連合会 (NHI federation) you submitted the notification to.
+    If you forgot a password you changed, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402, what to do.
+    .question = We forgot the password.
+    .phrasings = I forgot the password | forgot my password for the reception system | reset the password | new password | password reissue | cannot remember the password
+    .keywords = forgot forgotten forget reset reissue remember password
+    .steps = login
+    .contact = reception
+
+faq-after-notice =
+    The notice (「電子請求登録結果に関するお知らせ」) lists your user ID, temporary password and more. Keep it in a safe place.
+    Next, log in to the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/) with that user ID and temporary password.
+    After logging in, get the programs and manuals, and apply for the electronic certificate in the [証明書] (certificate) menu.
+    .question = The notice has arrived. What do we do next?
+    .phrasings = what to do after the notice arrives | how should we handle the notice | we got the letter what now | next step after receiving the user ID | after the registration result arrives
+    .keywords = after arrives arrived received handle next notice letter user id keep
+    .steps = notify login
+    .contact = reception
+
+faq-certificate-which =
+    There are two electronic certificates: the care insurance certificate (介護保険証明書, 13,200 yen) and the shared care and disability certificate (介護・障害共通証明書, 13,900 yen).
+    Both are valid for 3 years. The fee is charged per office number.
+    If you are unsure which to apply for, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = Which electronic certificate should we apply for?
+    .phrasings = difference between the two certificates | which certificate should we buy | we also provide disability services | care insurance certificate or shared certificate | kinds of certificate
+    .keywords = which difference kinds types two choose shared disability care insurance certificate
+    .steps = certificate
+    .contact = reception
+
+faq-new-pc =
+    A new PC must also meet the operating environment for internet billing.
+    The electronic certificate and the integrated installer are installed on the PC you bill from.
+    For getting and installing the certificate on a new PC, see section 3.2 (3.2.電子証明書の取得) of the setup manual (『介護電子請求受付システム 導入マニュアル』).
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .question = We are replacing our PC. What happens to the certificate?
+    .phrasings = new PC what about the certificate | we bought a new computer | moving to another PC | replacing the billing PC
+    .keywords = new pc new computer replace replacing replaced bought
+    .steps = environment certificate installer
     .contact = reception
 
 ## Getting the electronic certificate
@@ -207,8 +277,9 @@ faq-certificate-how =
     When it is issued, download it and install it on your PC.
     For the detailed steps, see section 3.2 (3.2.電子証明書の取得) of the setup manual (『介護電子請求受付システム 導入マニュアル』).
     .question = How do we get the electronic certificate?
-    .phrasings = how to apply for the certificate | installing the certificate | download the certificate | where is the certificate menu | getting a digital certificate | request a certificate | certificate application steps | how to obtain the e-certificate
-    .keywords = certificate digital electronic e-certificate apply application request issue issuance obtain get download install menu manual 3.2 電子証明書 発行申請 証明書
+    .phrasings = how to apply for the certificate | installing the certificate | download the certificate | where is the certificate menu | getting a digital certificate | request a certificate | certificate application steps | how to obtain the e-certificate | who issues the certificate | can I apply for the certificate before logging in | I cannot install the certificate | what to do when the certificate is issued
+    .keywords = certificate digital electronic e-certificate apply application request issue issuance obtain get download install menu manual 3.2 電子証明書 発行申請 証明書 issues issuer before after logging
+    .steps = certificate
     .contact = reception
 
 faq-certificate-time =
@@ -218,18 +289,21 @@ faq-certificate-time =
     .question = How long after applying is the certificate issued?
     .phrasings = when will the certificate be issued | how many days for the certificate | certificate not issued yet | waiting for the certificate | is the certificate issued right away | certificate still pending | certificate issuance time
     .keywords = issued issuance days few days when waiting pending not yet certificate how long 数日 発行
+    .steps = certificate
     .contact = reception
 
 ## Integrated installer
 
 faq-installer-how =
     The integrated installer (統合インストーラ) installs the programs used for internet billing.
+    They work automatically when your billing software sends claims.
     For how to install it, see the reception system FAQ 「統合インストーラのインストール方法」.
     There is nothing to configure after installing it.
     If it does not work, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = How do we install the integrated installer?
-    .phrasings = how to install the installer | what is the integrated installer | where is the installer | installing the programs | installer download | installation steps | the installer will not install
+    .phrasings = how to install the installer | what is the integrated installer | where is the installer | installing the programs | installer download | installation steps | the installer will not install | what is the integrated installer for | what does the integrated installer do | when does the installer run
     .keywords = integrated installer install installation setup program programs download 統合インストーラ インストーラ
+    .steps = installer
     .contact = reception
 
 faq-installer-settings =
@@ -238,8 +312,9 @@ faq-installer-settings =
     Next, set up internet billing in your billing software.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = Is any setting needed after installing the integrated installer?
-    .phrasings = what to do after the installation | installer settings | does it need configuring | do I have to start the installer every time | does it run automatically | next step after installing | any setup after install
-    .keywords = settings setting configure configuration setup after install installed automatic automatically run start nothing integrated installer 設定 統合インストーラ
+    .phrasings = what to do after the installation | installer settings | does it need configuring | do I have to start the installer every time | does it run automatically | next step after installing | any setup after install | I do not see any icon | when does it actually run
+    .keywords = settings setting configure configuration setup after install installed automatic automatically run start nothing integrated installer 設定 統合インストーラ icon
+    .steps = installer
     .contact = reception
 
 ## Billing software
@@ -250,8 +325,9 @@ faq-no-claim-creation =
     For 国保中央会介護伝送ソフト, ask the care transmission software helpdesk (介護伝送ソフトヘルプデスク), TEL 0570-059-401.
     For other billing software, ask that software's own helpdesk.
     .question = Can the reception system create or send claims?
-    .phrasings = can we make claims in the reception system | where do we create the claim data | do we need billing software | can we send from the website | is transmission software needed | we do not have billing software | create invoices in the system | can we bill with the reception system alone
+    .phrasings = can we make claims in the reception system | where do we create the claim data | do we need billing software | can we send from the website | is transmission software needed | we do not have billing software | create invoices in the system | can we bill with the reception system alone | can we create the claim data inside e-seikyuu | there is no button to send claims | does the reception system create and send claims
     .keywords = create make send claims claim data invoice billing software transmission software function reception system 請求ソフト 伝送ソフト 国保中央会介護伝送ソフト
+    .steps = software
     .contact = reception
 
 faq-software-contact =
@@ -259,8 +335,9 @@ faq-software-contact =
     If you use 国保中央会介護伝送ソフト, that is the care transmission software helpdesk (介護伝送ソフトヘルプデスク), TEL 0570-059-401.
     Set up the billing software after the preparation in the reception system is finished.
     .question = Whom do we ask about operating our billing software?
-    .phrasings = billing software support | how to use our billing software | other vendor's software helpdesk | software settings for internet billing | contact for third-party software | help with our claims software | software maker's support
-    .keywords = billing software software support helpdesk contact vendor maker third-party operate operation settings use 請求ソフト 問合せ 窓口
+    .phrasings = billing software support | how to use our billing software | other vendor's software helpdesk | software settings for internet billing | contact for third-party software | help with our claims software | software maker's support | our billing software is from a private vendor | we do not use the 国保中央会 software | who supports a commercial billing software | after the reception system is ready what about the software
+    .keywords = billing software software support helpdesk contact vendor maker third-party operate operation settings use 請求ソフト 問合せ 窓口 private commercial vendor supports
+    .steps = software
     .contact = software
 
 ## Contacts
@@ -272,7 +349,8 @@ faq-denso-helpdesk =
     For business hours and other details, see the [ヘルプデスク] (helpdesk) menu on the 国保中央会介護伝送ソフト website.
     .question = How do we contact the care transmission software helpdesk?
     .phrasings = transmission software phone number | denso software support | kaigo denso helpdesk | fax for the transmission software | email for the transmission software | the transmission software does not work | contact for 介護伝送ソフト
-    .keywords = transmission software denso kaigo helpdesk help desk phone telephone tel fax email contact kokuho chuokai 介護伝送ソフト 伝送ソフト 国保中央会
+    .keywords = transmission software denso kaigo helpdesk help desk phone telephone tel fax email contact kokuho chuokai 介護伝送ソフト 伝送ソフト 国保中央会 0570-059-401 0570-059-411
+    .steps = software
     .contact = denso
 
 faq-reception-helpdesk =
@@ -281,8 +359,8 @@ faq-reception-helpdesk =
     Email: mail-kaigo@support-e-seikyuu.jp
     For business hours and other details, see the [FAQ] menu of the reception system (http://www.e-seikyuu.jp/) before you log in.
     .question = How do we contact the reception system helpdesk?
-    .phrasings = reception system phone number | helpdesk email address | fax for the reception system | who can help with the setup | reception system support | call the e-seikyuu helpdesk | who should I ask
-    .keywords = reception system helpdesk help desk support phone telephone tel call fax email mail contact ask e-seikyuu ヘルプデスク 受付システム
+    .phrasings = reception system phone number | helpdesk email address | fax for the reception system | who can help with the setup | reception system support | call the e-seikyuu helpdesk | who should I ask | which number do I call for the reception system | whose number is this
+    .keywords = reception system helpdesk help desk support phone telephone tel call fax email mail contact ask e-seikyuu ヘルプデスク 受付システム 0570-059-402 0570-059-422 number
     .contact = reception
 
 faq-helpdesk-hours =
@@ -290,8 +368,8 @@ faq-helpdesk-hours =
     For the business hours of the care transmission software helpdesk (TEL 0570-059-401), see the [ヘルプデスク] menu on the 国保中央会介護伝送ソフト website.
     The reception system is at http://www.e-seikyuu.jp/ .
     .question = What are the helpdesk's business hours?
-    .phrasings = helpdesk opening hours | is the helpdesk open on weekends | when can I call | helpdesk holidays | until what hour can we phone | office hours of the support line | open on public holidays
-    .keywords = hours business hours opening open weekend weekends saturday sunday holiday holidays call helpdesk 営業時間
+    .phrasings = helpdesk opening hours | is the helpdesk open on weekends | when can I call | helpdesk holidays | until what hour can we phone | office hours of the support line | open on public holidays | is the helpdesk open on Saturday | what time does the helpdesk close
+    .keywords = hours business hours opening open weekend weekends saturday sunday holiday holidays call helpdesk 営業時間 saturday sunday time close closes weekday
     .contact = reception
 
 ## Billing modes (office, proxy, vendor)
@@ -300,7 +378,7 @@ faq-vendor =
     When a vendor files your claims (業者による請求代行), getting the electronic certificate and installing with the integrated installer (統合インストーラ) are not needed.
     Ask the vendor's helpdesk what else you need to prepare.
     .question = What do we need to prepare when a vendor files our claims?
-    .phrasings = our claims are outsourced | a company does our billing | do we need a certificate if a vendor bills for us | billing agency | we use a billing service | is the installer needed with a vendor | outsourcing the claims
+    .phrasings = our claims are outsourced | a company does our billing | do we need a certificate if a vendor bills for us | billing agency | we use a billing service | is the installer needed with a vendor | outsourcing the claims | we send everything through our vendor | do we need the installer if a vendor bills for us
     .keywords = vendor agency outsource outsourced outsourcing company service contractor third party files claims for us not needed certificate installer 代行 業者
     .contact = vendor
 
@@ -311,8 +389,8 @@ faq-multiple-offices =
     Proxy billing needs a proxy application (代理人申請) after the notification.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = We have several office numbers. What about the certificate?
-    .phrasings = we run several offices | one certificate for many offices | do we need a certificate for each office | multiple office numbers | how many offices per certificate | billing for a group of offices | our corporation has many sites
-    .keywords = several multiple many offices office numbers group corporation sites each one certificate 100 offices proxy 複数 代理請求
+    .phrasings = we run several offices | one certificate for many offices | do we need a certificate for each office | multiple office numbers | how many offices per certificate | billing for a group of offices | our corporation has many sites | we have 4 office numbers | avoid paying the certificate fee several times | do we really need a certificate for each office
+    .keywords = several multiple many offices office numbers group corporation sites each one certificate 100 offices proxy 複数 代理請求 avoid times four six
     .contact = reception
 
 faq-proxy-procedure =
@@ -321,8 +399,9 @@ faq-proxy-procedure =
     With proxy billing, one certificate covers up to 100 offices.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = How do we start proxy billing?
-    .phrasings = proxy application | what is the proxy application | proxy billing procedure | billing on behalf of other offices | how to become a proxy | steps for proxy claims | before starting proxy billing
-    .keywords = proxy proxy billing proxy application agent behalf procedure steps 代理請求 代理人申請
+    .phrasings = proxy application | what is the proxy application | proxy billing procedure | billing on behalf of other offices | how to become a proxy | steps for proxy claims | before starting proxy billing | when do we do the proxy application | at what point is the proxy application
+    .keywords = proxy proxy billing proxy application agent behalf procedure steps 代理請求 代理人申請 point timing when dairi
+    .steps = proxy-application
     .contact = reception
 
 faq-billing-methods =
@@ -331,7 +410,7 @@ faq-billing-methods =
     With proxy billing, one certificate covers up to 100 offices; a proxy application (代理人申請) is needed after the notification.
     If you are unsure which to choose, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What is the difference between office billing and proxy billing?
-    .phrasings = which billing method should we use | types of billing | should we use proxy billing | what is office billing | two billing methods | office or proxy | billing options
+    .phrasings = which billing method should we use | types of billing | should we use proxy billing | what is office billing | two billing methods | office or proxy | billing options | difference between jigyosho seikyu and dairi seikyu | must each office bill by itself
     .keywords = billing method methods type types difference office billing proxy billing choose which option 事業所請求 代理請求
     .contact = reception
 
@@ -343,8 +422,8 @@ faq-claim-period =
     In a month when you are not ready yet, you may still bill on media such as CD-R.
     Ask the 国保連合会 (NHI federation) in your office's prefecture about its acceptance period and media billing.
     .question = When are claims accepted each month?
-    .phrasings = deadline for claims | until what day can we send | what if we miss the 10th | acceptance period | can we bill on CD-R | we will not be ready this month | monthly submission window
-    .keywords = deadline acceptance period accepted monthly month 1st 10th day days media cd-r cd ready late window 受付期間 締め切り
+    .phrasings = deadline for claims | until what day can we send | what if we miss the 10th | acceptance period | can we bill on CD-R | we will not be ready this month | monthly submission window | when can we send claims every month | which days of the month can claims be sent | if we are not ready by the 10th
+    .keywords = deadline acceptance period accepted monthly month 1st 10th day days media cd-r cd ready late window 受付期間 締め切り every each send sent
     .contact = kokuhoren
 
 faq-kokuhoren-contact =
@@ -354,4 +433,5 @@ faq-kokuhoren-contact =
     .question = How do I contact the NHI federation (国保連合会)?
     .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk
     .keywords = federation kokuhoren 国保連合会 phone telephone contact call number helpdesk
+    .steps = notify
     .contact = kokuhoren
