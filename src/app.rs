@@ -15,6 +15,7 @@ use crate::engine::roster::{import_actor, Effect, Roster};
 use crate::engine::{self, Ctx};
 use crate::error::UserError;
 use crate::faq::{FaqIndex, Hit, Lookup};
+use crate::intent::{self, Intent, Kind};
 use crate::limits::RateLimiter;
 use crate::model::Unanswered;
 use crate::model::{Actor, Office};
@@ -160,9 +161,12 @@ impl std::fmt::Debug for App {
     }
 }
 
-/// A question answered: the lookup plus the routed contact.
+/// A message understood and, when it is a question, looked up: what it is,
+/// the FAQ lookup (empty for anything but an answerable question) and the
+/// routed contact.
 #[derive(Debug, Clone)]
 pub struct Answered {
+    pub intent: Intent,
     pub lookup: Lookup,
     pub contact: Contact,
 }
@@ -685,9 +689,18 @@ impl App {
 }
 
 impl Knowledge {
-    /// Looks a question up and routes its contact (no logging, no reply).
+    /// Understands a message and, when it is a question, looks it up and
+    /// routes its contact (no logging, no reply). A status report without a
+    /// task names the office's next open task.
     pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
-        let lookup = self.faq.lookup(question);
+        let mut intent = intent::classify(question);
+        if intent.kind == Kind::Status && intent.task.is_none() {
+            intent.task = office.and_then(|o| o.current_step().and_then(|s| crate::playbook::next_task(s, &o.done)));
+        }
+        let lookup = match intent.kind {
+            Kind::Question if !intent.off_scope => self.faq.lookup(question),
+            _ => Lookup::default(),
+        };
         let id = match &lookup.best {
             Some(h) => self.faq.entries()[h.entry].contact,
             None => office
@@ -695,6 +708,7 @@ impl Knowledge {
                 .map_or(ContactId::Reception, StepId::contact),
         };
         Answered {
+            intent,
             contact: contacts::route(&self.config, id, office),
             lookup,
         }

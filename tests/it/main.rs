@@ -25,6 +25,7 @@ mod engine_scenarios;
 mod exports;
 mod faq_eval;
 mod faq_routing;
+mod intent_eval;
 mod locales;
 mod roster;
 mod rules;

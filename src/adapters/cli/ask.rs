@@ -84,7 +84,11 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
     for (f, v) in contact_fields(c, lang, &a.contact) {
         contact.insert(f.into(), v.into());
     }
+    let intent = &a.intent;
     serde_json::json!({
+        "intent": intent.kind.as_str(),
+        "task": intent.task.map(|t| t.as_str()),
+        "command": intent.request.map(|r| r.as_str()),
         "matched": a.lookup.best.is_some(),
         "faq_id": faq_id,
         "confidence": round3(confidence),

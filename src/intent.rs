@@ -1,0 +1,724 @@
+//! What an office types in its channel: a status report (a task is done
+//! now), a request to the bot (what's next, how far are we, undo, help,
+//! whom to call), small talk, a request for a person, or a question. Pure and
+//! lexicon-based: the cues are in `locales/intent.txt`, read after the
+//! same folding as questions ([`text::fold_question`]).
+//!
+//! The hard cases decide it: a wish or a plan (「届出を出したいんだけど」), a
+//! negation (「お知らせがまだ来ない」) and a problem (「証明書がインストールで
+//! きない」) are questions; a report followed by a question (「お知らせ届きま
+//! した！次はログインですか？」) is a report. A report is a clause that ends
+//! as done (「…出しました」「…済み」, "we submitted …") in a sentence that
+//! names a task, in a message that names no problem.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::playbook::TaskId;
+use crate::text;
+
+/// The cue lexicon compiled in.
+pub const LEXICON: &str = include_str!("../locales/intent.txt");
+
+/// What kind of message it is (`ask --json`'s `intent`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Question,
+    Status,
+    Command,
+    SmallTalk,
+    Handoff,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Question,
+        Kind::Status,
+        Kind::Command,
+        Kind::SmallTalk,
+        Kind::Handoff,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Question => "question",
+            Kind::Status => "status",
+            Kind::Command => "command",
+            Kind::SmallTalk => "smalltalk",
+            Kind::Handoff => "handoff",
+        }
+    }
+}
+
+/// A request to the bot: the command it stands for (`ask --json`'s `command`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Request {
+    Next,
+    Progress,
+    Undo,
+    Help,
+    Contact,
+}
+
+impl Request {
+    pub const ALL: [Request; 5] = [
+        Request::Next,
+        Request::Progress,
+        Request::Undo,
+        Request::Help,
+        Request::Contact,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Request::Next => "next",
+            Request::Progress => "progress",
+            Request::Undo => "undo",
+            Request::Help => "help",
+            Request::Contact => "contact",
+        }
+    }
+}
+
+/// What small talk says (the reply differs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Talk {
+    Thanks,
+    Greeting,
+    /// An acknowledgement, an emoji, anything else without content.
+    Ack,
+}
+
+/// A message understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Intent {
+    pub kind: Kind,
+    /// The task a status report names (`None`: "done" without a task, the
+    /// office's next open task is meant).
+    pub task: Option<TaskId>,
+    /// The command a request stands for.
+    pub request: Option<Request>,
+    /// What small talk says.
+    pub talk: Option<Talk>,
+    /// A question about something else than starting internet billing that
+    /// shares words with it (another certificate, another 届出, another
+    /// password): it is refused, not answered.
+    pub off_scope: bool,
+}
+
+impl Intent {
+    fn of(kind: Kind) -> Intent {
+        Intent {
+            kind,
+            task: None,
+            request: None,
+            talk: None,
+            off_scope: false,
+        }
+    }
+
+    fn request(r: Request) -> Intent {
+        Intent {
+            request: Some(r),
+            ..Intent::of(Kind::Command)
+        }
+    }
+}
+
+struct Cue {
+    text: String,
+    ascii: bool,
+}
+
+struct Lexicon {
+    /// group → cues, longest first.
+    groups: HashMap<String, Vec<Cue>>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| parse_lexicon(LEXICON).expect("locales/intent.txt is checked by tests"))
+}
+
+fn parse_lexicon(source: &str) -> Result<Lexicon, String> {
+    let mut groups: HashMap<String, Vec<Cue>> = HashMap::new();
+    for g in text::parse_synonyms(source)? {
+        let cues = groups.entry(g.concept).or_default();
+        cues.extend(g.variants.into_iter().map(|v| Cue {
+            ascii: v.is_ascii(),
+            text: v,
+        }));
+    }
+    for cues in groups.values_mut() {
+        cues.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
+    }
+    Ok(Lexicon { groups })
+}
+
+fn cues(group: &str) -> &'static [Cue] {
+    lexicon().groups.get(group).map_or(&[], Vec::as_slice)
+}
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// Where `cue` occurs in `s` (a Latin cue only as whole words).
+fn find(s: &str, cue: &Cue) -> Option<(usize, usize)> {
+    if !cue.ascii {
+        return s.find(cue.text.as_str()).map(|i| (i, i + cue.text.len()));
+    }
+    let first = cue.text.chars().next().is_some_and(is_word);
+    let last = cue.text.chars().last().is_some_and(is_word);
+    s.match_indices(cue.text.as_str())
+        .map(|(i, m)| (i, i + m.len()))
+        .find(|&(i, j)| {
+            (!first || !s[..i].chars().next_back().is_some_and(is_word))
+                && (!last || !s[j..].chars().next().is_some_and(is_word))
+        })
+}
+
+fn any(group: &str, s: &str) -> bool {
+    cues(group).iter().any(|c| find(s, c).is_some())
+}
+
+/// `s` with every occurrence of the groups' cues blanked (longest first).
+fn blank(groups: &[&str], s: &str) -> String {
+    let mut all: Vec<&Cue> = groups.iter().flat_map(|g| cues(g)).collect();
+    all.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
+    let mut s = s.to_string();
+    for c in all {
+        while let Some((i, j)) = find(&s, c) {
+            s.replace_range(i..j, " ");
+        }
+    }
+    s
+}
+
+/// Whether a character carries content (a letter, a digit, kana, kanji).
+fn content_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn has_content(s: &str) -> bool {
+    s.chars().any(content_char)
+}
+
+/// Understands one message.
+pub fn classify(message: &str) -> Intent {
+    let folded = text::fold_question(message);
+    let f = folded.trim();
+    if let Some(talk) = small_talk(f) {
+        return Intent {
+            talk: Some(talk),
+            ..Intent::of(Kind::SmallTalk)
+        };
+    }
+    if any("person:strong", f) || (any("person", f) && any("person:verb", f)) {
+        return Intent::of(Kind::Handoff);
+    }
+    let topics = topics(message, f);
+    let topic = !topics.is_empty();
+    if any("cmd:undo", f) && (!topic || any("undo:record", f)) {
+        return Intent::request(Request::Undo);
+    }
+    if let Some(task) = status(message, f) {
+        return Intent {
+            task,
+            ..Intent::of(Kind::Status)
+        };
+    }
+    let off = off_scope(f);
+    if off {
+        return Intent {
+            off_scope: true,
+            ..Intent::of(Kind::Question)
+        };
+    }
+    if topics.iter().all(|t| SETUP_TOPICS.contains(t)) && any("cmd:progress", f) {
+        return Intent::request(Request::Progress);
+    }
+    if !topic {
+        for (group, r) in [
+            ("cmd:progress", Request::Progress),
+            ("cmd:contact", Request::Contact),
+            ("cmd:help", Request::Help),
+            ("cmd:next", Request::Next),
+        ] {
+            if any(group, f) {
+                return Intent::request(r);
+            }
+        }
+    }
+    Intent::of(Kind::Question)
+}
+
+/// A question about something else than starting internet billing that
+/// shares its words: another certificate, another 届, another password,
+/// upgrading Windows, the price of a product, or other care-office business.
+fn off_scope(f: &str) -> bool {
+    any("offscope", f)
+        || any("cert:foreign", f)
+        || cues("card").iter().any(|c| {
+            f.match_indices(c.text.as_str())
+                .any(|(i, m)| !f[i + m.len()..].starts_with('明'))
+        })
+        || foreign_before(f, "証明", "cert:ours")
+        || foreign_before(f, "届", "notify:ours")
+        || near(f, "notify:foreign", "届", 6)
+        || near_group(f, "device", "secret", 8)
+        || (any("upgrade", f) && any("howto", f))
+        || (any("price", f) && any("product", f))
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々')
+}
+
+/// Whether `word` occurs after a kanji compound that is not in `ours`
+/// (「印鑑証明」「変更届」). For 届 only the noun counts, not 届出 or 届く.
+fn foreign_before(f: &str, word: &str, ours: &str) -> bool {
+    f.match_indices(word).any(|(i, _)| {
+        let after = f[i + word.len()..].chars().next();
+        if word == "届" && after.is_some_and(|c| "出けいきかくこ".contains(c)) {
+            return false;
+        }
+        let run: String = {
+            let mut r: Vec<char> = f[..i].chars().rev().take_while(|c| is_kanji(*c)).collect();
+            r.reverse();
+            r.into_iter().collect()
+        };
+        let run = run.strip_suffix("電子").unwrap_or(&run);
+        !run.is_empty() && !cues(ours).iter().any(|c| c.text == run)
+    })
+}
+
+/// Whether a cue of `group` ends at most `window` characters before `word`.
+fn near(f: &str, group: &str, word: &str, window: usize) -> bool {
+    cues(group).iter().any(|c| {
+        let mut from = 0;
+        while let Some((i, j)) = find(&f[from..], c).map(|(i, j)| (from + i, from + j)) {
+            let ahead: String = f[j..].chars().take(window + word.chars().count()).collect();
+            if ahead.contains(word) {
+                return true;
+            }
+            from = i + c.text.len().max(1);
+            if from >= f.len() {
+                break;
+            }
+        }
+        false
+    })
+}
+
+/// [`near`] for every cue of a second group.
+fn near_group(f: &str, group: &str, then: &str, window: usize) -> bool {
+    cues(then).iter().any(|w| near(f, group, &w.text, window))
+}
+
+/// Small talk: nothing but thanks, greetings, acknowledgements and emoji.
+fn small_talk(f: &str) -> Option<Talk> {
+    let rest = blank(&["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"], f);
+    if has_content(&rest) {
+        return None;
+    }
+    Some(if any("talk:thanks", f) {
+        Talk::Thanks
+    } else if any("talk:greeting", f) {
+        Talk::Greeting
+    } else {
+        Talk::Ack
+    })
+}
+
+/// Concepts that do not make a request a question: the generic words for
+/// asking and contacting.
+const NOT_TOPICS: &[&str] = &["#helpdesk", "#prepare", "#requirement", "#only", "#issue"];
+
+/// Concepts that name the whole setup rather than a part of it: asking how
+/// far the setup (準備, インストール, インターネット請求) has got is a request.
+const SETUP_TOPICS: &[&str] = &["#install", "#ebilling", "#configure"];
+
+/// What the message names that the FAQ is about (a request to the bot names
+/// nothing but the bot's own business): concepts of `locales/synonyms.txt`.
+fn topics(message: &str, f: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = text::tokens(message)
+        .iter()
+        .filter_map(|t| text::concept(&t.text))
+        .filter(|c| !NOT_TOPICS.contains(c))
+        .collect();
+    if f.contains("へるぷですく") || f.contains("helpdesk") || f.contains("help desk") {
+        out.push("#helpdesk");
+    }
+    out
+}
+
+/// Whether the message is made of `yes` (the answer to a confirmation).
+pub fn is_yes(message: &str) -> bool {
+    only(message, "yes")
+}
+
+/// Whether the message is made of `no`.
+pub fn is_no(message: &str) -> bool {
+    only(message, "no")
+}
+
+fn only(message: &str, group: &str) -> bool {
+    let f = text::fold_question(message);
+    any(group, &f) && !has_content(&blank(&[group, "talk:filler"], &f))
+}
+
+/// `message` folded as [`text::fold_question`] does, trimmed like `f`, but
+/// with katakana kept (the same bytes as `f` wherever `f` has hiragana).
+fn kana_kept(message: &str, f: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let g: String = text::clean(message).nfkc().flat_map(char::to_lowercase).collect();
+    let start = g.len() - g.trim_start().len();
+    let g = &g[start..];
+    let out = &g[..f.len().min(g.len())];
+    debug_assert_eq!(out.len(), f.len());
+    out.to_string()
+}
+
+/// Sentences with the character that ends each (`None` at the end).
+fn sentences(f: &str) -> Vec<(&str, Option<char>)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = f.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let ends = match c {
+            '。' | '！' | '？' | '!' | '?' | '\n' | '｡' => true,
+            // A full stop ends a sentence, not "8.1" or "e-seikyuu.jp".
+            '.' => it.peek().map_or(true, |(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if ends {
+            out.push((&f[start..i], Some(c)));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((&f[start..], None));
+    out.retain(|(s, _)| has_content(s));
+    out
+}
+
+/// A status report: `Some(task)` (`Some(None)`: done, no task named).
+fn status(message: &str, f: &str) -> Option<Option<TaskId>> {
+    // The message folded like `f` but with its katakana kept, byte for byte
+    // aligned with `f`: an interrogative is looked for in it, so that
+    // 「パスワードの」 does not read as 「どの」.
+    let kana = kana_kept(message, f);
+    let calm = blank(&["problem:benign"], f);
+    if any("problem", &calm) {
+        return None;
+    }
+    if is_bare_done(f) {
+        return Some(None);
+    }
+    for (sentence, end) in sentences(f) {
+        let clauses: Vec<&str> = sentence.split(['、', ',', '，', '､']).collect();
+        let last = clauses.len() - 1;
+        for (i, clause) in clauses.iter().enumerate() {
+            let question = i == last && matches!(end, Some('?' | '？'));
+            let at = clause.as_ptr() as usize - f.as_ptr() as usize;
+            let asks = any("ask", kana.get(at..at + clause.len()).unwrap_or(clause));
+            if question || asks {
+                continue;
+            }
+            match clause_says(clause) {
+                Said::Done => {
+                    if let Some(task) = task_in(sentence) {
+                        return Some(Some(task));
+                    }
+                    if is_bare_done(clause) {
+                        return Some(None);
+                    }
+                }
+                // Waiting for the notice or the certificate: what brings it is done.
+                Said::Waiting => {
+                    let has = |g: &str| any(g, sentence);
+                    if has("task:notice") || has("task:notice-weak") {
+                        return Some(Some(TaskId::NotifySubmit));
+                    }
+                    if has("task:certificate") {
+                        return Some(Some(TaskId::CertificateApply));
+                    }
+                }
+                Said::Other => {}
+            }
+        }
+    }
+    None
+}
+
+/// "Done" and nothing else (fillers, thanks and marks aside).
+fn is_bare_done(s: &str) -> bool {
+    let rest = blank(
+        &["done:bare", "done:filler", "talk:thanks", "talk:ack", "talk:filler"],
+        s,
+    );
+    any("done:bare", s) && !has_content(&rest)
+}
+
+const EN_ASK: &[&str] = &[
+    "how", "what", "when", "where", "who", "whom", "which", "why", "do", "does", "did", "can", "could", "should", "is",
+    "are", "will", "would", "may", "shall", "has", "have", "am",
+];
+
+/// What a clause says.
+#[derive(Debug, PartialEq)]
+enum Said {
+    Done,
+    /// Waiting for what a task brings.
+    Waiting,
+    Other,
+}
+
+/// Whether a clause says something is done, or waited for.
+fn clause_says(clause: &str) -> Said {
+    let c = clause.trim();
+    if !has_content(c) || any("done:not", c) {
+        return Said::Other;
+    }
+    let first = c.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
+    if EN_ASK.contains(&first) {
+        return Said::Other;
+    }
+    if any("done:en", c) {
+        return Said::Done;
+    }
+    if any("wait:en", c) {
+        return Said::Waiting;
+    }
+    // Japanese: the clause's last word, trailing particles and marks removed.
+    let mut end: &str = c;
+    loop {
+        let before = end;
+        end = end.trim_end_matches(|ch: char| !content_char(ch) || ch == 'ー' || ch == '〜');
+        for t in cues("done:tail") {
+            if let Some(s) = end.strip_suffix(t.text.as_str()) {
+                if has_content(s) {
+                    end = s;
+                }
+                break;
+            }
+        }
+        if end == before {
+            break;
+        }
+    }
+    let ends = |g: &str| cues(g).iter().any(|e| end.ends_with(e.text.as_str()));
+    if ends("done:end") && !ends("done:false") {
+        Said::Done
+    } else if ends("wait:end") {
+        Said::Waiting
+    } else {
+        Said::Other
+    }
+}
+
+/// The task a sentence names.
+fn task_in(s: &str) -> Option<TaskId> {
+    let has = |g: &str| any(g, s);
+    Some(if has("task:proxy-application") {
+        TaskId::ProxyApplication
+    } else if has("task:installer") {
+        TaskId::Installer
+    } else if has("task:login") {
+        TaskId::Login
+    } else if (has("task:notice") || has("task:notice-weak")) && has("task:receive") {
+        TaskId::NotifyReceive
+    } else if has("task:certificate") {
+        if has("task:install") {
+            TaskId::CertificateInstall
+        } else {
+            TaskId::CertificateApply
+        }
+    } else if has("task:notify-submit") {
+        TaskId::NotifySubmit
+    } else if has("task:notice") {
+        TaskId::NotifyReceive
+    } else if has("task:software") {
+        TaskId::Software
+    } else if has("task:environment") {
+        TaskId::Environment
+    } else {
+        return None;
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Kind {
+        classify(s).kind
+    }
+
+    #[test]
+    fn lexicon_parses() {
+        let l = parse_lexicon(LEXICON).unwrap();
+        for g in [
+            "talk:thanks",
+            "person",
+            "cmd:undo",
+            "done:end",
+            "problem",
+            "task:installer",
+            "offscope",
+            "yes",
+        ] {
+            assert!(l.groups.contains_key(g), "{g}");
+        }
+    }
+
+    #[test]
+    fn the_hard_cases() {
+        assert_eq!(kind("届出を出したいんだけど"), Kind::Question);
+        assert_eq!(kind("お知らせがまだ来ない"), Kind::Question);
+        assert_eq!(kind("証明書がインストールできない"), Kind::Question);
+        let i = classify("お知らせ届きました！次はログインですか？");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::NotifyReceive)));
+        let i = classify("届出出してきました");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::NotifySubmit)));
+        let i = classify("we installed the certificate");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateInstall)));
+        let i = classify("終わりました");
+        assert_eq!((i.kind, i.task), (Kind::Status, None));
+    }
+
+    #[test]
+    fn requests_talk_and_people() {
+        assert_eq!(classify("次へ").request, Some(Request::Next));
+        assert_eq!(classify("使い方がわからない").request, Some(Request::Help));
+        assert_eq!(classify("間違えて完了にしちゃった").request, Some(Request::Undo));
+        assert_eq!(classify("今どこまで進んでる？").request, Some(Request::Progress));
+        assert_eq!(kind("ありがとう！"), Kind::SmallTalk);
+        assert_eq!(kind("🙏🙏🙏"), Kind::SmallTalk);
+        assert_eq!(kind("担当者と話したい"), Kind::Handoff);
+        // A topic makes a question of a request's words.
+        assert_eq!(kind("請求ソフトの使い方がわからない"), Kind::Question);
+        assert_eq!(kind("ヘルプデスクの電話番号"), Kind::Question);
+    }
+
+    #[test]
+    fn near_misses_are_off_scope() {
+        assert!(classify("マイナンバーカードの電子証明書の更新").off_scope);
+        assert!(classify("印鑑証明書ってコンビニで取れる？").off_scope);
+        assert!(!classify("証明書の更新はどうするの").off_scope);
+    }
+
+    #[test]
+    fn yes_and_no() {
+        assert!(is_yes("はい"));
+        assert!(is_yes("はい、お願いします！"));
+        assert!(is_yes("yes"));
+        assert!(!is_yes("はい、でも証明書はまだです"));
+        assert!(is_no("いいえ"));
+        assert!(!is_no("はい"));
+    }
+}
+#[cfg(test)]
+mod wording {
+    use super::*;
+
+    /// Messages of every kind in wording the lexicon was not written from.
+    #[test]
+    fn each_kind_in_other_words() {
+        let cases: &[(&str, &str)] = &[
+            ("届出は出して、今はお知らせ待ちです", "status notify-submit"),
+            ("証明書の発行待ちです", "status certificate-apply"),
+            ("国保連から書類が届きました", "status notify-receive"),
+            ("IDの書いた紙、届いてました", "status notify-receive"),
+            ("受付システムのパスワード変更しました", "status login"),
+            ("ログインできました！", "status login"),
+            ("初回ログイン済みです", "status login"),
+            ("証明書、入れときました", "status certificate-install"),
+            (
+                "証明書が発行されたのでインストールしました",
+                "status certificate-install",
+            ),
+            ("伝送ソフトの設定終わりです", "status software"),
+            ("ほのぼのの設定が終わりました", "status software"),
+            ("パソコンは準備OKです", "status environment"),
+            ("ブラウザの確認も済みました", "status environment"),
+            ("届出書類を郵送しました", "status notify-submit"),
+            ("開始届、提出済みです", "status notify-submit"),
+            ("we got our user ID today", "status notify-receive"),
+            ("the letter from kokuhoren came yesterday", "status notify-receive"),
+            ("We were able to log in to e-seikyuu", "status login"),
+            ("certificate downloaded and installed", "status certificate-install"),
+            (
+                "We applied for the electronic certificate this morning",
+                "status certificate-apply",
+            ),
+            ("todokede submitted", "status notify-submit"),
+            ("our PC is ready", "status environment"),
+            ("billing software is configured now", "status software"),
+            ("The installer is installed", "status installer"),
+            ("just finished the proxy application", "status proxy-application"),
+            ("Waiting for the letter now", "status notify-submit"),
+            ("完了しました！", "status -"),
+            ("届出を出したいんですけど", "question"),
+            ("届出を出す前に何を準備すればいい？", "question"),
+            ("証明書のインストールに失敗しました", "question"),
+            ("お知らせが来ないんですが", "question"),
+            ("ログインしようとしたらエラーが出ました", "question"),
+            ("証明書を申請したいです", "question"),
+            ("the installer didn't work", "question"),
+            ("we haven't received the letter yet", "question"),
+            ("届出を提出したのですが、お知らせはいつ頃届きますか", "question"),
+            ("次どうすればいい？", "command next"),
+            ("これから何をすればいいですか", "command next"),
+            ("今やるべきことは？", "command next"),
+            ("what do we do next?", "command next"),
+            ("next step please", "command next"),
+            ("今の進み具合を教えて", "command progress"),
+            ("あと何が残っていますか", "command progress"),
+            ("what have we finished so far?", "command progress"),
+            ("間違えて完了を押してしまいました", "command undo"),
+            ("さっきの完了、取り消せますか", "command undo"),
+            ("I clicked done by accident", "command undo"),
+            ("このボットは何ができるの？", "command help"),
+            ("how does this bot work?", "command help"),
+            ("どうやって使えばいいの？", "command help"),
+            ("困ったときはどこに問い合わせればいい？", "command contact"),
+            ("問い合わせ先はどこですか", "command contact"),
+            ("who can I call for help?", "command contact"),
+            ("ありがとうございます！", "smalltalk"),
+            ("了解しました。", "smalltalk"),
+            ("はーい", "smalltalk"),
+            ("OKです！", "smalltalk"),
+            ("お世話になっております。", "smalltalk"),
+            ("ご丁寧にありがとうございます", "smalltalk"),
+            ("thanks a lot!", "smalltalk"),
+            ("great, thank you", "smalltalk"),
+            ("The letter arrived, what do we do with it?", "status notify-receive"),
+            ("証明書の期限が近づいてきた", "question"),
+            ("When is the next typhoon coming?", "question"),
+            ("👌", "smalltalk"),
+            ("おはようございます！", "smalltalk"),
+            ("担当の方と電話で話せますか", "handoff"),
+            ("人と話したいです", "handoff"),
+            ("オペレーターにつないでください", "handoff"),
+            ("詳しい人に相談したい", "handoff"),
+            ("Can I speak to someone?", "handoff"),
+            ("I need to talk to a person", "handoff"),
+            ("please have someone call me", "handoff"),
+            ("ボットではなく担当者さんに聞きたいです", "handoff"),
+        ];
+        let mut bad = Vec::new();
+        for (q, want) in cases {
+            let i = classify(q);
+            let got = match i.kind {
+                Kind::Status => format!("status {}", i.task.map_or("-", |t| t.as_str())),
+                Kind::Command => format!("command {}", i.request.map_or("-", |r| r.as_str())),
+                k => k.as_str().to_string(),
+            };
+            if got != *want {
+                bad.push(format!("{q} -> {got} (want {want})"));
+            }
+        }
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
+}
