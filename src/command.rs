@@ -147,6 +147,32 @@ pub fn spec(name: &str) -> Option<&'static CommandSpec> {
     COMMANDS.iter().find(|c| c.name == name)
 }
 
+/// A command by its name or its Japanese name in `locales/synonyms.txt`
+/// (`command:*`: `/次へ`, `/完了`, `/進み具合`).
+pub fn find(name: &str) -> Option<&'static CommandSpec> {
+    spec(name).or_else(|| {
+        COMMANDS
+            .iter()
+            .find(|c| text::in_group(&format!("command:{}", c.name), name))
+    })
+}
+
+/// Whether an option takes text that may have spaces (a name, a question);
+/// the others take one word.
+fn takes_text(option: &str) -> bool {
+    matches!(option, "name" | "software" | "question")
+}
+
+/// The option of `spec` a typed key names: its id, or its Japanese name in
+/// `locales/synonyms.txt` (`option:*`: 番号, 名前, 手順).
+fn option_named(spec: &CommandSpec, key: &str) -> Option<&'static str> {
+    let folded = text::fold(key);
+    spec.options
+        .iter()
+        .find(|o| o.name == folded || text::in_group(&format!("option:{}", o.name), key))
+        .map(|o| o.name)
+}
+
 /// What a user asked for, with option values still as typed (the engine
 /// validates them).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,8 +322,11 @@ impl Input {
 pub const MAX_LINE: usize = 4000;
 
 /// Splits `/name key:value key:"value with spaces"` into a name and options.
-/// A word without `key:` continues the previous value, or fills the command's
-/// only text option (`/faq 証明書はいくら`).
+/// Names and keys may be Japanese (`/登録 番号:1370100016`). A word without
+/// `key:` continues the previous value when that takes text (a name, a
+/// question) or is a number being typed in parts; otherwise it fills the
+/// command's next option not given yet (`/register 1370100016 かめ介護`,
+/// `/faq 証明書はいくら`, `/done 電子証明書`).
 pub fn parse_line(line: &str) -> Result<Input, UserError> {
     let line = text::clean(line);
     let line = line.trim();
@@ -316,17 +345,24 @@ pub fn parse_line(line: &str) -> Result<Input, UserError> {
     if name.is_empty() {
         return Err(UserError::Empty);
     }
-    let spec = spec(&name).ok_or_else(|| UserError::UnknownCommand(name.clone()))?;
+    let spec = find(&name).ok_or_else(|| UserError::UnknownCommand(name.clone()))?;
     let mut options: Vec<(String, String)> = Vec::new();
     for tok in tokens {
         let keyed = if tok.quoted {
             None
         } else {
             tok.text.find([':', '：']).and_then(|i| {
-                let key = text::fold(&tok.text[..i]);
+                let typed = &tok.text[..i];
+                let key = text::fold(typed);
                 let sep = tok.text[i..].chars().next().map_or(1, char::len_utf8);
-                (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic() || c == '_'))
-                    .then(|| (key, tok.text[i + sep..].to_string()))
+                let value = tok.text[i + sep..].to_string();
+                if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic() || c == '_') {
+                    // An unknown Latin key is an error (from_command says so).
+                    Some((option_named(spec, &key).map_or(key, str::to_string), value))
+                } else {
+                    // A Japanese key only when it names an option: 「証明書:いくら」 is text.
+                    option_named(spec, typed).map(|k| (k.to_string(), value))
+                }
             })
         };
         match keyed {
@@ -334,28 +370,33 @@ pub fn parse_line(line: &str) -> Result<Input, UserError> {
                 let value = unquote(&value)?;
                 options.push((key, value));
             }
-            None => match options.last_mut() {
-                Some((_, v)) => {
-                    if !v.is_empty() {
-                        v.push(' ');
+            None => {
+                let continues = options.last().is_some_and(|(k, v)| {
+                    takes_text(k) || (!v.is_empty() && tok.text.chars().all(|c| c.is_numeric() || "-－ー".contains(c)))
+                });
+                match options.last_mut().filter(|_| continues) {
+                    Some((_, v)) => {
+                        if !v.is_empty() {
+                            v.push(' ');
+                        }
+                        v.push_str(&tok.text);
                     }
-                    v.push_str(&tok.text);
+                    None => {
+                        let next = spec
+                            .options
+                            .iter()
+                            .find(|o| !options.iter().any(|(k, _)| k == o.name))
+                            .ok_or_else(|| UserError::UnknownOption {
+                                cmd: spec.name.to_string(),
+                                opt: tok.text.clone(),
+                            })?;
+                        options.push((next.name.to_string(), tok.text.clone()));
+                    }
                 }
-                None => match spec.options.first() {
-                    Some(first) if spec.options.len() == 1 || first.name == "question" => {
-                        options.push((first.name.to_string(), tok.text.clone()))
-                    }
-                    _ => {
-                        return Err(UserError::UnknownOption {
-                            cmd: name.clone(),
-                            opt: tok.text.clone(),
-                        })
-                    }
-                },
-            },
+            }
         }
     }
-    Input::from_command(&name, options)
+    Input::from_command(spec.name, options)
 }
 
 struct Token {
@@ -471,6 +512,62 @@ mod tests {
         assert_eq!(
             parse_line("証明書いくら？").unwrap(),
             Input::Question("証明書いくら？".into())
+        );
+    }
+
+    #[test]
+    fn japanese_names_and_positional_values() {
+        assert_eq!(parse_line("/次へ").unwrap(), Input::Next);
+        assert_eq!(parse_line("/進み具合").unwrap(), Input::Progress);
+        assert_eq!(
+            parse_line("/完了 電子証明書").unwrap(),
+            Input::Done {
+                step: Some("電子証明書".into())
+            }
+        );
+        assert_eq!(
+            parse_line("/完了 手順:届出の提出").unwrap(),
+            Input::Done {
+                step: Some("届出の提出".into())
+            }
+        );
+        let register = Input::Register {
+            number: "1370100016".into(),
+            name: "かめ 介護".into(),
+            mode: None,
+            software: None,
+        };
+        assert_eq!(parse_line("/register 1370100016 かめ 介護").unwrap(), register);
+        assert_eq!(parse_line("/登録 番号:1370100016 名前:かめ 介護").unwrap(), register);
+        assert_eq!(parse_line("/register number:1370100016 かめ 介護").unwrap(), register);
+        // A number typed in parts stays one number.
+        assert!(matches!(
+            parse_line("/register number:137 010 0016 name:x").unwrap(),
+            Input::Register { ref number, .. } if number == "137 010 0016"
+        ));
+        assert_eq!(
+            parse_line("/contact 国保連").unwrap(),
+            Input::Contact {
+                topic: Some("国保連".into())
+            }
+        );
+        assert_eq!(
+            parse_line("/summary 2 csv").unwrap(),
+            Input::Summary {
+                page: Some("2".into()),
+                format: Some("csv".into())
+            }
+        );
+        // A colon in a question is text, not an option.
+        assert_eq!(
+            parse_line("/faq 証明書:いくら").unwrap(),
+            Input::Faq {
+                question: "証明書:いくら".into()
+            }
+        );
+        assert_eq!(
+            parse_line("/つぎのつぎ"),
+            Err(UserError::UnknownCommand("つぎのつぎ".into()))
         );
     }
 

@@ -20,11 +20,13 @@ pub const FILES: &[(Lang, &str, &str)] = &[
     (Lang::Ja, "contacts.ftl", include_str!("../locales/ja/contacts.ftl")),
     (Lang::Ja, "faq.ftl", include_str!("../locales/ja/faq.ftl")),
     (Lang::Ja, "roster.ftl", include_str!("../locales/ja/roster.ftl")),
+    (Lang::Ja, "intent.ftl", include_str!("../locales/ja/intent.ftl")),
     (Lang::En, "main.ftl", include_str!("../locales/en/main.ftl")),
     (Lang::En, "steps.ftl", include_str!("../locales/en/steps.ftl")),
     (Lang::En, "contacts.ftl", include_str!("../locales/en/contacts.ftl")),
     (Lang::En, "faq.ftl", include_str!("../locales/en/faq.ftl")),
     (Lang::En, "roster.ftl", include_str!("../locales/en/roster.ftl")),
+    (Lang::En, "intent.ftl", include_str!("../locales/en/intent.ftl")),
 ];
 
 /// A problem in the locale files.

@@ -133,6 +133,15 @@ impl ContactId {
         ContactId::ALL.into_iter().find(|c| c.as_str() == s.trim())
     }
 
+    /// A contact by its id or its name in `locales/synonyms.txt`
+    /// (`topic:*`: 「国保連」「請求ソフト」).
+    pub fn from_name(s: &str) -> Option<ContactId> {
+        let id = crate::text::fold(s);
+        ContactId::ALL
+            .into_iter()
+            .find(|c| c.as_str() == id || crate::text::in_group(&format!("topic:{}", c.as_str()), s))
+    }
+
     pub fn msg_id(self) -> &'static str {
         match self {
             ContactId::Reception => "contact-reception",
@@ -167,9 +176,13 @@ impl StepId {
         }
     }
 
+    /// A step by its id or its name in `locales/synonyms.txt` (`step:*`:
+    /// 「電子証明書」「届出」).
     pub fn parse(s: &str) -> Option<StepId> {
-        let s = crate::text::fold(s).replace('_', "-");
-        StepId::ALL.into_iter().find(|st| st.as_str() == s)
+        let id = crate::text::fold(s).replace('_', "-");
+        StepId::ALL
+            .into_iter()
+            .find(|st| st.as_str() == id || crate::text::in_group(&format!("step:{}", st.as_str()), s))
     }
 
     /// Tasks in order; two tasks mean "submit, then wait to receive".
@@ -236,10 +249,19 @@ impl TaskId {
         TaskId::Software,
     ];
 
-    /// A task by its id (folded; `_` may stand for `-`).
+    /// A task by its id (folded; `_` may stand for `-`) or its name in
+    /// `locales/synonyms.txt` (`task:*`: 「届出の提出」「証明書の申請」).
     pub fn parse(s: &str) -> Option<TaskId> {
-        let s = crate::text::fold(s).replace('_', "-");
-        TaskId::ALL.into_iter().find(|t| t.as_str() == s)
+        let id = crate::text::fold(s).replace('_', "-");
+        TaskId::ALL
+            .into_iter()
+            .find(|t| t.as_str() == id || crate::text::in_group(&format!("task:{}", t.as_str()), s))
+    }
+
+    /// The message id of the name a user types for this task in `/done
+    /// step:` (its id in English, 「届出の提出」 in Japanese).
+    pub fn value_id(self) -> String {
+        format!("task-value-{}", self.as_str())
     }
 
     pub fn as_str(self) -> &'static str {
@@ -400,5 +422,14 @@ mod tests {
         );
         assert_eq!(TaskId::parse("Notify_Submit"), Some(TaskId::NotifySubmit));
         assert_eq!(TaskId::parse("notify"), None);
+        // Japanese names.
+        assert_eq!(TaskId::parse("証明書の申請"), Some(TaskId::CertificateApply));
+        assert_eq!(TaskId::parse("届出の提出"), Some(TaskId::NotifySubmit));
+        assert_eq!(TaskId::parse("届出"), None);
+        assert_eq!(StepId::parse("電子証明書"), Some(StepId::Certificate));
+        assert_eq!(StepId::parse("届出"), Some(StepId::Notify));
+        assert_eq!(ContactId::from_name("国保連"), Some(ContactId::Kokuhoren));
+        assert_eq!(ContactId::from_name("請求ソフト"), Some(ContactId::Software));
+        assert_eq!(ContactId::from_name("denso"), Some(ContactId::Denso));
     }
 }

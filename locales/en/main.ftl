@@ -62,7 +62,8 @@ help-text =
     /contact shows whom to ask (or choose with topic:)
     /mode changes the billing mode (direct / proxy / vendor)
     /faq asks a question; a question typed in the channel is answered too
-    /register registers the office (number: office number, name: office name)
+    /register registers the office (for example: /register 1370100016 "Aoba Care")
+    Writing "we submitted the notification" in the channel marks it done after you confirm.
 help-staff =
     For support staff:
     /summary progress of all offices
@@ -119,7 +120,7 @@ error-duplicate-option = { $opt }: was given twice.
 error-unterminated-quote = A quotation mark (") is not closed.
 error-empty = The command is empty. Type /help to see how to use the bot.
 error-bad-mode = There is no billing mode "{ $mode }". Choose direct (事業所請求), proxy (代理請求) or vendor (billing by a vendor).
-error-unknown-step = There is no step "{ $step }". Type /progress to see the list of steps.
+error-unknown-step = There is no step "{ $step }". Give a step's name (for example: certificate) or its number. Type /progress to see the list of steps.
 error-step-not-applicable = "{ $step }" is not needed in this office's billing mode.
 error-step-done = "{ $step }" is already done. To undo it, type /undo.
 error-task-earlier-open = Before "{ $task }", please mark "{ $first }" as done.
@@ -133,7 +134,7 @@ error-empty-name = Please enter the office name.
 error-too-long = The input is too long (up to { $max } characters).
 error-same-mode = The billing mode is already "{ $mode }".
 error-unknown-office = Office number { $number } is not registered.
-error-unknown-topic = There is no contact "{ $topic }". Choose reception, denso, kokuhoren, software or vendor.
+error-unknown-topic = There is no contact "{ $topic }". Choose reception (the reception system helpdesk), denso (the transmission software helpdesk), kokuhoren (the 国保連合会), software (your billing software) or vendor.
 error-empty-question = Please type a question.
 error-rate-limited = Many requests in a short time. Please wait about { $seconds } seconds and try again.
 error-internal = Sorry, something went wrong while handling this. Please try again in a moment. If it keeps happening, tell the support staff.

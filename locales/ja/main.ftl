@@ -60,9 +60,11 @@ help-text =
     /undo 直前の変更を取り消します
     /progress 進み具合を表示します
     /contact 問合せ先を表示します（topic: で指定もできます）
-    /mode 請求方法を変更します（direct / proxy / vendor）
+    /mode 請求方法を変更します（事業所請求・代理請求・業者による請求代行）
     /faq 質問します。チャンネルに質問を書き込むだけでも答えます
-    /register 事業所を登録します（number: 事業所番号、name: 事業所名）
+    /register 事業所を登録します（例：/register 1370100016 〇〇介護事業所）
+    コマンドは日本語でも入力できます（/次へ、/完了、/進み具合、/取り消し、/問合せ先）。
+    「届出を出しました」のように書き込むと、確認してから完了にします。
 help-staff =
     サポート担当者用：
     /summary 全事業所の進み具合
@@ -118,8 +120,8 @@ error-missing-option = /{ $cmd } には { $opt }: の入力が必要です。
 error-duplicate-option = { $opt }: が2回入力されています。
 error-unterminated-quote = 引用符（"）が閉じられていません。
 error-empty = コマンドが空です。/help で使い方を確認できます。
-error-bad-mode = 請求方法「{ $mode }」はありません。direct（事業所請求）、proxy（代理請求）、vendor（業者による請求代行）から選んでください。
-error-unknown-step = 手順「{ $step }」はありません。/progress で手順の一覧を確認できます。
+error-bad-mode = 請求方法「{ $mode }」はありません。事業所請求、代理請求、業者による請求代行 から選んでください。
+error-unknown-step = 手順「{ $step }」はありません。手順の名前（例：電子証明書）か番号で指定してください。/progress で手順の一覧を確認できます。
 error-step-not-applicable = 「{ $step }」はこの事業所の請求方法では不要です。
 error-step-done = 「{ $step }」はすでに完了しています。取り消すときは /undo と入力してください。
 error-task-earlier-open = 「{ $task }」の前に、「{ $first }」を完了にしてください。
@@ -133,7 +135,7 @@ error-empty-name = 事業所名を入力してください。
 error-too-long = 入力が長すぎます（{ $max }文字まで）。
 error-same-mode = 請求方法はすでに「{ $mode }」です。
 error-unknown-office = 事業所番号 { $number } は登録されていません。
-error-unknown-topic = 問合せ先「{ $topic }」はありません。reception、denso、kokuhoren、software、vendor から選んでください。
+error-unknown-topic = 問合せ先「{ $topic }」はありません。受付システム、伝送ソフト、国保連合会、請求ソフト、代行業者 から選んでください。
 error-empty-question = 質問を入力してください。
 error-rate-limited = 短い時間に多くの操作がありました。{ $seconds }秒ほど待ってから、もう一度お試しください。
 error-internal = 申し訳ありません。処理中に問題が起きました。少し待ってからもう一度お試しください。続く場合はサポート担当者にお知らせください。

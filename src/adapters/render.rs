@@ -39,7 +39,17 @@ pub fn contact_fields(content: &Content, lang: Lang, c: &Contact) -> Vec<(&'stat
     out
 }
 
-/// The console command a button stands for.
+/// The console command a button stands for, as the user reads it: the task
+/// by the name typed in their language (`/done step:届出の提出`), which
+/// marks exactly that task.
+pub fn button_command_in(content: &Content, lang: Lang, a: &ButtonAction) -> String {
+    match a {
+        ButtonAction::Done(t) => format!("/done step:{}", content.text(lang, &Msg::new(t.value_id()))),
+        other => button_command(other),
+    }
+}
+
+/// The console command a button stands for, with ids.
 pub fn button_command(a: &ButtonAction) -> String {
     match a {
         ButtonAction::Done(t) => format!("/done step:{}", t.as_str()),
@@ -134,7 +144,7 @@ fn layout(content: &Content, lang: Lang, reply: &Reply) -> String {
         let cmds: Vec<String> = reply
             .buttons
             .iter()
-            .map(|b| format!("{} ({})", button_command(&b.action), t(&b.label)))
+            .map(|b| format!("{} ({})", button_command_in(content, lang, &b.action), t(&b.label)))
             .collect();
         out.push(t(&Msg::new("console-actions").str("actions", cmds.join("  "))));
     }

@@ -201,7 +201,7 @@ fn parse_mode(s: &str) -> Result<Mode, UserError> {
 
 fn contact(ctx: &Ctx, topic: Option<&str>) -> Result<Outcome, UserError> {
     let id = match topic {
-        Some(t) => ContactId::parse(&text::fold(t)).ok_or_else(|| UserError::UnknownTopic(t.to_string()))?,
+        Some(t) => ContactId::from_name(t).ok_or_else(|| UserError::UnknownTopic(t.to_string()))?,
         None => match ctx.office {
             Some(o) => o.current_step().map_or(ContactId::Software, StepId::contact),
             None => ContactId::Reception,
