@@ -15,7 +15,7 @@ use crate::engine::roster::{import_actor, Effect, Roster};
 use crate::engine::{self, Ctx};
 use crate::error::UserError;
 use crate::faq::{FaqIndex, Hit, Lookup};
-use crate::intent::{self, Intent, Kind};
+use crate::intent::{self, Intent, Kind, Request, Talk};
 use crate::limits::RateLimiter;
 use crate::model::Unanswered;
 use crate::model::{Actor, Office};
@@ -41,6 +41,19 @@ pub enum StartError {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// How long a confirmation asked for a report in words waits for its yes
+/// (seconds); anything else the user sends first lets it lapse too.
+pub const CONFIRM_SECONDS: i64 = 30 * 60;
+
+/// What a user's yes would run, asked for at `at` (unix seconds).
+struct Pending {
+    then: Vec<Input>,
+    at: i64,
+}
+
+/// Pending confirmations by channel and user id.
+type PendingMap = std::collections::HashMap<(String, String), Pending>;
 
 /// How many of an office's latest history events `/undo` looks through:
 /// its cost stays the same however long the history grows. Undoing goes
@@ -147,6 +160,9 @@ pub struct App {
     /// Summary rows by office number with the revision they were made from;
     /// filled on the first summary, then kept current by every stored change.
     rows: Mutex<Option<RowCache>>,
+    /// Reports in words waiting for the user's yes (in memory only: a
+    /// restart asks again).
+    pending: Mutex<PendingMap>,
 }
 
 // The adapters share one `App` between threads.
@@ -196,6 +212,7 @@ impl App {
             question_limit,
             rows: Mutex::new(None),
             write_gate: RwLock::new(()),
+            pending: Mutex::new(PendingMap::new()),
         })
     }
 
@@ -396,8 +413,11 @@ impl App {
                 .check(&actor.id, now)
                 .map_err(|seconds| UserError::RateLimited { seconds })?;
         }
+        // A confirmation waits for the user's very next message.
+        let pending = self.take_pending(channel, &actor.id);
         match input {
-            Input::Faq { question } | Input::Question(question) => {
+            Input::Question(text) => self.message(channel, actor, text, pending, now, lang),
+            Input::Faq { question } => {
                 let office = self.store.office_by_channel(channel)?;
                 self.question(question, office.as_ref(), Some(channel), now, lang)
             }
@@ -654,6 +674,99 @@ impl App {
         self.store.mark_reminders(&keys, now)
     }
 
+    /// Takes the confirmation a user's next message answers, if any.
+    fn take_pending(&self, channel: &str, user: &str) -> Option<Pending> {
+        let mut map = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        map.remove(&(channel.to_string(), user.to_string()))
+    }
+
+    /// Remembers what a yes from this user in this channel runs; drops the
+    /// confirmations nobody answered in time.
+    fn ask_to_confirm(&self, channel: &str, user: &str, then: Vec<Input>, now: i64) {
+        let mut map = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        map.retain(|_, p| now - p.at <= CONFIRM_SECONDS);
+        if !then.is_empty() {
+            map.insert((channel.to_string(), user.to_string()), Pending { then, at: now });
+        }
+    }
+
+    /// Free text in a channel: a yes or no to a pending confirmation, or a
+    /// message understood by [`intent::classify`]. A status report and an
+    /// undo in words are only confirmed here; they are recorded by the yes
+    /// (or the button) that follows.
+    fn message(
+        &self,
+        channel: &str,
+        actor: &Actor,
+        text: &str,
+        pending: Option<Pending>,
+        now: i64,
+        lang: Lang,
+    ) -> Result<Reply, Failure> {
+        let q = checked_question(text)?;
+        if let Some(p) = pending.filter(|p| now - p.at <= CONFIRM_SECONDS) {
+            if intent::is_yes(q) {
+                return self.run_confirmed(channel, actor, &p.then, now);
+            }
+            if intent::is_no(q) {
+                let mut reply = Reply::default();
+                reply.push(Block::Text(Msg::new("intent-declined")));
+                if let Some(o) = self.store.office_by_channel(channel)? {
+                    crate::cards::append_next_hint(&o, &mut reply);
+                }
+                return Ok(reply);
+            }
+        }
+        let office = self.store.office_by_channel(channel)?;
+        let a = self.kb.answer(q, office.as_ref());
+        let ctx = |history| Ctx {
+            now,
+            actor,
+            channel,
+            office: office.as_ref(),
+            history,
+            existing: None,
+            config: &self.kb.config,
+        };
+        match (a.intent.kind, a.intent.request) {
+            (Kind::Question, _) => self.answered(q, &a, office.as_ref(), Some(channel), now, lang),
+            (Kind::Status, _) => {
+                let c = engine::confirm::status(&ctx(&[]), a.intent.task);
+                self.ask_to_confirm(channel, &actor.id, c.then, now);
+                Ok(c.reply)
+            }
+            (Kind::Command, Some(Request::Undo)) => {
+                let history = match &office {
+                    Some(o) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
+                    None => Vec::new(),
+                };
+                let c = engine::confirm::undo(&ctx(&history))?;
+                self.ask_to_confirm(channel, &actor.id, c.then, now);
+                Ok(c.reply)
+            }
+            (Kind::Command, Some(r)) => self.office_command(channel, actor, &request_input(r), now),
+            _ => Ok(self.kb.answer_reply(&a, office.as_ref())),
+        }
+    }
+
+    /// Runs what a yes confirmed, in order; the reply is the last command's,
+    /// after the success lines of the ones before it.
+    fn run_confirmed(&self, channel: &str, actor: &Actor, then: &[Input], now: i64) -> Result<Reply, Failure> {
+        let mut earlier = Vec::new();
+        let mut last = Reply::default();
+        for (i, input) in then.iter().enumerate() {
+            let r = self.office_command(channel, actor, input, now)?;
+            if i + 1 < then.len() {
+                earlier.extend(r.blocks.into_iter().filter(|b| matches!(b, Block::Success(_))));
+            } else {
+                last = r;
+            }
+        }
+        earlier.append(&mut last.blocks);
+        last.blocks = earlier;
+        Ok(last)
+    }
+
     fn question(
         &self,
         question: &str,
@@ -662,18 +775,22 @@ impl App {
         now: i64,
         lang: Lang,
     ) -> Result<Reply, Failure> {
-        let q = crate::text::clean(question);
-        let q = q.trim();
-        if q.is_empty() {
-            return Err(UserError::EmptyQuestion.into());
-        }
-        if q.chars().count() > crate::command::MAX_LINE {
-            return Err(UserError::TooLong {
-                max: crate::command::MAX_LINE,
-            }
-            .into());
-        }
-        let a = self.kb.answer(q, office);
+        let q = checked_question(question)?;
+        // `/faq` asks a question, whatever its words look like.
+        let a = self.kb.answer_as_question(q, office);
+        self.answered(q, &a, office, channel, now, lang)
+    }
+
+    /// The reply to a question looked up; one without an answer is logged.
+    fn answered(
+        &self,
+        q: &str,
+        a: &Answered,
+        office: Option<&Office>,
+        channel: Option<&str>,
+        now: i64,
+        lang: Lang,
+    ) -> Result<Reply, Failure> {
         if a.lookup.best.is_none() {
             self.store.log_unanswered(&Unanswered {
                 v: crate::model::RECORD_VERSION,
@@ -684,7 +801,32 @@ impl App {
                 channel: channel.map(str::to_string),
             })?;
         }
-        Ok(self.kb.answer_reply(&a, office.is_some()))
+        Ok(self.kb.answer_reply(a, office))
+    }
+}
+
+/// A question's text: cleaned, trimmed, not empty, not too long.
+fn checked_question(text: &str) -> Result<&str, UserError> {
+    let q = text.trim();
+    if crate::text::clean(q).trim().is_empty() {
+        return Err(UserError::EmptyQuestion);
+    }
+    if q.chars().count() > crate::command::MAX_LINE {
+        return Err(UserError::TooLong {
+            max: crate::command::MAX_LINE,
+        });
+    }
+    Ok(q)
+}
+
+/// The command a request in words stands for.
+fn request_input(r: Request) -> Input {
+    match r {
+        Request::Next => Input::Next,
+        Request::Progress => Input::Progress,
+        Request::Undo => Input::Undo,
+        Request::Help => Input::Help,
+        Request::Contact => Input::Contact { topic: None },
     }
 }
 
@@ -693,12 +835,31 @@ impl Knowledge {
     /// routes its contact (no logging, no reply). A status report without a
     /// task names the office's next open task.
     pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
+        self.understood(question, intent::classify(question), office)
+    }
+
+    /// [`Knowledge::answer`] for a message asked as a question (`/faq`): a
+    /// near miss is still refused.
+    pub fn answer_as_question(&self, question: &str, office: Option<&Office>) -> Answered {
         let mut intent = intent::classify(question);
+        intent.kind = Kind::Question;
+        self.understood(question, intent, office)
+    }
+
+    fn understood(&self, question: &str, mut intent: Intent, office: Option<&Office>) -> Answered {
         if intent.kind == Kind::Status && intent.task.is_none() {
             intent.task = office.and_then(|o| o.current_step().and_then(|s| crate::playbook::next_task(s, &o.done)));
         }
         let lookup = match intent.kind {
-            Kind::Question if !intent.off_scope => self.faq.lookup(question),
+            Kind::Question if !intent.off_scope => {
+                let context = match office.and_then(|o| o.current_step().map(|s| (s, o.status(s)))) {
+                    Some((step, status)) if intent.aspect_only => {
+                        crate::faq::context(step, matches!(status, crate::playbook::StepStatus::Waiting { .. }))
+                    }
+                    _ => &[],
+                };
+                self.faq.lookup_in(question, context)
+            }
             _ => Lookup::default(),
         };
         let id = match &lookup.best {
@@ -715,8 +876,24 @@ impl Knowledge {
     }
 
     /// The chat reply for an answered question.
-    pub fn answer_reply(&self, a: &Answered, registered: bool) -> Reply {
+    /// The chat reply for a message understood: the FAQ answer to a
+    /// question; for small talk and a request for a person, what the chat
+    /// says; for a report or a request (which the chat answers with a
+    /// confirmation or a command), what to type.
+    pub fn answer_reply(&self, a: &Answered, office: Option<&Office>) -> Reply {
         let mut reply = Reply::default();
+        if a.intent.kind != Kind::Question {
+            for m in self.intent_msgs(a) {
+                reply.push(Block::Text(m));
+            }
+            if a.intent.kind == Kind::Handoff {
+                reply.push(Block::Contact(a.contact.clone()));
+            }
+            if let Some(o) = office {
+                crate::cards::append_next_hint(o, &mut reply);
+            }
+            return reply;
+        }
         match &a.lookup.best {
             Some(h) => {
                 let id = &self.faq.entries()[h.entry].id;
@@ -734,13 +911,35 @@ impl Knowledge {
             ));
         }
         reply.push(Block::Contact(a.contact.clone()));
-        if registered {
+        if office.is_some() {
             reply.buttons.push(Button {
                 action: ButtonAction::Next,
                 label: Msg::new("button-next"),
             });
         }
         reply
+    }
+
+    /// What the bot says to a message that is not a question.
+    pub fn intent_msgs(&self, a: &Answered) -> Vec<Msg> {
+        let i = &a.intent;
+        match i.kind {
+            Kind::Question => Vec::new(),
+            Kind::Status => vec![match i.task {
+                Some(t) => Msg::new("intent-ask-status").msg("task", Msg::new(t.msg_id())),
+                None => Msg::new("intent-ask-status-any"),
+            }],
+            Kind::Command => vec![Msg::new(format!(
+                "intent-ask-{}",
+                i.request.map_or("help", Request::as_str)
+            ))],
+            Kind::SmallTalk => vec![Msg::new(match i.talk {
+                Some(Talk::Thanks) => "intent-thanks",
+                Some(Talk::Greeting) => "intent-greeting",
+                _ => "intent-ack",
+            })],
+            Kind::Handoff => vec![Msg::new("intent-handoff"), Msg::new("intent-handoff-how")],
+        }
     }
 
     fn question_msg(&self, h: &Hit) -> Msg {

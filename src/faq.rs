@@ -6,11 +6,32 @@
 use std::collections::HashMap;
 
 use crate::content::{Content, Lang};
-use crate::playbook::ContactId;
+use crate::playbook::{ContactId, StepId};
 use crate::text;
+
+/// What a question that names no topic of its own is about, by where the
+/// office stands: the concepts of its current step (`locales/synonyms.txt`),
+/// and of what it waits for. 「いつ届きますか？」 after the 届出 is about the
+/// notice, after the certificate application about the certificate.
+pub fn context(step: StepId, waiting: bool) -> &'static [&'static str] {
+    match (step, waiting) {
+        (StepId::Environment, _) => &["#environment"],
+        (StepId::Notify, false) => &["#notify"],
+        (StepId::Notify, true) => &["#notice"],
+        (StepId::ProxyApplication, _) => &["#proxy"],
+        (StepId::Login, _) => &["#login"],
+        (StepId::Certificate, false) => &["#certificate"],
+        (StepId::Certificate, true) => &["#certificate", "#issue"],
+        (StepId::Installer, _) => &["#installer"],
+        (StepId::Software, _) => &["#software"],
+    }
+}
 
 /// Below this confidence the bot says it has no FAQ answer.
 pub const THRESHOLD: f32 = 0.35;
+/// The threshold for a question that names no concept of
+/// `locales/synonyms.txt`.
+pub const PLAIN_THRESHOLD: f32 = 0.5;
 /// Alternatives shown must reach this confidence.
 pub const ALTERNATIVE_MIN: f32 = 0.15;
 
@@ -208,7 +229,21 @@ impl FaqIndex {
 
     /// Scores every entry for a question; highest first.
     pub fn scores(&self, question: &str) -> Vec<Hit> {
-        let toks = text::tokens(question);
+        self.scores_in(question, &[])
+    }
+
+    /// [`FaqIndex::scores`] with context: concept tokens (`#certificate`)
+    /// added to the question as if it had named them.
+    pub fn scores_in(&self, question: &str, context: &[&str]) -> Vec<Hit> {
+        let mut toks = text::tokens(question);
+        for c in context {
+            if !toks.iter().any(|t| t.text == *c) {
+                toks.push(text::Token {
+                    text: c.to_string(),
+                    weight: 2.0,
+                });
+            }
+        }
         let tw = term_weights(&toks);
         // Query vector: known terms with their idf, unknown ones with the
         // highest idf (an unknown word makes a question less answerable).
@@ -262,11 +297,20 @@ impl FaqIndex {
 
     /// The answer (if confident) and up to three alternatives.
     pub fn lookup(&self, question: &str) -> Lookup {
-        let hits = self.scores(question);
+        self.lookup_in(question, &[])
+    }
+
+    /// [`FaqIndex::lookup`] with context tokens (see [`FaqIndex::scores_in`]).
+    pub fn lookup_in(&self, question: &str, context: &[&str]) -> Lookup {
+        let hits = self.scores_in(question, context);
+        // A question that names no concept of the FAQ shares only plain
+        // words with it ("weekend plans"): it needs more to be answered.
+        let named = !context.is_empty() || text::tokens(question).iter().any(|t| t.text.starts_with('#'));
+        let threshold = if named { THRESHOLD } else { PLAIN_THRESHOLD };
         let mut it = hits.into_iter();
         let first = it.next();
         let (best, rest): (Option<Hit>, Vec<Hit>) = match first {
-            Some(h) if h.confidence >= THRESHOLD => (Some(h), it.collect()),
+            Some(h) if h.confidence >= threshold => (Some(h), it.collect()),
             Some(h) => (None, std::iter::once(h).chain(it).collect()),
             None => (None, Vec::new()),
         };

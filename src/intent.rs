@@ -104,6 +104,12 @@ pub struct Intent {
     /// shares words with it (another certificate, another 届出, another
     /// password): it is refused, not answered.
     pub off_scope: bool,
+    /// The message names a topic of the FAQ (a certificate, the 届出, a
+    /// password …).
+    pub topical: bool,
+    /// It asks about an aspect of a thing (its cost, when it comes) without
+    /// naming the thing: it is about where the office stands.
+    pub aspect_only: bool,
 }
 
 impl Intent {
@@ -114,6 +120,8 @@ impl Intent {
             request: None,
             talk: None,
             off_scope: false,
+            topical: false,
+            aspect_only: false,
         }
     }
 
@@ -250,7 +258,12 @@ pub fn classify(message: &str) -> Intent {
             }
         }
     }
-    Intent::of(Kind::Question)
+    let topical = topics.iter().any(|t| !ASPECTS.contains(t));
+    Intent {
+        topical,
+        aspect_only: !topical && !topics.is_empty(),
+        ..Intent::of(Kind::Question)
+    }
 }
 
 /// A question about something else than starting internet billing that
@@ -334,6 +347,30 @@ fn small_talk(f: &str) -> Option<Talk> {
 /// Concepts that do not make a request a question: the generic words for
 /// asking and contacting.
 const NOT_TOPICS: &[&str] = &["#helpdesk", "#prepare", "#requirement", "#only", "#issue"];
+
+/// Concepts that say what about a thing is asked (its cost, when it comes,
+/// how long it lasts) rather than the thing: a question with only these
+/// is about the office's current step (「いつ届く？」「いくら？」).
+const ASPECTS: &[&str] = &[
+    "#cost",
+    "#validity",
+    "#renew",
+    "#period",
+    "#month",
+    "#arrive",
+    "#issue",
+    "#install",
+    "#configure",
+    "#create",
+    "#download",
+    "#differ",
+    "#written",
+    "#format",
+    "#apply",
+    "#lock",
+    "#url",
+    "#ebilling",
+];
 
 /// Concepts that name the whole setup rather than a part of it: asking how
 /// far the setup (準備, インストール, インターネット請求) has got is a request.

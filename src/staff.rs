@@ -247,7 +247,8 @@ pub fn unanswered_reply(qs: &[Unanswered]) -> Reply {
     reply
 }
 
-fn action_msg(a: &Action) -> Msg {
+/// What a history event did, in a few words (「「…」を完了」).
+pub fn action_msg(a: &Action) -> Msg {
     match a {
         Action::Registered { name, mode, .. } => Msg::new("history-registered")
             .str("name", name)

@@ -30,7 +30,6 @@ faq-preparation-period =
     .question = How long does the preparation take?
     .phrasings = when can we start billing online | how many days until we can send claims | how long after the notification | how many weeks does setup take | preparation period | will we be ready for next month's claims | how soon can we bill | setup time | if we file the notification now when can we bill | how long until we can bill online | realistic start date for online claims
     .keywords = how long period duration days weeks month one month when start soon ready preparation period 期間 1ヶ月 いつから realistically realistic long until bill
-    .steps = environment notify
     .contact = kokuhoren
 
 ## Cost and the electronic certificate
@@ -55,7 +54,6 @@ faq-certificate-fee =
     .question = What is the fee for the electronic certificate?
     .phrasings = certificate price | how much for the certificate | certificate issuing fee | cost of the digital certificate | shared care and disability certificate fee | is the certificate fee per office | certificate charge | e-certificate cost | is the certificate fee per office number or per company | is the certificate fee a one-time payment | do we pay the certificate fee every year
     .keywords = certificate digital electronic e-certificate fee price cost charge yen 13,200 13200 13,900 13900 issuing per office number shared disability care insurance 電子証明書 証明書 手数料 介護保険証明書 介護・障害共通証明書 one-time once every year yearly annual company hojin
-    .steps = certificate
     .contact = reception
 
 faq-certificate-validity =
@@ -90,7 +88,6 @@ faq-environment-os =
     .question = What operating system (OS) is supported?
     .phrasings = which computer can we use | does it work on Windows 11 | can I use a MacBook | which version of Windows | PC requirements | will an old computer work | can we do it on a smartphone or tablet | system requirements | can I use an iPad | will our Windows 11 PCs be suitable | can we keep using our current PC | do we have to buy a new PC | the shop only sells Windows 11
     .keywords = os operating system environment pc computer windows windows10 windows8.1 windows7 windows11 service pack mac macbook apple ipad tablet smartphone requirements edition version 動作環境 パソコン suitable current shop win10 win11
-    .steps = environment
     .contact = reception
 
 faq-browser =
@@ -100,7 +97,6 @@ faq-browser =
     .question = Which browser should we use?
     .phrasings = can I use Edge | does Chrome work | do I need Internet Explorer | only IE 11 | supported browser | recommended browser | web browser requirement | Firefox or Safari ok | we only have Edge | does it have to be Internet Explorer | everyone here uses Chrome
     .keywords = browser web browser ie ie11 internet explorer edge chrome google firefox safari ブラウザ
-    .steps = environment
     .contact = reception
 
 faq-line =
@@ -110,7 +106,6 @@ faq-line =
     .question = What internet connection do we need?
     .phrasings = is fibre ok | is ADSL enough | internet line requirement | can we use Wi-Fi | connection speed | mobile Wi-Fi ok | broadband needed | what line is recommended | what kind of internet connection is needed | we only have a pocket wifi router | is mobile internet enough
     .keywords = line connection internet adsl fibre fiber optical broadband wifi wi-fi wireless speed network recommended send sending 回線 通信回線 router pocket mobile kind
-    .steps = environment
     .contact = reception
 
 ## The notification
@@ -123,7 +118,6 @@ faq-notify-where =
     .question = Where do we submit the notification to start internet billing?
     .phrasings = how do we file the notification | where do I send the application | who do we notify | how to apply for internet billing | where is the notification form | submitting the start notification | where to register for online billing | how do we sign up | where to send the form | where do I send the todokede | how do we submit the notification | we would like to submit the notification | where do we get the notification form
     .keywords = notification notify submit submission apply application register registration sign up form where federation kokuhoren 国保連合会 届出 todokede send submit
-    .steps = notify
     .contact = kokuhoren
 
 faq-notify-prefecture =
@@ -133,7 +127,6 @@ faq-notify-prefecture =
     .question = Does the notification procedure differ by prefecture?
     .phrasings = is it different in each prefecture | same procedure everywhere | does our prefecture have its own rules | regional differences in the notification | do prefectures differ | procedure for our prefecture | is it the same in every region | is the notification form the same in every prefecture | I cannot find the form for our prefecture | is there a common template
     .keywords = prefecture prefectures region regional different differ differs same each local rules federation 都道府県 県 国保連合会 form template common same every
-    .steps = notify
     .contact = kokuhoren
 
 faq-user-id-password =
@@ -144,7 +137,6 @@ faq-user-id-password =
     .question = Where are the user ID and temporary password written?
     .phrasings = where is my user ID | I do not know the temporary password | where is the initial password | login ID and password | we lost the notice | which paper has the ID | where do we find our password | login details | what is written in the letter from the federation | what does the notice say | what is on the letter they send after approval | what is in the お知らせ
     .keywords = user id userid login id password temporary initial notice letter lost paper ユーザID 仮パスワード お知らせ 電子請求登録結果に関するお知らせ written says contains inside approve approval
-    .steps = notify login
     .contact = kokuhoren
 
 faq-notice-not-arrived =
@@ -155,7 +147,6 @@ faq-notice-not-arrived =
     .question = The notice (「電子請求登録結果に関するお知らせ」) has not arrived.
     .phrasings = we still haven't gotten the letter | we have not received the notice | no reply after the notification | still waiting for the registration result | when will the notice come | approval letter not received | no user ID letter yet | notice is late
     .keywords = not arrived not received waiting still late notice letter approval registration result reply お知らせ 届かない
-    .steps = notify
     .contact = kokuhoren
 
 ## The reception system
@@ -168,7 +159,6 @@ faq-login =
     .question = Where do we log in to the reception system?
     .phrasings = what can we do after logging in | reception system address | login page | website of the claims system | how do I sign in | web address for the reception site | where is the login screen | link to the reception system | how do we log in the first time
     .keywords = login log in sign in url address website site link page reception system e-seikyuu e-seikyuu.jp www.e-seikyuu.jp ログイン 受付システム
-    .steps = login
     .contact = reception
 
 faq-login-locked =
@@ -179,7 +169,6 @@ faq-login-locked =
     .question = We entered the wrong password and are locked out.
     .phrasings = account locked | locked out | wrong password three times | how to unlock | cannot get in after mistakes | login blocked | how long is the lock | too many password attempts | how many wrong passwords lock the login | how long do I have to wait after a lock
     .keywords = locked lock lockout unlock blocked wrong password three times attempts 30 minutes ロック
-    .steps = login
     .contact = reception
 
 faq-user-id-format =
@@ -190,7 +179,6 @@ faq-user-id-format =
     .question = What format is the user ID?
     .phrasings = what does the user ID look like | does the user ID start with KJ | what does KJ mean | how many characters is the ID | user ID rules | user ID and office number | how is the ID made up | user ID pattern
     .keywords = user id format pattern kj characters digits length prefecture number office number rules ユーザID
-    .steps = notify login
     .contact = kokuhoren
 
 faq-office-number =
@@ -212,7 +200,6 @@ faq-manuals =
     .question = Where can we get the manuals and programs?
     .phrasings = where is the manual | setup manual | instruction guide | where to download the programs | user guide | documentation | operating manual | where are the instructions | is there a detailed guide we can hand to our staff | which manual explains the certificate
     .keywords = manual manuals guide instructions documentation programs download setup manual マニュアル 導入マニュアル
-    .steps = login certificate
     .contact = reception
 
 ## When something goes wrong (login, password, PC)
@@ -225,7 +212,6 @@ faq-login-failed =
     .question = We cannot log in with our user ID and password.
     .phrasings = cannot log in although the ID and password are right | the temporary password does not work | login keeps failing | login error | I can't get into the reception system | login does not work
     .keywords = cannot can't log in login fails failing error right correct temporary password keeps
-    .steps = login
     .contact = reception
 
 faq-password-forgot =
@@ -235,7 +221,6 @@ faq-password-forgot =
     .question = We forgot the password.
     .phrasings = I forgot the password | forgot my password for the reception system | reset the password | new password | password reissue | cannot remember the password
     .keywords = forgot forgotten forget reset reissue remember password
-    .steps = login
     .contact = reception
 
 faq-after-notice =
@@ -245,7 +230,6 @@ faq-after-notice =
     .question = The notice has arrived. What do we do next?
     .phrasings = what to do after the notice arrives | how should we handle the notice | we got the letter what now | next step after receiving the user ID | after the registration result arrives
     .keywords = after arrives arrived received handle next notice letter user id keep
-    .steps = notify login
     .contact = reception
 
 faq-certificate-which =
@@ -255,7 +239,6 @@ faq-certificate-which =
     .question = Which electronic certificate should we apply for?
     .phrasings = difference between the two certificates | which certificate should we buy | we also provide disability services | care insurance certificate or shared certificate | kinds of certificate
     .keywords = which difference kinds types two choose shared disability care insurance certificate
-    .steps = certificate
     .contact = reception
 
 faq-new-pc =
@@ -266,7 +249,6 @@ faq-new-pc =
     .question = We are replacing our PC. What happens to the certificate?
     .phrasings = new PC what about the certificate | we bought a new computer | moving to another PC | replacing the billing PC
     .keywords = new pc new computer replace replacing replaced bought
-    .steps = environment certificate installer
     .contact = reception
 
 ## Getting the electronic certificate
@@ -279,7 +261,6 @@ faq-certificate-how =
     .question = How do we get the electronic certificate?
     .phrasings = how to apply for the certificate | installing the certificate | download the certificate | where is the certificate menu | getting a digital certificate | request a certificate | certificate application steps | how to obtain the e-certificate | who issues the certificate | can I apply for the certificate before logging in | I cannot install the certificate | what to do when the certificate is issued
     .keywords = certificate digital electronic e-certificate apply application request issue issuance obtain get download install menu manual 3.2 電子証明書 発行申請 証明書 issues issuer before after logging
-    .steps = certificate
     .contact = reception
 
 faq-certificate-time =
@@ -289,7 +270,6 @@ faq-certificate-time =
     .question = How long after applying is the certificate issued?
     .phrasings = when will the certificate be issued | how many days for the certificate | certificate not issued yet | waiting for the certificate | is the certificate issued right away | certificate still pending | certificate issuance time
     .keywords = issued issuance days few days when waiting pending not yet certificate how long 数日 発行
-    .steps = certificate
     .contact = reception
 
 ## Integrated installer
@@ -303,7 +283,6 @@ faq-installer-how =
     .question = How do we install the integrated installer?
     .phrasings = how to install the installer | what is the integrated installer | where is the installer | installing the programs | installer download | installation steps | the installer will not install | what is the integrated installer for | what does the integrated installer do | when does the installer run
     .keywords = integrated installer install installation setup program programs download 統合インストーラ インストーラ
-    .steps = installer
     .contact = reception
 
 faq-installer-settings =
@@ -314,7 +293,6 @@ faq-installer-settings =
     .question = Is any setting needed after installing the integrated installer?
     .phrasings = what to do after the installation | installer settings | does it need configuring | do I have to start the installer every time | does it run automatically | next step after installing | any setup after install | I do not see any icon | when does it actually run
     .keywords = settings setting configure configuration setup after install installed automatic automatically run start nothing integrated installer 設定 統合インストーラ icon
-    .steps = installer
     .contact = reception
 
 ## Billing software
@@ -327,7 +305,6 @@ faq-no-claim-creation =
     .question = Can the reception system create or send claims?
     .phrasings = can we make claims in the reception system | where do we create the claim data | do we need billing software | can we send from the website | is transmission software needed | we do not have billing software | create invoices in the system | can we bill with the reception system alone | can we create the claim data inside e-seikyuu | there is no button to send claims | does the reception system create and send claims
     .keywords = create make send claims claim data invoice billing software transmission software function reception system 請求ソフト 伝送ソフト 国保中央会介護伝送ソフト
-    .steps = software
     .contact = reception
 
 faq-software-contact =
@@ -337,7 +314,6 @@ faq-software-contact =
     .question = Whom do we ask about operating our billing software?
     .phrasings = billing software support | how to use our billing software | other vendor's software helpdesk | software settings for internet billing | contact for third-party software | help with our claims software | software maker's support | our billing software is from a private vendor | we do not use the 国保中央会 software | who supports a commercial billing software | after the reception system is ready what about the software
     .keywords = billing software software support helpdesk contact vendor maker third-party operate operation settings use 請求ソフト 問合せ 窓口 private commercial vendor supports
-    .steps = software
     .contact = software
 
 ## Contacts
@@ -350,7 +326,6 @@ faq-denso-helpdesk =
     .question = How do we contact the care transmission software helpdesk?
     .phrasings = transmission software phone number | denso software support | kaigo denso helpdesk | fax for the transmission software | email for the transmission software | the transmission software does not work | contact for 介護伝送ソフト
     .keywords = transmission software denso kaigo helpdesk help desk phone telephone tel fax email contact kokuho chuokai 介護伝送ソフト 伝送ソフト 国保中央会 0570-059-401 0570-059-411
-    .steps = software
     .contact = denso
 
 faq-reception-helpdesk =
@@ -401,7 +376,6 @@ faq-proxy-procedure =
     .question = How do we start proxy billing?
     .phrasings = proxy application | what is the proxy application | proxy billing procedure | billing on behalf of other offices | how to become a proxy | steps for proxy claims | before starting proxy billing | when do we do the proxy application | at what point is the proxy application
     .keywords = proxy proxy billing proxy application agent behalf procedure steps 代理請求 代理人申請 point timing when dairi
-    .steps = proxy-application
     .contact = reception
 
 faq-billing-methods =
@@ -433,5 +407,4 @@ faq-kokuhoren-contact =
     .question = How do I contact the NHI federation (国保連合会)?
     .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk
     .keywords = federation kokuhoren 国保連合会 phone telephone contact call number helpdesk
-    .steps = notify
     .contact = kokuhoren

@@ -5,9 +5,12 @@
 //! - `tasks`: `/done`, `/undo`, `/mode`
 //! - `roster`: what one roster row does to an office (the bulk import), built
 //!   on the same record builders as `/register`
+//! - `confirm`: what a report or an undo asked for in words gets before
+//!   anything changes (a confirmation, and the commands to run on yes)
 //!
 //! The cards these commands show are drawn by [`crate::cards`].
 
+pub mod confirm;
 mod register;
 pub mod roster;
 mod tasks;

@@ -4,7 +4,7 @@
 use super::{parse_mode, record, registered_office, By, Ctx, Outcome};
 use crate::cards;
 use crate::error::UserError;
-use crate::model::{Action, Office};
+use crate::model::{Action, Event, Office};
 use crate::playbook::{self, DoneMark, Mode, StepId, StepStatus, TaskId};
 use crate::reply::{Block, Msg, Reply, Tone};
 use crate::text;
@@ -104,22 +104,24 @@ fn already_done(ctx: &Ctx, office: &Office, task: TaskId, at: i64) -> Reply {
     reply
 }
 
-pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {
-    let office = registered_office(ctx)?;
-    let undone: Vec<u64> = ctx
-        .history
+/// The change `/undo` would undo: the latest undoable event not undone yet.
+pub(super) fn undo_target(history: &[Event]) -> Option<&Event> {
+    let undone: Vec<u64> = history
         .iter()
         .filter_map(|e| match e.action {
             Action::Undo { seq } => Some(seq),
             _ => None,
         })
         .collect();
-    let target = ctx
-        .history
+    history
         .iter()
         .rev()
         .find(|e| e.action.undoable() && !undone.contains(&e.seq))
-        .ok_or(UserError::NothingToUndo)?;
+}
+
+pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {
+    let office = registered_office(ctx)?;
+    let target = undo_target(ctx.history).ok_or(UserError::NothingToUndo)?;
     let mut after = office.clone();
     let what = match &target.action {
         Action::TaskDone { task } => {

@@ -325,6 +325,8 @@ impl Trained {
             request: None,
             talk: None,
             off_scope: kind == "none",
+            topical: a.intent.topical,
+            aspect_only: a.intent.aspect_only,
         };
         if mix {
             // The lexicon decides the kind; the classifier only refuses.

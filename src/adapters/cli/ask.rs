@@ -7,6 +7,7 @@ use crate::adapters::render::{contact_fields, plain_text};
 use crate::app::{Answered, Knowledge};
 use crate::content::Lang;
 use crate::error::UserError;
+use crate::intent::Kind;
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 use crate::text;
@@ -34,7 +35,7 @@ pub(super) fn run(env: &Env, lang: Lang, office: Option<&str>, json: bool, quest
     let out = if json {
         to_json(kb, lang, &answered).to_string()
     } else {
-        plain_text(&kb.content, lang, &kb.answer_reply(&answered, false))
+        plain_text(&kb.content, lang, &kb.answer_reply(&answered, None))
     };
     Ok(writeln!(std::io::stdout().lock(), "{out}")?)
 }
@@ -52,11 +53,16 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
                 c.text(lang, &Msg::new(format!("faq-{id}"))),
             )
         }
-        None => (
+        None if a.intent.kind == Kind::Question => (
             serde_json::Value::Null,
             a.lookup.alternatives.first().map_or(0.0, |h| h.confidence),
             c.text(lang, &Msg::new("answer-none")),
         ),
+        // Not a question: what the bot says to it instead of an answer.
+        None => {
+            let said: Vec<String> = kb.intent_msgs(a).iter().map(|m| c.text(lang, m)).collect();
+            (serde_json::Value::Null, 0.0, said.join("\n"))
+        }
     };
     let alternatives: Vec<serde_json::Value> = a
         .lookup

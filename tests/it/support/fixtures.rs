@@ -2,6 +2,7 @@
 //! through `App`.
 
 use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 use seikyu_navi::app::App;
 use seikyu_navi::command::{parse_line, Input};
@@ -63,6 +64,27 @@ pub fn staff() -> Actor {
         staff: true,
         local: false,
     }
+}
+
+/// The binary with `--config` and `--data`, then `args`, `stdin` piped in
+/// (no Discord token, no log filter from the environment).
+pub fn run_bin(config: &Path, data: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .arg("--config")
+        .arg(config)
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
 }
 
 /// The app with the default config on a data directory.

@@ -1,0 +1,116 @@
+//! What a report in words (「届出を出しました」) or an undo request in words
+//! gets before anything changes: a confirmation naming the change, and the
+//! commands that make it once the user says yes (or taps the button).
+
+use super::{registered_office, tasks, Ctx};
+use crate::cards;
+use crate::command::Input;
+use crate::error::UserError;
+use crate::playbook::{self, StepStatus, TaskId};
+use crate::reply::{Block, Button, ButtonAction, Msg, Reply};
+use crate::staff;
+
+/// A reply that asks, and what to run on yes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Confirmation {
+    pub reply: Reply,
+    /// Run in order on yes; empty when there is nothing to confirm.
+    pub then: Vec<Input>,
+}
+
+impl Confirmation {
+    fn say(reply: Reply) -> Confirmation {
+        Confirmation {
+            reply,
+            then: Vec::new(),
+        }
+    }
+}
+
+fn done(task: TaskId) -> Input {
+    Input::Done {
+        step: Some(task.as_str().to_string()),
+    }
+}
+
+/// A report that `task` (or, without one, the office's next open task) is
+/// done. A task whose step has an earlier task open is confirmed with it:
+/// the notice cannot arrive before the 届出 was submitted.
+pub fn status(ctx: &Ctx, task: Option<TaskId>) -> Confirmation {
+    let Some(office) = ctx.office else {
+        let mut r = Reply::default();
+        r.push(Block::Text(Msg::new("intent-status-unregistered")));
+        r.push(Block::Text(Msg::new("hint-register")));
+        return Confirmation::say(r);
+    };
+    let mut r = Reply::default();
+    let task = task.or_else(|| office.current_step().and_then(|s| playbook::next_task(s, &office.done)));
+    let Some(task) = task else {
+        r.push(Block::Text(Msg::new("intent-status-all-done")));
+        cards::append_next_hint(office, &mut r);
+        return Confirmation::say(r);
+    };
+    let step = task.step();
+    if office.status(step) == StepStatus::NotApplicable {
+        r.push(Block::Text(
+            Msg::new("intent-status-na").msg("step", Msg::new(step.title_id())),
+        ));
+        cards::append_next_hint(office, &mut r);
+        return Confirmation::say(r);
+    }
+    if let Some(mark) = office.done.get(&task) {
+        r.push(Block::Text(
+            Msg::new("intent-status-already")
+                .msg("task", Msg::new(task.msg_id()))
+                .date("date", mark.at),
+        ));
+        cards::append_next_hint(office, &mut r);
+        return Confirmation::say(r);
+    }
+    let first = step
+        .tasks()
+        .iter()
+        .take_while(|t| **t != task)
+        .find(|t| !office.done.contains_key(t))
+        .copied();
+    let tasks: Vec<TaskId> = first.into_iter().chain([task]).collect();
+    let ask = match first {
+        Some(first) => Msg::new("intent-status-confirm-both")
+            .msg("first", Msg::new(first.msg_id()))
+            .msg("task", Msg::new(task.msg_id())),
+        None => Msg::new("intent-status-confirm").msg("task", Msg::new(task.msg_id())),
+    };
+    r.push(Block::Title(ask));
+    r.push(Block::Text(Msg::new("intent-status-how")));
+    // One button per task, each completing exactly its task.
+    r.buttons = tasks
+        .iter()
+        .map(|t| Button {
+            action: ButtonAction::Done(*t),
+            label: if tasks.len() == 1 {
+                Msg::new("button-done")
+            } else {
+                Msg::new("button-done-task").msg("task", Msg::new(t.value_id()))
+            },
+        })
+        .collect();
+    Confirmation {
+        reply: r,
+        then: tasks.into_iter().map(done).collect(),
+    }
+}
+
+/// An undo asked for in words: what `/undo` would undo, to confirm.
+pub fn undo(ctx: &Ctx) -> Result<Confirmation, UserError> {
+    registered_office(ctx)?;
+    let target = tasks::undo_target(ctx.history).ok_or(UserError::NothingToUndo)?;
+    let mut r = Reply::default();
+    r.push(Block::Title(
+        Msg::new("intent-undo-confirm").msg("what", staff::action_msg(&target.action)),
+    ));
+    r.push(Block::Text(Msg::new("intent-undo-how")));
+    Ok(Confirmation {
+        reply: r,
+        then: vec![Input::Undo],
+    })
+}

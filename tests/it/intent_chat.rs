@@ -1,0 +1,329 @@
+//! What each kind of free-text message gets in a channel, through `App`: a
+//! status report is confirmed before anything is recorded, a request runs
+//! its command, small talk is answered and never logged, a request for a
+//! person says how to reach staff, and a question is answered with the
+//! office's state as context.
+
+use seikyu_navi::app::App;
+use seikyu_navi::command::Input;
+use seikyu_navi::content::Lang;
+use seikyu_navi::model::{Actor, Office};
+use seikyu_navi::playbook::{StepId, TaskId};
+use seikyu_navi::reply::{Block, ButtonAction, Reply};
+
+use crate::support::{buttons, find, has, ids, open, run_bin, run_ok, sub, user, user_named, AOBA, DAY, T0};
+
+const CH: &str = "ch-aoba";
+
+/// An office registered in `CH`, with `done` lines run after it.
+fn office_with(done: &[&str]) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    run_ok(
+        &app,
+        CH,
+        &user(),
+        &format!("/register number:{AOBA} name:あおば介護"),
+        T0,
+    );
+    for line in done {
+        run_ok(&app, CH, &user(), line, T0);
+    }
+    (dir, app)
+}
+
+fn say_as(app: &App, actor: &Actor, text: &str) -> Reply {
+    app.handle(CH, actor, &Input::Question(text.into()), T0 + DAY, Lang::Ja)
+}
+
+fn say(app: &App, text: &str) -> Reply {
+    say_as(app, &user(), text)
+}
+
+fn office(app: &App) -> Office {
+    app.office_in(CH).unwrap().expect("registered")
+}
+
+/// The office's revision and the size of its history: what a recorded
+/// change moves.
+fn recorded(app: &App) -> (u64, usize) {
+    let o = office(app);
+    (o.revision, app.store().history(&o.number).unwrap().len())
+}
+
+fn unanswered(app: &App) -> Vec<String> {
+    app.store().unanswered().unwrap().into_iter().map(|u| u.text).collect()
+}
+
+#[test]
+fn a_status_report_is_confirmed_first_and_recorded_on_yes() {
+    let (_d, app) = office_with(&["/done"]);
+    let before = recorded(&app);
+    let r = say(&app, "届出、今日国保連に出してきました");
+    let m = find(&r, "intent-status-confirm");
+    assert_eq!(sub(m, "task").id, "task-notify-submit");
+    // One tap on Discord: a button that completes exactly that task.
+    assert_eq!(buttons(&r)[0], ButtonAction::Done(TaskId::NotifySubmit));
+    assert_eq!(recorded(&app), before, "nothing is recorded before the confirmation");
+    assert!(!office(&app).done.contains_key(&TaskId::NotifySubmit));
+
+    let r = say(&app, "はい");
+    assert!(has(&r, "done-task"), "{:?}", ids(&r));
+    assert!(office(&app).done.contains_key(&TaskId::NotifySubmit));
+    assert_eq!(recorded(&app).1, before.1 + 1);
+    // A second yes has nothing left to confirm: it is only small talk.
+    let r = say(&app, "はい");
+    assert!(!has(&r, "done-task"), "{:?}", ids(&r));
+    assert_eq!(recorded(&app).1, before.1 + 1);
+}
+
+#[test]
+fn a_status_report_is_never_recorded_without_the_yes() {
+    let (_d, app) = office_with(&["/done"]);
+    let before = recorded(&app);
+    say(&app, "届出出しました");
+    // Something else comes first: the confirmation lapses.
+    say(&app, "証明書っていくら？");
+    say(&app, "はい");
+    assert_eq!(recorded(&app), before);
+    // A no says nothing changed.
+    say(&app, "届出出しました");
+    let r = say(&app, "いいえ");
+    assert!(has(&r, "intent-declined"), "{:?}", ids(&r));
+    assert_eq!(recorded(&app), before);
+    // Another user's yes does not confirm my report.
+    say(&app, "届出出しました");
+    say_as(&app, &user_named("佐藤"), "はい");
+    assert_eq!(recorded(&app), before);
+    // A yes long after the report does not either.
+    say(&app, "届出出しました");
+    app.handle(CH, &user(), &Input::Question("はい".into()), T0 + 3 * DAY, Lang::Ja);
+    assert_eq!(recorded(&app), before);
+}
+
+#[test]
+fn a_report_of_the_second_task_confirms_both() {
+    let (_d, app) = office_with(&["/done"]);
+    let r = say(&app, "お知らせ届きました！次はログインですか？");
+    let m = find(&r, "intent-status-confirm-both");
+    assert_eq!(sub(m, "first").id, "task-notify-submit");
+    assert_eq!(sub(m, "task").id, "task-notify-receive");
+    say(&app, "はい");
+    let o = office(&app);
+    assert!(o.done.contains_key(&TaskId::NotifySubmit) && o.done.contains_key(&TaskId::NotifyReceive));
+    assert_eq!(o.current_step(), Some(StepId::Login));
+}
+
+#[test]
+fn a_report_without_a_task_means_the_next_open_one() {
+    let (_d, app) = office_with(&[]);
+    let r = say(&app, "終わりました！");
+    assert_eq!(sub(find(&r, "intent-status-confirm"), "task").id, "task-environment");
+    let r = say(&app, "うん");
+    assert!(has(&r, "done-task"), "{:?}", ids(&r));
+    assert!(office(&app).done.contains_key(&TaskId::Environment));
+}
+
+#[test]
+fn a_report_of_a_task_done_before_says_so() {
+    let (_d, app) = office_with(&["/done"]);
+    let before = recorded(&app);
+    let r = say(&app, "パソコンの準備できました");
+    assert!(has(&r, "intent-status-already"), "{:?}", ids(&r));
+    assert!(buttons(&r)
+        .iter()
+        .all(|b| !matches!(b, ButtonAction::Done(TaskId::Environment))));
+    say(&app, "はい");
+    assert_eq!(recorded(&app), before);
+}
+
+#[test]
+fn a_report_in_an_unregistered_channel_asks_to_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    let r = say(&app, "届出出しました");
+    assert!(has(&r, "intent-status-unregistered"), "{:?}", ids(&r));
+    assert!(has(&r, "hint-register"), "{:?}", ids(&r));
+}
+
+#[test]
+fn small_talk_is_answered_and_never_logged() {
+    let (_d, app) = office_with(&[]);
+    for (text, id) in [
+        ("ありがとう！", "intent-thanks"),
+        ("こんにちは", "intent-greeting"),
+        ("了解です", "intent-ack"),
+        ("👍", "intent-ack"),
+        ("🙏🙏🙏", "intent-thanks"),
+        ("thanks!", "intent-thanks"),
+    ] {
+        let r = say(&app, text);
+        assert!(has(&r, id), "{text}: {:?}", ids(&r));
+        assert!(!has(&r, "answer-none"), "{text}: {:?}", ids(&r));
+    }
+    assert!(unanswered(&app).is_empty(), "{:?}", unanswered(&app));
+    // A question nobody can answer still is.
+    say(&app, "ケアプランの書き方のコツある？");
+    assert_eq!(unanswered(&app), vec!["ケアプランの書き方のコツある？"]);
+}
+
+#[test]
+fn requests_get_their_commands_reply() {
+    let (_d, app) = office_with(&["/done", "/done"]);
+    // 「次は何をすればいい？」 after the 届出 is the waiting step, not a generic answer.
+    let r = say(&app, "次は何をすればいい？");
+    assert!(has(&r, "step-heading"), "{:?}", ids(&r));
+    assert!(has(&r, "next-waiting"), "{:?}", ids(&r));
+    let r = say(&app, "今どこまで進んでる？");
+    assert!(has(&r, "progress-title"), "{:?}", ids(&r));
+    let r = say(&app, "使い方がわからない");
+    assert!(has(&r, "help-title"), "{:?}", ids(&r));
+    let r = say(&app, "困ったときの連絡先を教えて");
+    assert!(has(&r, "contact-for-step"), "{:?}", ids(&r));
+    assert!(unanswered(&app).is_empty(), "{:?}", unanswered(&app));
+}
+
+#[test]
+fn an_undo_request_is_confirmed_first() {
+    let (_d, app) = office_with(&["/done", "/done"]);
+    let before = recorded(&app);
+    let r = say(&app, "間違えて完了にしちゃった、戻して");
+    let m = find(&r, "intent-undo-confirm");
+    assert_eq!(sub(m, "what").id, "history-task-done");
+    assert_eq!(recorded(&app), before);
+    let r = say(&app, "はい");
+    assert!(has(&r, "undo-task"), "{:?}", ids(&r));
+    assert!(!office(&app).done.contains_key(&TaskId::NotifySubmit));
+}
+
+#[test]
+fn a_request_for_a_person_says_how_to_reach_staff() {
+    let (_d, app) = office_with(&[]);
+    let r = say(&app, "担当者と話したい");
+    assert!(has(&r, "intent-handoff"), "{:?}", ids(&r));
+    assert!(r.blocks.iter().any(|b| matches!(b, Block::Contact(_))));
+    assert!(unanswered(&app).is_empty());
+}
+
+#[test]
+fn a_question_is_answered_for_the_office_where_it_stands() {
+    // The same words after the 届出 and after applying for the certificate.
+    let (_d, app) = office_with(&["/done", "/done"]);
+    let r = say(&app, "いつ届きますか？");
+    assert!(has(&r, "faq-notice-not-arrived"), "{:?}", ids(&r));
+    let (_d, app) = office_with(&["/done", "/done", "/done", "/done", "/done"]);
+    let r = say(&app, "いつ届きますか？");
+    assert!(has(&r, "faq-certificate-time"), "{:?}", ids(&r));
+}
+
+#[test]
+fn near_misses_are_refused() {
+    let (_d, app) = office_with(&[]);
+    for q in [
+        "マイナンバーカードの電子証明書の更新",
+        "印鑑証明書ってコンビニで取れる？",
+        "事務所のWi-Fiのパスワードを忘れた",
+        "住所が変わったので変更届を出したい",
+    ] {
+        let r = say(&app, q);
+        assert!(has(&r, "answer-none"), "{q}: {:?}", ids(&r));
+        assert!(!ids(&r).iter().any(|id| id.starts_with("faq-")), "{q}: {:?}", ids(&r));
+    }
+}
+
+/// The binary with `args`, `stdin` piped in; its stdout.
+fn binary(data: &std::path::Path, args: &[&str], stdin: &str) -> String {
+    std::fs::write(data.join("bot.toml"), "[bot]\nlocale = \"ja\"\n").unwrap();
+    let out = run_bin(&data.join("bot.toml"), &data.join("data"), args, stdin.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_console_confirms_a_report_and_takes_japanese_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = [
+        "/登録 1370100016 かめ介護",
+        "/完了",
+        "届出、出してきました",
+        "はい",
+        "/進み具合",
+        "/完了 証明書の申請",
+        "/取り消し",
+        "/問合せ先 国保連",
+        "ありがとう！",
+    ];
+    let out = binary(dir.path(), &["console"], &(script.join("\n") + "\n"));
+    let replies: Vec<&str> = out.trim_end().split("\n\n").collect();
+    assert!(
+        replies[0].contains("「かめ介護」（事業所番号 1370100016"),
+        "{}",
+        replies[0]
+    );
+    assert!(replies[1].contains("を完了にしました"), "{}", replies[1]);
+    // The report is confirmed, with the exact command in Japanese.
+    assert!(
+        replies[2].contains("「国保連合会に届出を提出する」を完了にしますか？"),
+        "{}",
+        replies[2]
+    );
+    assert!(replies[2].contains("/done step:届出の提出"), "{}", replies[2]);
+    assert!(
+        replies[3].contains("「国保連合会に届出を提出する」を完了にしました"),
+        "{}",
+        replies[3]
+    );
+    assert!(replies[4].contains("⏳ 手順 2/6"), "{}", replies[4]);
+    assert!(
+        replies[5].contains("「電子証明書の発行申請をする」を完了にしました"),
+        "{}",
+        replies[5]
+    );
+    assert!(replies[6].contains("の完了を取り消しました"), "{}", replies[6]);
+    assert!(replies[7].contains("国保連合会"), "{}", replies[7]);
+    assert!(replies[8].contains("どういたしまして"), "{}", replies[8]);
+    // No raw id reaches a Japanese user.
+    for id in [
+        "step:environment",
+        "step:notify",
+        "notify-submit",
+        "certificate-apply",
+        "kokuhoren",
+        "reception",
+    ] {
+        assert!(!out.contains(id), "{id} in:\n{out}");
+    }
+}
+
+#[test]
+fn ask_json_names_the_intent_the_task_and_the_command() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, intent, task, command, matched) in [
+        ("届出出しました", "status", Some("notify-submit"), None, false),
+        (
+            "証明書のインストール終わった",
+            "status",
+            Some("certificate-install"),
+            None,
+            false,
+        ),
+        ("次へ", "command", None, Some("next"), false),
+        ("間違えて完了にしちゃった", "command", None, Some("undo"), false),
+        ("ありがとう", "smalltalk", None, None, false),
+        ("担当者と話したい", "handoff", None, None, false),
+        ("証明書っていくら？", "question", None, None, true),
+        ("印鑑証明書ってコンビニで取れる？", "question", None, None, false),
+    ] {
+        let out = binary(dir.path(), &["ask", "--json", text], "");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["intent"], intent, "{text}: {v}");
+        assert_eq!(v["task"].as_str(), task, "{text}: {v}");
+        assert_eq!(v["command"].as_str(), command, "{text}: {v}");
+        assert_eq!(v["matched"], matched, "{text}: {v}");
+        // The existing fields keep their meaning.
+        for f in ["faq_id", "confidence", "answer", "alternatives", "contact"] {
+            assert!(v.get(f).is_some(), "{text}: no {f} in {v}");
+        }
+        assert!(!v["answer"].as_str().unwrap().is_empty(), "{text}: {v}");
+    }
+}
