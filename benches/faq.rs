@@ -1,6 +1,8 @@
-//! One FAQ lookup: `Knowledge::answer` (tf-idf lookup plus contact routing)
-//! on questions office staff might type, in Japanese and English, including
-//! ones the FAQ cannot answer.
+//! One message: `Knowledge::answer` (what the message is, then for a
+//! question the tf-idf lookup and contact routing) on messages office staff
+//! might type, in Japanese and English: questions, ones the FAQ cannot
+//! answer, status reports, requests and small talk. And what the bot builds
+//! at start-up: the FAQ index and the intent lexicon.
 //!
 //! Run: `cargo bench --bench faq`
 
@@ -9,9 +11,11 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use seikyu_navi::app::Knowledge;
 use seikyu_navi::config::Config;
-use seikyu_navi::text;
+use seikyu_navi::content::Content;
+use seikyu_navi::faq::FaqIndex;
+use seikyu_navi::{intent, text};
 
-/// (label, question). Written for the benchmark; not the evaluation set.
+/// (label, message). Written for the benchmark; not the evaluation sets.
 const QUESTIONS: [(&str, &str); 14] = [
     ("ja/renewal", "電子証明書の更新はいつまでにすればいいですか"),
     ("ja/locked", "パスワードを3回まちがえてログインできなくなりました"),
@@ -41,23 +45,50 @@ const QUESTIONS: [(&str, &str); 14] = [
     ("en/none", "How do I turn off Discord notifications on my phone?"),
 ];
 
+/// Messages that are not questions (and one near miss).
+const OTHERS: [(&str, &str); 8] = [
+    ("ja/status", "届出、今日国保連に出してきました。あとは待つだけですか？"),
+    (
+        "ja/status-long",
+        "本日、国保連合会から「電子請求登録結果に関するお知らせ」が届きました。事務所の金庫に保管しております。",
+    ),
+    ("ja/request", "間違えて完了にしてしまいました。取り消してください"),
+    ("ja/smalltalk", "ありがとうございます、大変助かりました。"),
+    ("ja/handoff", "担当者の方と直接お話しできますか"),
+    ("ja/near-miss", "マイナンバーカードの電子証明書の更新はどこでできますか"),
+    (
+        "en/status",
+        "We submitted the notification to the kokuhoren this morning.",
+    ),
+    ("en/request", "how far along are we?"),
+];
+
+fn group<'a>(c: &'a mut Criterion, name: &str) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(name);
+    g.sample_size(30)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_millis(1500));
+    g
+}
+
 fn faq_answer(c: &mut Criterion) {
     let kb = Knowledge::load(Config::default()).expect("knowledge loads");
-    for (label, q) in QUESTIONS {
+    for (label, q) in QUESTIONS.iter().chain(&OTHERS) {
         let a = kb.answer(q, None);
         let matched = a
             .lookup
             .best
             .as_ref()
             .map(|h| format!("{} ({:.2})", kb.faq.entries()[h.entry].id, h.confidence));
-        eprintln!("{label}: {}", matched.as_deref().unwrap_or("no answer"));
+        eprintln!(
+            "{label}: {} {}",
+            a.intent.kind.as_str(),
+            matched.as_deref().unwrap_or("no answer")
+        );
     }
 
-    let mut g = c.benchmark_group("faq_answer");
-    g.sample_size(30)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_millis(1500));
-    // One lookup per iteration, the questions in turn.
+    let mut g = group(c, "faq_answer");
+    // One message per iteration, the questions in turn.
     let mut k = 0;
     g.bench_function("mixed", |b| {
         b.iter(|| {
@@ -65,17 +96,24 @@ fn faq_answer(c: &mut Criterion) {
             kb.answer(QUESTIONS[k % QUESTIONS.len()].1, None)
         })
     });
-    for (label, q) in QUESTIONS {
-        g.bench_function(label, |b| b.iter(|| kb.answer(q, None)));
+    // Every kind of message in turn.
+    let all: Vec<&str> = QUESTIONS.iter().chain(&OTHERS).map(|(_, q)| *q).collect();
+    let mut k = 0;
+    g.bench_function("mixed_kinds", |b| {
+        b.iter(|| {
+            k += 1;
+            kb.answer(all[k % all.len()], None)
+        })
+    });
+    for (label, q) in QUESTIONS.iter().chain(&OTHERS) {
+        g.bench_function(*label, |b| b.iter(|| kb.answer(q, None)));
     }
     g.finish();
 
     // Where the time goes: the tokenizer alone (folding, synonym groups,
-    // bigrams), which the lookup runs once on the question.
-    let mut g = c.benchmark_group("faq_tokens");
-    g.sample_size(30)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_millis(1500));
+    // bigrams), which the lookup runs once on the question, and telling
+    // what a message is.
+    let mut g = group(c, "faq_tokens");
     for (label, q) in QUESTIONS
         .into_iter()
         .filter(|(l, _)| ["ja/hours", "ja/long", "en/proxy"].contains(l))
@@ -83,7 +121,26 @@ fn faq_answer(c: &mut Criterion) {
         g.bench_function(label, |b| b.iter(|| text::tokens(q)));
     }
     g.finish();
+    let mut g = group(c, "intent_classify");
+    for (label, q) in OTHERS.iter().chain(QUESTIONS.iter().filter(|(l, _)| *l == "ja/long")) {
+        g.bench_function(*label, |b| b.iter(|| intent::classify(q)));
+    }
+    g.finish();
 }
 
-criterion_group!(benches, faq_answer);
+/// What the bot builds before it answers anything.
+fn start_up(c: &mut Criterion) {
+    let mut g = group(c, "start_up");
+    let content = Content::embedded().expect("content loads");
+    g.bench_function("faq_index_build", |b| b.iter(|| FaqIndex::build(&content).unwrap()));
+    g.bench_function("intent_lexicon_read", |b| {
+        b.iter(|| intent::read_lexicon(intent::LEXICON).unwrap())
+    });
+    g.bench_function("knowledge_load", |b| {
+        b.iter(|| Knowledge::load(Config::default()).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, faq_answer, start_up);
 criterion_main!(benches);

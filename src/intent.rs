@@ -143,6 +143,13 @@ struct Lexicon {
     groups: HashMap<String, Vec<Cue>>,
 }
 
+/// Reads a cue lexicon (the format of `locales/intent.txt`): how many
+/// groups it has, or why it cannot be read. The bot reads the compiled-in
+/// one once, on the first message.
+pub fn read_lexicon(source: &str) -> Result<usize, String> {
+    parse_lexicon(source).map(|l| l.groups.len())
+}
+
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| parse_lexicon(LEXICON).expect("locales/intent.txt is checked by tests"))
@@ -514,7 +521,9 @@ enum Said {
 /// Whether a clause says something is done, or waited for.
 fn clause_says(clause: &str) -> Said {
     let c = clause.trim();
-    if !has_content(c) || any("done:not", c) {
+    // 「OK」「了解」 alone acknowledge; they report nothing.
+    let said = blank(&["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"], c);
+    if !has_content(&said) || any("done:not", c) {
         return Said::Other;
     }
     let first = c.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
@@ -563,7 +572,7 @@ fn task_in(s: &str) -> Option<TaskId> {
         TaskId::Installer
     } else if has("task:login") {
         TaskId::Login
-    } else if (has("task:notice") || has("task:notice-weak")) && has("task:receive") {
+    } else if (has("task:notice") || (has("task:notice-weak") && !has("task:notify-submit"))) && has("task:receive") {
         TaskId::NotifyReceive
     } else if has("task:certificate") {
         if has("task:install") {
@@ -594,6 +603,7 @@ mod tests {
 
     #[test]
     fn lexicon_parses() {
+        assert!(read_lexicon(LEXICON).unwrap() > 30);
         let l = parse_lexicon(LEXICON).unwrap();
         for g in [
             "talk:thanks",
@@ -743,6 +753,15 @@ mod wording {
             ("I need to talk to a person", "handoff"),
             ("please have someone call me", "handoff"),
             ("ボットではなく担当者さんに聞きたいです", "handoff"),
+            ("届出の書類、窓口に出してきましたよ〜", "status notify-submit"),
+            (
+                "our claims are done by an outside company, do we need the installer?",
+                "question",
+            ),
+            ("I installed the certificate but it doesn't show up.", "question"),
+            ("OK, but which browser do we need?", "question"),
+            ("お忙しいところありがとうございます", "smalltalk"),
+            ("どんなことを聞けばいいの？", "command help"),
         ];
         let mut bad = Vec::new();
         for (q, want) in cases {

@@ -210,7 +210,7 @@ faq-login-failed =
     (Supplementary: this may vary by prefecture / 国保連合会.) Three wrong passwords lock the login; wait at least 30 minutes, then try again.
     If you still cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = We cannot log in with our user ID and password.
-    .phrasings = cannot log in although the ID and password are right | the temporary password does not work | login keeps failing | login error | I can't get into the reception system | login does not work
+    .phrasings = it says wrong password but we typed the one on the letter | the ID and password don't work | cannot log in although the ID and password are right | the temporary password does not work | login keeps failing | login error | I can't get into the reception system | login does not work
     .keywords = cannot can't log in login fails failing error right correct temporary password keeps
     .contact = reception
 
@@ -237,7 +237,7 @@ faq-certificate-which =
     Both are valid for 3 years. The fee is charged per office number.
     If you are unsure which to apply for, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = Which electronic certificate should we apply for?
-    .phrasings = difference between the two certificates | which certificate should we buy | we also provide disability services | care insurance certificate or shared certificate | kinds of certificate
+    .phrasings = should we get the care insurance certificate or the shared one | which of the two certificates do we need | difference between the two certificates | which certificate should we buy | we also provide disability services | care insurance certificate or shared certificate | kinds of certificate
     .keywords = which difference kinds types two choose shared disability care insurance certificate
     .contact = reception
 

@@ -174,6 +174,9 @@ fn tuning_set_per_kind() {
     for m in &misses {
         println!("{m}");
     }
+    for k in KINDS {
+        assert!(rate(&t, k) >= 0.95, "tuning {k}: {:.3}", rate(&t, k));
+    }
 }
 
 #[test]
@@ -186,16 +189,27 @@ fn heldout_totals() {
         "held-out (lexicon): status+command+smalltalk+handoff {:.1}%",
         100.0 * rate_other(&t)
     );
-    let _ = rate(&t, "answer");
     let model = Trained::train(&rows(TUNING));
+    let mut others = Vec::new();
     for (label, mix) in [("naive Bayes", false), ("lexicon + naive Bayes refusal", true)] {
-        let t = score(HELDOUT, &|text, lang| model.ask(&kb, text, lang, mix), &mut |_, _| {});
-        print(&format!("held-out ({label})"), &t);
+        let o = score(HELDOUT, &|text, lang| model.ask(&kb, text, lang, mix), &mut |_, _| {});
+        print(&format!("held-out ({label})"), &o);
         println!(
             "held-out ({label}): status+command+smalltalk+handoff {:.1}%",
-            100.0 * rate_other(&t)
+            100.0 * rate_other(&o)
         );
+        others.push(o);
     }
+    // The targets are 95 % of questions answered, 90 % of near
+    // misses refused and 95 % of the other kinds right; these floors are
+    // what the shipped approach reached when it was frozen (BENCHMARKS.md),
+    // so that a change that loses ground fails here.
+    assert!(rate(&t, "answer") >= 0.85, "answer {:.3}", rate(&t, "answer"));
+    assert!(rate(&t, "none") >= 0.85, "none {:.3}", rate(&t, "none"));
+    assert!(rate_other(&t) >= 0.85, "other kinds {:.3}", rate_other(&t));
+    // The lexicon is kept because it is better than the trained classifier.
+    let total = |t: &Tally| t.values().map(|(ok, _)| ok).sum::<usize>();
+    assert!(total(&t) > total(&others[0]), "naive Bayes does better");
 }
 
 // ---- approach (b): a classifier trained on the tuning part ----
