@@ -835,18 +835,21 @@ impl Knowledge {
     /// routes its contact (no logging, no reply). A status report without a
     /// task names the office's next open task.
     pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
-        self.understood(question, intent::classify(question), office)
+        let tokens = crate::text::tokens(question);
+        let intent = intent::classify_tokens(question, &tokens);
+        self.understood(tokens, intent, office)
     }
 
     /// [`Knowledge::answer`] for a message asked as a question (`/faq`): a
     /// near miss is still refused.
     pub fn answer_as_question(&self, question: &str, office: Option<&Office>) -> Answered {
-        let mut intent = intent::classify(question);
+        let tokens = crate::text::tokens(question);
+        let mut intent = intent::classify_tokens(question, &tokens);
         intent.kind = Kind::Question;
-        self.understood(question, intent, office)
+        self.understood(tokens, intent, office)
     }
 
-    fn understood(&self, question: &str, mut intent: Intent, office: Option<&Office>) -> Answered {
+    fn understood(&self, tokens: Vec<crate::text::Token>, mut intent: Intent, office: Option<&Office>) -> Answered {
         if intent.kind == Kind::Status && intent.task.is_none() {
             intent.task = office.and_then(|o| o.current_step().and_then(|s| crate::playbook::next_task(s, &o.done)));
         }
@@ -858,7 +861,7 @@ impl Knowledge {
                     }
                     _ => &[],
                 };
-                self.faq.lookup_in(question, context)
+                self.faq.lookup_tokens(tokens, context)
             }
             _ => Lookup::default(),
         };

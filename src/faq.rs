@@ -235,7 +235,12 @@ impl FaqIndex {
     /// [`FaqIndex::scores`] with context: concept tokens (`#certificate`)
     /// added to the question as if it had named them.
     pub fn scores_in(&self, question: &str, context: &[&str]) -> Vec<Hit> {
-        let mut toks = text::tokens(question);
+        self.scored(text::tokens(question), context).0
+    }
+
+    /// The scores, and whether the question (with its context) names a
+    /// concept of `locales/synonyms.txt`.
+    fn scored(&self, mut toks: Vec<text::Token>, context: &[&str]) -> (Vec<Hit>, bool) {
         for c in context {
             if !toks.iter().any(|t| t.text == *c) {
                 toks.push(text::Token {
@@ -254,9 +259,10 @@ impl FaqIndex {
                 None => (None, w * self.unknown_weight(t)),
             })
             .collect();
+        let named = toks.iter().any(|t| t.text.starts_with('#'));
         let qnorm2: f32 = q.iter().map(|(_, w)| w * w).sum();
         if qnorm2 == 0.0 {
-            return Vec::new();
+            return (Vec::new(), named);
         }
         let qnorm = qnorm2.sqrt();
         for (_, w) in &mut q {
@@ -292,7 +298,7 @@ impl FaqIndex {
             })
             .collect();
         hits.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-        hits
+        (hits, named)
     }
 
     /// The answer (if confident) and up to three alternatives.
@@ -302,10 +308,15 @@ impl FaqIndex {
 
     /// [`FaqIndex::lookup`] with context tokens (see [`FaqIndex::scores_in`]).
     pub fn lookup_in(&self, question: &str, context: &[&str]) -> Lookup {
-        let hits = self.scores_in(question, context);
+        self.lookup_tokens(text::tokens(question), context)
+    }
+
+    /// [`FaqIndex::lookup_in`] for a question already tokenized
+    /// ([`text::tokens`]).
+    pub fn lookup_tokens(&self, toks: Vec<text::Token>, context: &[&str]) -> Lookup {
         // A question that names no concept of the FAQ shares only plain
         // words with it ("weekend plans"): it needs more to be answered.
-        let named = !context.is_empty() || text::tokens(question).iter().any(|t| t.text.starts_with('#'));
+        let (hits, named) = self.scored(toks, context);
         let threshold = if named { THRESHOLD } else { PLAIN_THRESHOLD };
         let mut it = hits.into_iter();
         let first = it.next();

@@ -12,6 +12,7 @@
 //! names a task, in a message that names no problem.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::playbook::TaskId;
@@ -136,11 +137,22 @@ impl Intent {
 struct Cue {
     text: String,
     ascii: bool,
+    /// Whether the first and the last character are Latin letters or
+    /// digits: such a cue must not continue a word on that side.
+    word_start: bool,
+    word_end: bool,
+    group: usize,
 }
 
+/// The cue lexicon: every cue of every group, found through its first
+/// character, so that one pass over a message finds them all.
 struct Lexicon {
-    /// group → cues, longest first.
-    groups: HashMap<String, Vec<Cue>>,
+    names: HashMap<String, usize>,
+    cues: Vec<Cue>,
+    /// First character → cue indices.
+    by_first: HashMap<char, Vec<usize>>,
+    /// Group → its cue indices, longest first.
+    groups: Vec<Vec<usize>>,
 }
 
 /// Reads a cue lexicon (the format of `locales/intent.txt`): how many
@@ -156,58 +168,140 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn parse_lexicon(source: &str) -> Result<Lexicon, String> {
-    let mut groups: HashMap<String, Vec<Cue>> = HashMap::new();
+    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for g in text::parse_synonyms(source)? {
-        let cues = groups.entry(g.concept).or_default();
-        cues.extend(g.variants.into_iter().map(|v| Cue {
-            ascii: v.is_ascii(),
-            text: v,
-        }));
+        let group = *names.entry(g.concept).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        for v in g.variants {
+            groups[group].push(cues.len());
+            cues.push(Cue {
+                ascii: v.is_ascii(),
+                word_start: v.chars().next().is_some_and(is_word),
+                word_end: v.chars().last().is_some_and(is_word),
+                text: v,
+                group,
+            });
+        }
     }
-    for cues in groups.values_mut() {
-        cues.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
+    for g in &mut groups {
+        g.sort_by_key(|c| std::cmp::Reverse(cues[*c].text.len()));
     }
-    Ok(Lexicon { groups })
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, c) in cues.iter().enumerate() {
+        if let Some(f) = c.text.chars().next() {
+            by_first.entry(f).or_default().push(i);
+        }
+    }
+    Ok(Lexicon {
+        names,
+        cues,
+        by_first,
+        groups,
+    })
 }
 
-fn cues(group: &str) -> &'static [Cue] {
-    lexicon().groups.get(group).map_or(&[], Vec::as_slice)
+/// A group's id (`usize::MAX` for a group the lexicon does not have).
+fn gid(name: &str) -> usize {
+    lexicon().names.get(name).copied().unwrap_or(usize::MAX)
+}
+
+/// A group's cues, longest first.
+fn cues(group: &str) -> impl Iterator<Item = &'static Cue> {
+    let l = lexicon();
+    l.groups
+        .get(gid(group))
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|i| &l.cues[*i])
 }
 
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-/// Where `cue` occurs in `s` (a Latin cue only as whole words).
-fn find(s: &str, cue: &Cue) -> Option<(usize, usize)> {
-    if !cue.ascii {
-        return s.find(cue.text.as_str()).map(|i| (i, i + cue.text.len()));
-    }
-    let first = cue.text.chars().next().is_some_and(is_word);
-    let last = cue.text.chars().last().is_some_and(is_word);
-    s.match_indices(cue.text.as_str())
-        .map(|(i, m)| (i, i + m.len()))
-        .find(|&(i, j)| {
-            (!first || !s[..i].chars().next_back().is_some_and(is_word))
-                && (!last || !s[j..].chars().next().is_some_and(is_word))
-        })
+/// One cue found in a message: its group and byte range.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    group: usize,
+    start: usize,
+    end: usize,
 }
 
-fn any(group: &str, s: &str) -> bool {
-    cues(group).iter().any(|c| find(s, c).is_some())
+/// Every cue of the lexicon found in one folded message (overlaps kept), in
+/// one pass over its characters.
+struct Scan<'a> {
+    s: &'a str,
+    hits: Vec<Hit>,
 }
 
-/// `s` with every occurrence of the groups' cues blanked (longest first).
-fn blank(groups: &[&str], s: &str) -> String {
-    let mut all: Vec<&Cue> = groups.iter().flat_map(|g| cues(g)).collect();
-    all.sort_by_key(|c| std::cmp::Reverse(c.text.len()));
-    let mut s = s.to_string();
-    for c in all {
-        while let Some((i, j)) = find(&s, c) {
-            s.replace_range(i..j, " ");
+impl<'a> Scan<'a> {
+    fn new(s: &'a str) -> Scan<'a> {
+        let l = lexicon();
+        let mut hits = Vec::new();
+        let mut prev: Option<char> = None;
+        for (i, c) in s.char_indices() {
+            if let Some(found) = l.by_first.get(&c) {
+                for &ci in found {
+                    let cue = &l.cues[ci];
+                    if !s[i..].starts_with(cue.text.as_str()) {
+                        continue;
+                    }
+                    let end = i + cue.text.len();
+                    if cue.ascii
+                        && ((cue.word_start && prev.is_some_and(is_word))
+                            || (cue.word_end && s[end..].chars().next().is_some_and(is_word)))
+                    {
+                        continue;
+                    }
+                    hits.push(Hit {
+                        group: cue.group,
+                        start: i,
+                        end,
+                    });
+                }
+            }
+            prev = Some(c);
         }
+        Scan { s, hits }
     }
-    s
+
+    /// The hits of a group inside a byte range.
+    fn hits_in(&self, group: &str, range: Range<usize>) -> impl Iterator<Item = &Hit> + '_ {
+        let g = gid(group);
+        self.hits
+            .iter()
+            .filter(move |h| h.group == g && h.start >= range.start && h.end <= range.end)
+    }
+
+    fn any_in(&self, group: &str, range: Range<usize>) -> bool {
+        self.hits_in(group, range).next().is_some()
+    }
+
+    fn any(&self, group: &str) -> bool {
+        self.any_in(group, 0..self.s.len())
+    }
+
+    /// Whether every character with content in the range is inside a hit
+    /// of one of the groups.
+    fn covered(&self, groups: &[&str], range: Range<usize>) -> bool {
+        let ids: Vec<usize> = groups.iter().map(|g| gid(g)).collect();
+        let spans: Vec<&Hit> = self
+            .hits
+            .iter()
+            .filter(|h| ids.contains(&h.group) && h.start >= range.start && h.end <= range.end)
+            .collect();
+        self.s[range.clone()]
+            .char_indices()
+            .filter(|(_, c)| content_char(*c))
+            .all(|(i, _)| {
+                let at = range.start + i;
+                spans.iter().any(|h| h.start <= at && at < h.end)
+            })
+    }
 }
 
 /// Whether a character carries content (a letter, a digit, kana, kanji).
@@ -221,36 +315,43 @@ fn has_content(s: &str) -> bool {
 
 /// Understands one message.
 pub fn classify(message: &str) -> Intent {
+    classify_tokens(message, &text::tokens(message))
+}
+
+/// [`classify`] for a message already tokenized ([`text::tokens`]; the FAQ
+/// lookup uses the same tokens).
+pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     let folded = text::fold_question(message);
     let f = folded.trim();
-    if let Some(talk) = small_talk(f) {
+    let scan = Scan::new(f);
+    let all = 0..f.len();
+    if let Some(talk) = small_talk(&scan) {
         return Intent {
             talk: Some(talk),
             ..Intent::of(Kind::SmallTalk)
         };
     }
-    if any("person:strong", f) || (any("person", f) && any("person:verb", f)) {
+    if scan.any("person:strong") || (scan.any("person") && scan.any("person:verb")) {
         return Intent::of(Kind::Handoff);
     }
-    let topics = topics(message, f);
+    let topics = topics(tokens, f);
     let topic = !topics.is_empty();
-    if any("cmd:undo", f) && (!topic || any("undo:record", f)) {
+    if scan.any("cmd:undo") && (!topic || scan.any("undo:record")) {
         return Intent::request(Request::Undo);
     }
-    if let Some(task) = status(message, f) {
+    if let Some(task) = status(message, &scan) {
         return Intent {
             task,
             ..Intent::of(Kind::Status)
         };
     }
-    let off = off_scope(f);
-    if off {
+    if off_scope(&scan) {
         return Intent {
             off_scope: true,
             ..Intent::of(Kind::Question)
         };
     }
-    if topics.iter().all(|t| SETUP_TOPICS.contains(t)) && any("cmd:progress", f) {
+    if topics.iter().all(|t| SETUP_TOPICS.contains(t)) && scan.any("cmd:progress") {
         return Intent::request(Request::Progress);
     }
     if !topic {
@@ -260,7 +361,7 @@ pub fn classify(message: &str) -> Intent {
             ("cmd:help", Request::Help),
             ("cmd:next", Request::Next),
         ] {
-            if any(group, f) {
+            if scan.any_in(group, all.clone()) {
                 return Intent::request(r);
             }
         }
@@ -276,19 +377,22 @@ pub fn classify(message: &str) -> Intent {
 /// A question about something else than starting internet billing that
 /// shares its words: another certificate, another 届, another password,
 /// upgrading Windows, the price of a product, or other care-office business.
-fn off_scope(f: &str) -> bool {
-    any("offscope", f)
-        || any("cert:foreign", f)
-        || cues("card").iter().any(|c| {
-            f.match_indices(c.text.as_str())
-                .any(|(i, m)| !f[i + m.len()..].starts_with('明'))
-        })
+fn off_scope(scan: &Scan) -> bool {
+    let f = scan.s;
+    scan.any("offscope")
+        || scan.any("cert:foreign")
+        || scan.hits_in("card", 0..f.len()).any(|h| !f[h.end..].starts_with('明'))
         || foreign_before(f, "証明", "cert:ours")
         || foreign_before(f, "届", "notify:ours")
-        || near(f, "notify:foreign", "届", 6)
-        || near_group(f, "device", "secret", 8)
-        || (any("upgrade", f) && any("howto", f))
-        || (any("price", f) && any("product", f))
+        || near(scan, "notify:foreign", |at| f[at..].starts_with('届'), 6)
+        || near(
+            scan,
+            "device",
+            |at| scan.hits_in("secret", at..f.len()).any(|h| h.start == at),
+            8,
+        )
+        || (scan.any("upgrade") && scan.any("howto"))
+        || (scan.any("price") && scan.any("product"))
 }
 
 fn is_kanji(c: char) -> bool {
@@ -309,42 +413,33 @@ fn foreign_before(f: &str, word: &str, ours: &str) -> bool {
             r.into_iter().collect()
         };
         let run = run.strip_suffix("電子").unwrap_or(&run);
-        !run.is_empty() && !cues(ours).iter().any(|c| c.text == run)
+        !run.is_empty() && !cues(ours).any(|c| c.text == run)
     })
 }
 
-/// Whether a cue of `group` ends at most `window` characters before `word`.
-fn near(f: &str, group: &str, word: &str, window: usize) -> bool {
-    cues(group).iter().any(|c| {
-        let mut from = 0;
-        while let Some((i, j)) = find(&f[from..], c).map(|(i, j)| (from + i, from + j)) {
-            let ahead: String = f[j..].chars().take(window + word.chars().count()).collect();
-            if ahead.contains(word) {
-                return true;
-            }
-            from = i + c.text.len().max(1);
-            if from >= f.len() {
-                break;
-            }
-        }
-        false
+/// Whether a hit of `group` is followed, at most `window` characters after
+/// it, by a place where `then` holds.
+fn near(scan: &Scan, group: &str, then: impl Fn(usize) -> bool, window: usize) -> bool {
+    scan.hits_in(group, 0..scan.s.len()).any(|h| {
+        scan.s[h.end..]
+            .char_indices()
+            .map(|(i, _)| h.end + i)
+            .take(window + 1)
+            .any(&then)
     })
-}
-
-/// [`near`] for every cue of a second group.
-fn near_group(f: &str, group: &str, then: &str, window: usize) -> bool {
-    cues(then).iter().any(|w| near(f, group, &w.text, window))
 }
 
 /// Small talk: nothing but thanks, greetings, acknowledgements and emoji.
-fn small_talk(f: &str) -> Option<Talk> {
-    let rest = blank(&["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"], f);
-    if has_content(&rest) {
+fn small_talk(scan: &Scan) -> Option<Talk> {
+    if !scan.covered(
+        &["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"],
+        0..scan.s.len(),
+    ) {
         return None;
     }
-    Some(if any("talk:thanks", f) {
+    Some(if scan.any("talk:thanks") {
         Talk::Thanks
-    } else if any("talk:greeting", f) {
+    } else if scan.any("talk:greeting") {
         Talk::Greeting
     } else {
         Talk::Ack
@@ -385,8 +480,8 @@ const SETUP_TOPICS: &[&str] = &["#install", "#ebilling", "#configure"];
 
 /// What the message names that the FAQ is about (a request to the bot names
 /// nothing but the bot's own business): concepts of `locales/synonyms.txt`.
-fn topics(message: &str, f: &str) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = text::tokens(message)
+fn topics(tokens: &[text::Token], f: &str) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = tokens
         .iter()
         .filter_map(|t| text::concept(&t.text))
         .filter(|c| !NOT_TOPICS.contains(c))
@@ -409,7 +504,8 @@ pub fn is_no(message: &str) -> bool {
 
 fn only(message: &str, group: &str) -> bool {
     let f = text::fold_question(message);
-    any(group, &f) && !has_content(&blank(&[group, "talk:filler"], &f))
+    let scan = Scan::new(&f);
+    scan.any(group) && scan.covered(&[group, "talk:filler"], 0..f.len())
 }
 
 /// `message` folded as [`text::fold_question`] does, trimmed like `f`, but
@@ -424,8 +520,9 @@ fn kana_kept(message: &str, f: &str) -> String {
     out.to_string()
 }
 
-/// Sentences with the character that ends each (`None` at the end).
-fn sentences(f: &str) -> Vec<(&str, Option<char>)> {
+/// Sentences as byte ranges, with the character that ends each (`None` at
+/// the end).
+fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut it = f.char_indices().peekable();
@@ -437,50 +534,70 @@ fn sentences(f: &str) -> Vec<(&str, Option<char>)> {
             _ => false,
         };
         if ends {
-            out.push((&f[start..i], Some(c)));
+            out.push((start..i, Some(c)));
             start = i + c.len_utf8();
         }
     }
-    out.push((&f[start..], None));
-    out.retain(|(s, _)| has_content(s));
+    out.push((start..f.len(), None));
+    out.retain(|(r, _)| has_content(&f[r.clone()]));
+    out
+}
+
+/// The clauses of a sentence (split at commas) as byte ranges.
+fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    for (i, c) in f[sentence.clone()].char_indices() {
+        if matches!(c, '、' | ',' | '，' | '､') {
+            out.push(start..sentence.start + i);
+            start = sentence.start + i + c.len_utf8();
+        }
+    }
+    out.push(start..sentence.end);
     out
 }
 
 /// A status report: `Some(task)` (`Some(None)`: done, no task named).
-fn status(message: &str, f: &str) -> Option<Option<TaskId>> {
-    // The message folded like `f` but with its katakana kept, byte for byte
-    // aligned with `f`: an interrogative is looked for in it, so that
-    // 「パスワードの」 does not read as 「どの」.
-    let kana = kana_kept(message, f);
-    let calm = blank(&["problem:benign"], f);
-    if any("problem", &calm) {
+fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
+    let f = scan.s;
+    // A problem word counts unless it is part of a phrase saying all is well.
+    let benign: Vec<&Hit> = scan.hits_in("problem:benign", 0..f.len()).collect();
+    let problem = scan
+        .hits_in("problem", 0..f.len())
+        .any(|p| !benign.iter().any(|b| b.start < p.end && p.start < b.end));
+    if problem {
         return None;
     }
-    if is_bare_done(f) {
+    if is_bare_done(scan, 0..f.len()) {
         return Some(None);
     }
+    // The message folded like `f` but with its katakana kept, byte for byte
+    // aligned with `f`: an interrogative only counts where the message has
+    // no katakana, so that 「パスワードの」 does not read as 「どの」.
+    let kana = kana_kept(message, f);
     for (sentence, end) in sentences(f) {
-        let clauses: Vec<&str> = sentence.split(['、', ',', '，', '､']).collect();
-        let last = clauses.len() - 1;
-        for (i, clause) in clauses.iter().enumerate() {
+        let parts = clauses(f, sentence.clone());
+        let last = parts.len() - 1;
+        for (i, clause) in parts.into_iter().enumerate() {
             let question = i == last && matches!(end, Some('?' | '？'));
-            let at = clause.as_ptr() as usize - f.as_ptr() as usize;
-            let asks = any("ask", kana.get(at..at + clause.len()).unwrap_or(clause));
+            let asks = scan
+                .hits_in("ask", clause.clone())
+                .any(|h| kana.get(h.start..h.end) == f.get(h.start..h.end));
             if question || asks {
                 continue;
             }
-            match clause_says(clause) {
+            match clause_says(scan, clause.clone()) {
                 Said::Done => {
-                    if let Some(task) = task_in(sentence) {
+                    if let Some(task) = task_in(scan, sentence.clone()) {
                         return Some(Some(task));
                     }
-                    if is_bare_done(clause) {
+                    if is_bare_done(scan, clause) {
                         return Some(None);
                     }
                 }
                 // Waiting for the notice or the certificate: what brings it is done.
                 Said::Waiting => {
-                    let has = |g: &str| any(g, sentence);
+                    let has = |g: &str| scan.any_in(g, sentence.clone());
                     if has("task:notice") || has("task:notice-weak") {
                         return Some(Some(TaskId::NotifySubmit));
                     }
@@ -496,12 +613,12 @@ fn status(message: &str, f: &str) -> Option<Option<TaskId>> {
 }
 
 /// "Done" and nothing else (fillers, thanks and marks aside).
-fn is_bare_done(s: &str) -> bool {
-    let rest = blank(
-        &["done:bare", "done:filler", "talk:thanks", "talk:ack", "talk:filler"],
-        s,
-    );
-    any("done:bare", s) && !has_content(&rest)
+fn is_bare_done(scan: &Scan, range: Range<usize>) -> bool {
+    scan.any_in("done:bare", range.clone())
+        && scan.covered(
+            &["done:bare", "done:filler", "talk:thanks", "talk:ack", "talk:filler"],
+            range,
+        )
 }
 
 const EN_ASK: &[&str] = &[
@@ -519,21 +636,24 @@ enum Said {
 }
 
 /// Whether a clause says something is done, or waited for.
-fn clause_says(clause: &str) -> Said {
-    let c = clause.trim();
+fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
+    let c = scan.s[range.clone()].trim();
     // 「OK」「了解」 alone acknowledge; they report nothing.
-    let said = blank(&["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"], c);
-    if !has_content(&said) || any("done:not", c) {
+    if scan.covered(
+        &["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"],
+        range.clone(),
+    ) || scan.any_in("done:not", range.clone())
+    {
         return Said::Other;
     }
     let first = c.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
     if EN_ASK.contains(&first) {
         return Said::Other;
     }
-    if any("done:en", c) {
+    if scan.any_in("done:en", range.clone()) {
         return Said::Done;
     }
-    if any("wait:en", c) {
+    if scan.any_in("wait:en", range) {
         return Said::Waiting;
     }
     // Japanese: the clause's last word, trailing particles and marks removed.
@@ -541,19 +661,17 @@ fn clause_says(clause: &str) -> Said {
     loop {
         let before = end;
         end = end.trim_end_matches(|ch: char| !content_char(ch) || ch == 'ー' || ch == '〜');
-        for t in cues("done:tail") {
-            if let Some(s) = end.strip_suffix(t.text.as_str()) {
-                if has_content(s) {
-                    end = s;
-                }
-                break;
+        if let Some(t) = cues("done:tail").find(|t| end.ends_with(t.text.as_str())) {
+            let s = &end[..end.len() - t.text.len()];
+            if has_content(s) {
+                end = s;
             }
         }
         if end == before {
             break;
         }
     }
-    let ends = |g: &str| cues(g).iter().any(|e| end.ends_with(e.text.as_str()));
+    let ends = |g: &str| cues(g).any(|e| end.ends_with(e.text.as_str()));
     if ends("done:end") && !ends("done:false") {
         Said::Done
     } else if ends("wait:end") {
@@ -564,8 +682,8 @@ fn clause_says(clause: &str) -> Said {
 }
 
 /// The task a sentence names.
-fn task_in(s: &str) -> Option<TaskId> {
-    let has = |g: &str| any(g, s);
+fn task_in(scan: &Scan, sentence: Range<usize>) -> Option<TaskId> {
+    let has = |g: &str| scan.any_in(g, sentence.clone());
     Some(if has("task:proxy-application") {
         TaskId::ProxyApplication
     } else if has("task:installer") {
@@ -615,7 +733,7 @@ mod tests {
             "offscope",
             "yes",
         ] {
-            assert!(l.groups.contains_key(g), "{g}");
+            assert!(l.names.contains_key(g), "{g}");
         }
     }
 

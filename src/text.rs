@@ -3,7 +3,7 @@
 //! morphological dictionary: character bigrams for kana/kanji runs, words for
 //! Latin text, and synonym groups folded into concept tokens.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -88,7 +88,7 @@ struct Variant {
 struct Synonyms {
     groups: Vec<Group>,
     /// `#concept` for every group.
-    concept_tokens: Vec<String>,
+    concept_tokens: HashSet<String>,
     /// Longest first.
     variants: Vec<Variant>,
     /// First character → indices into `variants`, in their order.
@@ -130,12 +130,8 @@ fn synonyms() -> &'static Synonyms {
 
 /// The concept token (`#cost`) a token is, as a static string.
 pub fn concept(token: &str) -> Option<&'static str> {
-    let name = token.strip_prefix('#')?;
-    synonyms()
-        .concept_tokens
-        .iter()
-        .find(|c| &c[1..] == name)
-        .map(String::as_str)
+    token.strip_prefix('#')?;
+    synonyms().concept_tokens.get(token).map(String::as_str)
 }
 
 /// Whether `s` is one of the variants of group `concept` (e.g. `mode:proxy`).
