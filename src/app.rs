@@ -143,6 +143,8 @@ impl Knowledge {
     pub fn load(config: Config) -> Result<Knowledge, StartError> {
         let content = Arc::new(Content::embedded()?);
         let faq = FaqIndex::build(&content)?;
+        // The intent lexicon too, so the first message does not wait for it.
+        intent::ready();
         Ok(Knowledge { config, content, faq })
     }
 }

@@ -162,6 +162,11 @@ pub fn read_lexicon(source: &str) -> Result<usize, String> {
     parse_lexicon(source).map(|l| l.groups.len())
 }
 
+/// Reads the compiled-in lexicon now (it is read once, when first needed).
+pub fn ready() {
+    lexicon();
+}
+
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| parse_lexicon(LEXICON).expect("locales/intent.txt is checked by tests"))
