@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+use crate::cards::AgentView;
 use crate::command::Input;
 use crate::config::Config;
 use crate::contacts;
@@ -17,12 +18,12 @@ use crate::error::UserError;
 use crate::faq::{FaqIndex, Hit, Lookup};
 use crate::limits::RateLimiter;
 use crate::model::Unanswered;
-use crate::model::{Actor, Office};
+use crate::model::{Actor, Agent, Change, Office};
 use crate::office_number::OfficeNumber;
-use crate::playbook::{ContactId, StepId};
+use crate::playbook::{ContactId, Mode, StepId};
 use crate::reminders::{self, Due};
 use crate::reply::{Attachment, Block, Button, ButtonAction, Contact, Msg, Reply};
-use crate::roster::{Row, RowError};
+use crate::roster::{Row, RowError, RowErrorKind};
 use crate::staff;
 use crate::store::{Applied, Store, StoreError};
 
@@ -115,8 +116,9 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-/// Summary rows by office number, with the office revision each was made from.
-type RowCache = BTreeMap<Arc<str>, (u64, staff::OfficeRow)>;
+/// Summary rows by office number, with the revisions of the office and of
+/// its 代理人 (0 without one) each was made from.
+type RowCache = BTreeMap<Arc<str>, ((u64, u64), staff::OfficeRow)>;
 
 /// What the bot knows without a store: configuration, texts, the FAQ index.
 pub struct Knowledge {
@@ -165,6 +167,9 @@ impl std::fmt::Debug for App {
 pub struct Answered {
     pub lookup: Lookup,
     pub contact: Contact,
+    /// The message id of the answer's text: the entry's own, or its variant
+    /// for the asker's billing mode (`faq-certificate-fee.proxy`).
+    pub answer: Option<String>,
 }
 
 impl App {
@@ -227,6 +232,26 @@ impl App {
     /// The office bound to a channel, if any.
     pub fn office_in(&self, channel: &str) -> Result<Option<Office>, StoreError> {
         self.store.office_by_channel(channel)
+    }
+
+    /// Whether an office or a 代理人 is bound to a channel.
+    pub fn channel_registered(&self, channel: &str) -> Result<bool, StoreError> {
+        Ok(self.store.channel_holder(channel)?.is_some() || self.store.agent_by_channel(channel)?.is_some())
+    }
+
+    /// How many 代理人 are registered.
+    pub fn agent_count(&self) -> usize {
+        self.store.agents().count()
+    }
+
+    /// The 代理人 bound to a channel, if any.
+    pub fn agent_in(&self, channel: &str) -> Result<Option<Agent>, StoreError> {
+        self.store.agent_by_channel(channel)
+    }
+
+    /// The 代理人 stored under a key, if any.
+    pub fn agent(&self, key: &str) -> Result<Option<Agent>, StoreError> {
+        self.store.agent(key)
     }
 
     /// The staff-channel dashboard message remembered for a channel.
@@ -395,7 +420,12 @@ impl App {
         match input {
             Input::Faq { question } | Input::Question(question) => {
                 let office = self.store.office_by_channel(channel)?;
-                self.question(question, office.as_ref(), Some(channel), now, lang)
+                // In a 代理人's channel the answers are the ones for 代理請求.
+                let mode = match &office {
+                    Some(o) => Some(o.mode),
+                    None => self.store.agent_by_channel(channel)?.map(|_| Mode::Proxy),
+                };
+                self.question(question, office.as_ref(), mode, Some(channel), now, lang)
             }
             Input::Summary { page, format } => {
                 let page = match page {
@@ -456,12 +486,13 @@ impl App {
             Input::History { office } => {
                 let number = match office {
                     Some(n) => OfficeNumber::parse(n).map_err(UserError::from)?.number,
-                    None => {
-                        self.store
-                            .office_by_channel(channel)?
-                            .ok_or(UserError::NotRegistered)?
-                            .number
-                    }
+                    None => match self.store.office_by_channel(channel)? {
+                        Some(o) => o.number,
+                        None => {
+                            let a = self.store.agent_by_channel(channel)?.ok_or(UserError::NotRegistered)?;
+                            return Ok(staff::agent_history_reply(&a, &self.store.agent_history(&a.key)?));
+                        }
+                    },
                 };
                 let o = self
                     .store
@@ -472,18 +503,50 @@ impl App {
             _ => self.office_command(channel, actor, input, now),
         }
     }
+}
+
+/// A loaded 代理人 as the engine reads it.
+fn view(a: &Option<(Agent, Vec<Office>)>) -> Option<AgentView<'_>> {
+    a.as_ref().map(|(agent, offices)| AgentView { agent, offices })
+}
+
+impl App {
+    /// A 代理人 with its offices, read from the store.
+    fn load_agent(&self, agent: Option<Agent>) -> Result<Option<(Agent, Vec<Office>)>, StoreError> {
+        agent
+            .map(|a| {
+                let offices = self.store.agent_offices(&a.key)?;
+                Ok((a, offices))
+            })
+            .transpose()
+    }
 
     fn office_command(&self, channel: &str, actor: &Actor, input: &Input, now: i64) -> Result<Reply, Failure> {
         let number = engine::register_number(input).transpose().map_err(Failure::User)?;
+        let named_agent = engine::register_agent(input);
         for _ in 0..MAX_RETRIES {
             let office = self.store.office_by_channel(channel)?;
-            let history = match (input, &office) {
-                (Input::Undo, Some(o)) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
+            // The channel's 代理人: its office's, or the one bound to it.
+            let agent = match &office {
+                Some(o) => match &o.agent {
+                    Some(k) => self.store.agent(k)?,
+                    None => None,
+                },
+                None => self.store.agent_by_channel(channel)?,
+            };
+            let agent = self.load_agent(agent)?;
+            let history = match (input, &office, &agent) {
+                (Input::Undo, Some(o), _) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
+                (Input::Undo, None, Some((a, _))) => self.store.agent_history_tail(&a.key, UNDO_WINDOW)?,
                 _ => Vec::new(),
             };
             let existing = match &number {
                 Some(n) => self.store.office(n)?,
                 None => None,
+            };
+            let existing_agent = match &named_agent {
+                Some(k) if agent.as_ref().map(|(a, _)| &a.key) != Some(k) => self.load_agent(self.store.agent(k)?)?,
+                _ => None,
             };
             let ctx = Ctx {
                 now,
@@ -493,6 +556,8 @@ impl App {
                 history: &history,
                 existing: existing.as_ref(),
                 config: &self.kb.config,
+                agent: view(&agent),
+                existing_agent: view(&existing_agent),
             };
             let outcome = engine::handle(&ctx, input)?;
             match &outcome.change {
@@ -500,8 +565,7 @@ impl App {
                 Some(change) => match self.apply(change)? {
                     Applied::Stored => {
                         self.changes.fetch_add(1, Ordering::Relaxed);
-                        self.update_row(&change.office, now);
-                        tracing::info!(office = %change.office.number, seq = change.event.seq, command = input.name(), "stored");
+                        self.stored(change, now);
                         return Ok(outcome.reply);
                     }
                     Applied::Conflict => continue,
@@ -509,6 +573,28 @@ impl App {
             }
         }
         Err(Failure::Internal(StoreError::Contention))
+    }
+
+    /// Logs a stored change and keeps the summary rows it touches current.
+    fn stored(&self, change: &Change, now: i64) {
+        if let Some(w) = &change.office {
+            tracing::info!(office = %w.office.number, seq = w.event.seq, "stored");
+            let agent = match (&w.office.agent, change.agent()) {
+                (Some(k), Some(a)) if a.key == *k => Some(a.clone()),
+                (Some(k), _) => self.store.agent(k).ok().flatten(),
+                (None, _) => None,
+            };
+            self.update_row(&w.office, agent.as_ref(), now);
+        }
+        if let Some(w) = &change.agent {
+            tracing::info!(agent = %w.agent.key, seq = w.event.seq, "stored");
+            // The 代理人's progress is part of each of its offices' rows.
+            if self.rows.lock().unwrap_or_else(PoisonError::into_inner).is_some() {
+                for o in self.store.agent_offices(&w.agent.key).unwrap_or_default() {
+                    self.update_row(&o, Some(&w.agent), now);
+                }
+            }
+        }
     }
 
     /// Stores one command's change (a backup waits for it, and it for a backup).
@@ -527,27 +613,57 @@ impl App {
     pub fn summary(&self, now: i64) -> Result<staff::Summary, StoreError> {
         let stall = self.kb.config.bot.stall_days;
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
+        let agents = self.agents_by_key()?;
         let rows = match cache.as_mut() {
             Some(rows) => rows,
             None => {
                 let mut rows = BTreeMap::new();
                 for office in self.store.offices() {
                     let office = office?;
-                    let row = staff::row(&office, now, stall);
-                    rows.insert(row.number.clone(), (office.revision, row));
+                    let agent = office.agent.as_ref().and_then(|k| agents.get(k));
+                    let row = staff::row(&office, agent, now, stall);
+                    let rev = (office.revision, agent.map_or(0, |a| a.revision));
+                    rows.insert(row.number.clone(), (rev, row));
                 }
                 cache.insert(rows)
             }
         };
-        Ok(staff::summarize_rows(rows.values().map(|(_, r)| r.clone()), now, stall))
+        let mut s = staff::summarize_rows(rows.values().map(|(_, r)| r.clone()), now, stall);
+        s.agents = self.agent_rows(&agents, now)?;
+        Ok(s)
+    }
+
+    /// Every 代理人, by key.
+    fn agents_by_key(&self) -> Result<BTreeMap<String, Agent>, StoreError> {
+        self.store.agents().map(|a| a.map(|a| (a.key.clone(), a))).collect()
+    }
+
+    /// The summary rows of every 代理人 (with its offices' 届出).
+    fn agent_rows(&self, agents: &BTreeMap<String, Agent>, now: i64) -> Result<Vec<staff::AgentRow>, StoreError> {
+        let stall = self.kb.config.bot.stall_days;
+        let mut rows = Vec::with_capacity(agents.len());
+        for agent in agents.values() {
+            let offices = self.store.agent_offices(&agent.key)?;
+            rows.push(staff::agent_row(
+                &AgentView {
+                    agent,
+                    offices: &offices,
+                },
+                now,
+                stall,
+            ));
+        }
+        Ok(rows)
     }
 
     /// The summary read straight from the store, office by office (for the
     /// CLI: no row cache is kept, the offices are never all in memory).
     pub fn summary_streamed(&self, now: i64) -> Result<staff::Summary, StoreError> {
+        let agents = self.agents_by_key()?;
+        let agent_rows = self.agent_rows(&agents, now)?;
         let mut failed = None;
         let offices = self.store.offices().map_while(|r| r.map_err(|e| failed = Some(e)).ok());
-        let s = staff::summarize(offices, now, self.kb.config.bot.stall_days);
+        let s = staff::summarize_with_agents(offices, &agents, agent_rows, now, self.kb.config.bot.stall_days);
         match failed {
             Some(e) => Err(e),
             None => Ok(s),
@@ -575,6 +691,16 @@ impl App {
             // Decodes the record: a corrupt or newer one stops the import here.
             self.store.office(&row.number)?;
             if let Some(ch) = &row.channel {
+                // A 代理人's channel is never an office's.
+                if let Some(a) = self.store.agent_by_channel(ch)? {
+                    errors.push(RowError {
+                        line: row.line,
+                        kind: RowErrorKind::ChannelIsAgents {
+                            channel: ch.clone(),
+                            agent: a.name,
+                        },
+                    });
+                }
                 let holder = self.store.channel_holder(ch)?;
                 if let Err(e) = roster.check_channel(row, holder.as_ref()) {
                     errors.push(e);
@@ -584,6 +710,14 @@ impl App {
                 progress(ImportStage::Checking, i + 1, total);
             }
         }
+        // Each 代理人 named stays within what one certificate covers.
+        for key in roster.agent_keys() {
+            self.store.agent(key)?;
+            if let Err(e) = roster.check_agent_size(key, &self.store.agent_office_numbers(key)?) {
+                errors.push(e);
+            }
+        }
+        errors.sort_by_key(|e| e.line);
         progress(ImportStage::Checking, total, total);
         if !errors.is_empty() {
             return Err(ImportError::Rows(errors));
@@ -596,6 +730,9 @@ impl App {
         let by = engine::By { now, actor: &actor };
         let mut report = ImportReport::default();
         let mut written = 0;
+        // The 代理人 the roster names that do not exist yet, without a channel.
+        let exists = |key: &str| self.store.agent(key).ok().flatten().is_some();
+        self.store.write_batch(&roster.new_agents(by, &exists))?;
         for chunk in order.chunks(CHUNK) {
             let mut changes = Vec::with_capacity(chunk.len());
             for row in chunk {
@@ -616,15 +753,16 @@ impl App {
         Ok(report)
     }
 
-    /// Keeps a filled row cache current (a later revision always wins).
-    fn update_row(&self, office: &Office, now: i64) {
+    /// Keeps a filled row cache current (later revisions always win).
+    fn update_row(&self, office: &Office, agent: Option<&Agent>, now: i64) {
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(rows) = cache.as_mut() {
-            let row = staff::row(office, now, self.kb.config.bot.stall_days);
+            let row = staff::row(office, agent, now, self.kb.config.bot.stall_days);
+            let rev = (office.revision, agent.map_or(0, |a| a.revision));
             match rows.get(&row.number) {
-                Some((rev, _)) if *rev >= office.revision => {}
+                Some((had, _)) if *had >= rev => {}
                 _ => {
-                    rows.insert(row.number.clone(), (office.revision, row));
+                    rows.insert(row.number.clone(), (rev, row));
                 }
             }
         }
@@ -650,10 +788,12 @@ impl App {
         self.store.mark_reminders(&keys, now)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn question(
         &self,
         question: &str,
         office: Option<&Office>,
+        mode: Option<Mode>,
         channel: Option<&str>,
         now: i64,
         lang: Lang,
@@ -669,7 +809,7 @@ impl App {
             }
             .into());
         }
-        let a = self.kb.answer(q, office);
+        let a = self.kb.answer_in(q, office, mode);
         if a.lookup.best.is_none() {
             self.store.log_unanswered(&Unanswered {
                 v: crate::model::RECORD_VERSION,
@@ -680,13 +820,23 @@ impl App {
                 channel: channel.map(str::to_string),
             })?;
         }
-        Ok(self.kb.answer_reply(&a, office.is_some()))
+        Ok(self.kb.answer_reply(&a, mode.is_some()))
     }
 }
 
 impl Knowledge {
-    /// Looks a question up and routes its contact (no logging, no reply).
+    /// Looks a question up and routes its contact (no logging, no reply);
+    /// the answer is the one for the office's billing mode.
     pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
+        self.answer_in(question, office, office.map(|o| o.mode))
+    }
+
+    /// [`Knowledge::answer`] for an asker in a billing mode (a 代理人's
+    /// channel asks as proxy mode, without an office): an entry with a
+    /// variant for the mode (an attribute named after it, `.proxy`,
+    /// `.vendor`) answers with it, so an office that chose 代理請求 is not
+    /// told to consider it.
+    pub fn answer_in(&self, question: &str, office: Option<&Office>, mode: Option<Mode>) -> Answered {
         let lookup = self.faq.lookup(question);
         let id = match &lookup.best {
             Some(h) => self.faq.entries()[h.entry].contact,
@@ -694,9 +844,20 @@ impl Knowledge {
                 .and_then(Office::current_step)
                 .map_or(ContactId::Reception, StepId::contact),
         };
+        let answer = lookup.best.as_ref().map(|h| {
+            let id = format!("faq-{}", self.faq.entries()[h.entry].id);
+            let variant = mode
+                .filter(|m| *m != Mode::Direct)
+                .filter(|m| self.content.attr(Lang::Ja, &id, m.as_str()).is_some());
+            match variant {
+                Some(m) => format!("{id}.{}", m.as_str()),
+                None => id,
+            }
+        });
         Answered {
             contact: contacts::route(&self.config, id, office),
             lookup,
+            answer,
         }
     }
 
@@ -707,7 +868,8 @@ impl Knowledge {
             Some(h) => {
                 let id = &self.faq.entries()[h.entry].id;
                 reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
-                reply.push(Block::Text(Msg::new(format!("faq-{id}"))));
+                let text = a.answer.clone().unwrap_or_else(|| format!("faq-{id}"));
+                reply.push(Block::Text(Msg::new(text)));
             }
             None => {
                 reply.push(Block::Text(Msg::new("answer-none")));

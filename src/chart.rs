@@ -312,6 +312,8 @@ mod tests {
             stalled: false,
             waiting_since: None,
             completed_at: Some(completed_at),
+            agent: None,
+            current_by_agent: false,
         }
     }
 
@@ -333,6 +335,7 @@ mod tests {
             by_step: by_step.iter().copied().collect(),
             by_mode: BTreeMap::new(),
             offices,
+            agents: Vec::new(),
         }
     }
 

@@ -50,6 +50,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 autocomplete: false,
             },
             opt("software", false),
+            opt("agent", false),
         ],
         staff: false,
     },
@@ -60,12 +61,15 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "done",
-        options: &[OptSpec {
-            name: "step",
-            required: false,
-            choices: &[],
-            autocomplete: true,
-        }],
+        options: &[
+            OptSpec {
+                name: "step",
+                required: false,
+                choices: &[],
+                autocomplete: true,
+            },
+            opt("office", false),
+        ],
         staff: false,
     },
     CommandSpec {
@@ -156,10 +160,14 @@ pub enum Input {
         name: String,
         mode: Option<String>,
         software: Option<String>,
+        /// The 代理人 that bills for the office (its name).
+        agent: Option<String>,
     },
     Next,
     Done {
         step: Option<String>,
+        /// In a 代理人's channel: the office whose 届出 task is done.
+        office: Option<String>,
     },
     Undo,
     Progress,
@@ -194,6 +202,7 @@ impl From<&ButtonAction> for Input {
         match action {
             ButtonAction::Done(task) => Input::Done {
                 step: Some(task.as_str().to_string()),
+                office: None,
             },
             ButtonAction::Progress => Input::Progress,
             ButtonAction::Contact => Input::Contact { topic: None },
@@ -243,9 +252,13 @@ impl Input {
                 name: next().unwrap_or_default(),
                 mode: next(),
                 software: next(),
+                agent: next(),
             },
             "next" => Input::Next,
-            "done" => Input::Done { step: next() },
+            "done" => Input::Done {
+                step: next(),
+                office: next(),
+            },
             "undo" => Input::Undo,
             "progress" => Input::Progress,
             "faq" => Input::Faq {
@@ -342,7 +355,7 @@ pub fn parse_line(line: &str) -> Result<Input, UserError> {
                     v.push_str(&tok.text);
                 }
                 None => match spec.options.first() {
-                    Some(first) if spec.options.len() == 1 || first.name == "question" => {
+                    Some(first) if spec.options.len() == 1 || matches!(first.name, "question" | "step") => {
                         options.push((first.name.to_string(), tok.text.clone()))
                     }
                     _ => {
@@ -447,7 +460,8 @@ mod tests {
                 number: "1370100016".into(),
                 name: "テスト 事業所".into(),
                 mode: Some("proxy".into()),
-                software: None
+                software: None,
+                agent: None
             }
         );
         let i = parse_line("／ｒｅｇｉｓｔｅｒ　number：1370100016 name:あおば 介護").unwrap();
@@ -465,7 +479,8 @@ mod tests {
         assert_eq!(
             parse_line("/done certificate").unwrap(),
             Input::Done {
-                step: Some("certificate".into())
+                step: Some("certificate".into()),
+                office: None
             }
         );
         assert_eq!(

@@ -3,8 +3,8 @@
 //! to the office's mode and billing software.
 
 use crate::config::{Config, ContactConfig};
-use crate::model::Office;
-use crate::playbook::{ContactId, Mode};
+use crate::model::{Agent, Office};
+use crate::playbook::{ContactId, Mode, TaskId};
 use crate::reply::Contact;
 use crate::text;
 
@@ -73,5 +73,28 @@ pub fn resolve(config: &Config, id: ContactId, office: Option<&Office>) -> Conta
             .and_then(|sw| vendor_for(config, sw))
             .map(|(name, c)| from_config(id, format!("vendor-{name}"), c))
             .unwrap_or_else(|| builtin(id)),
+    }
+}
+
+/// The contact card for a 代理人's step: the 国保連合会 of its first office
+/// still waiting for its letter (of its first office, else the generic
+/// card), the helpdesk of the 代理人's billing software, or the built-in card.
+pub fn route_agent(config: &Config, id: ContactId, agent: &Agent, offices: &[Office]) -> Contact {
+    match id {
+        ContactId::Kokuhoren => {
+            let office = offices
+                .iter()
+                .find(|o| !o.done.contains_key(&TaskId::NotifyReceive))
+                .or(offices.first());
+            resolve(config, id, office)
+        }
+        ContactId::Software => match agent.software.as_deref() {
+            Some(sw) if is_denso(sw) => builtin(ContactId::Denso),
+            Some(sw) => vendor_for(config, sw)
+                .map(|(name, c)| from_config(id, format!("vendor-{name}"), c))
+                .unwrap_or_else(|| builtin(id)),
+            None => builtin(id),
+        },
+        _ => builtin(id),
     }
 }

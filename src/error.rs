@@ -65,6 +65,42 @@ pub enum UserError {
     RateLimited { seconds: u64 },
     #[error("no backup directory is configured")]
     BackupNotConfigured,
+    #[error("the 代理人 name is empty")]
+    EmptyAgentName,
+    #[error("an office under a 代理人 bills in proxy mode, not {0}")]
+    AgentNeedsProxy(String),
+    #[error("this channel is the 代理人 {0}'s")]
+    ChannelIsAgents(String),
+    #[error("no 代理人 named {0}")]
+    UnknownAgent(String),
+    #[error("the 代理人 {0} is bound to another channel")]
+    AgentBoundElsewhere(String),
+    #[error("the 代理人 {0} exists; only staff bind it to a channel")]
+    AgentNeedsStaff(String),
+    #[error("office {number} is another 代理人's")]
+    NumberLinkedElsewhere { number: String },
+    #[error("the 代理人 {agent} has {max} offices already")]
+    AgentFull { agent: String, max: usize },
+    #[error("a 代理人's channel has no billing mode to change ({0})")]
+    AgentChannelMode(String),
+    #[error("all of the 代理人's steps are done")]
+    AgentAllDone,
+    #[error("which office's 届出? (e.g. office:{0})")]
+    WhichOffice(String),
+    #[error("the 代理人 {0} has no offices yet")]
+    AgentHasNoOffices(String),
+    #[error("office {number} is not the 代理人 {agent}'s")]
+    NotAgentsOffice { number: String, agent: String },
+    #[error("step {step:?} is the 代理人's")]
+    StepIsAgents { step: StepId, agent: String },
+    #[error("step {0:?} is the vendor's")]
+    StepIsVendors(StepId),
+    #[error("the office's own steps are done; the rest is its 代理人's")]
+    OfficePartDone(Option<String>),
+    #[error("office: is for a 代理人's channel")]
+    OfficeOptionNotHere,
+    #[error("channel already bound to the proxy-mode office {0}")]
+    ChannelBoundProxy(String),
 }
 
 impl UserError {
@@ -115,6 +151,34 @@ impl UserError {
                 .num("max", *max as i64),
             RateLimited { seconds } => Msg::new("error-rate-limited").num("seconds", *seconds as i64),
             BackupNotConfigured => Msg::new("error-backup-not-configured"),
+            EmptyAgentName => Msg::new("error-empty-agent-name"),
+            AgentNeedsProxy(m) => Msg::new("error-agent-needs-proxy").msg("mode", Msg::new(format!("mode-{m}"))),
+            ChannelIsAgents(a) => Msg::new("error-channel-is-agents").str("agent", a.clone()),
+            UnknownAgent(a) => Msg::new("error-unknown-agent").str("agent", a.clone()),
+            AgentBoundElsewhere(a) => Msg::new("error-agent-bound").str("agent", a.clone()),
+            AgentNeedsStaff(a) => Msg::new("error-agent-needs-staff").str("agent", a.clone()),
+            NumberLinkedElsewhere { number } => Msg::new("error-number-linked").str("number", number.clone()),
+            AgentFull { agent, max } => Msg::new("error-agent-full")
+                .str("agent", agent.clone())
+                .num("max", *max as i64),
+            AgentChannelMode(a) => Msg::new("error-agent-channel-mode").str("agent", a.clone()),
+            AgentAllDone => Msg::new("error-agent-all-done"),
+            WhichOffice(n) => Msg::new("error-which-office").str("number", n.clone()),
+            AgentHasNoOffices(a) => Msg::new("error-agent-no-offices").str("agent", a.clone()),
+            NotAgentsOffice { number, agent } => Msg::new("error-not-agents-office")
+                .str("number", number.clone())
+                .str("agent", agent.clone()),
+            StepIsAgents { step, agent } if agent.is_empty() => {
+                Msg::new("error-step-is-agents-unnamed").msg("step", Msg::new(step.title_id()))
+            }
+            StepIsAgents { step, agent } => Msg::new("error-step-is-agents")
+                .msg("step", Msg::new(step.title_id()))
+                .str("agent", agent.clone()),
+            StepIsVendors(s) => Msg::new("error-step-is-vendors").msg("step", Msg::new(s.title_id())),
+            OfficePartDone(Some(a)) => Msg::new("error-office-part-done").str("agent", a.clone()),
+            OfficePartDone(None) => Msg::new("error-office-part-done-unnamed"),
+            OfficeOptionNotHere => Msg::new("error-office-option"),
+            ChannelBoundProxy(n) => Msg::new("error-channel-bound-proxy").str("number", n.clone()),
         }
     }
 }

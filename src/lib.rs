@@ -17,8 +17,8 @@
 //! model, playbook, reply, command, error, lang, office_number, config
 //! ```
 //!
-//! - [`engine`]: what a command does to an office (`register`, `tasks`, and
-//!   `roster`: what one roster row does).
+//! - [`engine`]: what a command does to an office or a 代理人 (`register`,
+//!   `tasks`, `agent`, and `roster`: what one roster row does).
 //! - [`store`]: sled trees, one transaction per command flushed before the
 //!   reply, bulk writes for the import, export and restore.
 //! - [`adapters`]: console, CLI, Discord and the rendering they share.

@@ -10,8 +10,12 @@ use crate::playbook::{self, DoneMark, Mode, StepId, TaskId};
 /// Record version written by this build; a newer one is refused on read.
 pub const RECORD_VERSION: u32 = 1;
 
-/// Longest office name, software name or channel accepted.
+/// Longest office name, 代理人 name, software name or channel accepted.
 pub const MAX_NAME: usize = 100;
+
+/// Most offices one 代理人 bills for: the seed's 「1つの電子証明書で100事業所まで
+/// 請求ができる代理請求」.
+pub const MAX_AGENT_OFFICES: usize = 100;
 
 /// The layout version of the data directory (and of its backups).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -46,6 +50,10 @@ pub struct Office {
     pub revision: u64,
     #[serde(default)]
     pub done: BTreeMap<TaskId, DoneMark>,
+    /// The 代理人 that bills for the office (its [`Agent::key`]); set only
+    /// in proxy mode. Absent in records written before 代理人 existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
 }
 
 impl Office {
@@ -70,6 +78,7 @@ impl Office {
             updated_at: now,
             revision: 0,
             done: BTreeMap::new(),
+            agent: None,
         }
     }
 
@@ -86,6 +95,54 @@ impl Office {
     }
 }
 
+/// A 代理人 (代理請求): the organisation that bills for several office
+/// numbers with one certificate. It has its own walkthrough (its tasks in
+/// `done`), its own channel and history; its offices name it in
+/// [`Office::agent`]. The offices' 届出 stay in the offices' records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agent {
+    pub v: u32,
+    /// The name as looked up ([`agent_key`]): the store's key.
+    pub key: String,
+    pub name: String,
+    /// The billing software the 代理人 sends claims with, if given.
+    #[serde(default)]
+    pub software: Option<String>,
+    /// The channel the 代理人's walkthrough runs in, if any.
+    #[serde(default)]
+    pub channel: Option<String>,
+    pub registered_at: i64,
+    pub updated_at: i64,
+    /// Incremented by every change; the seq of the latest history event.
+    pub revision: u64,
+    /// The 代理人's own tasks.
+    #[serde(default)]
+    pub done: BTreeMap<TaskId, DoneMark>,
+}
+
+/// The key a 代理人 is stored and found under: its name folded (NFKC, lower
+/// case, trimmed), so 「さくらケアグループ」 and 「さくらケアグループ 」 are one.
+pub fn agent_key(name: &str) -> String {
+    crate::text::fold(name)
+}
+
+impl Agent {
+    /// A newly registered 代理人 with no progress and no history yet.
+    pub fn new(name: String, software: Option<String>, channel: Option<String>, now: i64) -> Agent {
+        Agent {
+            v: RECORD_VERSION,
+            key: agent_key(&name),
+            name,
+            software,
+            channel,
+            registered_at: now,
+            updated_at: now,
+            revision: 0,
+            done: BTreeMap::new(),
+        }
+    }
+}
+
 /// What a history event did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
@@ -95,7 +152,8 @@ pub enum Action {
         mode: Mode,
         software: Option<String>,
     },
-    /// Re-registration changed details; the previous values are kept for undo.
+    /// Re-registration changed details; the previous values are kept for
+    /// undo. Joining or leaving a 代理人 is such a change (its mode follows).
     Updated {
         name: String,
         mode: Mode,
@@ -103,6 +161,10 @@ pub enum Action {
         prev_name: String,
         prev_mode: Mode,
         prev_software: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        agent: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        prev_agent: Option<String>,
     },
     TaskDone {
         task: TaskId,
@@ -117,10 +179,25 @@ pub enum Action {
         #[serde(rename = "undone")]
         seq: u64,
     },
-    /// The office was bound to a channel (by staff, moving it from another one).
+    /// The office (or 代理人) was bound to a channel (by staff, moving it
+    /// from another one).
     Bound {
         channel: String,
         prev: Option<String>,
+    },
+    /// A 代理人's history: it was registered.
+    AgentRegistered {
+        name: String,
+        software: Option<String>,
+    },
+    /// A 代理人's history: one of its offices' tasks (its 届出) was marked
+    /// done in the 代理人's channel; `seq` is that office's own event (stored
+    /// as `office_seq`: the event's own `seq` would clash, as for `Undo`).
+    OfficeTaskDone {
+        number: OfficeNumber,
+        task: TaskId,
+        #[serde(rename = "office_seq")]
+        seq: u64,
     },
 }
 
@@ -128,7 +205,10 @@ impl Action {
     pub fn undoable(&self) -> bool {
         matches!(
             self,
-            Action::Updated { .. } | Action::TaskDone { .. } | Action::ModeChanged { .. }
+            Action::Updated { .. }
+                | Action::TaskDone { .. }
+                | Action::ModeChanged { .. }
+                | Action::OfficeTaskDone { .. }
         )
     }
 }
@@ -144,10 +224,65 @@ pub struct Event {
     pub action: Action,
 }
 
-/// What to store: the office's new state and the history event, in one
-/// transaction, only if the office is still at `expected_revision`.
-#[derive(Debug, Clone, PartialEq)]
+/// What one command stores, in one transaction: an office's new state, a
+/// 代理人's, or both (a 代理人 registered with its first office; an office's
+/// 届出 marked in the 代理人's channel). Each is stored only if it is still
+/// at its `expected_revision`.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Change {
+    pub office: Option<OfficeWrite>,
+    pub agent: Option<AgentWrite>,
+}
+
+impl From<OfficeWrite> for Change {
+    fn from(w: OfficeWrite) -> Change {
+        Change {
+            office: Some(w),
+            agent: None,
+        }
+    }
+}
+
+impl From<AgentWrite> for Change {
+    fn from(w: AgentWrite) -> Change {
+        Change {
+            office: None,
+            agent: Some(w),
+        }
+    }
+}
+
+impl Change {
+    /// The office as stored by this change, if it writes one.
+    pub fn office(&self) -> Option<&Office> {
+        self.office.as_ref().map(|w| &w.office)
+    }
+
+    /// The 代理人 as stored by this change, if it writes one.
+    pub fn agent(&self) -> Option<&Agent> {
+        self.agent.as_ref().map(|w| &w.agent)
+    }
+}
+
+/// A 代理人's new state and its history event. Its channel binding is kept
+/// apart from the offices' (a channel is an office's or a 代理人's).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgentWrite {
+    pub agent: Agent,
+    pub event: Event,
+    /// `None` for a new 代理人 (it must not exist yet).
+    pub expected_revision: Option<u64>,
+    /// Bind this channel to the 代理人 (it must be free).
+    pub bind: Option<String>,
+    /// The channel the 代理人 leaves.
+    pub unbind: Option<String>,
+}
+
+/// An office's new state and the history event, stored only if the office
+/// is still at `expected_revision`. A change of [`Office::agent`] also moves
+/// the office in the store's index of each 代理人's offices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeWrite {
     pub office: Office,
     pub event: Event,
     /// The revision the office had when the command was read; `None` for a

@@ -58,6 +58,8 @@ pub enum Mark {
     Todo,
     Waiting,
     NotApplicable,
+    /// Someone else does it (the office's 代理人, its vendor): not a to-do.
+    Other,
 }
 
 impl Mark {
@@ -67,6 +69,7 @@ impl Mark {
             Mark::Todo => "☐",
             Mark::Waiting => "⏳",
             Mark::NotApplicable => "—",
+            Mark::Other => "→",
         }
     }
 }

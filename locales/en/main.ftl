@@ -17,6 +17,7 @@ label-missing = If it does not arrive or goes wrong
 next-task = Next: { $task }. When it is done, type /done.
 next-waiting = { $what } (since { $since }, { $days } days). When it arrives, type /done.
 next-pointer = Current step: { $step }. Type /next to see it.
+next-waiting-agent = Now { $what } (since { $since }, { $days } days).
 button-done = Mark done
 button-progress = Progress
 button-contact = Contact
@@ -35,8 +36,30 @@ progress-item-done = { $step } (done { $date })
 progress-item-waiting = { $step }: { $what } (since { $since }, { $days } days)
 progress-item-todo = { $step }
 progress-item-na = { $step } (not needed)
+progress-item-agent = { $step }: done by the proxy "{ $agent }"
+progress-item-agent-unnamed = { $step }: done by the proxy (代理人)
+progress-item-agent-done = { $step }: done by the proxy "{ $agent }" on { $date }
+progress-item-agent-waiting = { $step }: the proxy "{ $agent }" is { $what } (since { $since }, { $days } days)
+progress-item-vendor = { $step }: the vendor's part (ask { $vendor } what your office needs to do)
+progress-item-offices = { $step } (notice received for { $received } of { $offices } offices)
+progress-title-agent-office = Progress of "{ $name }" (office number { $number }, { $mode }, proxy "{ $agent }")
 progress-registered = Registered { $date }, last change { $updated }
 mode-changed = The billing mode is now "{ $mode }". Steps already done are kept.
+mode-left-agent = The office no longer belongs to the proxy (代理人) "{ $agent }".
+register-agent-created = Registered the proxy (代理人) "{ $agent }". This channel is the proxy's channel.
+register-agent-channel-moved =
+    Registered the proxy (代理人) "{ $agent }".
+    This channel is now the channel of the proxy "{ $agent }".
+register-agent-bound = Bound the proxy (代理人) "{ $agent }" to this channel. Its progress is kept.
+register-agent-office = Registered "{ $name }" (office number { $number }) as an office of the proxy "{ $agent }" ({ $offices ->
+    [one] 1 office
+   *[other] { $offices } offices
+}).
+done-now-waiting-office = ⏳ When the notice (「電子請求登録結果に関するお知らせ」) arrives, type /done office:{ $number }.
+done-task-office = ☑ Marked "{ $task }" of { $office } as done ({ $date }).
+done-already-office = "{ $task }" of { $office } is already done ({ $date }). Nothing was changed.
+undo-task-office = Undid "{ $task }" of { $office }.
+undo-task-office-gone = "{ $task }" of { $office } was changed since, so it was left as it is.
 
 ## Contacts
 contact-for-step = Whom to ask about the current step, "{ $step }":
@@ -63,6 +86,8 @@ help-text =
     /mode changes the billing mode (direct / proxy / vendor)
     /faq asks a question; a question typed in the channel is answered too
     /register registers the office (number: office number, name: office name)
+    /register with agent: the name of the proxy (代理人) for proxy billing (can be left out in the proxy's channel)
+    /done office: in the proxy's channel, marks an office's notification step (office: office number)
 help-staff =
     For support staff:
     /summary progress of all offices
@@ -77,6 +102,17 @@ summary-step-line = { $step }: { $count } { $bar }
 summary-attention = Offices waiting or stalled (page { $page } of { $pages }):
 summary-office-waiting = ⏳ { $name } ({ $number }) { $step }: waiting since { $since }
 summary-office-stalled = { $name } ({ $number }) { $step }: no change since { $since }
+summary-agents = Progress by proxy (代理人), { $agents ->
+    [one] 1 proxy
+   *[other] { $agents } proxies
+}:
+summary-agent-line = Proxy "{ $agent }": { $done } of { $total } proxy steps done ({ $step }); notice received for { $received } of { $offices } offices
+summary-agent-pending = Waiting for the notice or not yet submitted: { $offices }{ $more ->
+    [0] {""}
+   *[other] , and { $more } more
+}
+summary-agents-more = { $count } more proxies (also in the agent column of summary --format csv)
+summary-agent-step = { $step } (proxy "{ $agent }")
 unanswered-title = Questions the bot could not answer (most frequent first)
 unanswered-none = There are no unanswered questions.
 unanswered-line = "{ $text }" { $count } times (latest { $date })
@@ -89,6 +125,9 @@ history-task-done = marked "{ $task }" done
 history-mode = billing mode changed ({ $from } → { $to })
 history-undo = undid #{ $seq }
 history-bound = bound to channel { $channel }
+history-agent-registered = proxy registered ({ $name })
+history-office-task-done = "{ $task }" of office { $number } marked done
+history-title-agent = History of the proxy (代理人) "{ $agent }"
 
 ## The summary chart (the PNG attached to /summary). After adding characters, run assets/fonts/subset.sh
 chart-title-steps = Offices per step ({ $total } in all)
@@ -211,6 +250,10 @@ opt-register-software = Your billing software (e.g. 国保中央会介護伝送�
     .name = software
 opt-done-step = The step or task to mark done (default: the current step)
     .name = step
+opt-done-office = In a proxy's channel: the office number whose notification step to mark done
+    .name = office
+opt-register-agent = The name of the proxy (代理人) for proxy billing (can be left out in the proxy's channel)
+    .name = agent
 opt-faq-question = Your question
     .name = question
 opt-contact-topic = What it is about
@@ -242,6 +285,40 @@ summary-office-completed = ☑ { $name } ({ $number }) finished { $date }
 button-previous = Previous
 button-more = More
 error-bad-page = "{ $page }" is not a valid page (a number from 1).
+error-empty-agent-name = Please enter the name of the proxy (代理人).
+error-agent-needs-proxy = An office of a proxy (代理人) bills by proxy billing (代理請求); "{ $mode }" cannot be chosen.
+error-channel-is-agents =
+    This channel is the channel of the proxy (代理人) "{ $agent }".
+    Offices registered here belong to "{ $agent }" (agent: can be left out).
+error-unknown-agent =
+    There is no proxy (代理人) "{ $agent }".
+    In a new channel for the proxy, type /register number:(office number) name:(office name) agent:{ $agent } to register the proxy with its office.
+error-agent-bound = The proxy (代理人) "{ $agent }" is registered in another channel. Please register its offices there.
+error-agent-needs-staff = The proxy (代理人) "{ $agent }" is already registered. To use it in this channel, ask the support staff. Nothing was changed.
+error-number-linked = Office number { $number } is registered as an office of another proxy (代理人). Ask the support staff to change it.
+error-agent-full =
+    The proxy (代理人) "{ $agent }" already has { $max } offices.
+    One electronic certificate covers up to { $max } offices.
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+error-agent-channel-mode = This channel is the channel of the proxy (代理人) "{ $agent }" (proxy billing). Its billing mode cannot be changed.
+error-agent-all-done = The proxy's steps and every office's notification are done. Type /progress to see them.
+error-which-office =
+    Please give the office whose notification step this is, with office:.
+    Example: /done office:{ $number }
+    Type /next to see each office.
+error-agent-no-offices = The proxy (代理人) "{ $agent }" has no offices registered. Register them first with /register.
+error-not-agents-office = Office number { $number } is not registered as an office of the proxy "{ $agent }". Type /progress to see its offices.
+error-step-is-agents = "{ $step }" is done by the proxy (代理人) "{ $agent }". Mark it done in the proxy's channel.
+error-step-is-agents-unnamed = "{ $step }" is done by the proxy (代理人), not by this office.
+error-step-is-vendors = "{ $step }" is the vendor's part. Ask your vendor what your office needs to do.
+error-office-part-done = Every step of this office is done. The proxy (代理人) "{ $agent }" does the rest. Type /progress to see it.
+error-office-part-done-unnamed = Every step of this office is done. The proxy (代理人) does the rest. Type /progress to see it.
+error-channel-bound-proxy =
+    Another office ({ $number }) is registered in this channel.
+    To bill for several offices by proxy billing (代理請求), register the proxy (代理人).
+    Type /register number:{ $number } name:(office name) agent:(the proxy's name) and this channel becomes the proxy's channel.
+    Then register the other offices in this channel.
+error-office-option = office: is for a proxy's channel. Mark this channel's office's steps done with /done.
 error-console-option = --{ $opt } must be 1 to { $max } characters, without line breaks or control characters. Nothing was changed.
 console-attachment = (attachment: { $name }, { $bytes } bytes; on Discord it arrives as an image or file)
 opt-summary-page = Page of the waiting and stalled list (from 1)
@@ -275,7 +352,7 @@ cli-console = Chat from the terminal: one slash command or question per line
 cli-ask = Look one question up in the FAQ
 cli-summary = Progress of every office
 cli-check = Validate bot.toml, the locales and the data directory
-cli-import = Import a roster (CSV: number,name,mode,software,channel), or restore an export (JSON) into an empty data directory
+cli-import = Import a roster (CSV: number,name,mode,software,channel,agent), or restore an export (JSON) into an empty data directory
 cli-export = Write the whole database as JSON (to stdout, or to the --output file)
 cli-arg-config = Configuration file
 cli-arg-data = Data directory (overrides bot.data_dir)
@@ -304,7 +381,10 @@ store-other = The data directory cannot be used: { $detail }
 ## check: what the data directory holds
 check-last-import = Last roster import: { $detail }
 check-last-restore = Last restore: { $detail }
-check-records = Records: { $offices } offices, { $events } history events. All readable, all links consistent.
+check-records = Records: { $offices } offices, { $events } history events{ $agents ->
+    [0] {""}
+   *[other] , { $agents } proxies (代理人)
+}. All readable, all links consistent.
 check-interrupted = A working directory of an interrupted import or restore is left over ({ $detail }). The data directory is as it was before. The next import removes the working directory.
 verify-what-office = The record of office { $number }
 verify-what-channel = A channel binding
@@ -321,6 +401,12 @@ verify-history-gap = Office { $number }'s history has a gap (event { $found } wh
 verify-history-short = Office { $number }'s history stops at event { $events } (its record is at revision { $revision }).
 verify-history-no-office = There is history for office { $number }, which is not registered.
 verify-more = { $count } more problems.
+verify-what-agent = the record of the proxy (代理人) "{ $agent }"
+verify-agent-key = The key of a proxy's record "{ $key }" does not match the key inside it, "{ $agent }".
+verify-agent-channel = Channel { $channel } and the proxy (代理人) "{ $agent }" do not name each other.
+verify-what-agent-index = the index of the proxies' offices
+verify-office-agent = Office { $number } names the proxy (代理人) "{ $agent }", which is not registered.
+verify-agent-index = Office { $number } and the index of the offices of the proxy "{ $agent }" do not agree.
 check-data-empty = Data directory: { $detail } (empty; the bot creates its data on first start)
 
 ## Backups of the running bot

@@ -17,6 +17,7 @@ label-missing = 届かない・困ったとき
 next-task = 次にすること：{ $task }。終わったら /done と入力してください。
 next-waiting = { $what }（{ $since }から、{ $days }日経過）。届いたら /done と入力してください。
 next-pointer = 現在の手順：{ $step }。内容は /next で確認できます。
+next-waiting-agent = { $what }（{ $since }から、{ $days }日経過）。
 button-done = 完了にする
 button-progress = 進み具合
 button-contact = 問合せ先
@@ -35,8 +36,27 @@ progress-item-done = { $step }（{ $date } 完了）
 progress-item-waiting = { $step }：{ $what }（{ $since }から、{ $days }日経過）
 progress-item-todo = { $step }
 progress-item-na = { $step }（不要）
+progress-item-agent = { $step }：代理人「{ $agent }」が行います
+progress-item-agent-unnamed = { $step }：代理人が行います
+progress-item-agent-done = { $step }：代理人「{ $agent }」が{ $date }に完了
+progress-item-agent-waiting = { $step }：代理人「{ $agent }」の{ $what }（{ $since }から、{ $days }日経過）
+progress-item-vendor = { $step }：業者の担当です（事業所で必要なことは、{ $vendor }にご確認ください）
+progress-item-offices = { $step }（{ $offices }事業所中 { $received }事業所でお知らせ受領）
+progress-title-agent-office = 「{ $name }」（事業所番号 { $number }、{ $mode }、代理人「{ $agent }」）の進み具合
 progress-registered = 登録日：{ $date }　最終更新：{ $updated }
 mode-changed = 請求方法を「{ $mode }」に変更しました。完了済みの手順はそのまま残ります。
+mode-left-agent = 代理人「{ $agent }」の事業所から外れました。
+register-agent-created = 代理人「{ $agent }」を登録しました。このチャンネルは代理人のチャンネルです。
+register-agent-channel-moved =
+    代理人「{ $agent }」を登録しました。
+    このチャンネルは、代理人「{ $agent }」のチャンネルになりました。
+register-agent-bound = 代理人「{ $agent }」をこのチャンネルに結び付けました。進み具合はそのまま引き継ぎます。
+register-agent-office = 「{ $name }」（事業所番号 { $number }）を、代理人「{ $agent }」の事業所として登録しました（{ $offices }事業所）。
+done-now-waiting-office = ⏳ 「電子請求登録結果に関するお知らせ」が届いたら、/done office:{ $number } と入力してください。
+done-task-office = ☑ { $office }の「{ $task }」を完了にしました（{ $date }）。
+done-already-office = { $office }の「{ $task }」はすでに完了しています（{ $date }）。何も変更していません。
+undo-task-office = { $office }の「{ $task }」の完了を取り消しました。
+undo-task-office-gone = { $office }の「{ $task }」は、その後に変更されていたため、そのままにしました。
 
 ## 問合せ先
 contact-for-step = 現在の手順「{ $step }」についての問合せ先です。
@@ -63,6 +83,8 @@ help-text =
     /mode 請求方法を変更します（direct / proxy / vendor）
     /faq 質問します。チャンネルに質問を書き込むだけでも答えます
     /register 事業所を登録します（number: 事業所番号、name: 事業所名）
+    /register の agent: 代理請求の代理人の名前（代理人のチャンネルでは省略できます）
+    /done office: 代理人のチャンネルで、事業所の届出を完了にします（office: 事業所番号）
 help-staff =
     サポート担当者用：
     /summary 全事業所の進み具合
@@ -77,6 +99,14 @@ summary-step-line = { $step }：{ $count }事業所 { $bar }
 summary-attention = 待ち・停滞している事業所（{ $page }/{ $pages }ページ）：
 summary-office-waiting = ⏳ { $name }（{ $number }）{ $step }：{ $since }から待ち
 summary-office-stalled = { $name }（{ $number }）{ $step }：{ $since }から変化なし
+summary-agents = 代理人ごとの進み具合（{ $agents }代理人）：
+summary-agent-line = 代理人「{ $agent }」：代理人の手順 { $total }手順中 { $done }手順完了（{ $step }）、届出 { $offices }事業所中 { $received }事業所でお知らせ受領
+summary-agent-pending = お知らせ待ち・届出前：{ $offices }{ $more ->
+    [0] {""}
+   *[other] 、ほか{ $more }事業所
+}
+summary-agents-more = ほか{ $count }代理人（summary --format csv の agent 列でも確認できます）
+summary-agent-step = { $step }（代理人「{ $agent }」）
 unanswered-title = 答えられなかった質問（多い順）
 unanswered-none = 答えられなかった質問はありません。
 unanswered-line = 「{ $text }」{ $count }回（最新 { $date }）
@@ -89,6 +119,9 @@ history-task-done = 「{ $task }」を完了
 history-mode = 請求方法を変更（{ $from } → { $to }）
 history-undo = #{ $seq } を取り消し
 history-bound = チャンネル { $channel } に結び付け
+history-agent-registered = 代理人の登録（{ $name }）
+history-office-task-done = 事業所 { $number } の「{ $task }」を完了
+history-title-agent = 代理人「{ $agent }」の変更履歴
 
 ## 全事業所のグラフ（/summary に添付する PNG）。文字を足したら assets/fonts/subset.sh を実行
 chart-title-steps = 手順ごとの事業所数（全{ $total }事業所）
@@ -211,6 +244,10 @@ opt-register-software = お使いの請求ソフト（例：国保中央会介�
     .name = 請求ソフト
 opt-done-step = 完了にする手順または作業（省略すると今の手順）
     .name = 手順
+opt-done-office = 代理人のチャンネルで、届出を完了にする事業所の事業所番号
+    .name = 事業所番号
+opt-register-agent = 代理請求の代理人の名前（代理人のチャンネルでは省略できます）
+    .name = 代理人
 opt-faq-question = 質問
     .name = 質問
 opt-contact-topic = 問合せの内容
@@ -242,6 +279,40 @@ summary-office-completed = ☑ { $name }（{ $number }）{ $date } 完了
 button-previous = 前へ
 button-more = 次へ
 error-bad-page = ページ「{ $page }」は正しくありません（1以上の数字）。
+error-empty-agent-name = 代理人の名前を入力してください。
+error-agent-needs-proxy = 代理人の事業所の請求方法は代理請求です。「{ $mode }」は選べません。
+error-channel-is-agents =
+    このチャンネルは代理人「{ $agent }」のチャンネルです。
+    ここで登録する事業所は、「{ $agent }」の事業所になります（agent: は省略できます）。
+error-unknown-agent =
+    代理人「{ $agent }」は登録されていません。
+    代理人用の新しいチャンネルで、/register number:（事業所番号） name:（事業所名） agent:{ $agent } と入力すると、代理人とその事業所を登録できます。
+error-agent-bound = 代理人「{ $agent }」は別のチャンネルで登録されています。事業所の登録は、そのチャンネルで行ってください。
+error-agent-needs-staff = 代理人「{ $agent }」はすでに登録されています。このチャンネルで使うには、サポート担当者にご依頼ください。何も変更していません。
+error-number-linked = 事業所番号 { $number } は、別の代理人の事業所として登録されています。変更はサポート担当者にご依頼ください。
+error-agent-full =
+    代理人「{ $agent }」には、すでに{ $max }事業所が登録されています。
+    1つの電子証明書で請求できるのは、{ $max }事業所までです。
+    ご不明な点は、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
+error-agent-channel-mode = このチャンネルは代理人「{ $agent }」のチャンネルです（代理請求）。請求方法は変更できません。
+error-agent-all-done = 代理人の手順と、各事業所の届出は、すべて完了しています。/progress で確認できます。
+error-which-office =
+    どの事業所の届出かを、office: で指定してください。
+    例：/done office:{ $number }
+    事業所ごとの状況は /next で確認できます。
+error-agent-no-offices = 代理人「{ $agent }」の事業所が登録されていません。先に /register で事業所を登録してください。
+error-not-agents-office = 事業所番号 { $number } は、代理人「{ $agent }」の事業所として登録されていません。/progress で事業所の一覧を確認できます。
+error-step-is-agents = 「{ $step }」は、代理人「{ $agent }」が行う手順です。代理人のチャンネルで完了にしてください。
+error-step-is-agents-unnamed = 「{ $step }」は、代理人が行う手順です。この事業所で完了にするものではありません。
+error-step-is-vendors = 「{ $step }」は、業者の担当です。事業所で必要なことは、代行する業者にご確認ください。
+error-office-part-done = この事業所の手順はすべて完了しています。残りの準備は、代理人「{ $agent }」が行います。/progress で確認できます。
+error-office-part-done-unnamed = この事業所の手順はすべて完了しています。残りの準備は、代理人が行います。/progress で確認できます。
+error-channel-bound-proxy =
+    このチャンネルには別の事業所（{ $number }）が登録されています。
+    代理請求で複数の事業所をまとめるときは、代理人を登録します。
+    /register number:{ $number } name:（事業所名） agent:（代理人の名前） と入力すると、このチャンネルが代理人のチャンネルになります。
+    そのあと、ほかの事業所をこのチャンネルで登録できます。
+error-office-option = office: は代理人のチャンネルで使います。このチャンネルの事業所の手順は、/done で完了にしてください。
 error-console-option = --{ $opt } には、改行や制御文字を含まない1〜{ $max }文字を指定してください。何も変更していません。
 console-attachment = （添付ファイル：{ $name }、{ $bytes }バイト。Discord では画像やファイルとして届きます）
 opt-summary-page = 待ち・停滞の一覧のページ（1から）
@@ -275,7 +346,7 @@ cli-console = 端末からチャットします（1行に1つのコマンドか�
 cli-ask = FAQ を1回引きます
 cli-summary = 全事業所の進み具合を表示します
 cli-check = bot.toml、文言ファイル、データディレクトリを検査します
-cli-import = 名簿（CSV：number,name,mode,software,channel）を取り込むか、書き出した JSON を空のデータディレクトリに復元します
+cli-import = 名簿（CSV：number,name,mode,software,channel,agent）を取り込むか、書き出した JSON を空のデータディレクトリに復元します
 cli-export = データベース全体を JSON で書き出します（標準出力、または --output のファイル）
 cli-arg-config = 設定ファイル
 cli-arg-data = データディレクトリ（bot.data_dir を上書き）
@@ -304,7 +375,10 @@ store-other = データディレクトリを使えません：{ $detail }
 ## check: what the data directory holds
 check-last-import = 最後の名簿取り込み：{ $detail }
 check-last-restore = 最後の復元：{ $detail }
-check-records = 記録：事業所 { $offices }件、履歴 { $events }件。すべて読めて、つながりも正しいです。
+check-records = 記録：事業所 { $offices }件、履歴 { $events }件{ $agents ->
+    [0] {""}
+   *[other] 、代理人 { $agents }件
+}。すべて読めて、つながりも正しいです。
 check-interrupted = 中断された取り込みか復元の作業用ディレクトリが残っています（{ $detail }）。データディレクトリは中断前のままです。作業用ディレクトリは次の取り込みで削除されます。
 verify-what-office = 事業所 { $number } の記録
 verify-what-channel = チャンネルの登録
@@ -321,6 +395,12 @@ verify-history-gap = 事業所 { $number } の履歴が抜けています（{ $e
 verify-history-short = 事業所 { $number } の履歴が { $events } 件目までしかありません（記録の版は { $revision }）。
 verify-history-no-office = 登録のない事業所 { $number } の履歴があります。
 verify-more = ほかに { $count } 件の問題があります。
+verify-what-agent = 代理人「{ $agent }」の記録
+verify-agent-key = 代理人の記録の見出し「{ $key }」と、記録の中の見出し「{ $agent }」が合いません。
+verify-agent-channel = チャンネル { $channel } と代理人「{ $agent }」の結び付きが合いません。
+verify-what-agent-index = 代理人の事業所の索引
+verify-office-agent = 事業所 { $number } は、登録のない代理人「{ $agent }」を指しています。
+verify-agent-index = 事業所 { $number } と、代理人「{ $agent }」の事業所の索引が合いません。
 check-data-empty = データディレクトリ：{ $detail }（空です。ボットの初回起動で作られます）
 
 ## Backups of the running bot

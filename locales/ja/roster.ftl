@@ -3,8 +3,8 @@
 roster-line = { $line }行目：{ $message }
 
 roster-error-empty = ファイルが空です。1行目に見出し number,name,mode,software,channel を書いてください。
-roster-error-header-missing = 見出し行に「{ $column }」の列がありません。見出しは number,name,mode,software,channel です（software と channel は省略できます）。
-roster-error-header-unknown = 見出し行の「{ $column }」は使えない列名です。使える列名は number,name,mode,software,channel です。
+roster-error-header-missing = 見出し行に「{ $column }」の列がありません。見出しは number,name,mode,software,channel,agent です（software、channel、agent は省略できます）。
+roster-error-header-unknown = 見出し行の「{ $column }」は使えない列名です。使える列名は number,name,mode,software,channel,agent です。
 roster-error-header-duplicate = 見出し行に「{ $column }」の列が2つあります。
 roster-error-columns = 項目の数が{ $found }個です。見出しと同じ{ $expected }個にしてください。
 roster-error-utf8 = 文字コードが UTF-8 ではない文字があります。ファイルを UTF-8 で保存し直してください。
@@ -19,6 +19,10 @@ roster-error-mode-empty = 請求方法（mode）が空です。direct（事業�
 roster-error-mode = 請求方法「{ $mode }」はありません。direct（事業所請求）、proxy（代理請求）、vendor（代行）のいずれかを書いてください。
 roster-error-software-long = 請求ソフト名（software）が長すぎます（{ $max }文字まで）。
 roster-error-channel-long = チャンネル（channel）が長すぎます（{ $max }文字まで）。
+roster-error-agent-long = 代理人の名前（agent）が長すぎます（{ $max }文字まで）。
+roster-error-agent-mode = 代理人（agent）は、請求方法が代理請求（proxy）の事業所にだけ書けます。
+roster-error-agent-full = 代理人「{ $agent }」の事業所が{ $max }を超えます（1つの電子証明書で{ $max }事業所まで）。
+roster-error-channel-agent = チャンネル { $channel } は代理人「{ $agent }」のチャンネルです。事業所のチャンネルにはできません。
 roster-error-duplicate-number = 事業所番号 { $number } は{ $first }行目にもあります。1つにまとめてください。
 roster-error-duplicate-channel = チャンネル { $channel } は{ $first }行目の別の事業所にも指定されています。1つのチャンネルには1つの事業所だけを結び付けられます。
 roster-error-channel-bound = チャンネル { $channel } には、すでに別の事業所（{ $number }）が結び付いています。その事業所を名簿で別のチャンネルに移すか、チャンネルを変えてください。
@@ -30,6 +34,9 @@ roster-warning-check-digit = 事業所番号 { $number } の最後の数字（�
 
 roster-failed = { $count }件の誤りがあるため、取り込みを中止しました。データは何も変更していません。ファイルを直して、もう一度実行してください。
 roster-imported = { $total }件を取り込みました（新規 { $created }、更新 { $updated }、変更なし { $unchanged }）。
+roster-agents-created =
+    名簿の代理人を{ $count }件登録しました（チャンネルなし）。
+    代理人のチャンネルは、サポート担当者がそのチャンネルで /register number:（代理人の事業所の番号） name:（事業所名） agent:（代理人の名前） と入力して結び付けます。
 roster-check-digit-count = { $count }件の事業所番号でチェックデジットが計算と合いません。番号をご確認ください。
 roster-progress-check = 確認中
 roster-progress-write = 書き込み中
@@ -46,6 +53,10 @@ roster-restore-duplicate-office = 事業所番号 { $number } が2回出てき�
 roster-restore-duplicate-event = 事業所番号 { $number } の履歴 #{ $seq } が2回出てきます。
 roster-restore-channel-unknown = チャンネル { $channel } の結び付け先 { $number } が、バックアップの事業所にありません。
 roster-restore-history-unknown = 事業所番号 { $number } の履歴がありますが、その事業所がバックアップにありません。
+roster-restore-duplicate-agent = 代理人「{ $agent }」が2回あります。
+roster-restore-unknown-agent = { $what }が、バックアップにない代理人「{ $agent }」を指しています。
+roster-restore-agent-history-gap = 代理人「{ $agent }」の履歴が{ $events }件で、記録の版 { $revision } と合いません。
+roster-restore-agent-channel-mismatch = チャンネル { $channel } と代理人「{ $agent }」の結び付きが合いません。
 
 export-done = { $offices }件の事業所を書き出しました：{ $path }
 export-error = 書き出せません：{ $detail }

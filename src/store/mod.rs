@@ -1,7 +1,10 @@
 //! The store: the only code that names sled. Trees `offices`, `channels`,
 //! `history`, `unanswered`, `reminders` and `meta` (with the schema
-//! version); one command's writes are one transaction, flushed before the
-//! reply goes out. It imports nothing above the records it keeps.
+//! version), and for the 代理人: `agents`, `agent_channels`, `agent_history`
+//! and `agent_offices` (the index of each 代理人's offices, kept from
+//! [`Office::agent`] by every write); one command's writes are one
+//! transaction, flushed before the reply goes out. It imports nothing above
+//! the records it keeps.
 //!
 //! - `codec`: versioned JSON records and key layouts
 //! - `bulk`: the roster import's batched writes of planned changes
@@ -19,12 +22,15 @@ use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
 
-use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
+use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional, TransactionalTree};
 
-use crate::model::{Change, Event, Office, Unanswered};
+use crate::model::{Agent, AgentWrite, Change, Event, Office, OfficeWrite, Unanswered};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
-use codec::{decode, encode, history_key, history_prefix, number_of, unanswered_key};
+use codec::{
+    agent_history_key, agent_office_key, agent_prefix, decode, encode, history_key, history_prefix, number_of,
+    split_key, unanswered_key, utf8,
+};
 
 pub use crate::model::SCHEMA_VERSION;
 pub use backup::RestoreError;
@@ -126,6 +132,124 @@ enum Abort {
     Store(StoreError),
 }
 
+type TxResult<T> = Result<T, ConflictableTransactionError<Abort>>;
+
+fn conflict<T>() -> TxResult<T> {
+    Err(ConflictableTransactionError::Abort(Abort::Conflict))
+}
+
+fn decode_tx<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> TxResult<T> {
+    decode(bytes).map_err(|e| ConflictableTransactionError::Abort(Abort::Store(e)))
+}
+
+/// The trees one command's transaction writes.
+struct Tx<'t> {
+    offices: &'t TransactionalTree,
+    channels: &'t TransactionalTree,
+    history: &'t TransactionalTree,
+    agents: &'t TransactionalTree,
+    agent_channels: &'t TransactionalTree,
+    agent_history: &'t TransactionalTree,
+    agent_offices: &'t TransactionalTree,
+}
+
+impl Tx<'_> {
+    /// Writes an office's new state and event (and its bindings and index
+    /// entries) if it is still at the expected revision.
+    fn office(&self, w: &OfficeWrite, office_bytes: &[u8], event_bytes: &[u8]) -> TxResult<()> {
+        let number = w.office.number.as_str().as_bytes();
+        let current: Option<Office> = match self.offices.get(number)? {
+            Some(b) => Some(decode_tx(&b)?),
+            None => None,
+        };
+        if current.as_ref().map(|x| x.revision) != w.expected_revision {
+            return conflict();
+        }
+        let displaced = w.displaced.as_ref().map(|n| n.as_str().as_bytes());
+        if let Some(ch) = &w.bind {
+            // A 代理人's channel is never an office's.
+            if self.agent_channels.get(ch.as_bytes())?.is_some() {
+                return conflict();
+            }
+            let ok = match self.channels.get(ch.as_bytes())? {
+                None => true,
+                Some(b) => b.as_ref() == number || displaced == Some(b.as_ref()),
+            };
+            if !ok {
+                return conflict();
+            }
+            self.channels.insert(ch.as_bytes(), number)?;
+        }
+        if let Some(ch) = &w.unbind {
+            if self.channels.get(ch.as_bytes())?.is_some_and(|b| b.as_ref() == number) {
+                self.channels.remove(ch.as_bytes())?;
+            }
+        }
+        if let Some(d) = displaced {
+            if let Some(b) = self.offices.get(d)? {
+                let mut other: Office = decode_tx(&b)?;
+                if other.channel == w.bind {
+                    other.channel = None;
+                    self.offices.insert(d, encode(&other))?;
+                }
+            }
+        }
+        let old_agent = current.as_ref().and_then(|o| o.agent.as_deref());
+        if old_agent != w.office.agent.as_deref() {
+            if let Some(k) = old_agent {
+                self.agent_offices.remove(agent_office_key(k, &w.office.number))?;
+            }
+            if let Some(k) = &w.office.agent {
+                self.agent_offices.insert(agent_office_key(k, &w.office.number), &[])?;
+            }
+        }
+        self.offices.insert(number, office_bytes)?;
+        self.history
+            .insert(history_key(&w.office.number, w.event.seq), event_bytes)?;
+        Ok(())
+    }
+
+    /// Writes a 代理人's new state and event (and its channel) if it is still
+    /// at the expected revision.
+    fn agent(&self, w: &AgentWrite, agent_bytes: &[u8], event_bytes: &[u8]) -> TxResult<()> {
+        let key = w.agent.key.as_bytes();
+        let current: Option<Agent> = match self.agents.get(key)? {
+            Some(b) => Some(decode_tx(&b)?),
+            None => None,
+        };
+        if current.as_ref().map(|x| x.revision) != w.expected_revision {
+            return conflict();
+        }
+        if let Some(ch) = &w.bind {
+            // An office's channel is never a 代理人's.
+            if self.channels.get(ch.as_bytes())?.is_some() {
+                return conflict();
+            }
+            if self
+                .agent_channels
+                .get(ch.as_bytes())?
+                .is_some_and(|b| b.as_ref() != key)
+            {
+                return conflict();
+            }
+            self.agent_channels.insert(ch.as_bytes(), key)?;
+        }
+        if let Some(ch) = &w.unbind {
+            if self
+                .agent_channels
+                .get(ch.as_bytes())?
+                .is_some_and(|b| b.as_ref() == key)
+            {
+                self.agent_channels.remove(ch.as_bytes())?;
+            }
+        }
+        self.agents.insert(key, agent_bytes)?;
+        self.agent_history
+            .insert(agent_history_key(&w.agent.key, w.event.seq), event_bytes)?;
+        Ok(())
+    }
+}
+
 #[derive(Clone)]
 pub struct Store {
     db: sled::Db,
@@ -139,6 +263,10 @@ pub struct Store {
     history: sled::Tree,
     unanswered: sled::Tree,
     reminders: sled::Tree,
+    agents: sled::Tree,
+    agent_channels: sled::Tree,
+    agent_history: sled::Tree,
+    agent_offices: sled::Tree,
 }
 
 impl std::fmt::Debug for Store {
@@ -250,6 +378,10 @@ impl Store {
             history: db.open_tree("history")?,
             unanswered: db.open_tree("unanswered")?,
             reminders: db.open_tree("reminders")?,
+            agents: db.open_tree("agents")?,
+            agent_channels: db.open_tree("agent_channels")?,
+            agent_history: db.open_tree("agent_history")?,
+            agent_offices: db.open_tree("agent_offices")?,
             meta,
             log,
             db,
@@ -297,26 +429,13 @@ impl Store {
 
     /// An office's history, oldest first.
     pub fn history(&self, number: &OfficeNumber) -> Result<Vec<Event>, StoreError> {
-        self.history
-            .scan_prefix(history_prefix(number))
-            .values()
-            .map(|v| decode(&v?))
-            .collect()
+        events(&self.history, history_prefix(number))
     }
 
     /// The last `n` events of an office's history, oldest first: what `/undo`
     /// reads, so its cost does not grow with the history.
     pub fn history_tail(&self, number: &OfficeNumber, n: usize) -> Result<Vec<Event>, StoreError> {
-        let mut tail: Vec<Event> = self
-            .history
-            .scan_prefix(history_prefix(number))
-            .values()
-            .rev()
-            .take(n)
-            .map(|v| decode(&v?))
-            .collect::<Result<_, _>>()?;
-        tail.reverse();
-        Ok(tail)
+        events_tail(&self.history, history_prefix(number), n)
     }
 
     /// Every office, in number order.
@@ -326,6 +445,58 @@ impl Store {
 
     pub fn office_count(&self) -> usize {
         self.offices.len()
+    }
+
+    /// The 代理人 stored under a key ([`crate::model::agent_key`]).
+    pub fn agent(&self, key: &str) -> Result<Option<Agent>, StoreError> {
+        self.agents.get(key.as_bytes())?.map(|b| decode(&b)).transpose()
+    }
+
+    /// The 代理人 bound to a channel, if any.
+    pub fn agent_by_channel(&self, channel: &str) -> Result<Option<Agent>, StoreError> {
+        match self.agent_channels.get(channel)? {
+            Some(k) => self.agent(&utf8(&k, "agent key")?),
+            None => Ok(None),
+        }
+    }
+
+    /// Every 代理人, in key order.
+    pub fn agents(&self) -> impl Iterator<Item = Result<Agent, StoreError>> + '_ {
+        self.agents.iter().values().map(|v| decode(&v?))
+    }
+
+    /// The numbers of a 代理人's offices, in number order (from the index).
+    pub fn agent_office_numbers(&self, key: &str) -> Result<Vec<OfficeNumber>, StoreError> {
+        self.agent_offices
+            .scan_prefix(agent_prefix(key))
+            .keys()
+            .map(|k| {
+                let k = k?;
+                let (_, number) = split_key(&k).ok_or_else(|| StoreError::Corrupt("agent office key".into()))?;
+                number_of(number)
+            })
+            .collect()
+    }
+
+    /// A 代理人's offices, in number order.
+    pub fn agent_offices(&self, key: &str) -> Result<Vec<Office>, StoreError> {
+        let mut out = Vec::new();
+        for n in self.agent_office_numbers(key)? {
+            if let Some(o) = self.office(&n)? {
+                out.push(o);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A 代理人's history, oldest first.
+    pub fn agent_history(&self, key: &str) -> Result<Vec<Event>, StoreError> {
+        events(&self.agent_history, agent_prefix(key))
+    }
+
+    /// The last `n` events of a 代理人's history, oldest first (for `/undo`).
+    pub fn agent_history_tail(&self, key: &str, n: usize) -> Result<Vec<Event>, StoreError> {
+        events_tail(&self.agent_history, agent_prefix(key), n)
     }
 
     /// Applies one command's change atomically and flushes it to disk.
@@ -340,47 +511,34 @@ impl Store {
     /// Applies a change in one transaction without waiting for the disk
     /// (benchmarks and bulk import flush once at the end).
     pub fn apply_unflushed(&self, change: &Change) -> Result<Applied, StoreError> {
-        let number = change.office.number.as_str().as_bytes();
-        let office_bytes = encode(&change.office);
-        let event_bytes = encode(&change.event);
-        let hkey = history_key(&change.office.number, change.event.seq);
-        let displaced = change.displaced.as_ref().map(|n| n.as_str().as_bytes().to_vec());
-        let res = (&self.offices, &self.channels, &self.history).transaction(|(o, c, h)| {
-            let current: Option<Office> = match o.get(number)? {
-                Some(b) => Some(decode(&b).map_err(|e| ConflictableTransactionError::Abort(Abort::Store(e)))?),
-                None => None,
+        let office = change.office.as_ref().map(|w| (w, encode(&w.office), encode(&w.event)));
+        let agent = change.agent.as_ref().map(|w| (w, encode(&w.agent), encode(&w.event)));
+        let trees = (
+            &self.offices,
+            &self.channels,
+            &self.history,
+            &self.agents,
+            &self.agent_channels,
+            &self.agent_history,
+            &self.agent_offices,
+        );
+        let res = trees.transaction(|(o, c, h, a, ac, ah, ao)| {
+            let tx = Tx {
+                offices: o,
+                channels: c,
+                history: h,
+                agents: a,
+                agent_channels: ac,
+                agent_history: ah,
+                agent_offices: ao,
             };
-            if current.as_ref().map(|x| x.revision) != change.expected_revision {
-                return Err(ConflictableTransactionError::Abort(Abort::Conflict));
+            // The office first: it may leave the channel the 代理人 takes.
+            if let Some((w, record, event)) = &office {
+                tx.office(w, record, event)?;
             }
-            if let Some(ch) = &change.bind {
-                let bound = c.get(ch.as_bytes())?;
-                let ok = match &bound {
-                    None => true,
-                    Some(b) => b.as_ref() == number || displaced.as_deref() == Some(b.as_ref()),
-                };
-                if !ok {
-                    return Err(ConflictableTransactionError::Abort(Abort::Conflict));
-                }
-                c.insert(ch.as_bytes(), number)?;
+            if let Some((w, record, event)) = &agent {
+                tx.agent(w, record, event)?;
             }
-            if let Some(ch) = &change.unbind {
-                if c.get(ch.as_bytes())?.is_some_and(|b| b.as_ref() == number) {
-                    c.remove(ch.as_bytes())?;
-                }
-            }
-            if let Some(d) = &displaced {
-                if let Some(b) = o.get(d.as_slice())? {
-                    let mut other: Office =
-                        decode(&b).map_err(|e| ConflictableTransactionError::Abort(Abort::Store(e)))?;
-                    if other.channel == change.bind {
-                        other.channel = None;
-                        o.insert(d.as_slice(), encode(&other))?;
-                    }
-                }
-            }
-            o.insert(number, office_bytes.as_slice())?;
-            h.insert(hkey.as_slice(), event_bytes.as_slice())?;
             Ok(())
         });
         match res {
@@ -449,6 +607,25 @@ impl Store {
     pub fn unanswered(&self) -> Result<Vec<Unanswered>, StoreError> {
         self.unanswered.iter().values().map(|v| decode(&v?)).collect()
     }
+}
+
+/// The events under a key prefix of a history tree, oldest first.
+fn events(tree: &sled::Tree, prefix: Vec<u8>) -> Result<Vec<Event>, StoreError> {
+    tree.scan_prefix(prefix).values().map(|v| decode(&v?)).collect()
+}
+
+/// The last `n` events under a key prefix, oldest first: read from the end,
+/// so the cost does not grow with the history.
+fn events_tail(tree: &sled::Tree, prefix: Vec<u8>, n: usize) -> Result<Vec<Event>, StoreError> {
+    let mut tail: Vec<Event> = tree
+        .scan_prefix(prefix)
+        .values()
+        .rev()
+        .take(n)
+        .map(|v| decode(&v?))
+        .collect::<Result<_, _>>()?;
+    tail.reverse();
+    Ok(tail)
 }
 
 /// fsyncs a directory, so that files created in it survive a power cut.

@@ -129,25 +129,26 @@ fn first_step_then_the_notification() {
 
 #[test]
 fn proxy_office_gets_the_proxy_application_after_notify() {
+    // The 代理人's channel: its offices' 届出, then its 代理人申請.
     let sb = Sandbox::new();
     let r = sb.console(
         &[],
         &[
-            "/register number:1370100016 name:テスト事業所 mode:proxy",
+            "/register number:1370100016 name:テスト事業所 agent:テスト代理人",
             "/done",
-            "/done",
+            "/done office:1370100016",
             "/next",
-            "/done",
+            "/done office:1370100016",
             "/next",
         ],
     );
     assert!(r[0].contains("代理請求"), "{}", r[0]);
     assert!(
-        r[3].starts_with("■ 手順 2/7：インターネット請求開始の届出\n"),
+        r[3].starts_with("■ 手順 2/7：各事業所のインターネット請求開始の届出\n"),
         "{}",
         r[3]
     );
-    assert!(r[3].contains("※ 国保連合会から「電子請求登録結果に関するお知らせ」が届くのを待っています"));
+    assert!(r[3].contains("※ 各事業所の「電子請求登録結果に関するお知らせ」の到着待ち"));
     assert!(r[5].starts_with("■ 手順 3/7：代理人申請\n"), "{}", r[5]);
     assert!(r[5].contains("「代理人申請 電子請求をはじめる前に」"));
 }
@@ -159,18 +160,18 @@ fn vendor_progress_shows_not_applicable_lines() {
         &[],
         &["/register number:1370100016 name:テスト事業所 mode:vendor", "/progress"],
     );
+    // Not needed: unnumbered "—"; the vendor's part: "→"; the office's own
+    // two steps are the numbered ones the count counts.
     let na = lines_starting(&r[1], "—");
     assert_eq!(
         na,
-        vec![
-            "— 手順 4/6：電子証明書の取得（不要）",
-            "— 手順 5/6：統合インストーラのインストール（不要）"
-        ],
+        vec!["— 電子証明書の取得（不要）", "— 統合インストーラのインストール（不要）"],
         "{}",
         r[1]
     );
-    assert_eq!(lines_starting(&r[1], "☐").len(), 4);
-    assert!(r[1].contains("進み具合：4手順中 0手順完了（0%）"), "{}", r[1]);
+    assert_eq!(lines_starting(&r[1], "→").len(), 2, "{}", r[1]);
+    assert_eq!(lines_starting(&r[1], "☐").len(), 2);
+    assert!(r[1].contains("進み具合：2手順中 0手順完了（0%）"), "{}", r[1]);
 }
 
 #[test]

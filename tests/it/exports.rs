@@ -21,7 +21,7 @@ const T0: i64 = 1_795_447_800;
 const BOM: &str = "\u{feff}";
 
 /// The header the CSV has always had.
-const HEADER: [&str; 9] = [
+const HEADER: [&str; 10] = [
     "number",
     "name",
     "mode",
@@ -31,6 +31,7 @@ const HEADER: [&str; 9] = [
     "updated_at",
     "stalled",
     "waiting_since",
+    "agent",
 ];
 
 fn row(number: &str, name: &str, updated_at: i64, waiting_since: Option<i64>) -> OfficeRow {
@@ -45,6 +46,8 @@ fn row(number: &str, name: &str, updated_at: i64, waiting_since: Option<i64>) ->
         stalled: false,
         waiting_since,
         completed_at: None,
+        agent: None,
+        current_by_agent: false,
     }
 }
 

@@ -65,6 +65,7 @@ fn office(number: &str, mode: Mode, software: Option<&str>) -> Office {
         updated_at: T0,
         revision: 0,
         done: Default::default(),
+        agent: None,
     }
 }
 
@@ -245,11 +246,11 @@ fn an_unmatched_question_gets_no_faq_text_and_the_contact_of_the_current_step() 
     // A new direct office is at the environment step: reception.
     let o = office(TOKYO_A, Mode::Direct, None);
     assert_eq!(kb.answer(UNMATCHED, Some(&o)).contact.id, Some(ContactId::Reception));
-    // A new vendor office: its vendor (the reception step's contact, adapted).
+    // A new vendor office: its first own step is the 届出 (the PC and the
+    // login are its vendor's), so the 国保連合会.
     let o = office(TOKYO_A, Mode::Vendor, Some("ケアソフトA"));
     let c = kb.answer(UNMATCHED, Some(&o)).contact;
-    assert_eq!(c.id, Some(ContactId::Vendor));
-    assert_eq!(c.name.as_deref(), Some("ケアソフトA サポートセンター"));
+    assert_eq!(c.id, Some(ContactId::Kokuhoren));
 }
 
 #[test]
@@ -319,7 +320,8 @@ fn questions_through_the_app_are_routed_for_the_channels_office() {
     for (ch, id, name) in [
         ("ch-nowhere", ContactId::Reception, None),
         ("ch-direct", ContactId::Reception, None),
-        ("ch-vendor", ContactId::Vendor, Some("ケアソフトA サポートセンター")),
+        // The vendor office's first own step is its 届出.
+        ("ch-vendor", ContactId::Kokuhoren, Some("東京都国民健康保険団体連合会")),
         ("ch-notify", ContactId::Kokuhoren, Some("東京都国民健康保険団体連合会")),
     ] {
         let r = ask(&app, ch, UNMATCHED);

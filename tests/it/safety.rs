@@ -216,6 +216,7 @@ fn the_engine_refuses_a_user_binding_an_unbound_office() {
         name: "さくら".into(),
         mode: None,
         software: None,
+        agent: None,
     };
     let ctx = |actor| Ctx {
         now: T0,
@@ -225,6 +226,8 @@ fn the_engine_refuses_a_user_binding_an_unbound_office() {
         history: &[],
         existing: Some(&loose),
         config: &config,
+        agent: None,
+        existing_agent: None,
     };
     let (u, s) = (user("u"), staff());
     assert_eq!(
@@ -232,7 +235,7 @@ fn the_engine_refuses_a_user_binding_an_unbound_office() {
         UserError::OfficeNeedsStaff { number: number.clone() }
     );
     let out = engine::handle(&ctx(&s), &input).unwrap();
-    let change = out.change.expect("staff binds");
+    let change = out.change.and_then(|c| c.office).expect("staff binds");
     assert_eq!(change.bind.as_deref(), Some("ch-new"));
     assert!(matches!(change.event.action, Action::Bound { prev: None, .. }));
 }
@@ -490,8 +493,9 @@ fn stored_escape_codes_never_reach_the_console_raw() {
         Default::default(),
         None,
         Some("ch".into()),
+        None,
     );
-    app.store().apply(&change).unwrap();
+    app.store().apply(&change.into()).unwrap();
     assert_ok(&run(&app, "ch", &evil, "/done", T0));
     for (actor, line) in [
         (&staff(), "/history"),

@@ -46,10 +46,11 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
     let (faq_id, confidence, answer) = match &a.lookup.best {
         Some(h) => {
             let id = &entries[h.entry].id;
+            let text = a.answer.clone().unwrap_or_else(|| format!("faq-{id}"));
             (
                 serde_json::Value::from(id.clone()),
                 h.confidence,
-                c.text(lang, &Msg::new(format!("faq-{id}"))),
+                c.text(lang, &Msg::new(text)),
             )
         }
         None => (

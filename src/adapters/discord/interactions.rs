@@ -11,7 +11,7 @@ use super::embed::{clip, Message};
 use super::Handler;
 use crate::command::Input;
 use crate::content::Lang;
-use crate::playbook::{self, StepStatus};
+use crate::playbook::{self, StepId, Track};
 use crate::reply::{ButtonAction, Msg, Reply, Tone};
 use crate::text;
 
@@ -110,17 +110,34 @@ impl Handler {
                     .await
                     .and_then(Result::ok)
                     .flatten();
-                if let Some(o) = office {
-                    for step in playbook::steps(o.mode) {
-                        if matches!(o.status(step), StepStatus::Todo | StepStatus::Waiting { .. }) {
-                            let title = content.text(lang, &Msg::new(step.title_id()));
-                            if typed.is_empty()
-                                || text::fold_question(&title).contains(&typed)
-                                || step.as_str().contains(&typed)
-                            {
-                                resp = resp.add_string_choice(clip(&title, CHOICE_MAX), step.as_str());
-                            }
-                        }
+                let ch = cmd.channel_id.to_string();
+                let agent = match office {
+                    Some(_) => None,
+                    None => self
+                        .blocking(move |app| app.agent_in(&ch))
+                        .await
+                        .and_then(Result::ok)
+                        .flatten(),
+                };
+                // The open steps of the channel's office, or of its 代理人.
+                let open: Vec<(StepId, Track)> = match (&office, &agent) {
+                    (Some(o), _) => playbook::numbered(o.mode)
+                        .filter(|s| o.status(*s).is_open())
+                        .map(|s| (s, Track::Office(o.mode)))
+                        .collect(),
+                    (None, Some(a)) => playbook::steps(Track::Agent)
+                        .filter(|s| playbook::status(*s, Track::Agent, &a.done).is_open())
+                        .map(|s| (s, Track::Agent))
+                        .collect(),
+                    (None, None) => Vec::new(),
+                };
+                for (step, track) in open {
+                    let title = content.text(lang, &Msg::new(step.title_in(track)));
+                    if typed.is_empty()
+                        || text::fold_question(&title).contains(&typed)
+                        || step.as_str().contains(&typed)
+                    {
+                        resp = resp.add_string_choice(clip(&title, CHOICE_MAX), step.as_str());
                     }
                 }
             }
@@ -174,12 +191,12 @@ impl Handler {
                 return;
             }
             let ch = channel.clone();
+            // An office's channel or a 代理人's.
             let registered = self
-                .blocking(move |app| app.office_in(&ch))
+                .blocking(move |app| app.channel_registered(&ch))
                 .await
                 .and_then(Result::ok)
-                .flatten()
-                .is_some();
+                .unwrap_or(false);
             if !registered {
                 return;
             }
