@@ -4,6 +4,8 @@
 ##   .phrasings  other ways to ask, separated by " | "
 ##   .keywords   keywords, separated by spaces
 ##   .contact    contact id (reception, denso, kokuhoren, software, vendor)
+##   .proxy      the answer for a proxy-billing office and a proxy's channel (given instead of the value)
+##   .vendor     the answer for a vendor-billed office (likewise)
 ## Source: the seed guide (インターネット請求の導入手順について).
 ## Entries marked "Supplementary" use the supplementary facts in DESIGN.md; they vary by prefecture / 国保連合会.
 
@@ -19,6 +21,16 @@ faq-preparations =
     .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list | switch from paper claims to internet billing
     .keywords = prepare preparation preparations need required requirements start begin setup steps procedure internet billing online electronic e-billing four certificate notification installer environment 準備 導入 インターネット請求
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), each office does part of the preparation and the proxy (代理人) does the rest.
+        Each office: the notification to start internet billing (インターネット請求開始の届出) to the 国保連合会, which gives it a user ID.
+        The proxy: the proxy application (代理人申請), the electronic certificate (one covers up to 100 offices) and more.
+        For what comes after the proxy application, read 「代理人申請 電子請求をはじめる前に」.
+        Type /next to see what to do now.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate, installing with the integrated installer and some other steps (等) are not needed.
+        Ask the vendor's helpdesk what your office has to prepare.
+        Type /next to see what to do now.
 
 faq-preparation-period =
     It takes about one month from the notification (届出) until you can bill.
@@ -42,6 +54,16 @@ faq-cost =
     .phrasings = what does internet billing cost | is there a fee | is it free | setup cost | how much money do we need | price of getting started | total cost for online billing | any charges | initial cost | do the line and software cost extra
     .keywords = cost costs price fee fees charge charges money how much yen free expense setup cost line software 費用 料金 いくら
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) gets one electronic certificate (電子証明書).
+        One certificate covers up to 100 offices.
+        The issuance fee is for that one certificate (valid for 3 years).
+        介護保険証明書 is 13,200円; 介護・障害共通証明書 is 13,900円.
+        Internet line and billing software cost extra.
+        If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate, installing with the integrated installer and some other steps (等) are not needed.
+        Ask the vendor's helpdesk about the costs.
 
 faq-certificate-fee =
     The fee for the electronic certificate is charged per office number.
@@ -53,6 +75,17 @@ faq-certificate-fee =
     .phrasings = certificate price | how much for the certificate | certificate issuing fee | cost of the digital certificate | shared care and disability certificate fee | is the certificate fee per office | certificate charge | e-certificate cost
     .keywords = certificate digital electronic e-certificate fee price cost charge yen 13,200 13200 13,900 13900 issuing per office number shared disability care insurance 電子証明書 証明書 手数料 介護保険証明書 介護・障害共通証明書
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) gets one electronic certificate (電子証明書).
+        One certificate covers up to 100 offices, so there is no fee per office number.
+        The issuance fee is for one certificate:
+        介護保険証明書: 13,200円
+        介護・障害共通証明書: 13,900円
+        It is valid for 3 years.
+        If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        Ask the vendor's helpdesk about the costs.
 
 faq-certificate-validity =
     The electronic certificate is valid for 3 years.
@@ -63,6 +96,9 @@ faq-certificate-validity =
     .phrasings = certificate expiry | how many years does the certificate last | when does the certificate expire | certificate validity period | does the certificate ever expire | certificate lifetime | valid for how long
     .keywords = valid validity expiry expire expires expiration years three 3 years last lifetime certificate 有効期間 有効期限 3年
     .contact = reception
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        For details, ask the vendor's helpdesk.
 
 faq-certificate-renewal =
     (Supplementary: this varies by prefecture / 国保連合会.)
@@ -74,6 +110,14 @@ faq-certificate-renewal =
     .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate runs out | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed
     .keywords = renew renewal renewing expire expired lapse lapsed notice 90 days new certificate issuing password 更新 期限切れ 証明書発行用パスワード
     .contact = kokuhoren
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) holds the one electronic certificate.
+        The proxy renews it too.
+        The electronic certificate is valid for 3 years.
+        How renewal works may differ by 国保連合会; ask the 国保連合会 for details.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        For details, ask the vendor's helpdesk.
 
 ## Operating environment
 
@@ -210,6 +254,14 @@ faq-certificate-how =
     .phrasings = how to apply for the certificate | installing the certificate | download the certificate | where is the certificate menu | getting a digital certificate | request a certificate | certificate application steps | how to obtain the e-certificate
     .keywords = certificate digital electronic e-certificate apply application request issue issuance obtain get download install menu manual 3.2 電子証明書 発行申請 証明書
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) gets one electronic certificate (up to 100 offices).
+        The offices do not each get one.
+        How the proxy gets it is not in the guide, which describes office billing (事業所請求).
+        Read 「代理人申請 電子請求をはじめる前に」.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        For details, ask the vendor's helpdesk.
 
 faq-certificate-time =
     The 国保連合会 (NHI federation) issues the electronic certificate a few days after you apply.
@@ -219,6 +271,13 @@ faq-certificate-time =
     .phrasings = when will the certificate be issued | how many days for the certificate | certificate not issued yet | waiting for the certificate | is the certificate issued right away | certificate still pending | certificate issuance time
     .keywords = issued issuance days few days when waiting pending not yet certificate how long 数日 発行
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) gets the electronic certificate.
+        Check how long issuance takes in 「代理人申請 電子請求をはじめる前に」.
+        If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        For details, ask the vendor's helpdesk.
 
 ## Integrated installer
 
@@ -314,6 +373,11 @@ faq-multiple-offices =
     .phrasings = we run several offices | one certificate for many offices | do we need a certificate for each office | multiple office numbers | how many offices per certificate | billing for a group of offices | our corporation has many sites
     .keywords = several multiple many offices office numbers group corporation sites each one certificate 100 offices proxy 複数 代理請求
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), one electronic certificate covers up to 100 offices.
+        The proxy (代理人) gets one certificate.
+        Each office still files its own notification to start internet billing.
+        Add an office to the proxy by typing /register number:(office number) name:(office name) in the proxy's channel.
 
 faq-proxy-procedure =
     For proxy billing (代理請求), a proxy application (代理人申請) is needed after the notification to start internet billing.
@@ -324,6 +388,13 @@ faq-proxy-procedure =
     .phrasings = proxy application | what is the proxy application | proxy billing procedure | billing on behalf of other offices | how to become a proxy | steps for proxy claims | before starting proxy billing
     .keywords = proxy proxy billing proxy application agent behalf procedure steps 代理請求 代理人申請
     .contact = reception
+    .proxy =
+        Type /next to see the proxy billing steps.
+        Each office files its own notification to start internet billing.
+        Then the proxy (代理人) does the proxy application (代理人申請).
+        For what comes after the proxy application, read 「代理人申請 電子請求をはじめる前に」.
+        It is on the pre-login page of the proxy application reception system (代理人申請電子請求受付システム).
+        With proxy billing, one certificate covers up to 100 offices.
 
 faq-billing-methods =
     Internet billing has two billing methods: office billing (事業所請求) and proxy billing (代理請求).
