@@ -2,7 +2,9 @@
 //! area; a test's name is its module path (`cargo test store_app::` runs one
 //! area, `cargo test crash` one test).
 //!
-//! - The pure engine with a fixed clock: `engine_scenarios`.
+//! - The pure engine with a fixed clock: `engine_scenarios`; proxy billing
+//!   with its 代理人 and vendor-billed offices: `billing_modes` (also through
+//!   `App`: export, restore, check, roster, staff summary).
 //! - `App` on a temporary data directory: `store_app`, `staff`,
 //!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`.
 //! - The binary (`CARGO_BIN_EXE_seikyu-navi`) over pipes: `console`,
@@ -16,6 +18,7 @@
 //!   spoofing: `safety`; CSV and config secrets: `exports`.
 
 mod bad_input;
+mod billing_modes;
 mod concurrency;
 mod console;
 mod crash;
