@@ -428,13 +428,19 @@ pub fn append_agent_next(config: &Config, now: i64, view: &AgentView, reply: &mu
         if !view.offices.is_empty() {
             reply.push(office_lines(now, view));
         }
-        let first_open = view
+        // The next office to submit its 届出; else the first one waiting for its letter.
+        let unsubmitted = view
+            .offices
+            .iter()
+            .find(|o| !o.done.contains_key(&TaskId::NotifySubmit));
+        let waiting = view
             .offices
             .iter()
             .find(|o| !o.done.contains_key(&TaskId::NotifyReceive));
-        reply.push(Block::Text(match first_open {
-            Some(o) => Msg::new("agent-next-office").str("number", o.number.as_str()),
-            None => Msg::new("agent-no-offices").str("agent", &agent.name),
+        reply.push(Block::Text(match (unsubmitted, waiting) {
+            (Some(o), _) => Msg::new("agent-next-office").str("number", o.number.as_str()),
+            (None, Some(o)) => Msg::new("agent-next-office-waiting").str("number", o.number.as_str()),
+            (None, None) => Msg::new("agent-no-offices").str("agent", &agent.name),
         }));
     } else if let Some(task) = playbook::next_task(step, &agent.done) {
         reply.push(Block::Text(

@@ -313,6 +313,9 @@ agent-next-office =
     When an office has submitted its notification, type /done office:{ $number }.
     When its notice has arrived, type /done office:{ $number } again.
     For another office, type its office number instead.
+agent-next-office-waiting =
+    When an office's notice has arrived, type /done office:{ $number }.
+    For another office, type its office number instead.
 agent-no-offices =
     The proxy "{ $agent }" has no offices registered.
     Register them, for example: /register number:1370100016 name:"Aoba Care"

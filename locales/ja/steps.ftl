@@ -311,6 +311,9 @@ agent-next-office =
     届出を提出したら、/done office:{ $number } と入力してください。
     お知らせが届いたら、もう一度 /done office:{ $number } と入力してください。
     ほかの事業所は、事業所番号を変えて入力します。
+agent-next-office-waiting =
+    お知らせが届いたら、/done office:{ $number } と入力してください。
+    ほかの事業所も、事業所番号を変えて同じように入力します。
 agent-no-offices =
     代理人「{ $agent }」の事業所が登録されていません。
     事業所を登録してください。例：/register number:1370100016 name:〇〇介護事業所
