@@ -1,11 +1,13 @@
 //! Contact routing: the seed's helpdesks (built in, texts in `locales/`), the
-//! 国保連合会 of each prefecture and vendor contacts from `bot.toml`, adapted
-//! to the office's mode and billing software.
+//! 国保連合会 of each prefecture (`bot.toml`, else the shipped table in
+//! [`crate::kokuhoren`]) and vendor contacts from `bot.toml`, adapted to the
+//! office's mode and billing software.
 
 use crate::config::{Config, ContactConfig};
+use crate::kokuhoren;
 use crate::model::Office;
 use crate::playbook::{ContactId, Mode};
-use crate::reply::Contact;
+use crate::reply::{Contact, Msg};
 use crate::text;
 
 fn from_config(id: ContactId, key: String, c: &ContactConfig) -> Contact {
@@ -18,6 +20,7 @@ fn from_config(id: ContactId, key: String, c: &ContactConfig) -> Contact {
         email: c.email.clone(),
         url: c.url.clone(),
         note: c.note.clone(),
+        ..Contact::default()
     }
 }
 
@@ -42,6 +45,39 @@ fn vendor_for<'c>(config: &'c Config, software: &str) -> Option<(&'c String, &'c
     })
 }
 
+/// The office's 国保連合会: its `bot.toml` entry, else the shipped row (the
+/// official name and, where known, the website). Without a phone number the
+/// note says so, and where to find one.
+fn kokuhoren_of(config: &Config, office: &Office) -> Contact {
+    let code = office.number.prefecture();
+    let key = format!("kokuhoren-{code:02}");
+    let no_tel = |name: &str, url: bool| {
+        Some(if url {
+            Msg::new("contact-kokuhoren-no-tel").str("name", name)
+        } else {
+            Msg::new("contact-kokuhoren-no-tel-no-url").str("name", name)
+        })
+    };
+    if let Some(c) = config.kokuhoren.get(&format!("{code:02}")) {
+        let mut card = from_config(ContactId::Kokuhoren, key, c);
+        if card.tel.is_none() && card.note.is_none() {
+            card.note_msg = no_tel(&c.name, c.url.is_some());
+        }
+        return card;
+    }
+    match kokuhoren::of(code) {
+        Some(k) => Contact {
+            id: Some(ContactId::Kokuhoren),
+            key: Some(key),
+            name: Some(k.name.clone()),
+            url: k.url.map(str::to_string),
+            note_msg: no_tel(&k.name, k.url.is_some()),
+            ..Contact::default()
+        },
+        None => builtin(ContactId::Kokuhoren),
+    }
+}
+
 /// The contact card for `id`, adapted to the office when there is one.
 pub fn route(config: &Config, id: ContactId, office: Option<&Office>) -> Contact {
     let Some(office) = office else {
@@ -59,15 +95,7 @@ pub fn route(config: &Config, id: ContactId, office: Option<&Office>) -> Contact
 pub fn resolve(config: &Config, id: ContactId, office: Option<&Office>) -> Contact {
     match id {
         ContactId::Reception | ContactId::Denso => builtin(id),
-        ContactId::Kokuhoren => office
-            .and_then(|o| {
-                let key = format!("{:02}", o.number.prefecture());
-                config
-                    .kokuhoren
-                    .get(&key)
-                    .map(|c| from_config(id, format!("kokuhoren-{key}"), c))
-            })
-            .unwrap_or_else(|| builtin(id)),
+        ContactId::Kokuhoren => office.map_or_else(|| builtin(id), |o| kokuhoren_of(config, o)),
         ContactId::Software | ContactId::Vendor => office
             .and_then(|o| o.software.as_deref())
             .and_then(|sw| vendor_for(config, sw))

@@ -1,6 +1,7 @@
 ## Contacts
 ## Source: the "お問合せ先について" section of the seed guide.
-## Each prefecture's 国保連合会 and vendor contacts are configured in bot.toml; these are the generic entries.
+## Each prefecture's 国保連合会 is shown with the name and website from the shipped data (assets/kokuhoren/), or as configured in bot.toml.
+## Vendor and billing-software contacts are configured in bot.toml; these are the generic entries.
 
 contact-reception = Reception system helpdesk (介護電子請求受付システムヘルプデスク)
     .tel = 0570-059-402
@@ -20,6 +21,10 @@ contact-denso = Care transmission software helpdesk (介護伝送ソフトヘル
 contact-kokuhoren = Your prefecture's NHI federation (国保連合会)
     .note = The way to submit the notification (届出) differs by prefecture. Check your 国保連合会's website, or ask the 国保連合会 directly.
     .topic = The notification to start internet billing (インターネット請求開始の届出), and the notice (「電子請求登録結果に関するお知らせ」)
+
+## The note of a 国保連合会 whose phone number the bot does not know ({ $name }: its official name).
+contact-kokuhoren-no-tel = This bot has no phone number for this NHI federation (国保連合会). Find the phone number and how to submit the notification (届出) on its website. If the website does not open, search the web for "{ $name }".
+contact-kokuhoren-no-tel-no-url = This bot has neither the phone number nor the website of this NHI federation (国保連合会). Please search the web for "{ $name }", and find the phone number and how to submit the notification (届出) on its website.
 
 contact-software = Your billing software's own helpdesk
     .note = If you use billing software other than 国保中央会介護伝送ソフト, ask that software's own helpdesk. For 国保中央会介護伝送ソフト, it is the care transmission software helpdesk (介護伝送ソフトヘルプデスク), TEL 0570-059-401.

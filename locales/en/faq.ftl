@@ -349,9 +349,9 @@ faq-claim-period =
 
 faq-kokuhoren-contact =
     For the notification to start internet billing (インターネット請求開始の届出) and the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」), contact the NHI federation (国保連合会) of the prefecture where your office is.
-    Find its contact details on the 国保連合会's website.
-    If this bot has them configured, they are shown below.
+    Its official name is the prefecture's name followed by 国民健康保険団体連合会 (for example, 東京都国民健康保険団体連合会).
+    Find its phone number and how to submit the notification (届出) on the 国保連合会's website.
     .question = How do I contact the NHI federation (国保連合会)?
-    .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk
+    .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk | official name of the federation
     .keywords = federation kokuhoren 国保連合会 phone telephone contact call number helpdesk
     .contact = kokuhoren

@@ -1,0 +1,398 @@
+//! Guidance an office can trust: every prefecture's 国保連合会 named from the
+//! shipped data (`assets/kokuhoren/`) without a `bot.toml` entry, and no phone
+//! number or website the data or the seed does not source.
+
+use std::collections::BTreeSet;
+
+use regex::Regex;
+use seikyu_navi::adapters::render::plain_text;
+use seikyu_navi::app::{App, Knowledge};
+use seikyu_navi::command::Input;
+use seikyu_navi::config::{Config, ContactConfig};
+use seikyu_navi::contacts;
+use seikyu_navi::content::{Content, Lang};
+use seikyu_navi::kokuhoren;
+use seikyu_navi::model::Office;
+use seikyu_navi::playbook::{ContactId, Mode};
+use seikyu_navi::reply::{Block, Contact, Msg, Reply};
+
+use crate::support::{contact as contact_of, contact_config, has, local_user, number, office_record, run_ok, T0};
+
+/// The shipped table, read here apart from the code that uses it.
+const TSV: &str = include_str!("../../assets/kokuhoren/kokuhoren.tsv");
+
+/// The 47 prefectures by number (JIS X 0401), written out independently of the data.
+const PREFECTURES: [&str; 47] = [
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
+];
+
+/// The seed's phone and fax numbers (介護電子請求受付システムヘルプデスク and
+/// 介護伝送ソフトヘルプデスク): the only numbers the bot may state on its own.
+const SEED_NUMBERS: [&str; 4] = ["0570-059-402", "0570-059-422", "0570-059-401", "0570-059-411"];
+/// The seed's one address (介護電子請求受付システム).
+const SEED_URL: &str = "http://www.e-seikyuu.jp/";
+
+/// 福島県: the data has nothing. 大阪府: a website, no phone.
+const FUKUSHIMA: u8 = 7;
+const OSAKA: u8 = 27;
+
+struct Row<'a> {
+    code: u8,
+    prefecture: &'a str,
+    name: &'a str,
+    url: &'a str,
+    tels: [&'a str; 2],
+    sources: &'a str,
+    notes: &'a str,
+}
+
+fn rows() -> Vec<Row<'static>> {
+    let mut lines = TSV.lines();
+    assert_eq!(lines.next().unwrap().split('\t').collect::<Vec<_>>(), kokuhoren::HEADER);
+    let rows: Vec<Row> = lines
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 10, "{l}");
+            Row {
+                code: c[0].parse().unwrap(),
+                prefecture: c[1],
+                name: c[2],
+                url: c[3],
+                tels: [c[4], c[5]],
+                sources: c[8],
+                notes: c[9],
+            }
+        })
+        .collect();
+    assert_eq!(rows.len(), 47);
+    rows
+}
+
+fn office(code: u8, mode: Mode, software: Option<&str>) -> Office {
+    office_record(&number(&format!("{code:02}7010001")), mode, software)
+}
+
+fn official(code: u8) -> String {
+    format!("{}国民健康保険団体連合会", PREFECTURES[code as usize - 1])
+}
+
+/// A contact card alone, as the console shows it.
+fn card_text(content: &Content, lang: Lang, c: &Contact) -> String {
+    let reply = Reply {
+        blocks: vec![Block::Contact(c.clone())],
+        ..Reply::default()
+    };
+    plain_text(content, lang, &reply)
+}
+
+/// The contact card of a reply, as the console shows it.
+fn reply_card(content: &Content, lang: Lang, r: &Reply) -> String {
+    card_text(content, lang, contact_of(r))
+}
+
+fn phones(text: &str) -> BTreeSet<String> {
+    let re = Regex::new(r"\d{2,5}\s*[-‐－−ー]\s*\d{1,4}\s*[-‐－−ー]\s*\d{3,4}").unwrap();
+    let folded: String = unicode_normalization::UnicodeNormalization::nfkc(text).collect();
+    re.find_iter(&folded)
+        .map(|m| m.as_str().chars().filter(|c| !c.is_whitespace()).collect())
+        .collect()
+}
+
+fn urls(text: &str) -> BTreeSet<String> {
+    let re = Regex::new(r"https?://[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+").unwrap();
+    re.find_iter(text).map(|m| m.as_str().to_string()).collect()
+}
+
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split('/').next().unwrap();
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// Every message and attribute of both locales, formatted without arguments.
+fn every_locale_text(content: &Content) -> Vec<(Lang, String, String)> {
+    let mut out = Vec::new();
+    for lang in Lang::ALL {
+        for (id, attrs) in content.ids(lang) {
+            out.push((lang, id.clone(), content.text(lang, &Msg::new(id.clone()))));
+            for a in attrs {
+                out.push((lang, format!("{id}.{a}"), content.attr(lang, id, a).unwrap_or_default()));
+            }
+        }
+    }
+    assert!(out.len() > 300, "{} texts", out.len());
+    out
+}
+
+const KOKUHOREN_QUESTIONS: [&str; 4] = [
+    "国保連の電話番号教えて",
+    "届出について電話で聞きたいのですが、何番にかければいいですか？",
+    "届出はどこに出せばいい？",
+    "What is the phone number of our NHI federation?",
+];
+
+// ---- item 5: every 国保連合会 by default ----
+
+#[test]
+fn every_prefecture_gets_its_kokuhoren_without_bot_toml() {
+    let config = Config::default();
+    let content = Content::embedded().unwrap();
+    let rows = rows();
+    let mut with_url = 0;
+    for code in 1..=47u8 {
+        let row = &rows[code as usize - 1];
+        assert_eq!((row.code, row.prefecture), (code, PREFECTURES[code as usize - 1]));
+        let name = official(code);
+        // A name the data saw follows the pattern the others are derived with.
+        if !row.name.is_empty() {
+            assert_eq!(row.name, name);
+        }
+        for mode in Mode::ALL {
+            let c = contacts::route(&config, ContactId::Kokuhoren, Some(&office(code, mode, None)));
+            assert_eq!(c.id, Some(ContactId::Kokuhoren), "{code}");
+            assert_eq!(c.key.as_deref(), Some(format!("kokuhoren-{code:02}").as_str()));
+            assert_eq!(c.name.as_deref(), Some(name.as_str()), "{code}");
+            let url = (!row.url.is_empty()).then_some(row.url);
+            assert_eq!(c.url.as_deref(), url, "{code}");
+            assert_eq!((&c.tel, &c.fax, &c.email), (&None, &None, &None), "{code}");
+        }
+        with_url += usize::from(!row.url.is_empty());
+        let c = contacts::route(&config, ContactId::Kokuhoren, Some(&office(code, Mode::Direct, None)));
+        for lang in Lang::ALL {
+            let text = card_text(&content, lang, &c);
+            assert!(text.contains(&name), "{code} {lang}: {text}");
+            if !row.url.is_empty() {
+                assert!(text.contains(row.url), "{code} {lang}: {text}");
+            }
+        }
+    }
+    assert_eq!(with_url, 24);
+    // Without an office: the generic card, as before.
+    let c = contacts::route(&config, ContactId::Kokuhoren, None);
+    assert_eq!((c.id, c.name, c.key), (Some(ContactId::Kokuhoren), None, None));
+}
+
+#[test]
+fn a_bot_toml_entry_replaces_the_shipped_row() {
+    let mut config = Config::default();
+    config.kokuhoren.insert(
+        "27".into(),
+        ContactConfig {
+            note: Some("平日 9時から17時".into()),
+            ..contact_config("大阪府国民健康保険団体連合会 介護保険課", "06-0000-0000")
+        },
+    );
+    let c = contacts::route(&config, ContactId::Kokuhoren, Some(&office(OSAKA, Mode::Direct, None)));
+    assert_eq!(c.key.as_deref(), Some("kokuhoren-27"));
+    assert_eq!(c.name.as_deref(), Some("大阪府国民健康保険団体連合会 介護保険課"));
+    assert_eq!(c.tel.as_deref(), Some("06-0000-0000"));
+    assert_eq!(c.url, None, "the entry replaces the row, its website included");
+    let text = card_text(&Content::embedded().unwrap(), Lang::Ja, &c);
+    assert!(text.contains("平日 9時から17時"), "{text}");
+    // Another prefecture keeps its shipped row.
+    let c = contacts::route(&config, ContactId::Kokuhoren, Some(&office(13, Mode::Direct, None)));
+    assert_eq!(c.name.as_deref(), Some("東京都国民健康保険団体連合会"));
+    assert_eq!(c.url.as_deref(), Some("http://www.tokyo-kokuhoren.or.jp/"));
+}
+
+#[test]
+fn every_website_the_bot_can_state_is_in_the_shipped_data_with_a_source() {
+    let kb = Knowledge::load(Config::default()).unwrap();
+    let rows = rows();
+    // The locales name the seed's one address and no other.
+    for (lang, id, text) in every_locale_text(&kb.content) {
+        for u in urls(&text) {
+            assert_eq!(u, SEED_URL, "{lang} {id}: {text}");
+        }
+    }
+    // Each prefecture's cards and answers: the seed's address or the row's
+    // website, and the row cites a page on that website's host.
+    for code in 1..=47u8 {
+        let row = &rows[code as usize - 1];
+        let o = office(code, Mode::Direct, None);
+        let mut texts = Vec::new();
+        for lang in Lang::ALL {
+            let c = contacts::route(&kb.config, ContactId::Kokuhoren, Some(&o));
+            texts.push(card_text(&kb.content, lang, &c));
+            for q in KOKUHOREN_QUESTIONS {
+                texts.push(plain_text(
+                    &kb.content,
+                    lang,
+                    &kb.answer_reply(&kb.answer(q, Some(&o)), true),
+                ));
+            }
+        }
+        let mut stated = 0;
+        for text in &texts {
+            for u in urls(text) {
+                if u == SEED_URL {
+                    continue;
+                }
+                assert_eq!(u, row.url, "{code}: {text}");
+                assert!(row.sources.contains(host(&u)), "{code}: {u} has no source on its host");
+                stated += 1;
+            }
+        }
+        assert_eq!(stated > 0, !row.url.is_empty(), "{code}");
+    }
+}
+
+#[test]
+fn the_bot_states_no_phone_number_the_seed_does_not_give() {
+    let kb = Knowledge::load(Config::default()).unwrap();
+    let seed: BTreeSet<String> = SEED_NUMBERS.iter().map(|s| s.to_string()).collect();
+    // The numbers the data holds (claims lines and complaint lines): not
+    // checked against the 連合会's current sites, so never stated.
+    let rows = rows();
+    let data: BTreeSet<String> = rows
+        .iter()
+        .flat_map(|r| {
+            r.tels
+                .iter()
+                .map(|t| t.to_string())
+                .chain(phones(r.notes))
+                .chain(phones(r.sources))
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert!(
+        data.contains("076-261-5194") && data.contains("011-231-5161"),
+        "{data:?}"
+    );
+    let mut stated: Vec<(String, String)> = Vec::new();
+    for (lang, id, text) in every_locale_text(&kb.content) {
+        stated.extend(phones(&text).into_iter().map(|p| (format!("{lang} {id}"), p)));
+    }
+    let softwares = [None, Some("国保中央会介護伝送ソフト"), Some("ほのぼのNEXT")];
+    for code in 1..=47u8 {
+        for mode in Mode::ALL {
+            for sw in softwares {
+                let o = office(code, mode, sw);
+                for id in ContactId::ALL {
+                    let c = contacts::route(&kb.config, id, Some(&o));
+                    for lang in Lang::ALL {
+                        let text = card_text(&kb.content, lang, &c);
+                        stated.extend(phones(&text).into_iter().map(|p| (format!("{code} {mode} {id:?}"), p)));
+                    }
+                }
+            }
+        }
+        let o = office(code, Mode::Direct, None);
+        for q in KOKUHOREN_QUESTIONS {
+            let text = plain_text(&kb.content, Lang::Ja, &kb.answer_reply(&kb.answer(q, Some(&o)), true));
+            stated.extend(phones(&text).into_iter().map(|p| (format!("{code} {q}"), p)));
+        }
+    }
+    assert!(
+        stated.iter().any(|(_, p)| p == "0570-059-402"),
+        "the scan finds numbers"
+    );
+    for (where_, p) in &stated {
+        assert!(seed.contains(p), "{where_}: {p} is not the seed's");
+        assert!(!data.contains(p), "{where_}: {p} is from the unchecked data");
+    }
+}
+
+#[test]
+fn which_number_to_call_for_the_notification_where_no_phone_is_known() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let content = Content::embedded().unwrap();
+    for (ch, code) in [("ch-fukushima", FUKUSHIMA), ("ch-osaka", OSAKA)] {
+        let n = number(&format!("{code:02}7010001"));
+        run_ok(
+            &app,
+            ch,
+            &local_user(),
+            &format!("/register number:{n} name:テスト"),
+            T0,
+        );
+        // At the 届出 step.
+        run_ok(&app, ch, &local_user(), "/done", T0);
+        let asked = [
+            "届出について電話で聞きたいのですが、何番にかければいいですか？",
+            "国保連の電話番号教えて",
+            "Which number do I call about the notification?",
+        ];
+        let mut replies: Vec<Reply> = asked
+            .iter()
+            .map(|q| app.handle(ch, &local_user(), &Input::Question(q.to_string()), T0, Lang::Ja))
+            .collect();
+        replies.push(run_ok(&app, ch, &local_user(), "/contact", T0));
+        for r in &replies {
+            let c = contact_of(r);
+            assert_eq!(c.id, Some(ContactId::Kokuhoren), "{ch}: {r:?}");
+            assert_eq!(c.name.as_deref(), Some(official(code).as_str()));
+            assert_eq!(c.tel, None);
+            for lang in Lang::ALL {
+                let all = plain_text(&content, lang, r);
+                let card = reply_card(&content, lang, r);
+                // Never "shown below" over nothing.
+                for dead in ["下に表示します", "shown below"] {
+                    assert!(!all.contains(dead), "{ch} {lang}: {all}");
+                }
+                assert!(phones(&card).is_empty(), "{ch} {lang}: {card}");
+                // The card says plainly that no number is known, and where to look.
+                let (no_number, look) = match (lang, code) {
+                    (Lang::Ja, FUKUSHIMA) => ("電話番号とホームページは、このボットには登録されていません", "検索"),
+                    (Lang::Ja, _) => ("電話番号は、このボットには登録されていません", "ホームページ"),
+                    (Lang::En, FUKUSHIMA) => ("has neither the phone number nor the website", "search"),
+                    (Lang::En, _) => ("has no phone number", "website"),
+                };
+                assert!(card.contains(no_number), "{ch} {lang}: {card}");
+                assert!(card.contains(look), "{ch} {lang}: {card}");
+                assert!(card.contains(&official(code)), "{ch} {lang}: {card}");
+            }
+        }
+        // The FAQ answers the question (it is not "no answer").
+        for r in &replies[..2] {
+            assert!(!has(r, "answer-none"), "{ch}: {:?}", r.blocks);
+        }
+    }
+}
