@@ -30,6 +30,11 @@ contact-software = Your billing software's own helpdesk
     .note = If you use billing software other than 国保中央会介護伝送ソフト, ask that software's own helpdesk. For 国保中央会介護伝送ソフト, it is the care transmission software helpdesk (介護伝送ソフトヘルプデスク), TEL 0570-059-401.
     .topic = Operating your billing software, and setting up internet billing in it
 
+## Billing software other than 国保中央会介護伝送ソフト: the name and note without a contact in bot.toml, and the note with one (when it sets no note).
+contact-software-other = The helpdesk of { $software }
+contact-software-other-note = Find the helpdesk in your billing software's manual or on its website. The care transmission software helpdesk (介護伝送ソフトヘルプデスク) is the helpdesk for 国保中央会介護伝送ソフト.
+contact-software-vendor-note = Ask this helpdesk about operating your billing software and setting up internet billing in it.
+
 contact-vendor = The helpdesk of the vendor that files your claims
     .note = When a vendor files your claims, getting the electronic certificate and installing with the integrated installer (統合インストーラ) are not needed. Ask the vendor's helpdesk what preparation you need.
     .topic = What to prepare when a vendor files your claims, and the billing work itself

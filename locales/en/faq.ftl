@@ -263,6 +263,16 @@ faq-software-contact =
     .keywords = billing software software support helpdesk contact vendor maker third-party operate operation settings use 請求ソフト 問合せ 窓口
     .contact = software
 
+faq-software-other =
+    The billing software for internet billing does not have to be 国保中央会介護伝送ソフト.
+    For operating other billing software, and for setting up internet billing in it, ask that software's own helpdesk.
+    Find the helpdesk in the software's manual or on its website.
+    The care transmission software helpdesk (介護伝送ソフトヘルプデスク) is the helpdesk for 国保中央会介護伝送ソフト.
+    .question = We use billing software other than 国保中央会介護伝送ソフト. Whom do we ask?
+    .phrasings = not the 国保中央会 software | we use commercial billing software | software from a private vendor | is other billing software all right
+    .keywords = other commercial private vendor maker billing software 請求ソフト 以外
+    .contact = software
+
 ## Contacts
 
 faq-denso-helpdesk =

@@ -1060,17 +1060,23 @@ fn contact_routing_per_step() {
     let r = sim.ok("/contact").reply;
     assert_eq!(contact(&r), &builtin(ContactId::Denso));
     assert_eq!(sub(find(&r, "contact-for-step"), "step").id, "step-software-title");
-    // Other software: its own contact (built-in text).
+    // Other software: its own contact, named (never the 介護伝送ソフトヘルプデスク).
+    let other = Contact {
+        id: Some(ContactId::Software),
+        name_msg: Some(Msg::new("contact-software-other").str("software", "ケアソフトB")),
+        note_msg: Some(Msg::new("contact-software-other-note")),
+        ..Contact::default()
+    };
     let mut sim = Sim::new();
     sim.ok("/register number:1370100016 name:あおば介護 software:ケアソフトB");
     for _ in 0..7 {
         sim.ok("/done");
     }
-    assert_eq!(contact(&sim.ok("/contact").reply), &builtin(ContactId::Software));
+    assert_eq!(contact(&sim.ok("/contact").reply), &other);
     // All done: still the software's contact, no step named.
     sim.ok("/done");
     let r = sim.ok("/contact").reply;
-    assert_eq!(contact(&r), &builtin(ContactId::Software));
+    assert_eq!(contact(&r), &other);
     assert!(has(&r, "contact-intro"));
 }
 

@@ -1,6 +1,7 @@
 //! Guidance an office can trust: every prefecture's 国保連合会 named from the
-//! shipped data (`assets/kokuhoren/`) without a `bot.toml` entry, and no phone
-//! number or website the data or the seed does not source.
+//! shipped data (`assets/kokuhoren/`) without a `bot.toml` entry, no phone
+//! number or website the data or the seed does not source, and other billing
+//! software sent to its own helpdesk (never to the 介護伝送ソフトヘルプデスク).
 
 use std::collections::BTreeSet;
 
@@ -77,6 +78,7 @@ const PREFECTURES: [&str; 47] = [
 const SEED_NUMBERS: [&str; 4] = ["0570-059-402", "0570-059-422", "0570-059-401", "0570-059-411"];
 /// The seed's one address (介護電子請求受付システム).
 const SEED_URL: &str = "http://www.e-seikyuu.jp/";
+const DENSO_TEL: &str = "0570-059-401";
 
 /// 福島県: the data has nothing. 大阪府: a website, no phone.
 const FUKUSHIMA: u8 = 7;
@@ -395,4 +397,152 @@ fn which_number_to_call_for_the_notification_where_no_phone_is_known() {
             assert!(!has(r, "answer-none"), "{ch}: {:?}", r.blocks);
         }
     }
+}
+
+// ---- item 6: other billing software goes to its own contact ----
+
+const SOFTWARE: &str = "請求ソフトの設定方法がわからない";
+const DENSO: &str = "伝送ソフトのヘルプデスクの電話番号";
+const NOT_DENSO: [&str; 5] = [
+    "うちの請求ソフト、国保中央会のやつじゃないんだけど大丈夫？",
+    "当事業所は国保中央会のソフトではなく、民間メーカーの請求ソフトを導入しております。ソフト側の伝送設定については、どちらに問い合わせればよろしいでしょうか。",
+    "国保中央会の伝送ソフト以外の請求ソフトを使っています。どこに聞けばいいですか",
+    "We don't use the 国保中央会 software, we use a commercial one",
+    "Our billing software is from a private vendor, not Kokuho Chuokai. Who supports that?",
+];
+
+fn vendor_config() -> Config {
+    let mut c = Config::default();
+    c.vendors.insert(
+        "ほのぼのNEXT".into(),
+        contact_config("ほのぼのNEXT サポートセンター", "0120-000-222"),
+    );
+    c
+}
+
+/// The card never shows the 介護伝送ソフトヘルプデスク, in either language.
+fn assert_not_denso(content: &Content, c: &Contact, what: &str) {
+    assert_ne!(c.id, Some(ContactId::Denso), "{what}");
+    for lang in Lang::ALL {
+        let text = card_text(content, lang, c);
+        assert!(!text.contains(DENSO_TEL), "{what} {lang}: {text}");
+        assert!(!text.contains("k-denso@"), "{what} {lang}: {text}");
+    }
+}
+
+#[test]
+fn an_office_with_other_software_goes_to_its_helpdesk_without_a_vendors_entry() {
+    let kb = Knowledge::load(Config::default()).unwrap();
+    for mode in [Mode::Direct, Mode::Proxy] {
+        let o = office(13, mode, Some("ほのぼのNEXT"));
+        for q in [SOFTWARE, DENSO, NOT_DENSO[0]] {
+            let c = kb.answer(q, Some(&o)).contact;
+            assert_eq!(c.id, Some(ContactId::Software), "{q} {mode}");
+            assert_eq!((&c.tel, &c.key), (&None, &None), "{q} {mode}");
+            assert_not_denso(&kb.content, &c, q);
+            // The card names the office's software and says where its desk is.
+            let ja = card_text(&kb.content, Lang::Ja, &c);
+            assert!(ja.contains("ほのぼのNEXT") && ja.contains("マニュアル"), "{ja}");
+            let en = card_text(&kb.content, Lang::En, &c);
+            assert!(en.contains("ほのぼのNEXT") && en.contains("manual"), "{en}");
+        }
+        for id in [ContactId::Software, ContactId::Denso] {
+            assert_not_denso(&kb.content, &contacts::route(&kb.config, id, Some(&o)), "route");
+        }
+    }
+    // 国保中央会介護伝送ソフト itself still goes to its helpdesk.
+    let o = office(13, Mode::Direct, Some("国保中央会介護伝送ソフト"));
+    assert_eq!(kb.answer(SOFTWARE, Some(&o)).contact.id, Some(ContactId::Denso));
+}
+
+#[test]
+fn an_office_with_other_software_goes_to_its_vendors_entry() {
+    let kb = Knowledge::load(vendor_config()).unwrap();
+    for sw in ["ほのぼのNEXT", "ほのぼのＮＥＸＴ"] {
+        let o = office(13, Mode::Direct, Some(sw));
+        for q in [SOFTWARE, DENSO, NOT_DENSO[0]] {
+            let c = kb.answer(q, Some(&o)).contact;
+            assert_eq!(c.id, Some(ContactId::Software), "{q}");
+            assert_eq!(c.key.as_deref(), Some("vendor-ほのぼのNEXT"), "{q}");
+            assert_eq!(c.name.as_deref(), Some("ほのぼのNEXT サポートセンター"), "{q}");
+            assert_eq!(c.tel.as_deref(), Some("0120-000-222"), "{q}");
+            assert_not_denso(&kb.content, &c, q);
+        }
+    }
+}
+
+#[test]
+fn the_software_step_and_the_completion_card_of_other_software_skip_the_denso_helpdesk() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let content = Content::embedded().unwrap();
+    let n = number("137010001");
+    run_ok(
+        &app,
+        "ch",
+        &local_user(),
+        &format!("/register number:{n} name:あおば software:ほのぼのNEXT"),
+        T0,
+    );
+    let mut last = Reply::default();
+    for _ in 0..20 {
+        last = run_ok(&app, "ch", &local_user(), "/done", T0);
+        if has(&last, "steps-complete-title") {
+            break;
+        }
+        if app.store().office_by_channel("ch").unwrap().unwrap().current_step()
+            == Some(seikyu_navi::playbook::StepId::Software)
+        {
+            let r = run_ok(&app, "ch", &local_user(), "/contact", T0);
+            assert_not_denso(&content, contact_of(&r), "/contact at the software step");
+        }
+    }
+    assert!(has(&last, "steps-complete-title"), "{:?}", last.blocks);
+    assert_not_denso(&content, contact_of(&last), "completion card");
+    for lang in Lang::ALL {
+        let text = plain_text(&content, lang, &last);
+        assert!(!text.contains(DENSO_TEL), "{lang}: {text}");
+        assert!(text.contains("ほのぼのNEXT"), "{lang}: {text}");
+    }
+}
+
+#[test]
+fn a_question_saying_the_software_is_not_kokuho_chuokais_goes_to_its_own_helpdesk() {
+    let kb = Knowledge::load(vendor_config()).unwrap();
+    for q in NOT_DENSO {
+        for o in [None, Some(office(13, Mode::Direct, None))] {
+            let a = kb.answer(q, o.as_ref());
+            let best = a.lookup.best.as_ref().unwrap_or_else(|| panic!("{q}: no answer"));
+            let entry = &kb.faq.entries()[best.entry];
+            assert_eq!(entry.id, "software-other", "{q}");
+            assert_eq!(a.contact.id, Some(ContactId::Software), "{q}");
+            assert_not_denso(&kb.content, &a.contact, q);
+            for lang in Lang::ALL {
+                let text = plain_text(&kb.content, lang, &kb.answer_reply(&a, true));
+                assert!(!text.contains(DENSO_TEL), "{q} {lang}: {text}");
+            }
+        }
+        // An office registered with its software: that software's entry.
+        let o = office(13, Mode::Direct, Some("ほのぼのNEXT"));
+        let c = kb.answer(q, Some(&o)).contact;
+        assert_eq!(c.tel.as_deref(), Some("0120-000-222"), "{q}");
+        // A vendor-billed office: its vendor.
+        let o = office(13, Mode::Vendor, None);
+        assert_eq!(kb.answer(q, Some(&o)).contact.id, Some(ContactId::Vendor), "{q}");
+    }
+    // Questions about the 国保中央会 software itself still get its helpdesk.
+    for q in [
+        "国保中央会の伝送ソフトで送信しようとするとエラーになる",
+        "介護伝送ソフトの使い方がわからない時の問い合わせ先は？",
+        DENSO,
+    ] {
+        assert!(!contacts::says_not_denso(q), "{q}");
+        let a = kb.answer(q, None);
+        let text = plain_text(&kb.content, Lang::Ja, &kb.answer_reply(&a, false));
+        assert!(text.contains(DENSO_TEL), "{q}: {text}");
+    }
+    for q in ["介護伝送ソフトの使い方がわからない時の問い合わせ先は？", DENSO] {
+        assert_eq!(kb.answer(q, None).contact.id, Some(ContactId::Denso), "{q}");
+    }
+    assert!(!contacts::says_not_denso("国保中央会の伝送ソフトじゃないとだめ？"));
 }
