@@ -1,7 +1,9 @@
 //! Guidance an office can trust: every prefecture's 国保連合会 named from the
 //! shipped data (`assets/kokuhoren/`) without a `bot.toml` entry, no phone
-//! number or website the data or the seed does not source, and other billing
-//! software sent to its own helpdesk (never to the 介護伝送ソフトヘルプデスク).
+//! number or website the data or the seed does not source, other billing
+//! software sent to its own helpdesk (never to the 介護伝送ソフトヘルプデスク),
+//! and the billing month (the claims window and the media fallback) in the
+//! answers about time and on the completion card.
 
 use std::collections::BTreeSet;
 
@@ -17,7 +19,7 @@ use seikyu_navi::model::Office;
 use seikyu_navi::playbook::{ContactId, Mode};
 use seikyu_navi::reply::{Block, Contact, Msg, Reply};
 
-use crate::support::{contact as contact_of, contact_config, has, local_user, number, office_record, run_ok, T0};
+use crate::support::{contact as contact_of, contact_config, has, local_user, number, office_record, run, run_ok, T0};
 
 /// The shipped table, read here apart from the code that uses it.
 const TSV: &str = include_str!("../../assets/kokuhoren/kokuhoren.tsv");
@@ -545,4 +547,78 @@ fn a_question_saying_the_software_is_not_kokuho_chuokais_goes_to_its_own_helpdes
         assert_eq!(kb.answer(q, None).contact.id, Some(ContactId::Denso), "{q}");
     }
     assert!(!contacts::says_not_denso("国保中央会の伝送ソフトじゃないとだめ？"));
+}
+
+// ---- item 7: the billing month ----
+
+/// The claims window and the media fallback, with the caveat that they vary.
+fn assert_billing_month(text: &str, lang: Lang, what: &str) {
+    let needles: &[&str] = match lang {
+        Lang::Ja => &["毎月1日から10日", "CD-R等の媒体", "国保連合会によって異なる"],
+        Lang::En => &[
+            "1st to the 10th of each month",
+            "media such as CD-R",
+            "may vary by 国保連合会",
+        ],
+    };
+    for n in needles {
+        assert!(text.contains(n), "{what} {lang}: no {n:?} in\n{text}");
+    }
+}
+
+#[test]
+fn the_time_answers_say_when_the_office_can_bill() {
+    let kb = Knowledge::load(Config::default()).unwrap();
+    for (q, faq) in [
+        ("準備期間はどれくらい？", "preparation-period"),
+        ("どのくらい時間かかる？来月の請求に間に合う？", "preparation-period"),
+        ("How long does the preparation take?", "preparation-period"),
+        ("請求の締め切りは毎月何日？", "claim-period"),
+        ("10日を過ぎたらどうなる？", "claim-period"),
+        ("今月は準備が間に合わない。紙やCD-Rで請求できる？", "claim-period"),
+        ("When is the deadline for claims each month?", "claim-period"),
+    ] {
+        let a = kb.answer(q, None);
+        let best = a.lookup.best.as_ref().unwrap_or_else(|| panic!("{q}: no answer"));
+        assert_eq!(kb.faq.entries()[best.entry].id, faq, "{q}");
+        for lang in Lang::ALL {
+            let text = kb.content.text(lang, &Msg::new(format!("faq-{faq}")));
+            assert_billing_month(&text, lang, q);
+        }
+    }
+}
+
+#[test]
+fn the_completion_card_says_when_to_bill() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let content = Content::embedded().unwrap();
+    for (i, (ch, mode)) in [("ch-direct", "direct"), ("ch-proxy", "proxy"), ("ch-vendor", "vendor")]
+        .into_iter()
+        .enumerate()
+    {
+        let n = number(&format!("137010{i:03}"));
+        run(
+            &app,
+            ch,
+            &local_user(),
+            &format!("/register number:{n} name:あおば mode:{mode}"),
+            T0,
+        );
+        let mut last = Reply::default();
+        for _ in 0..20 {
+            last = run_ok(&app, ch, &local_user(), "/done", T0);
+            if has(&last, "steps-complete-title") {
+                break;
+            }
+        }
+        assert!(has(&last, "steps-complete"), "{ch}: {:?}", last.blocks);
+        for lang in Lang::ALL {
+            assert_billing_month(&plain_text(&content, lang, &last), lang, ch);
+        }
+        let again = run_ok(&app, ch, &local_user(), "/next", T0);
+        for lang in Lang::ALL {
+            assert_billing_month(&plain_text(&content, lang, &again), lang, ch);
+        }
+    }
 }

@@ -5,7 +5,8 @@
 //! - The pure engine with a fixed clock: `engine_scenarios`.
 //! - `App` on a temporary data directory: `store_app`, `staff`,
 //!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`;
-//!   each prefecture's 国保連合会 and other billing software: `kokuhoren`.
+//!   each prefecture's 国保連合会, other billing software and the billing
+//!   month: `kokuhoren`.
 //! - The binary (`CARGO_BIN_EXE_seikyu-navi`) over pipes: `console`,
 //!   `bad_input`, `roster`, `crash` (SIGKILL).
 //! - The binary's serenity client against the fake Discord
