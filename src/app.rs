@@ -687,7 +687,13 @@ impl App {
 impl Knowledge {
     /// Looks a question up and routes its contact (no logging, no reply).
     pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
-        let lookup = self.faq.lookup(question);
+        // A question saying the software is not 国保中央会's is never answered
+        // with an entry of the 介護伝送ソフトヘルプデスク.
+        let lookup = if contacts::says_not_denso(question) {
+            self.faq.lookup_where(question, |e| e.contact != ContactId::Denso)
+        } else {
+            self.faq.lookup(question)
+        };
         let id = match &lookup.best {
             Some(h) => self.faq.entries()[h.entry].contact,
             None => office
@@ -695,7 +701,7 @@ impl Knowledge {
                 .map_or(ContactId::Reception, StepId::contact),
         };
         Answered {
-            contact: contacts::route(&self.config, id, office),
+            contact: contacts::route_question(&self.config, id, office, question),
             lookup,
         }
     }

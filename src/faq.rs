@@ -247,7 +247,15 @@ impl FaqIndex {
 
     /// The answer (if confident) and up to three alternatives.
     pub fn lookup(&self, question: &str) -> Lookup {
-        let hits = self.scores(question);
+        self.lookup_where(question, |_| true)
+    }
+
+    /// [`FaqIndex::lookup`] among the entries `keep` accepts.
+    pub fn lookup_where(&self, question: &str, keep: impl Fn(&Entry) -> bool) -> Lookup {
+        let hits = self
+            .scores(question)
+            .into_iter()
+            .filter(|h| keep(&self.entries[h.entry]));
         let mut it = hits.into_iter();
         let first = it.next();
         let (best, rest): (Option<Hit>, Vec<Hit>) = match first {

@@ -24,7 +24,8 @@
 //! - [`adapters`]: console, CLI, Discord and the rendering they share.
 //! - Pure modules at the top level: [`model`] (records), [`playbook`] (steps,
 //!   tasks, modes), [`cards`] (an office's state as a reply), [`staff`],
-//!   [`reminders`], [`faq`], [`contacts`], [`content`] (Fluent), [`text`],
+//!   [`reminders`], [`faq`], [`contacts`] (with [`kokuhoren`], each
+//!   prefecture's 国保連合会 from `assets/kokuhoren/`), [`content`] (Fluent), [`text`],
 //!   [`roster`] (CSV parsing), [`dump`] (the backup format), [`chart`],
 //!   [`dashboard`], [`limits`], [`command`], [`reply`], [`error`], [`lang`],
 //!   [`office_number`], [`config`].
@@ -51,6 +52,7 @@ pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod faq;
+pub mod kokuhoren;
 pub mod lang;
 pub mod limits;
 pub mod model;

@@ -92,6 +92,11 @@ pub struct Contact {
     pub email: Option<String>,
     pub url: Option<String>,
     pub note: Option<String>,
+    /// A localized name, shown when `name` is not set.
+    pub name_msg: Option<Msg>,
+    /// A localized note, shown when `note` is not set (e.g. that the bot
+    /// knows no phone number, and where to find one).
+    pub note_msg: Option<Msg>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

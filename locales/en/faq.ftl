@@ -23,8 +23,11 @@ faq-preparations =
 faq-preparation-period =
     It takes about one month from the notification (届出) until you can bill.
     The time differs with the 国保連合会's (NHI federation's) practice and with what you need to prepare.
-    If you have not yet done so, submit the notification to start internet billing to the 国保連合会 early.
-    For the exact time, ask the 国保連合会 you submit the notification to.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when you are not ready in time, you may be able to bill on media such as CD-R.
+    The acceptance period and media billing may vary by 国保連合会.
+    If you have not yet done so, submit the notification to start internet billing (インターネット請求開始の届出) to the 国保連合会 early.
+    For the exact time, and the month from which you can bill over the internet, ask the 国保連合会 you submit the notification to.
     .question = How long does the preparation take?
     .phrasings = when can we start billing online | how many days until we can send claims | how long after the notification | how many weeks does setup take | preparation period | will we be ready for next month's claims | how soon can we bill | setup time
     .keywords = how long period duration days weeks month one month when start soon ready preparation period 期間 1ヶ月 いつから
@@ -263,6 +266,16 @@ faq-software-contact =
     .keywords = billing software software support helpdesk contact vendor maker third-party operate operation settings use 請求ソフト 問合せ 窓口
     .contact = software
 
+faq-software-other =
+    The billing software for internet billing does not have to be 国保中央会介護伝送ソフト.
+    For operating other billing software, and for setting up internet billing in it, ask that software's own helpdesk.
+    Find the helpdesk in the software's manual or on its website.
+    The care transmission software helpdesk (介護伝送ソフトヘルプデスク) is the helpdesk for 国保中央会介護伝送ソフト.
+    .question = We use billing software other than 国保中央会介護伝送ソフト. Whom do we ask?
+    .phrasings = not the 国保中央会 software | we use commercial billing software | software from a private vendor | is other billing software all right
+    .keywords = other commercial private vendor maker billing software 請求ソフト 以外
+    .contact = software
+
 ## Contacts
 
 faq-denso-helpdesk =
@@ -338,20 +351,21 @@ faq-billing-methods =
 ## Claim acceptance period (supplementary)
 
 faq-claim-period =
-    (Supplementary: this varies by prefecture / 国保連合会.)
-    Usually, internet claims are accepted from the 1st to the 10th of each month.
-    In a month when you are not ready yet, you may still bill on media such as CD-R.
-    Ask the 国保連合会 (NHI federation) in your office's prefecture about its acceptance period and media billing.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when you are not ready in time, you may be able to bill on media such as CD-R.
+    Preparing for internet billing takes about one month from the notification (届出), so start early.
+    The acceptance period and media billing may vary by 国保連合会 (NHI federation).
+    Check with the 国保連合会 of your office's prefecture.
     .question = When are claims accepted each month?
-    .phrasings = deadline for claims | until what day can we send | what if we miss the 10th | acceptance period | can we bill on CD-R | we will not be ready this month | monthly submission window
+    .phrasings = deadline for claims | until what day can we send | what if we miss the 10th | acceptance period | can we bill on CD-R | we will not be ready this month | monthly submission window | how do we bill this month | can we bill on paper or CD-R
     .keywords = deadline acceptance period accepted monthly month 1st 10th day days media cd-r cd ready late window 受付期間 締め切り
     .contact = kokuhoren
 
 faq-kokuhoren-contact =
     For the notification to start internet billing (インターネット請求開始の届出) and the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」), contact the NHI federation (国保連合会) of the prefecture where your office is.
-    Find its contact details on the 国保連合会's website.
-    If this bot has them configured, they are shown below.
+    Its official name is the prefecture's name followed by 国民健康保険団体連合会 (for example, 東京都国民健康保険団体連合会).
+    Find its phone number and how to submit the notification (届出) on the 国保連合会's website.
     .question = How do I contact the NHI federation (国保連合会)?
-    .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk
+    .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk | official name of the federation
     .keywords = federation kokuhoren 国保連合会 phone telephone contact call number helpdesk
     .contact = kokuhoren

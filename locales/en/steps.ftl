@@ -178,4 +178,7 @@ step-na-vendor = When a vendor files your claims, getting the electronic certifi
 steps-complete =
     Congratulations: every step is done.
     Preparation in the reception system (介護電子請求受付システム) and the billing software setup are complete.
-    For questions about operating your billing software, ask the contact below.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when internet billing is not ready in time, you may be able to bill on media such as CD-R.
+    The acceptance period and media billing may vary by 国保連合会 (NHI federation). Check with the 国保連合会 of your office's prefecture.
+    For questions about operating your billing software, ask your billing software's helpdesk (/contact shows it).

@@ -15,13 +15,20 @@ pub fn list_item(content: &Content, lang: Lang, line: &Msg) -> String {
 pub fn contact_fields(content: &Content, lang: Lang, c: &Contact) -> Vec<(&'static str, String)> {
     let base = c.id.map(|id| id.msg_id());
     let get = |field: &'static str, over: &Option<String>| -> Option<String> {
-        over.clone().or_else(|| {
-            let b = base?;
-            match field {
-                "name" => Some(content.text(lang, &Msg::new(b))),
-                _ => content.attr(lang, b, field),
-            }
-        })
+        let localized = match field {
+            "name" => c.name_msg.as_ref(),
+            "note" => c.note_msg.as_ref(),
+            _ => None,
+        };
+        over.clone()
+            .or_else(|| localized.map(|m| content.text(lang, m)))
+            .or_else(|| {
+                let b = base?;
+                match field {
+                    "name" => Some(content.text(lang, &Msg::new(b))),
+                    _ => content.attr(lang, b, field),
+                }
+            })
     };
     let mut out = Vec::new();
     for (field, over) in [

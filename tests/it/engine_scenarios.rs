@@ -983,10 +983,19 @@ fn contact_routing_per_step() {
     assert_eq!(contact(&r), &builtin(ContactId::Reception));
     assert_eq!(sub(find(&r, "contact-for-step"), "step").id, "step-environment-title");
     sim.ok("/done");
-    // Notify → the 国保連合会 (built-in text without a configured one).
+    // Notify → the 国保連合会 (the shipped row without a configured one:
+    // its name and website, and a note that the bot knows no number).
+    let tokyo = Contact {
+        id: Some(ContactId::Kokuhoren),
+        key: Some("kokuhoren-13".into()),
+        name: Some("東京都国民健康保険団体連合会".into()),
+        url: Some("http://www.tokyo-kokuhoren.or.jp/".into()),
+        note_msg: Some(Msg::new("contact-kokuhoren-no-tel").str("name", "東京都国民健康保険団体連合会")),
+        ..Contact::default()
+    };
     let r = sim.ok("/contact").reply;
-    assert_eq!(contact(&r), &builtin(ContactId::Kokuhoren));
-    assert_eq!(contact(&sim.ok("/next").reply), &builtin(ContactId::Kokuhoren));
+    assert_eq!(contact(&r), &tokyo);
+    assert_eq!(contact(&sim.ok("/next").reply), &tokyo);
     // An explicit topic.
     let r = sim.ok("/contact topic:denso").reply;
     assert_eq!(contact(&r), &builtin(ContactId::Denso));
@@ -1011,11 +1020,14 @@ fn contact_routing_per_step() {
             ..Contact::default()
         }
     );
-    // Another prefecture falls back to the built-in text.
+    // Another prefecture falls back to its shipped row.
     let mut sim = Sim::with_config(cfg.clone());
     sim.ok(&format!("/register number:{} name:なにわ介護", number("277010001")));
     sim.ok("/done");
-    assert_eq!(contact(&sim.ok("/contact").reply), &builtin(ContactId::Kokuhoren));
+    let c = contact(&sim.ok("/contact").reply).clone();
+    assert_eq!(c.key.as_deref(), Some("kokuhoren-27"));
+    assert_eq!(c.name.as_deref(), Some("大阪府国民健康保険団体連合会"));
+    assert_eq!(c.tel, None);
 
     // Vendor mode: the vendor answers (its configured contact when known).
     let mut sim = Sim::with_config(cfg.clone());
@@ -1048,17 +1060,23 @@ fn contact_routing_per_step() {
     let r = sim.ok("/contact").reply;
     assert_eq!(contact(&r), &builtin(ContactId::Denso));
     assert_eq!(sub(find(&r, "contact-for-step"), "step").id, "step-software-title");
-    // Other software: its own contact (built-in text).
+    // Other software: its own contact, named (never the 介護伝送ソフトヘルプデスク).
+    let other = Contact {
+        id: Some(ContactId::Software),
+        name_msg: Some(Msg::new("contact-software-other").str("software", "ケアソフトB")),
+        note_msg: Some(Msg::new("contact-software-other-note")),
+        ..Contact::default()
+    };
     let mut sim = Sim::new();
     sim.ok("/register number:1370100016 name:あおば介護 software:ケアソフトB");
     for _ in 0..7 {
         sim.ok("/done");
     }
-    assert_eq!(contact(&sim.ok("/contact").reply), &builtin(ContactId::Software));
+    assert_eq!(contact(&sim.ok("/contact").reply), &other);
     // All done: still the software's contact, no step named.
     sim.ok("/done");
     let r = sim.ok("/contact").reply;
-    assert_eq!(contact(&r), &builtin(ContactId::Software));
+    assert_eq!(contact(&r), &other);
     assert!(has(&r, "contact-intro"));
 }
 

@@ -4,7 +4,9 @@
 //!
 //! - The pure engine with a fixed clock: `engine_scenarios`.
 //! - `App` on a temporary data directory: `store_app`, `staff`,
-//!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`.
+//!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`;
+//!   each prefecture's 国保連合会, other billing software and the billing
+//!   month: `kokuhoren`.
 //! - The binary (`CARGO_BIN_EXE_seikyu-navi`) over pipes: `console`,
 //!   `bad_input`, `roster`, `crash` (SIGKILL).
 //! - The binary's serenity client against the fake Discord
@@ -25,6 +27,7 @@ mod engine_scenarios;
 mod exports;
 mod faq_eval;
 mod faq_routing;
+mod kokuhoren;
 mod locales;
 mod roster;
 mod rules;

@@ -5,10 +5,11 @@ use std::path::Path;
 
 use seikyu_navi::app::App;
 use seikyu_navi::command::{parse_line, Input};
-use seikyu_navi::config::Config;
+use seikyu_navi::config::{Config, ContactConfig};
 use seikyu_navi::content::Lang;
-use seikyu_navi::model::Actor;
+use seikyu_navi::model::{Actor, Office};
 use seikyu_navi::office_number::{check_digit, OfficeNumber};
+use seikyu_navi::playbook::Mode;
 use seikyu_navi::reply::{Reply, Tone};
 
 use super::reply::{error_id, ids};
@@ -29,6 +30,35 @@ pub fn number(first9: &str) -> String {
 /// A valid office number, parsed.
 pub fn office_number(s: &str) -> OfficeNumber {
     OfficeNumber::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}")).number
+}
+
+/// An office record as the store would hold it, registered at [`T0`] with
+/// nothing done (for routing and cards without an `App`).
+pub fn office_record(number: &str, mode: Mode, software: Option<&str>) -> Office {
+    Office {
+        v: seikyu_navi::model::RECORD_VERSION,
+        number: office_number(number),
+        name: "テスト事業所".into(),
+        mode,
+        software: software.map(str::to_string),
+        channel: None,
+        registered_at: T0,
+        updated_at: T0,
+        revision: 0,
+        done: Default::default(),
+    }
+}
+
+/// A `bot.toml` contact with a name and a phone number.
+pub fn contact_config(name: &str, tel: &str) -> ContactConfig {
+    ContactConfig {
+        name: name.into(),
+        tel: Some(tel.into()),
+        fax: None,
+        email: None,
+        url: None,
+        note: None,
+    }
 }
 
 /// An office's user on Discord (rate-limited like any member).
