@@ -114,6 +114,11 @@ pub const COMMANDS: &[CommandSpec] = &[
         staff: false,
     },
     CommandSpec {
+        name: "certificate",
+        options: &[opt("expires", false), opt("issued", false)],
+        staff: false,
+    },
+    CommandSpec {
         name: "summary",
         options: &[
             opt("page", false),
@@ -184,6 +189,12 @@ pub enum Input {
     },
     /// A consistent backup of the running bot into `backup.dir`.
     Backup,
+    /// Shows the certificate's expiry, or records the dates the office read
+    /// in the [証明書] menu.
+    Certificate {
+        expires: Option<String>,
+        issued: Option<String>,
+    },
     /// Free text: a question.
     Question(String),
 }
@@ -263,6 +274,10 @@ impl Input {
             "unanswered" => Input::Unanswered,
             "history" => Input::History { office: next() },
             "backup" => Input::Backup,
+            "certificate" => Input::Certificate {
+                expires: next(),
+                issued: next(),
+            },
             other => return Err(UserError::UnknownCommand(other.to_string())),
         })
     }
@@ -283,6 +298,7 @@ impl Input {
             Input::Unanswered => "unanswered",
             Input::History { .. } => "history",
             Input::Backup => "backup",
+            Input::Certificate { .. } => "certificate",
             Input::Question(_) => "question",
         }
     }

@@ -65,6 +65,14 @@ pub enum UserError {
     RateLimited { seconds: u64 },
     #[error("no backup directory is configured")]
     BackupNotConfigured,
+    #[error("not a date: {0}")]
+    BadDate(String),
+    #[error("the issue date is in the future")]
+    IssuedInFuture,
+    #[error("the expiry is more than 3 years away")]
+    ExpiryTooFar,
+    #[error("the expiry is not after the issue date")]
+    ExpiryBeforeIssue,
 }
 
 impl UserError {
@@ -115,6 +123,10 @@ impl UserError {
                 .num("max", *max as i64),
             RateLimited { seconds } => Msg::new("error-rate-limited").num("seconds", *seconds as i64),
             BackupNotConfigured => Msg::new("error-backup-not-configured"),
+            BadDate(d) => Msg::new("error-bad-date").str("date", d.clone()),
+            IssuedInFuture => Msg::new("error-issued-in-future"),
+            ExpiryTooFar => Msg::new("error-expiry-too-far"),
+            ExpiryBeforeIssue => Msg::new("error-expiry-before-issue"),
         }
     }
 }

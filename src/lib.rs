@@ -24,7 +24,8 @@
 //! - [`adapters`]: console, CLI, Discord and the rendering they share.
 //! - Pure modules at the top level: [`model`] (records), [`playbook`] (steps,
 //!   tasks, modes), [`cards`] (an office's state as a reply), [`staff`],
-//!   [`reminders`], [`faq`], [`contacts`], [`content`] (Fluent), [`text`],
+//!   [`reminders`], [`certificate`] (the certificate's expiry), [`faq`],
+//!   [`contacts`], [`content`] (Fluent), [`text`],
 //!   [`roster`] (CSV parsing), [`dump`] (the backup format), [`chart`],
 //!   [`dashboard`], [`limits`], [`command`], [`reply`], [`error`], [`lang`],
 //!   [`office_number`], [`config`].
@@ -41,6 +42,7 @@
 pub mod adapters;
 pub mod app;
 pub mod cards;
+pub mod certificate;
 pub mod chart;
 pub mod command;
 pub mod config;

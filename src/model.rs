@@ -46,6 +46,21 @@ pub struct Office {
     pub revision: u64,
     #[serde(default)]
     pub done: BTreeMap<TaskId, DoneMark>,
+    /// The certificate dates the office reported (`/certificate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateDates>,
+}
+
+/// The electronic certificate's dates as the office read them in the
+/// [証明書] menu: each is the day at 00:00 Japan time (unix seconds). At least
+/// one is set; a report replaces the previous one whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateDates {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<i64>,
+    /// The last day the certificate is valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<i64>,
 }
 
 impl Office {
@@ -70,6 +85,7 @@ impl Office {
             updated_at: now,
             revision: 0,
             done: BTreeMap::new(),
+            certificate: None,
         }
     }
 
@@ -122,13 +138,22 @@ pub enum Action {
         channel: String,
         prev: Option<String>,
     },
+    /// The office reported its certificate's dates; the previous report is
+    /// kept for undo.
+    CertificateReported {
+        dates: CertificateDates,
+        prev: Option<CertificateDates>,
+    },
 }
 
 impl Action {
     pub fn undoable(&self) -> bool {
         matches!(
             self,
-            Action::Updated { .. } | Action::TaskDone { .. } | Action::ModeChanged { .. }
+            Action::Updated { .. }
+                | Action::TaskDone { .. }
+                | Action::ModeChanged { .. }
+                | Action::CertificateReported { .. }
         )
     }
 }

@@ -261,6 +261,10 @@ fn action_msg(a: &Action) -> Msg {
             .msg("to", Msg::new(to.msg_id())),
         Action::Undo { seq } => Msg::new("history-undo").num("seq", *seq as i64),
         Action::Bound { channel, .. } => Msg::new("history-bound").str("channel", channel),
+        Action::CertificateReported { dates, .. } => match (dates.expires, dates.issued) {
+            (Some(d), _) => Msg::new("history-certificate-expires").date("date", d),
+            (None, d) => Msg::new("history-certificate-issued").date("date", d.unwrap_or_default()),
+        },
     }
 }
 

@@ -143,6 +143,7 @@ pub fn office(i: usize) -> Office {
         updated_at: at,
         revision: 1,
         done,
+        certificate: None,
     }
 }
 

@@ -3,11 +3,14 @@
 //!
 //! - `register`: `/register` (create, update details, bind to a channel)
 //! - `tasks`: `/done`, `/undo`, `/mode`
+//! - `expiry`: `/certificate` (the certificate's expiry and the dates the
+//!   office reports)
 //! - `roster`: what one roster row does to an office (the bulk import), built
 //!   on the same record builders as `/register`
 //!
 //! The cards these commands show are drawn by [`crate::cards`].
 
+mod expiry;
 mod register;
 pub mod roster;
 mod tasks;
@@ -78,6 +81,7 @@ pub fn handle(ctx: &Ctx, input: &Input) -> Result<Outcome, UserError> {
         Input::Contact { topic } => contact(ctx, topic.as_deref()),
         Input::Mode { mode } => tasks::change_mode(ctx, mode),
         Input::Help => Ok(Outcome::reply(help(ctx))),
+        Input::Certificate { expires, issued } => expiry::certificate(ctx, expires.as_deref(), issued.as_deref()),
         Input::Faq { .. }
         | Input::Question(_)
         | Input::Summary { .. }

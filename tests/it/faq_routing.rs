@@ -65,6 +65,7 @@ fn office(number: &str, mode: Mode, software: Option<&str>) -> Office {
         updated_at: T0,
         revision: 0,
         done: Default::default(),
+        certificate: None,
     }
 }
 

@@ -2,7 +2,8 @@
 //! area; a test's name is its module path (`cargo test store_app::` runs one
 //! area, `cargo test crash` one test).
 //!
-//! - The pure engine with a fixed clock: `engine_scenarios`.
+//! - The pure engine with a fixed clock: `engine_scenarios`, and with it
+//!   `certificate_expiry` (also through the store).
 //! - `App` on a temporary data directory: `store_app`, `staff`,
 //!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`.
 //! - The binary (`CARGO_BIN_EXE_seikyu-navi`) over pipes: `console`,
@@ -16,6 +17,7 @@
 //!   spoofing: `safety`; CSV and config secrets: `exports`.
 
 mod bad_input;
+mod certificate_expiry;
 mod concurrency;
 mod console;
 mod crash;
