@@ -119,6 +119,11 @@ pub const COMMANDS: &[CommandSpec] = &[
         staff: false,
     },
     CommandSpec {
+        name: "fix-number",
+        options: &[opt("number", true), opt("office", false)],
+        staff: false,
+    },
+    CommandSpec {
         name: "summary",
         options: &[
             opt("page", false),
@@ -144,6 +149,16 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "backup",
         options: &[],
+        staff: true,
+    },
+    CommandSpec {
+        name: "archive",
+        options: &[opt("office", false)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "unarchive",
+        options: &[opt("office", false)],
         staff: true,
     },
 ];
@@ -194,6 +209,19 @@ pub enum Input {
     Certificate {
         expires: Option<String>,
         issued: Option<String>,
+    },
+    /// Corrects a mistyped office number (`office:` names the office, for staff).
+    FixNumber {
+        number: String,
+        office: Option<String>,
+    },
+    /// Staff: takes an office out of the summary, dashboard and reminders.
+    Archive {
+        office: Option<String>,
+    },
+    /// Staff: brings an archived office back.
+    Unarchive {
+        office: Option<String>,
     },
     /// Free text: a question.
     Question(String),
@@ -278,6 +306,12 @@ impl Input {
                 expires: next(),
                 issued: next(),
             },
+            "fix-number" => Input::FixNumber {
+                number: next().unwrap_or_default(),
+                office: next(),
+            },
+            "archive" => Input::Archive { office: next() },
+            "unarchive" => Input::Unarchive { office: next() },
             other => return Err(UserError::UnknownCommand(other.to_string())),
         })
     }
@@ -299,6 +333,9 @@ impl Input {
             Input::History { .. } => "history",
             Input::Backup => "backup",
             Input::Certificate { .. } => "certificate",
+            Input::FixNumber { .. } => "fix-number",
+            Input::Archive { .. } => "archive",
+            Input::Unarchive { .. } => "unarchive",
             Input::Question(_) => "question",
         }
     }

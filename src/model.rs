@@ -49,6 +49,10 @@ pub struct Office {
     /// The certificate dates the office reported (`/certificate`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate: Option<CertificateDates>,
+    /// When staff archived the office (`/archive`): it leaves the summary,
+    /// the dashboard and the reminders; its record and history stay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<i64>,
 }
 
 /// The electronic certificate's dates as the office read them in the
@@ -86,6 +90,7 @@ impl Office {
             revision: 0,
             done: BTreeMap::new(),
             certificate: None,
+            archived: None,
         }
     }
 
@@ -99,6 +104,10 @@ impl Office {
 
     pub fn is_complete(&self) -> bool {
         self.current_step().is_none()
+    }
+
+    pub fn is_archived(&self) -> bool {
+        self.archived.is_some()
     }
 }
 
@@ -144,6 +153,17 @@ pub enum Action {
         dates: CertificateDates,
         prev: Option<CertificateDates>,
     },
+    /// A mistyped office number was corrected: the office, its history and
+    /// its channel binding moved from `from` to `to` (this event is the
+    /// first one stored under `to`'s history after the moved ones).
+    NumberCorrected {
+        from: OfficeNumber,
+        to: OfficeNumber,
+    },
+    /// Staff took the office out of the summary, the dashboard and the reminders.
+    Archived {},
+    /// Staff brought an archived office back.
+    Unarchived {},
 }
 
 impl Action {
@@ -184,6 +204,19 @@ pub struct Change {
     pub unbind: Option<String>,
     /// Another office that loses its binding to `bind`'s channel.
     pub displaced: Option<OfficeNumber>,
+}
+
+impl Change {
+    /// The number the office had before this change, when the change
+    /// corrects it (its event is `NumberCorrected`): the store then moves
+    /// the office, its history, its sent reminders and its channel binding
+    /// from that number to `office.number`, in the same transaction.
+    pub fn renumbered_from(&self) -> Option<&OfficeNumber> {
+        match &self.event.action {
+            Action::NumberCorrected { from, .. } => Some(from),
+            _ => None,
+        }
+    }
 }
 
 /// A question the bot could not answer.

@@ -3,8 +3,10 @@
 //! than a week suggests calling, and a certificate nearing its expiry is
 //! announced 90, 30 and 7 days before (180 days too when the date is an
 //! estimate; see [`crate::certificate`]) and once after it has passed.
-//! Each reminder has a key; the store remembers sent keys so a reminder is
-//! sent once, even across restarts.
+//! Archived offices get none. Each reminder has a key, which starts with the
+//! office number and a slash (the store moves the sent keys when a number
+//! is corrected); the store remembers sent keys so a reminder is sent once,
+//! even across restarts.
 
 use crate::cards;
 use crate::certificate::{self, Basis};
@@ -34,7 +36,7 @@ pub struct Due {
 
 /// The reminders due for one office now; `sent` tells which keys were sent.
 pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bool) -> Vec<Due> {
-    let Some(channel) = office.channel.clone() else {
+    let Some(channel) = office.channel.clone().filter(|_| !office.is_archived()) else {
         return Vec::new();
     };
     let n = office.number.as_str();

@@ -144,6 +144,7 @@ pub fn office(i: usize) -> Office {
         revision: 1,
         done,
         certificate: None,
+        archived: None,
     }
 }
 

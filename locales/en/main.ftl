@@ -64,11 +64,14 @@ help-text =
     /faq asks a question; a question typed in the channel is answered too
     /register registers the office (number: office number, name: office name)
     /certificate shows the certificate's expiry (record it with expires:)
+    /fix-number corrects a mistyped office number (number: the right number)
 help-staff =
     For support staff:
     /summary progress of all offices
     /unanswered questions the bot could not answer
     /history an office's change log (office: office number)
+    /fix-number corrects an office number (number: the right number, office: the current one)
+    /archive takes an office off the lists (office: office number); /unarchive brings it back
     /backup a backup of the running bot
 
 ## Support staff
@@ -382,3 +385,42 @@ opt-certificate-expires = The expiry shown in the [証明書] menu (e.g. 2029-11
 opt-certificate-issued = The certificate's issue date (e.g. 2026-11-24)
     .name = issued
 
+## Correcting an office number; archiving
+fix-number-done =
+    Corrected the office number from { $from } to { $to } ({ $name }).
+    The progress and the change log are kept.
+register-fix-hint = If the number is wrong, you can correct it within { $days } days of registering with /fix-number number:the-right-number.
+error-channel-bound-fixable =
+    Office number { $number } is registered in this channel.
+    If you registered a mistyped number, correct it with /fix-number number:{ $new }.
+    To register another office, use that office's own channel.
+error-fix-number-late = It is more than { $days } days since the office was registered: please ask support staff to correct the number. Nothing was changed.
+error-number-taken = Office number { $number } is registered already. Please ask support staff to correct the number. Nothing was changed.
+error-same-number = The office number is { $number } already. Nothing was changed.
+archive-done =
+    Archived "{ $name }" ({ $number }).
+    It leaves the progress of all offices, the dashboard and the reminders. Its record and change log are kept.
+    To bring it back, type /unarchive office:{ $number }.
+unarchive-done =
+    "{ $name }" ({ $number }) is no longer archived.
+    It is back in the progress of all offices and the reminders.
+error-archived = Office number { $number } is archived (it is off the list of all offices). To resume, please ask support staff.
+error-not-archived = Office number { $number } is not archived. Nothing was changed.
+summary-archived = Archived offices: { $count } (not counted here; to bring one back, /unarchive office:office-number)
+history-number-corrected = corrected the office number ({ $from } → { $to })
+history-archived = archived
+history-unarchived = unarchived
+cmd-fix-number = Corrects a mistyped office number
+    .name = fix-number
+opt-fix-number-number = The right long-term care office number (10 characters)
+    .name = number
+opt-fix-number-office = The office's current number (support staff)
+    .name = office
+cmd-archive = Takes an office off the list of all offices (support staff)
+    .name = archive
+opt-archive-office = Office number (default: this channel's office)
+    .name = office
+cmd-unarchive = Brings an archived office back (support staff)
+    .name = unarchive
+opt-unarchive-office = Office number (default: this channel's office)
+    .name = office

@@ -64,12 +64,15 @@ help-text =
     /faq 質問します。チャンネルに質問を書き込むだけでも答えます
     /register 事業所を登録します（number: 事業所番号、name: 事業所名）
     /certificate 電子証明書の有効期限を表示します（expires: で記録します）
+    /fix-number 間違えて登録した事業所番号を訂正します（number: 正しい番号）
 help-staff =
     サポート担当者用：
     /summary 全事業所の進み具合
     /unanswered 答えられなかった質問
     /backup 動いているボットのバックアップ
     /history 事業所の変更履歴（office: 事業所番号）
+    /fix-number 事業所番号の訂正（number: 正しい番号、office: 今の番号）
+    /archive 事業所を一覧から外す（office: 事業所番号）。/unarchive で戻す
 
 ## サポート担当者向け
 summary-title = 全事業所の進み具合
@@ -379,3 +382,42 @@ opt-certificate-expires = [証明書]メニューに表示される有効期限�
 opt-certificate-issued = 電子証明書の発行日（例：2026年11月24日）
     .name = 発行日
 
+## 事業所番号の訂正とアーカイブ
+fix-number-done =
+    事業所番号を { $from } から { $to } に訂正しました（{ $name }）。
+    進み具合と変更履歴は、そのまま引き継いでいます。
+register-fix-hint = 番号を間違えた場合は、登録から{ $days }日以内なら /fix-number number:正しい番号 で訂正できます。
+error-channel-bound-fixable =
+    このチャンネルには、事業所番号 { $number } が登録されています。
+    番号を間違えて登録した場合は、/fix-number number:{ $new } で訂正できます。
+    別の事業所を登録するときは、その事業所のチャンネルをお使いください。
+error-fix-number-late = 登録から{ $days }日を過ぎているため、事業所番号の訂正はサポート担当者にご依頼ください。何も変更していません。
+error-number-taken = 事業所番号 { $number } は、すでに登録されています。訂正はサポート担当者にご依頼ください。何も変更していません。
+error-same-number = 事業所番号はすでに { $number } です。何も変更していません。
+archive-done =
+    「{ $name }」（{ $number }）をアーカイブしました。
+    全事業所の進み具合、ダッシュボード、リマインダーの対象から外れます。記録と変更履歴は残ります。
+    戻すときは /unarchive office:{ $number } と入力してください。
+unarchive-done =
+    「{ $name }」（{ $number }）のアーカイブを解除しました。
+    全事業所の進み具合とリマインダーの対象に戻ります。
+error-archived = 事業所番号 { $number } はアーカイブされています（全事業所の一覧から外れています）。再開するときは、サポート担当者にご依頼ください。
+error-not-archived = 事業所番号 { $number } はアーカイブされていません。何も変更していません。
+summary-archived = アーカイブ中の事業所：{ $count }事業所（この集計には含みません。戻すときは /unarchive office:事業所番号）
+history-number-corrected = 事業所番号を訂正（{ $from } → { $to }）
+history-archived = アーカイブ
+history-unarchived = アーカイブを解除
+cmd-fix-number = 間違えて登録した事業所番号を訂正します
+    .name = 番号訂正
+opt-fix-number-number = 正しい介護保険事業所番号（10桁）
+    .name = 正しい番号
+opt-fix-number-office = 訂正する事業所の今の番号（サポート担当者用）
+    .name = 事業所番号
+cmd-archive = 事業所を全事業所の一覧から外します（サポート担当者用）
+    .name = アーカイブ
+opt-archive-office = 事業所番号（省略するとこのチャンネルの事業所）
+    .name = 事業所番号
+cmd-unarchive = アーカイブした事業所を一覧に戻します（サポート担当者用）
+    .name = アーカイブ解除
+opt-unarchive-office = 事業所番号（省略するとこのチャンネルの事業所）
+    .name = 事業所番号

@@ -265,8 +265,11 @@ fn offices_stored_before_the_new_fields_still_read() {
     let old = r#"{"v":1,"number":"1370100016","name":"あおば介護","mode":"direct","software":null,
         "channel":"c1","registered_at":1795447800,"updated_at":1795447800,"revision":1,"done":{}}"#;
     let o: Office = serde_json::from_str(old).unwrap();
-    assert_eq!(o.certificate, None);
+    assert_eq!((o.certificate, o.archived), (None, None));
     // And are written back without them.
     let written = serde_json::to_string(&o).unwrap();
-    assert!(!written.contains("certificate"), "{written}");
+    assert!(
+        !written.contains("certificate") && !written.contains("archived"),
+        "{written}"
+    );
 }

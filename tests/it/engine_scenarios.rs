@@ -795,11 +795,15 @@ fn every_user_error_is_an_err_without_change() {
     }
     assert_eq!(sim.err("/done"), UserError::AllDone);
     assert_eq!(sim.err("/done step:3"), UserError::StepAlreadyDone(StepId::Login));
-    // Another number in a bound channel (non-staff).
+    // Another number in a bound channel (non-staff): within a week of
+    // registering it may be a typo, which /fix-number corrects.
     let other = number("137010002");
     assert_eq!(
         sim.run_err(&reg(&other, "ひまわり")),
-        UserError::ChannelBound(AOBA.into())
+        UserError::ChannelBoundFixable {
+            number: AOBA.into(),
+            new: other.clone()
+        }
     );
     // Questions and staff views are not the engine's.
     assert_eq!(

@@ -66,6 +66,7 @@ fn office(number: &str, mode: Mode, software: Option<&str>) -> Office {
         revision: 0,
         done: Default::default(),
         certificate: None,
+        archived: None,
     }
 }
 

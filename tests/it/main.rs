@@ -5,7 +5,8 @@
 //! - The pure engine with a fixed clock: `engine_scenarios`, and with it
 //!   `certificate_expiry` (also through the store).
 //! - `App` on a temporary data directory: `store_app`, `staff`,
-//!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`.
+//!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`,
+//!   `corrections`.
 //! - The binary (`CARGO_BIN_EXE_seikyu-navi`) over pipes: `console`,
 //!   `bad_input`, `roster`, `crash` (SIGKILL).
 //! - The binary's serenity client against the fake Discord
@@ -20,6 +21,7 @@ mod bad_input;
 mod certificate_expiry;
 mod concurrency;
 mod console;
+mod corrections;
 mod crash;
 mod discord_e2e;
 mod durability;
