@@ -1,7 +1,7 @@
 //! The electronic certificate's expiry, and how sure the bot is of it.
 //!
 //! A certificate is valid for 3 years from its issue (supplementary fact;
-//! the exact last day is shown in the [証明書] menu). In order of trust, the
+//! the exact last day is shown in the `[証明書]` menu). In order of trust, the
 //! expiry is:
 //! - the last day the office reported (`/certificate expires:`);
 //! - computed from the issue date it reported (`/certificate issued:`): 3
@@ -32,7 +32,7 @@ const JST: UtcOffset = match UtcOffset::from_hms(9, 0, 0) {
 /// Where an expiry date comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Basis {
-    /// The last day the office read in the [証明書] menu.
+    /// The last day the office read in the `[証明書]` menu.
     Reported,
     /// Computed from the issue date the office reported.
     FromIssue { issued: i64 },

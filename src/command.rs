@@ -205,7 +205,7 @@ pub enum Input {
     /// A consistent backup of the running bot into `backup.dir`.
     Backup,
     /// Shows the certificate's expiry, or records the dates the office read
-    /// in the [証明書] menu.
+    /// in the `[証明書]` menu.
     Certificate {
         expires: Option<String>,
         issued: Option<String>,

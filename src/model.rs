@@ -56,7 +56,7 @@ pub struct Office {
 }
 
 /// The electronic certificate's dates as the office read them in the
-/// [証明書] menu: each is the day at 00:00 Japan time (unix seconds). At least
+/// `[証明書]` menu: each is the day at 00:00 Japan time (unix seconds). At least
 /// one is set; a report replaces the previous one whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CertificateDates {

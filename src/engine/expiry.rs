@@ -1,5 +1,5 @@
 //! `/certificate`: the certificate's expiry as the bot knows it, and the
-//! dates the office read in the [証明書] menu (`expires:`, `issued:`), which
+//! dates the office read in the `[証明書]` menu (`expires:`, `issued:`), which
 //! the expiry reminders then count from.
 
 use super::{record, registered_office, By, Ctx, Outcome};
@@ -108,7 +108,7 @@ fn append_expiry(now: i64, office: &Office, reply: &mut Reply) {
 }
 
 /// After the install is marked done: asks for the expiry shown in the
-/// [証明書] menu (unless the office reported its dates already).
+/// `[証明書]` menu (unless the office reported its dates already).
 pub(super) fn ask_after_install(office: &Office, reply: &mut Reply) {
     if office.certificate.is_none() {
         reply.push(Block::Text(Msg::new("done-certificate-ask")));
