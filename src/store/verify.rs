@@ -18,7 +18,7 @@ const MAX_PROBLEMS: usize = 50;
 pub struct Report {
     pub offices: usize,
     pub events: usize,
-    /// One localized line each; at most [`MAX_PROBLEMS`].
+    /// One localized line each; at most `MAX_PROBLEMS` (50).
     pub problems: Vec<Msg>,
     /// Problems past the listed ones.
     pub more: usize,

@@ -90,3 +90,36 @@ pub fn run_ok(app: &App, channel: &str, actor: &Actor, line: &str, now: i64) -> 
     );
     r
 }
+
+/// The binary with a configuration file and a data directory, ready for its
+/// subcommand; no token, no log filter, stdin closed unless replaced.
+pub fn cli(config: &Path, data: &Path, args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(BIN);
+    c.arg("--config")
+        .arg(config)
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::null());
+    c
+}
+
+/// Runs the binary with `stdin` piped in and waits for it. A binary that
+/// refuses to start before reading its input is not an error here.
+pub fn cli_output(config: &Path, data: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cli(config, data, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    match child.stdin.take().expect("stdin").write_all(stdin) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.expect("stdin written"),
+    }
+    child.wait_with_output().expect("the binary ends")
+}
