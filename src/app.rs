@@ -115,8 +115,9 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-/// Summary rows by office number, with the office revision each was made from.
-type RowCache = BTreeMap<Arc<str>, (u64, staff::OfficeRow)>;
+/// Summary rows by office number, with the office revision each was made
+/// from; `None` for an archived office.
+type RowCache = BTreeMap<Arc<str>, (u64, Option<staff::OfficeRow>)>;
 
 /// What the bot knows without a store: configuration, texts, the FAQ index.
 pub struct Knowledge {
@@ -417,8 +418,11 @@ impl App {
                         .into())
                     }
                 };
-                let s = self.summary(now)?;
+                let (s, archived) = self.summary_and_archived(now)?;
                 let mut reply = staff::summary_reply(&s, page);
+                if archived > 0 {
+                    reply.push(Block::Text(Msg::new("summary-archived").num("count", archived as i64)));
+                }
                 let png = crate::chart::render_png(self.content(), lang, &s, now);
                 reply.attachments.push(Attachment {
                     name: "summary.png".into(),
@@ -475,8 +479,16 @@ impl App {
 
     fn office_command(&self, channel: &str, actor: &Actor, input: &Input, now: i64) -> Result<Reply, Failure> {
         let number = engine::register_number(input).transpose().map_err(Failure::User)?;
+        let named = engine::office_named(input).transpose().map_err(Failure::User)?;
         for _ in 0..MAX_RETRIES {
-            let office = self.store.office_by_channel(channel)?;
+            let office = match &named {
+                Some(n) => Some(
+                    self.store
+                        .office(n)?
+                        .ok_or_else(|| UserError::UnknownOffice(n.to_string()))?,
+                ),
+                None => self.store.office_by_channel(channel)?,
+            };
             let history = match (input, &office) {
                 (Input::Undo, Some(o)) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
                 _ => Vec::new(),
@@ -500,7 +512,7 @@ impl App {
                 Some(change) => match self.apply(change)? {
                     Applied::Stored => {
                         self.changes.fetch_add(1, Ordering::Relaxed);
-                        self.update_row(&change.office, now);
+                        self.update_row(change, now);
                         tracing::info!(office = %change.office.number, seq = change.event.seq, command = input.name(), "stored");
                         return Ok(outcome.reply);
                     }
@@ -522,9 +534,14 @@ impl App {
         self.changes.load(Ordering::Relaxed)
     }
 
-    /// The progress summary of every office (from the row cache, built from
-    /// the store on first use).
+    /// The progress summary of every office but the archived ones (from the
+    /// row cache, built from the store on first use).
     pub fn summary(&self, now: i64) -> Result<staff::Summary, StoreError> {
+        Ok(self.summary_and_archived(now)?.0)
+    }
+
+    /// [`App::summary`] and how many offices are archived.
+    fn summary_and_archived(&self, now: i64) -> Result<(staff::Summary, usize), StoreError> {
         let stall = self.kb.config.bot.stall_days;
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
         let rows = match cache.as_mut() {
@@ -533,13 +550,15 @@ impl App {
                 let mut rows = BTreeMap::new();
                 for office in self.store.offices() {
                     let office = office?;
-                    let row = staff::row(&office, now, stall);
-                    rows.insert(row.number.clone(), (office.revision, row));
+                    let row = self.cached_row(&office, now);
+                    rows.insert(office.number.as_str().into(), (office.revision, row));
                 }
                 cache.insert(rows)
             }
         };
-        Ok(staff::summarize_rows(rows.values().map(|(_, r)| r.clone()), now, stall))
+        let live = rows.values().filter_map(|(_, r)| r.clone());
+        let archived = rows.values().filter(|(_, r)| r.is_none()).count();
+        Ok((staff::summarize_rows(live, now, stall), archived))
     }
 
     /// The summary read straight from the store, office by office (for the
@@ -616,18 +635,29 @@ impl App {
         Ok(report)
     }
 
-    /// Keeps a filled row cache current (a later revision always wins).
-    fn update_row(&self, office: &Office, now: i64) {
+    /// Keeps a filled row cache current (a later revision always wins): an
+    /// archived office is kept without a row, a corrected number's old row
+    /// goes.
+    fn update_row(&self, change: &crate::model::Change, now: i64) {
+        let office = &change.office;
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(rows) = cache.as_mut() {
-            let row = staff::row(office, now, self.kb.config.bot.stall_days);
-            match rows.get(&row.number) {
+            if let Some(from) = change.renumbered_from() {
+                rows.remove(from.as_str());
+            }
+            let row = self.cached_row(office, now);
+            match rows.get(office.number.as_str()) {
                 Some((rev, _)) if *rev >= office.revision => {}
                 _ => {
-                    rows.insert(row.number.clone(), (office.revision, row));
+                    rows.insert(office.number.as_str().into(), (office.revision, row));
                 }
             }
         }
+    }
+
+    /// An office's summary row, or none when it is archived.
+    fn cached_row(&self, office: &Office, now: i64) -> Option<staff::OfficeRow> {
+        (!office.is_archived()).then(|| staff::row(office, now, self.kb.config.bot.stall_days))
     }
 
     /// Every reminder due now and not yet sent.

@@ -114,6 +114,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         staff: false,
     },
     CommandSpec {
+        name: "certificate",
+        options: &[opt("expires", false), opt("issued", false)],
+        staff: false,
+    },
+    CommandSpec {
+        name: "fix-number",
+        options: &[opt("number", true), opt("office", false)],
+        staff: false,
+    },
+    CommandSpec {
         name: "summary",
         options: &[
             opt("page", false),
@@ -139,6 +149,16 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "backup",
         options: &[],
+        staff: true,
+    },
+    CommandSpec {
+        name: "archive",
+        options: &[opt("office", false)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "unarchive",
+        options: &[opt("office", false)],
         staff: true,
     },
 ];
@@ -184,6 +204,25 @@ pub enum Input {
     },
     /// A consistent backup of the running bot into `backup.dir`.
     Backup,
+    /// Shows the certificate's expiry, or records the dates the office read
+    /// in the `[証明書]` menu.
+    Certificate {
+        expires: Option<String>,
+        issued: Option<String>,
+    },
+    /// Corrects a mistyped office number (`office:` names the office, for staff).
+    FixNumber {
+        number: String,
+        office: Option<String>,
+    },
+    /// Staff: takes an office out of the summary, dashboard and reminders.
+    Archive {
+        office: Option<String>,
+    },
+    /// Staff: brings an archived office back.
+    Unarchive {
+        office: Option<String>,
+    },
     /// Free text: a question.
     Question(String),
 }
@@ -263,6 +302,16 @@ impl Input {
             "unanswered" => Input::Unanswered,
             "history" => Input::History { office: next() },
             "backup" => Input::Backup,
+            "certificate" => Input::Certificate {
+                expires: next(),
+                issued: next(),
+            },
+            "fix-number" => Input::FixNumber {
+                number: next().unwrap_or_default(),
+                office: next(),
+            },
+            "archive" => Input::Archive { office: next() },
+            "unarchive" => Input::Unarchive { office: next() },
             other => return Err(UserError::UnknownCommand(other.to_string())),
         })
     }
@@ -283,6 +332,10 @@ impl Input {
             Input::Unanswered => "unanswered",
             Input::History { .. } => "history",
             Input::Backup => "backup",
+            Input::Certificate { .. } => "certificate",
+            Input::FixNumber { .. } => "fix-number",
+            Input::Archive { .. } => "archive",
+            Input::Unarchive { .. } => "unarchive",
             Input::Question(_) => "question",
         }
     }

@@ -597,5 +597,9 @@ fn check_office(o: &Office) -> Result<(), DumpProblem> {
     if !time_ok(o.registered_at) || !time_ok(o.updated_at) || !o.done.values().all(|d| time_ok(d.at)) {
         return Err(bad("time"));
     }
+    let certificate = o.certificate.iter().flat_map(|c| [c.issued, c.expires]).flatten();
+    if !o.archived.into_iter().chain(certificate).all(time_ok) {
+        return Err(bad("time"));
+    }
     Ok(())
 }

@@ -65,6 +65,26 @@ pub enum UserError {
     RateLimited { seconds: u64 },
     #[error("no backup directory is configured")]
     BackupNotConfigured,
+    #[error("not a date: {0}")]
+    BadDate(String),
+    #[error("the issue date is in the future")]
+    IssuedInFuture,
+    #[error("the expiry is more than 3 years away")]
+    ExpiryTooFar,
+    #[error("the expiry is not after the issue date")]
+    ExpiryBeforeIssue,
+    #[error("office {0} is archived")]
+    Archived(String),
+    #[error("office {0} is not archived")]
+    NotArchived(String),
+    #[error("office number {0} is registered already")]
+    NumberTaken(String),
+    #[error("the office number is {0} already")]
+    SameNumber(String),
+    #[error("the office number can be corrected by the office only within {days} days of registering")]
+    FixNumberTooLate { days: i64 },
+    #[error("channel already bound to office {number}; a mistyped number can be corrected")]
+    ChannelBoundFixable { number: String, new: String },
 }
 
 impl UserError {
@@ -115,6 +135,18 @@ impl UserError {
                 .num("max", *max as i64),
             RateLimited { seconds } => Msg::new("error-rate-limited").num("seconds", *seconds as i64),
             BackupNotConfigured => Msg::new("error-backup-not-configured"),
+            BadDate(d) => Msg::new("error-bad-date").str("date", d.clone()),
+            IssuedInFuture => Msg::new("error-issued-in-future"),
+            ExpiryTooFar => Msg::new("error-expiry-too-far"),
+            ExpiryBeforeIssue => Msg::new("error-expiry-before-issue"),
+            Archived(n) => Msg::new("error-archived").str("number", n.clone()),
+            NotArchived(n) => Msg::new("error-not-archived").str("number", n.clone()),
+            NumberTaken(n) => Msg::new("error-number-taken").str("number", n.clone()),
+            SameNumber(n) => Msg::new("error-same-number").str("number", n.clone()),
+            FixNumberTooLate { days } => Msg::new("error-fix-number-late").num("days", *days),
+            ChannelBoundFixable { number, new } => Msg::new("error-channel-bound-fixable")
+                .str("number", number.clone())
+                .str("new", new.clone()),
         }
     }
 }

@@ -24,8 +24,9 @@
 //! - [`adapters`]: console, CLI, Discord and the rendering they share.
 //! - Pure modules at the top level: [`model`] (records), [`playbook`] (steps,
 //!   tasks, modes), [`cards`] (an office's state as a reply), [`staff`],
-//!   [`reminders`], [`faq`], [`contacts`] (with [`kokuhoren`], each
-//!   prefecture's 国保連合会 from `assets/kokuhoren/`), [`content`] (Fluent), [`text`],
+//!   [`reminders`], [`certificate`] (the certificate's expiry), [`faq`],
+//!   [`contacts`] (with [`kokuhoren`], each prefecture's 国保連合会 from
+//!   `assets/kokuhoren/`), [`content`] (Fluent), [`text`],
 //!   [`roster`] (CSV parsing), [`dump`] (the backup format), [`chart`],
 //!   [`dashboard`], [`limits`], [`command`], [`reply`], [`error`], [`lang`],
 //!   [`office_number`], [`config`].
@@ -42,6 +43,7 @@
 pub mod adapters;
 pub mod app;
 pub mod cards;
+pub mod certificate;
 pub mod chart;
 pub mod command;
 pub mod config;

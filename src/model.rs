@@ -46,6 +46,25 @@ pub struct Office {
     pub revision: u64,
     #[serde(default)]
     pub done: BTreeMap<TaskId, DoneMark>,
+    /// The certificate dates the office reported (`/certificate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateDates>,
+    /// When staff archived the office (`/archive`): it leaves the summary,
+    /// the dashboard and the reminders; its record and history stay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<i64>,
+}
+
+/// The electronic certificate's dates as the office read them in the
+/// `[証明書]` menu: each is the day at 00:00 Japan time (unix seconds). At least
+/// one is set; a report replaces the previous one whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateDates {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<i64>,
+    /// The last day the certificate is valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<i64>,
 }
 
 impl Office {
@@ -70,6 +89,8 @@ impl Office {
             updated_at: now,
             revision: 0,
             done: BTreeMap::new(),
+            certificate: None,
+            archived: None,
         }
     }
 
@@ -83,6 +104,10 @@ impl Office {
 
     pub fn is_complete(&self) -> bool {
         self.current_step().is_none()
+    }
+
+    pub fn is_archived(&self) -> bool {
+        self.archived.is_some()
     }
 }
 
@@ -122,13 +147,33 @@ pub enum Action {
         channel: String,
         prev: Option<String>,
     },
+    /// The office reported its certificate's dates; the previous report is
+    /// kept for undo.
+    CertificateReported {
+        dates: CertificateDates,
+        prev: Option<CertificateDates>,
+    },
+    /// A mistyped office number was corrected: the office, its history and
+    /// its channel binding moved from `from` to `to` (this event is the
+    /// first one stored under `to`'s history after the moved ones).
+    NumberCorrected {
+        from: OfficeNumber,
+        to: OfficeNumber,
+    },
+    /// Staff took the office out of the summary, the dashboard and the reminders.
+    Archived {},
+    /// Staff brought an archived office back.
+    Unarchived {},
 }
 
 impl Action {
     pub fn undoable(&self) -> bool {
         matches!(
             self,
-            Action::Updated { .. } | Action::TaskDone { .. } | Action::ModeChanged { .. }
+            Action::Updated { .. }
+                | Action::TaskDone { .. }
+                | Action::ModeChanged { .. }
+                | Action::CertificateReported { .. }
         )
     }
 }
@@ -159,6 +204,19 @@ pub struct Change {
     pub unbind: Option<String>,
     /// Another office that loses its binding to `bind`'s channel.
     pub displaced: Option<OfficeNumber>,
+}
+
+impl Change {
+    /// The number the office had before this change, when the change
+    /// corrects it (its event is `NumberCorrected`): the store then moves
+    /// the office, its history, its sent reminders and its channel binding
+    /// from that number to `office.number`, in the same transaction.
+    pub fn renumbered_from(&self) -> Option<&OfficeNumber> {
+        match &self.event.action {
+            Action::NumberCorrected { from, .. } => Some(from),
+            _ => None,
+        }
+    }
 }
 
 /// A question the bot could not answer.

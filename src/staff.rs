@@ -69,10 +69,14 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
     }
 }
 
-/// Summarizes offices (borrowed or owned, so a store can stream them in).
+/// Summarizes offices (borrowed or owned, so a store can stream them in);
+/// archived offices are left out.
 pub fn summarize<O: Borrow<Office>>(offices: impl IntoIterator<Item = O>, now: i64, stall_days: u32) -> Summary {
     summarize_rows(
-        offices.into_iter().map(|o| row(o.borrow(), now, stall_days)),
+        offices
+            .into_iter()
+            .filter(|o| !o.borrow().is_archived())
+            .map(|o| row(o.borrow(), now, stall_days)),
         now,
         stall_days,
     )
@@ -261,6 +265,15 @@ fn action_msg(a: &Action) -> Msg {
             .msg("to", Msg::new(to.msg_id())),
         Action::Undo { seq } => Msg::new("history-undo").num("seq", *seq as i64),
         Action::Bound { channel, .. } => Msg::new("history-bound").str("channel", channel),
+        Action::CertificateReported { dates, .. } => match (dates.expires, dates.issued) {
+            (Some(d), _) => Msg::new("history-certificate-expires").date("date", d),
+            (None, d) => Msg::new("history-certificate-issued").date("date", d.unwrap_or_default()),
+        },
+        Action::NumberCorrected { from, to } => Msg::new("history-number-corrected")
+            .str("from", from.as_str())
+            .str("to", to.as_str()),
+        Action::Archived {} => Msg::new("history-archived"),
+        Action::Unarchived {} => Msg::new("history-unarchived"),
     }
 }
 

@@ -143,6 +143,8 @@ pub fn office(i: usize) -> Office {
         updated_at: at,
         revision: 1,
         done,
+        certificate: None,
+        archived: None,
     }
 }
 

@@ -63,11 +63,15 @@ help-text =
     /mode changes the billing mode (direct / proxy / vendor)
     /faq asks a question; a question typed in the channel is answered too
     /register registers the office (number: office number, name: office name)
+    /certificate shows the certificate's expiry (record it with expires:)
+    /fix-number corrects a mistyped office number (number: the right number)
 help-staff =
     For support staff:
     /summary progress of all offices
     /unanswered questions the bot could not answer
     /history an office's change log (office: office number)
+    /fix-number corrects an office number (number: the right number, office: the current one)
+    /archive takes an office off the lists (office: office number); /unarchive brings it back
     /backup a backup of the running bot
 
 ## Support staff
@@ -231,9 +235,9 @@ choice-topic-vendor = The billing vendor
 ## Reminders
 reminder-stalled = No progress for { $days } days. Here is the current step again. If it is done, type /done.
 reminder-certificate-pending = It is { $days } days since you applied for the electronic certificate (applied { $since }). It is usually issued within a few days. If it has not arrived, please ask the contact below. If it has, type /done.
-reminder-certificate-expiry = Your electronic certificate expires on { $date }: { $days } days left.
 reminder-certificate-renewal =
     To renew it, log in to the reception system (介護電子請求受付システム) and apply for a new issuance in the [証明書] (certificate) menu with the certificate issuance password (証明書発行用パスワード).
+    The NHI federation (国保連合会) also sends a notice about 90 days before the expiry.
     If it lapses, a first-time issuance (about one month) is needed again, and internet billing stops meanwhile.
     Renewal notices and steps may vary by prefecture's NHI federation (国保連合会).
 
@@ -328,3 +332,95 @@ cmd-backup = Write a backup of the running bot (support staff)
     .name = backup
 backup-done = Backup written: { $path } ({ $offices } offices). To restore, stop the bot and import it into an empty data directory.
 error-backup-not-configured = No backup directory is set. Add dir = "(folder)" under [backup] in bot.toml and restart the bot.
+
+## The certificate's expiry (/certificate and reminders)
+certificate-expires = The electronic certificate (電子証明書) is valid until { $date } ({ $days ->
+        [0] today is the last day
+        [one] 1 day left
+       *[other] { $days } days left
+    }).
+certificate-expires-from-issue = The electronic certificate (電子証明書) is valid until { $date } ({ $days ->
+        [0] today is the last day
+        [one] 1 day left
+       *[other] { $days } days left
+    }). This date is counted as 3 years from the issue date ({ $issued }).
+certificate-expires-estimate = The electronic certificate (電子証明書) is expected to be valid until about { $date } ({ $days ->
+        [0] today is the last day
+        [one] 1 day left
+       *[other] { $days } days left
+    }).
+certificate-lapsed = The electronic certificate (電子証明書) expired on { $date }.
+certificate-lapsed-estimate = The electronic certificate (電子証明書) was expected to be valid until about { $date }. That day has passed.
+certificate-estimate-why =
+    This date is an estimate: 3 years from the day the certificate was marked applied for or installed here ({ $since }).
+    The actual expiry may differ.
+certificate-check-exact = The exact expiry is shown in the [証明書] (certificate) menu of the reception system (介護電子請求受付システム).
+certificate-how =
+    Once you have checked it, type it like this: /certificate expires:2029-11-23 (the date is an example).
+    To record the issue date instead, type /certificate issued:2026-11-24.
+certificate-none = No expiry date of the electronic certificate (電子証明書) is recorded yet.
+certificate-recorded = Recorded the electronic certificate's expiry.
+certificate-recorded-issued = Recorded the electronic certificate's issue date.
+certificate-unchanged = This date is recorded already. Nothing was changed.
+certificate-schedule = You will be reminded in this channel 90, 30 and 7 days before the expiry.
+certificate-schedule-estimate = You will be reminded in this channel 180, 90, 30 and 7 days before the estimated date.
+done-certificate-ask =
+    Record the certificate's expiry, and you will be reminded in this channel before it lapses.
+    You can check the expiry in the [証明書] (certificate) menu; then type it like this: /certificate expires:2029-11-23 (the date is an example).
+reminder-certificate-lapsed =
+    If you have renewed it, record the new expiry with /certificate expires:.
+    If it has lapsed, the first-time issuance is needed again (about one month), and internet billing stops meanwhile.
+    The procedure and the time may vary by prefecture's NHI federation (国保連合会).
+undo-certificate = The certificate dates are back to what was recorded before.
+history-certificate-expires = recorded the certificate's expiry ({ $date })
+history-certificate-issued = recorded the certificate's issue date ({ $date })
+error-bad-date = Cannot read the date "{ $date }". Type it like 2029-11-23, 2029年11月23日 or 令和11年11月23日.
+error-issued-in-future = The issue date is after today. Please check the date. Nothing was changed.
+error-expiry-too-far = The expiry is more than 3 years from today, but a certificate is valid for 3 years. Please check the date. Nothing was changed.
+error-expiry-before-issue = The expiry is before the issue date. Please check the dates. Nothing was changed.
+cmd-certificate = Shows or records the electronic certificate's expiry
+    .name = certificate
+opt-certificate-expires = The expiry shown in the [証明書] menu (e.g. 2029-11-23)
+    .name = expires
+opt-certificate-issued = The certificate's issue date (e.g. 2026-11-24)
+    .name = issued
+
+## Correcting an office number; archiving
+fix-number-done =
+    Corrected the office number from { $from } to { $to } ({ $name }).
+    The progress and the change log are kept.
+register-fix-hint = If the number is wrong, you can correct it within { $days } days of registering with /fix-number number:the-right-number.
+error-channel-bound-fixable =
+    Office number { $number } is registered in this channel.
+    If you registered a mistyped number, correct it with /fix-number number:{ $new }.
+    To register another office, use that office's own channel.
+error-fix-number-late = It is more than { $days } days since the office was registered: please ask support staff to correct the number. Nothing was changed.
+error-number-taken = Office number { $number } is registered already. Please ask support staff to correct the number. Nothing was changed.
+error-same-number = The office number is { $number } already. Nothing was changed.
+archive-done =
+    Archived "{ $name }" ({ $number }).
+    It leaves the progress of all offices, the dashboard and the reminders. Its record and change log are kept.
+    To bring it back, type /unarchive office:{ $number }.
+unarchive-done =
+    "{ $name }" ({ $number }) is no longer archived.
+    It is back in the progress of all offices and the reminders.
+error-archived = Office number { $number } is archived (it is off the list of all offices). To resume, please ask support staff.
+error-not-archived = Office number { $number } is not archived. Nothing was changed.
+summary-archived = Archived offices: { $count } (not counted here; to bring one back, /unarchive office:office-number)
+history-number-corrected = corrected the office number ({ $from } → { $to })
+history-archived = archived
+history-unarchived = unarchived
+cmd-fix-number = Corrects a mistyped office number
+    .name = fix-number
+opt-fix-number-number = The right long-term care office number (10 characters)
+    .name = number
+opt-fix-number-office = The office's current number (support staff)
+    .name = office
+cmd-archive = Takes an office off the list of all offices (support staff)
+    .name = archive
+opt-archive-office = Office number (default: this channel's office)
+    .name = office
+cmd-unarchive = Brings an archived office back (support staff)
+    .name = unarchive
+opt-unarchive-office = Office number (default: this channel's office)
+    .name = office

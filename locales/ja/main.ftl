@@ -63,12 +63,16 @@ help-text =
     /mode 請求方法を変更します（direct / proxy / vendor）
     /faq 質問します。チャンネルに質問を書き込むだけでも答えます
     /register 事業所を登録します（number: 事業所番号、name: 事業所名）
+    /certificate 電子証明書の有効期限を表示します（expires: で記録します）
+    /fix-number 間違えて登録した事業所番号を訂正します（number: 正しい番号）
 help-staff =
     サポート担当者用：
     /summary 全事業所の進み具合
     /unanswered 答えられなかった質問
     /backup 動いているボットのバックアップ
     /history 事業所の変更履歴（office: 事業所番号）
+    /fix-number 事業所番号の訂正（number: 正しい番号、office: 今の番号）
+    /archive 事業所を一覧から外す（office: 事業所番号）。/unarchive で戻す
 
 ## サポート担当者向け
 summary-title = 全事業所の進み具合
@@ -231,9 +235,9 @@ choice-topic-vendor = 請求代行業者について
 ## リマインダー
 reminder-stalled = { $days }日間、進み具合に変化がありません。今の手順をもう一度ご案内します。終わっていたら /done と入力してください。
 reminder-certificate-pending = 電子証明書の発行申請から{ $days }日が経ちました（{ $since }に申請）。通常は数日で発行されます。まだの場合は、下の問合せ先へお問合せください。届いていたら /done と入力してください。
-reminder-certificate-expiry = 電子証明書の有効期限（{ $date }）まで、あと{ $days }日です。
 reminder-certificate-renewal =
     更新は、介護電子請求受付システムにログインし、[証明書]メニューから証明書発行用パスワードを使って新たに発行申請します。
+    国保連合会からも、有効期限の約90日前に通知が届きます。
     期限が切れると新規の発行（1ヶ月程度）となり、その間はインターネット請求ができません。
     更新の通知や手順は、都道府県の国保連合会によって異なる場合があります。
 
@@ -328,3 +332,92 @@ cmd-backup = 動いているボットのバックアップを書き出します�
     .name = バックアップ
 backup-done = バックアップを書き出しました：{ $path }（事業所 { $offices }件）。復元は、ボットを止めて空のデータディレクトリに import で行います。
 error-backup-not-configured = バックアップの保存先が設定されていません。bot.toml の [backup] に dir = "保存先" を書いて、ボットを起動し直してください。
+
+## 電子証明書の有効期限（/certificate とリマインダー）
+certificate-expires = 電子証明書の有効期限は{ $date }です（{ $days ->
+        [0] 今日が最終日
+       *[other] あと{ $days }日
+    }）。
+certificate-expires-from-issue = 電子証明書の有効期限は{ $date }です（{ $days ->
+        [0] 今日が最終日
+       *[other] あと{ $days }日
+    }）。発行日（{ $issued }）から3年として計算した日付です。
+certificate-expires-estimate = 電子証明書の有効期限は、{ $date }ごろの見込みです（{ $days ->
+        [0] 今日が最終日
+       *[other] あと{ $days }日
+    }）。
+certificate-lapsed = 電子証明書の有効期限（{ $date }）を過ぎています。
+certificate-lapsed-estimate = 電子証明書の有効期限は、{ $date }ごろの見込みでした。この日を過ぎています。
+certificate-estimate-why =
+    この日付は目安です。証明書の申請かインストールを完了にした日（{ $since }）から、3年として計算しました。
+    実際の有効期限とは違うことがあります。
+certificate-check-exact = 正確な有効期限は、介護電子請求受付システムの[証明書]メニューで確認できます。
+certificate-how =
+    確認したら、/certificate expires:2029年11月23日 のように入力してください（日付は例です）。
+    発行日で記録するときは、/certificate issued:2026年11月24日 のように入力します。
+certificate-none = 電子証明書の有効期限は、まだ記録されていません。
+certificate-recorded = 電子証明書の有効期限を記録しました。
+certificate-recorded-issued = 電子証明書の発行日を記録しました。
+certificate-unchanged = この日付は記録済みです。何も変更していません。
+certificate-schedule = 有効期限の90日前、30日前、7日前に、このチャンネルでお知らせします。
+certificate-schedule-estimate = 見込みの日付の180日前、90日前、30日前、7日前に、このチャンネルでお知らせします。
+done-certificate-ask =
+    電子証明書の有効期限を記録すると、期限が近づいたときに、このチャンネルでお知らせします。
+    有効期限は[証明書]メニューで確認できます。確認したら、/certificate expires:2029年11月23日 のように入力してください（日付は例です）。
+reminder-certificate-lapsed =
+    更新が済んでいる場合は、新しい有効期限を /certificate expires: で記録してください。
+    期限が切れた場合は、初めての発行と同じ手続き（1ヶ月程度）が必要です。その間はインターネット請求ができません。
+    手続きや期間は、都道府県の国保連合会によって異なる場合があります。
+undo-certificate = 電子証明書の日付の記録を、1つ前に戻しました。
+history-certificate-expires = 電子証明書の有効期限を記録（{ $date }）
+history-certificate-issued = 電子証明書の発行日を記録（{ $date }）
+error-bad-date = 日付「{ $date }」を読み取れません。2029年11月23日、令和11年11月23日、2029-11-23 のように入力してください。
+error-issued-in-future = 発行日が今日より後になっています。日付をご確認ください。何も変更していません。
+error-expiry-too-far = 有効期限が、今日から3年より先になっています。電子証明書の有効期間は3年間です。日付をご確認ください。何も変更していません。
+error-expiry-before-issue = 有効期限が発行日より前になっています。日付をご確認ください。何も変更していません。
+cmd-certificate = 電子証明書の有効期限を表示・記録します
+    .name = 電子証明書
+opt-certificate-expires = [証明書]メニューに表示される有効期限（例：2029年11月23日）
+    .name = 有効期限
+opt-certificate-issued = 電子証明書の発行日（例：2026年11月24日）
+    .name = 発行日
+
+## 事業所番号の訂正とアーカイブ
+fix-number-done =
+    事業所番号を { $from } から { $to } に訂正しました（{ $name }）。
+    進み具合と変更履歴は、そのまま引き継いでいます。
+register-fix-hint = 番号を間違えた場合は、登録から{ $days }日以内なら /fix-number number:正しい番号 で訂正できます。
+error-channel-bound-fixable =
+    このチャンネルには、事業所番号 { $number } が登録されています。
+    番号を間違えて登録した場合は、/fix-number number:{ $new } で訂正できます。
+    別の事業所を登録するときは、その事業所のチャンネルをお使いください。
+error-fix-number-late = 登録から{ $days }日を過ぎているため、事業所番号の訂正はサポート担当者にご依頼ください。何も変更していません。
+error-number-taken = 事業所番号 { $number } は、すでに登録されています。訂正はサポート担当者にご依頼ください。何も変更していません。
+error-same-number = 事業所番号はすでに { $number } です。何も変更していません。
+archive-done =
+    「{ $name }」（{ $number }）をアーカイブしました。
+    全事業所の進み具合、ダッシュボード、リマインダーの対象から外れます。記録と変更履歴は残ります。
+    戻すときは /unarchive office:{ $number } と入力してください。
+unarchive-done =
+    「{ $name }」（{ $number }）のアーカイブを解除しました。
+    全事業所の進み具合とリマインダーの対象に戻ります。
+error-archived = 事業所番号 { $number } はアーカイブされています（全事業所の一覧から外れています）。再開するときは、サポート担当者にご依頼ください。
+error-not-archived = 事業所番号 { $number } はアーカイブされていません。何も変更していません。
+summary-archived = アーカイブ中の事業所：{ $count }事業所（この集計には含みません。戻すときは /unarchive office:事業所番号）
+history-number-corrected = 事業所番号を訂正（{ $from } → { $to }）
+history-archived = アーカイブ
+history-unarchived = アーカイブを解除
+cmd-fix-number = 間違えて登録した事業所番号を訂正します
+    .name = 番号訂正
+opt-fix-number-number = 正しい介護保険事業所番号（10桁）
+    .name = 正しい番号
+opt-fix-number-office = 訂正する事業所の今の番号（サポート担当者用）
+    .name = 事業所番号
+cmd-archive = 事業所を全事業所の一覧から外します（サポート担当者用）
+    .name = アーカイブ
+opt-archive-office = 事業所番号（省略するとこのチャンネルの事業所）
+    .name = 事業所番号
+cmd-unarchive = アーカイブした事業所を一覧に戻します（サポート担当者用）
+    .name = アーカイブ解除
+opt-unarchive-office = 事業所番号（省略するとこのチャンネルの事業所）
+    .name = 事業所番号

@@ -3,14 +3,21 @@
 //!
 //! - `register`: `/register` (create, update details, bind to a channel)
 //! - `tasks`: `/done`, `/undo`, `/mode`
+//! - `expiry`: `/certificate` (the certificate's expiry and the dates the
+//!   office reports)
+//! - `fix`: `/fix-number`, `/archive`, `/unarchive`
 //! - `roster`: what one roster row does to an office (the bulk import), built
 //!   on the same record builders as `/register`
 //!
 //! The cards these commands show are drawn by [`crate::cards`].
 
+mod expiry;
+mod fix;
 mod register;
 pub mod roster;
 mod tasks;
+
+pub use fix::FIX_NUMBER_DAYS;
 
 use crate::cards;
 use crate::command::Input;
@@ -30,11 +37,13 @@ pub struct Ctx<'a> {
     pub now: i64,
     pub actor: &'a Actor,
     pub channel: &'a str,
-    /// The office bound to the channel.
+    /// The office bound to the channel; for a command naming an office
+    /// with `office:` ([`office_named`]), that office.
     pub office: Option<&'a Office>,
     /// That office's history, oldest first.
     pub history: &'a [Event],
-    /// For `/register`: the office already registered under the given number.
+    /// For `/register` and `/fix-number`: the office already registered
+    /// under the given number ([`register_number`]).
     pub existing: Option<&'a Office>,
     pub config: &'a Config,
 }
@@ -51,10 +60,27 @@ impl Outcome {
     }
 }
 
-/// The office the input names, for `/register`: lets the caller load it.
+/// The number `/register` or `/fix-number` would take: lets the caller
+/// load the office already registered under it (`Ctx::existing`).
 pub fn register_number(input: &Input) -> Option<Result<OfficeNumber, UserError>> {
     match input {
-        Input::Register { number, .. } => Some(OfficeNumber::parse(number).map(|p| p.number).map_err(UserError::from)),
+        Input::Register { number, .. } | Input::FixNumber { number, .. } => {
+            Some(OfficeNumber::parse(number).map(|p| p.number).map_err(UserError::from))
+        }
+        _ => None,
+    }
+}
+
+/// The office a command names with `office:` (`/fix-number`, `/archive`,
+/// `/unarchive`): the caller loads it as `Ctx::office` instead of the
+/// channel's.
+pub fn office_named(input: &Input) -> Option<Result<OfficeNumber, UserError>> {
+    match input {
+        Input::FixNumber { office: Some(n), .. }
+        | Input::Archive { office: Some(n) }
+        | Input::Unarchive { office: Some(n) } => {
+            Some(OfficeNumber::parse(n).map(|p| p.number).map_err(UserError::from))
+        }
         _ => None,
     }
 }
@@ -78,6 +104,10 @@ pub fn handle(ctx: &Ctx, input: &Input) -> Result<Outcome, UserError> {
         Input::Contact { topic } => contact(ctx, topic.as_deref()),
         Input::Mode { mode } => tasks::change_mode(ctx, mode),
         Input::Help => Ok(Outcome::reply(help(ctx))),
+        Input::Certificate { expires, issued } => expiry::certificate(ctx, expires.as_deref(), issued.as_deref()),
+        Input::FixNumber { number, office } => fix::fix_number(ctx, number, office.is_some()),
+        Input::Archive { .. } => fix::archive(ctx),
+        Input::Unarchive { .. } => fix::unarchive(ctx),
         Input::Faq { .. }
         | Input::Question(_)
         | Input::Summary { .. }
@@ -87,9 +117,14 @@ pub fn handle(ctx: &Ctx, input: &Input) -> Result<Outcome, UserError> {
     }
 }
 
-/// The office bound to the channel, or `NotRegistered`.
+/// The office bound to the channel, or `NotRegistered`; an archived one
+/// only for staff.
 fn registered_office<'a>(ctx: &Ctx<'a>) -> Result<&'a Office, UserError> {
-    ctx.office.ok_or(UserError::NotRegistered)
+    let office = ctx.office.ok_or(UserError::NotRegistered)?;
+    if office.is_archived() && !ctx.actor.staff {
+        return Err(UserError::Archived(office.number.to_string()));
+    }
+    Ok(office)
 }
 
 /// Who acts and when: what every history event records.

@@ -1,6 +1,7 @@
 //! `/register`: a new office in this channel, new details for the channel's
 //! own office, or (staff only) an existing office bound to this channel.
 
+use super::fix::{office_may_fix, FIX_NUMBER_DAYS};
 use super::{bind, clean_name, create, parse_mode, update_details, By, Ctx, Outcome};
 use crate::cards;
 use crate::error::UserError;
@@ -33,6 +34,7 @@ pub(super) fn register(
         ..Reply::default()
     };
     let change: Option<Change> = match (ctx.office, ctx.existing) {
+        (Some(cur), _) if cur.is_archived() && !staff => return Err(UserError::Archived(cur.number.to_string())),
         // The channel's own office: update its details.
         (Some(cur), _) if cur.number == number => {
             let mode = mode_given.unwrap_or(cur.mode);
@@ -48,7 +50,18 @@ pub(super) fn register(
             ));
             change
         }
-        (Some(cur), _) if !staff => return Err(UserError::ChannelBound(cur.number.to_string())),
+        // Another number in a bound channel: a typo the office may still
+        // correct itself, or staff's to change.
+        (Some(cur), ex) if !staff => {
+            return Err(if ex.is_none() && office_may_fix(cur, ctx.now) {
+                UserError::ChannelBoundFixable {
+                    number: cur.number.to_string(),
+                    new: number.to_string(),
+                }
+            } else {
+                UserError::ChannelBound(cur.number.to_string())
+            })
+        }
         // Office numbers are public: knowing one is no proof of belonging to
         // the office. Only staff bind an existing office to a channel, even
         // one that has none (imported without a channel, or displaced).
@@ -94,6 +107,7 @@ pub(super) fn register(
         reply.push(Block::Warning(
             Msg::new("register-check-digit").str("expected", expected.to_string()),
         ));
+        reply.push(Block::Text(Msg::new("register-fix-hint").num("days", FIX_NUMBER_DAYS)));
     }
     let office_after = change
         .as_ref()

@@ -82,6 +82,9 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
             Msg::new("done-now-waiting").msg("what", Msg::new(step.waiting_id().unwrap_or_default())),
         ));
     }
+    if task == TaskId::CertificateInstall {
+        super::expiry::ask_after_install(&change.office, &mut reply);
+    }
     let (d, n) = playbook::counts(change.office.mode, &change.office.done);
     reply.push(Block::Text(cards::progress_count(d, n)));
     cards::append_next(ctx.config, ctx.now, &change.office, &mut reply);
@@ -140,6 +143,10 @@ pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {
             after.mode = *prev_mode;
             after.software = prev_software.clone();
             Msg::new("undo-update").str("name", prev_name)
+        }
+        Action::CertificateReported { prev, .. } => {
+            after.certificate = *prev;
+            Msg::new("undo-certificate")
         }
         _ => return Err(UserError::NothingToUndo),
     };

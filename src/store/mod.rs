@@ -340,6 +340,9 @@ impl Store {
     /// Applies a change in one transaction without waiting for the disk
     /// (benchmarks and bulk import flush once at the end).
     pub fn apply_unflushed(&self, change: &Change) -> Result<Applied, StoreError> {
+        if let Some(from) = change.renumbered_from() {
+            return self.renumber(change, from);
+        }
         let number = change.office.number.as_str().as_bytes();
         let office_bytes = encode(&change.office);
         let event_bytes = encode(&change.event);
@@ -383,12 +386,77 @@ impl Store {
             h.insert(hkey.as_slice(), event_bytes.as_slice())?;
             Ok(())
         });
-        match res {
-            Ok(()) => Ok(Applied::Stored),
-            Err(TransactionError::Abort(Abort::Conflict)) => Ok(Applied::Conflict),
-            Err(TransactionError::Abort(Abort::Store(e))) => Err(e),
-            Err(TransactionError::Storage(e)) => Err(e.into()),
-        }
+        applied(res)
+    }
+
+    /// A corrected office number (see [`Change::renumbered_from`]), in one
+    /// transaction: the office record, its history (the moved events keep
+    /// their seqs, the correction's event follows them), its sent reminders
+    /// and its channel binding move from `from` to the change's number, which
+    /// must be free; the old number is free afterwards. A conflict when the
+    /// office changed since it was read, or the new number was taken.
+    fn renumber(&self, change: &Change, from: &OfficeNumber) -> Result<Applied, StoreError> {
+        let to = &change.office.number;
+        let reminder_prefix = |n: &OfficeNumber| format!("{}/", n.as_str());
+        // Read before the transaction (sled's transactions cannot scan): the
+        // revision check inside it proves nothing was added since, as every
+        // event is written with its office.
+        let history: Vec<(sled::IVec, sled::IVec)> = self
+            .history
+            .scan_prefix(history_prefix(from))
+            .collect::<Result<_, _>>()?;
+        let old_prefix = reminder_prefix(from);
+        let reminders: Vec<(sled::IVec, sled::IVec)> = self
+            .reminders
+            .scan_prefix(old_prefix.as_bytes())
+            .collect::<Result<_, _>>()?;
+        let moved_reminders: Vec<(sled::IVec, Vec<u8>, sled::IVec)> = reminders
+            .into_iter()
+            .map(|(k, v)| {
+                let mut new = reminder_prefix(to).into_bytes();
+                new.extend_from_slice(&k[old_prefix.len()..]);
+                (k, new, v)
+            })
+            .collect();
+        let moved_history: Vec<(sled::IVec, Vec<u8>, sled::IVec)> = history
+            .into_iter()
+            .map(|(k, v)| {
+                let mut new = history_prefix(to);
+                new.extend_from_slice(&k[history_prefix(from).len()..]);
+                (k, new, v)
+            })
+            .collect();
+        let office_bytes = encode(&change.office);
+        let event_bytes = encode(&change.event);
+        let hkey = history_key(to, change.event.seq);
+        let (old_key, new_key) = (from.as_str().as_bytes(), to.as_str().as_bytes());
+        let res = (&self.offices, &self.channels, &self.history, &self.reminders).transaction(|(o, c, h, r)| {
+            let current: Option<Office> = match o.get(old_key)? {
+                Some(b) => Some(decode(&b).map_err(|e| ConflictableTransactionError::Abort(Abort::Store(e)))?),
+                None => None,
+            };
+            if current.as_ref().map(|x| x.revision) != change.expected_revision || o.get(new_key)?.is_some() {
+                return Err(ConflictableTransactionError::Abort(Abort::Conflict));
+            }
+            if let Some(ch) = &change.office.channel {
+                if c.get(ch.as_bytes())?.is_some_and(|b| b.as_ref() == old_key) {
+                    c.insert(ch.as_bytes(), new_key)?;
+                }
+            }
+            for (old, new, v) in &moved_history {
+                h.remove(old)?;
+                h.insert(new.as_slice(), v)?;
+            }
+            for (old, new, v) in &moved_reminders {
+                r.remove(old)?;
+                r.insert(new.as_slice(), v)?;
+            }
+            o.remove(old_key)?;
+            o.insert(new_key, office_bytes.as_slice())?;
+            h.insert(hkey.as_slice(), event_bytes.as_slice())?;
+            Ok(())
+        });
+        applied(res)
     }
 
     /// Makes everything written so far durable: sled's flush writes its log
@@ -448,6 +516,16 @@ impl Store {
     /// Every unanswered question, oldest first.
     pub fn unanswered(&self) -> Result<Vec<Unanswered>, StoreError> {
         self.unanswered.iter().values().map(|v| decode(&v?)).collect()
+    }
+}
+
+/// What a command's transaction did.
+fn applied(res: Result<(), TransactionError<Abort>>) -> Result<Applied, StoreError> {
+    match res {
+        Ok(()) => Ok(Applied::Stored),
+        Err(TransactionError::Abort(Abort::Conflict)) => Ok(Applied::Conflict),
+        Err(TransactionError::Abort(Abort::Store(e))) => Err(e),
+        Err(TransactionError::Storage(e)) => Err(e.into()),
     }
 }
 

@@ -18,21 +18,21 @@ use crate::support::{
 };
 
 /// One channel, one office: applies every change the engine returns.
-struct Sim {
-    config: Config,
-    now: i64,
-    channel: String,
-    actor: Actor,
-    office: Option<Office>,
-    history: Vec<Event>,
+pub(crate) struct Sim {
+    pub(crate) config: Config,
+    pub(crate) now: i64,
+    pub(crate) channel: String,
+    pub(crate) actor: Actor,
+    pub(crate) office: Option<Office>,
+    pub(crate) history: Vec<Event>,
 }
 
 impl Sim {
-    fn new() -> Sim {
+    pub(crate) fn new() -> Sim {
         Sim::with_config(Config::default())
     }
 
-    fn with_config(config: Config) -> Sim {
+    pub(crate) fn with_config(config: Config) -> Sim {
         Sim {
             config,
             now: T0,
@@ -43,7 +43,7 @@ impl Sim {
         }
     }
 
-    fn run(&mut self, input: &Input) -> Result<Outcome, UserError> {
+    pub(crate) fn run(&mut self, input: &Input) -> Result<Outcome, UserError> {
         let existing = match engine::register_number(input) {
             Some(Ok(n)) => self.office.as_ref().filter(|o| o.number == n),
             _ => None,
@@ -64,7 +64,7 @@ impl Sim {
         res
     }
 
-    fn apply(&mut self, ch: &Change) {
+    pub(crate) fn apply(&mut self, ch: &Change) {
         assert_eq!(
             ch.expected_revision,
             self.office.as_ref().map(|o| o.revision),
@@ -80,20 +80,20 @@ impl Sim {
     }
 
     /// Runs a line that must succeed.
-    fn ok(&mut self, line: &str) -> Outcome {
+    pub(crate) fn ok(&mut self, line: &str) -> Outcome {
         self.run_ok(&input(line))
     }
 
-    fn run_ok(&mut self, input: &Input) -> Outcome {
+    pub(crate) fn run_ok(&mut self, input: &Input) -> Outcome {
         self.run(input).unwrap_or_else(|e| panic!("{input:?} failed: {e:?}"))
     }
 
     /// Runs a line that must fail, and checks that nothing changed.
-    fn err(&mut self, line: &str) -> UserError {
+    pub(crate) fn err(&mut self, line: &str) -> UserError {
         self.run_err(&input(line))
     }
 
-    fn run_err(&mut self, input: &Input) -> UserError {
+    pub(crate) fn run_err(&mut self, input: &Input) -> UserError {
         let before = (self.office.clone(), self.history.clone());
         let e = match self.run(input) {
             Ok(out) => panic!("{input:?} succeeded: {:?}", ids(&out.reply)),
@@ -103,15 +103,15 @@ impl Sim {
         e
     }
 
-    fn days(&mut self, n: i64) {
+    pub(crate) fn days(&mut self, n: i64) {
         self.now += n * DAY;
     }
 
-    fn office(&self) -> &Office {
+    pub(crate) fn office(&self) -> &Office {
         self.office.as_ref().expect("registered")
     }
 
-    fn last_action(&self) -> &Action {
+    pub(crate) fn last_action(&self) -> &Action {
         &self.history.last().expect("history").action
     }
 }
@@ -795,11 +795,15 @@ fn every_user_error_is_an_err_without_change() {
     }
     assert_eq!(sim.err("/done"), UserError::AllDone);
     assert_eq!(sim.err("/done step:3"), UserError::StepAlreadyDone(StepId::Login));
-    // Another number in a bound channel (non-staff).
+    // Another number in a bound channel (non-staff): within a week of
+    // registering it may be a typo, which /fix-number corrects.
     let other = number("137010002");
     assert_eq!(
         sim.run_err(&reg(&other, "ひまわり")),
-        UserError::ChannelBound(AOBA.into())
+        UserError::ChannelBoundFixable {
+            number: AOBA.into(),
+            new: other.clone()
+        }
     );
     // Questions and staff views are not the engine's.
     assert_eq!(

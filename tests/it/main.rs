@@ -2,11 +2,12 @@
 //! area; a test's name is its module path (`cargo test store_app::` runs one
 //! area, `cargo test crash` one test).
 //!
-//! - The pure engine with a fixed clock: `engine_scenarios`.
+//! - The pure engine with a fixed clock: `engine_scenarios`, and with it
+//!   `certificate_expiry` (also through the store).
 //! - `App` on a temporary data directory: `store_app`, `staff`,
-//!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`;
-//!   each prefecture's 国保連合会, other billing software and the billing
-//!   month: `kokuhoren`.
+//!   `faq_routing`, `faq_eval`, `concurrency`, `bad_input`, `roster`,
+//!   `corrections`; each prefecture's 国保連合会, other billing software and
+//!   the billing month: `kokuhoren`.
 //! - The binary (`CARGO_BIN_EXE_seikyu-navi`) over pipes: `console`,
 //!   `bad_input`, `roster`, `crash` (SIGKILL).
 //! - The binary's serenity client against the fake Discord
@@ -18,8 +19,10 @@
 //!   spoofing: `safety`; CSV and config secrets: `exports`.
 
 mod bad_input;
+mod certificate_expiry;
 mod concurrency;
 mod console;
+mod corrections;
 mod crash;
 mod discord_e2e;
 mod durability;

@@ -46,6 +46,8 @@ pub fn office_record(number: &str, mode: Mode, software: Option<&str>) -> Office
         updated_at: T0,
         revision: 0,
         done: Default::default(),
+        certificate: None,
+        archived: None,
     }
 }
 
