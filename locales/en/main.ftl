@@ -8,6 +8,7 @@ register-unchanged = "{ $name }" (office number { $number }) is already register
 register-bound = Office number { $number } ("{ $name }") is now bound to this channel. Its progress is kept.
 register-check-digit = The last digit of the office number (check digit) does not match the calculation (expected { $expected }). Please check the number. The office was registered anyway.
 step-heading = Step { $n }/{ $total }: { $title }
+step-ref = step { $n }/{ $total }, { $title }
 steps-complete-title = All steps are done
 label-what = What to do
 label-need = What you need
@@ -16,7 +17,8 @@ label-time = How long it takes
 label-missing = If it does not arrive or goes wrong
 next-task = Next: { $task }. When it is done, type /done.
 next-waiting = { $what } (since { $since }, { $days } days). When it arrives, type /done.
-next-pointer = Current step: { $step }. Type /next to see it.
+next-pointer = Now: { $step }. Type /next to see it.
+next-pointer-complete = Every step is done.
 button-done = Mark done
 button-progress = Progress
 button-contact = Contact
@@ -25,6 +27,7 @@ button-next = Next step
 ## Done, undo, progress
 done-task = ☑ Marked "{ $task }" as done ({ $date }).
 done-now-waiting = ⏳ Now: { $what }. When it arrives, type /done.
+done-next-step = Next: { $step }. Type /next for the details.
 done-already = "{ $task }" is already done ({ $date }). Nothing was changed.
 progress-count = Progress: { $done } of { $total } steps done ({ $percent }%) { $bar }
 undo-task = Undid "{ $task }".
@@ -47,6 +50,7 @@ contact-label-fax = Fax
 contact-label-email = Email
 contact-label-url = URL
 contact-label-note = Note
+contact-line = { $label }: { $value }
 
 ## Answers to questions
 answer-none = I could not find an FAQ answer to this question. Please ask the contact below, or try asking in other words. Your question is passed on to the support staff.
@@ -167,6 +171,7 @@ config-expect-other = Compare it with the bot.toml that comes with the bot.
 console-welcome = seikyu-navi console (channel: { $channel }). Type /help for help, Ctrl+D to quit.
 console-no-token = DISCORD_TOKEN is not set, so the console chat is starting.
 console-actions = Actions: { $actions }
+console-action = { $command } ({ $label })
 
 ## check
 check-config = Configuration: { $detail }
@@ -255,6 +260,7 @@ error-no-discord = This build has no Discord support (build with the cargo featu
 ## Dates and lists
 date = { $day } { $monthname } { $year }
 list-item = - { $text }
+field-label = { $label }:
 month-1 = Jan
 month-2 = Feb
 month-3 = Mar

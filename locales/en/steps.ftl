@@ -3,6 +3,7 @@
 ## Step numbers change with the billing mode, so the texts do not use them.
 
 ## 1. Check the operating environment
+## A part with nothing to say (what you receive, how long it takes, …) has no message: its field is not shown.
 
 step-environment-title = Check the operating environment
 step-environment-what =
@@ -12,12 +13,6 @@ step-environment-what =
     Line: an internet connection (ADSL or faster recommended)
     Details such as OS editions can be checked in the reception system (介護電子請求受付システム).
 step-environment-need = A PC and an internet connection that meet the requirements above.
-step-environment-receive =
-    Nothing is sent to you.
-    This step is done when a PC that meets the requirements is ready.
-step-environment-time =
-    The guide gives no time for this step.
-    Move on as soon as your PC is ready.
 step-environment-missing =
     If you are not sure your PC meets the requirements, ask the
     reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
@@ -53,13 +48,6 @@ step-proxy-application-what =
     For the procedure, read 「代理人申請 電子請求をはじめる前に」 on the pre-login page
     of the proxy application reception system (代理人申請電子請求受付システム).
     With proxy billing, one certificate covers up to 100 offices.
-step-proxy-application-need =
-    Check what you need in 「代理人申請 電子請求をはじめる前に」.
-step-proxy-application-receive =
-    Check the result and what you receive in 「代理人申請 電子請求をはじめる前に」.
-step-proxy-application-time =
-    The guide gives no time for this step.
-    For details, see 「代理人申請 電子請求をはじめる前に」.
 step-proxy-application-missing =
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
 
@@ -77,9 +65,6 @@ step-login-need =
 step-login-receive =
     This step is done when you can log in.
     You can then get the programs and manuals you need.
-step-login-time =
-    The guide gives no time for this step.
-    Go ahead once the notice has arrived.
 step-login-missing =
     If you cannot log in, ask the
     reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
@@ -116,10 +101,6 @@ step-installer-what =
 step-installer-need =
     A PC that meets the operating environment.
     The procedure is in the FAQ 「統合インストーラのインストール方法」.
-step-installer-receive =
-    Nothing is sent to you.
-    This step is done when the installation finishes. There is nothing to configure.
-step-installer-time = The guide gives no time for this step.
 step-installer-missing =
     If you cannot install it, ask the
     reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.

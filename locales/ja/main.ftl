@@ -8,6 +8,7 @@ register-unchanged = 「{ $name }」（事業所番号 { $number }）はこの�
 register-bound = 事業所番号 { $number }（「{ $name }」）をこのチャンネルに結び付けました。進み具合はそのまま引き継ぎます。
 register-check-digit = 事業所番号の最後の数字（チェックデジット）が計算と合いません（計算上は { $expected }）。番号をもう一度ご確認ください。登録はそのまま行いました。
 step-heading = 手順 { $n }/{ $total }：{ $title }
+step-ref = 手順 { $n }/{ $total }「{ $title }」
 steps-complete-title = すべての手順が完了しました
 label-what = すること
 label-need = 必要なもの
@@ -16,7 +17,8 @@ label-time = かかる期間
 label-missing = 届かない・困ったとき
 next-task = 次にすること：{ $task }。終わったら /done と入力してください。
 next-waiting = { $what }（{ $since }から、{ $days }日経過）。届いたら /done と入力してください。
-next-pointer = 現在の手順：{ $step }。内容は /next で確認できます。
+next-pointer = 今は{ $step }です。内容は /next で確認できます。
+next-pointer-complete = すべての手順が完了しています。
 button-done = 完了にする
 button-progress = 進み具合
 button-contact = 問合せ先
@@ -25,6 +27,7 @@ button-next = 次の手順
 ## 完了・取り消し・進み具合
 done-task = ☑ 「{ $task }」を完了にしました（{ $date }）。
 done-now-waiting = ⏳ これから「{ $what }」です。届いたら /done と入力してください。
+done-next-step = 次は{ $step }です。詳しくは /next で確認できます。
 done-already = 「{ $task }」はすでに完了しています（{ $date }）。何も変更していません。
 progress-count = 進み具合：{ $total }手順中 { $done }手順完了（{ $percent }%）{ $bar }
 undo-task = 「{ $task }」の完了を取り消しました。
@@ -47,6 +50,7 @@ contact-label-fax = FAX
 contact-label-email = メール
 contact-label-url = URL
 contact-label-note = 備考
+contact-line = { $label }：{ $value }
 
 ## 質問への回答
 answer-none = この質問にお答えできるFAQが見つかりませんでした。下の問合せ先へお問合せいただくか、言い方を変えてもう一度お試しください。質問はサポート担当者に届けられます。
@@ -167,6 +171,7 @@ config-expect-other = 同梱の bot.toml の書き方と見比べてください
 console-welcome = seikyu-navi コンソール（チャンネル：{ $channel }）。/help で使い方、Ctrl+D で終了します。
 console-no-token = DISCORD_TOKEN が設定されていないため、コンソールで起動します。
 console-actions = 操作：{ $actions }
+console-action = { $command }（{ $label }）
 
 ## check
 check-config = 設定ファイル：{ $detail }
@@ -255,6 +260,7 @@ error-no-discord = このプログラムは Discord 機能なしでビルドさ�
 ## 日付と一覧
 date = { $year }年{ $month }月{ $day }日
 list-item = ・{ $text }
+field-label = 【{ $label }】
 month-1 = 1月
 month-2 = 2月
 month-3 = 3月

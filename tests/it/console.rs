@@ -110,7 +110,7 @@ fn first_step_then_the_notification() {
         r[0]
     );
     assert!(r[1].starts_with("■ 手順 1/6：動作環境の確認\n"), "{}", r[1]);
-    for needle in ["動作環境", "Windows", "Internet Explorer 11", "TEL: 0570-059-402"] {
+    for needle in ["動作環境", "Windows", "Internet Explorer 11", "TEL：0570-059-402"] {
         assert!(r[1].contains(needle), "{needle} not in {}", r[1]);
     }
     assert!(

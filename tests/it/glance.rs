@@ -1,0 +1,271 @@
+//! Replies a clerk reads at a glance, as rendered: step cards show only the
+//! fields that say something, `/done` answers in a few lines, the contact
+//! block is not repeated under an answer that gives its number, percentages
+//! are rounded.
+
+use seikyu_navi::adapters::render::plain_text;
+use seikyu_navi::app::App;
+use seikyu_navi::cards::{self, FIELDS};
+use seikyu_navi::command::Input;
+use seikyu_navi::config::Config;
+use seikyu_navi::content::{Content, Lang};
+use seikyu_navi::playbook::{Mode, StepId};
+use seikyu_navi::reply::{Block, ButtonAction, Msg, Reply};
+
+use crate::support::{buttons, find, has, ids, local_user, num, sub, AOBA, DAY, T0};
+fn content() -> Content {
+    Content::embedded().unwrap()
+}
+
+/// What a user reads.
+fn text(c: &Content, lang: Lang, r: &Reply) -> String {
+    plain_text(c, lang, r)
+}
+
+fn line(app: &App, line: &str, now: i64, lang: Lang) -> Reply {
+    let r = app.handle("ch", &local_user(), &crate::support::input(line), now, lang);
+    assert!(
+        r.blocks.iter().all(|b| !matches!(b, Block::Error(_))),
+        "{line}: {:?}",
+        ids(&r)
+    );
+    r
+}
+
+/// Every reply of a walk through the whole procedure in `mode`: the
+/// registration, then `/next`, `/done` and `/progress` until the end.
+fn walk(mode: Mode) -> Vec<(String, Reply)> {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let mut out = Vec::new();
+    let mut now = T0;
+    let reg = format!("/register number:{AOBA} name:あおば介護 mode:{}", mode.as_str());
+    out.push((reg.clone(), line(&app, &reg, now, Lang::Ja)));
+    for _ in 0..20 {
+        now += DAY;
+        for l in ["/next", "/progress", "/contact"] {
+            out.push((l.to_string(), line(&app, l, now, Lang::Ja)));
+        }
+        let office = app.office_in("ch").unwrap().unwrap();
+        if office.current_step().is_none() {
+            return out;
+        }
+        out.push(("/done".into(), line(&app, "/done", now, Lang::Ja)));
+    }
+    panic!("{mode}: the walk did not end");
+}
+
+/// The lines of a step card's field, by its label, in Japanese.
+fn field<'a>(card: &'a str, label: &str) -> Option<Vec<&'a str>> {
+    let mut lines = card.lines().skip_while(|l| *l != format!("【{label}】"));
+    lines.next()?;
+    Some(lines.take_while(|l| l.starts_with("  ")).map(str::trim).collect())
+}
+#[test]
+fn step_cards_show_only_the_fields_that_say_something() {
+    let c = content();
+    let empty = [
+        "受け取るものはありません",
+        "案内に記載がありません",
+        "Nothing is sent to you",
+        "The guide gives no time",
+    ];
+    let mut fields_seen = 0;
+    for mode in Mode::ALL {
+        for (cmd, r) in walk(mode) {
+            for lang in Lang::ALL {
+                let t = text(&c, lang, &r);
+                for e in empty {
+                    assert!(!t.contains(e), "{mode} {cmd} ({lang}): {e}\n{t}");
+                }
+            }
+            let t = text(&c, Lang::Ja, &r);
+            for part in FIELDS {
+                let label = c.text(Lang::Ja, &Msg::new(format!("label-{part}")));
+                if let Some(lines) = field(&t, &label) {
+                    fields_seen += 1;
+                    assert!(
+                        lines.iter().any(|l| !l.is_empty()),
+                        "{mode} {cmd}: {label} is empty\n{t}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(fields_seen > 20, "the cards were seen ({fields_seen} fields)");
+}
+
+#[test]
+fn a_step_without_a_receive_or_time_text_has_no_such_field() {
+    // The environment step: nothing is received and no time is given.
+    let c = content();
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let r = line(&app, &format!("/register number:{AOBA} name:あおば"), T0, Lang::Ja);
+    for lang in Lang::ALL {
+        let t = text(&c, lang, &r);
+        for part in ["receive", "time"] {
+            let label = c.text(lang, &Msg::new(format!("label-{part}")));
+            assert!(!t.contains(&label), "{lang}: {label} shown\n{t}");
+        }
+        for part in ["what", "need", "missing"] {
+            let label = c.text(lang, &Msg::new(format!("label-{part}")));
+            assert!(t.contains(&label), "{lang}: {label} missing\n{t}");
+        }
+    }
+    // The 届出 says something in every field.
+    line(&app, "/done", T0, Lang::Ja);
+    let t = text(&c, Lang::Ja, &line(&app, "/next", T0, Lang::Ja));
+    for part in FIELDS {
+        let label = c.text(Lang::Ja, &Msg::new(format!("label-{part}")));
+        assert!(t.contains(&format!("【{label}】")), "{label}\n{t}");
+    }
+}
+
+#[test]
+fn done_answers_with_what_was_recorded_and_the_next_step_in_a_few_lines() {
+    let c = content();
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    line(&app, &format!("/register number:{AOBA} name:あおば"), T0, Lang::Ja);
+
+    // Into the next step: the done line, the progress, a pointer to /next.
+    let r = line(&app, "/done", T0, Lang::Ja);
+    assert_eq!(ids(&r), vec!["done-task", "progress-count", "done-next-step"], "{r:?}");
+    let next = find(&r, "done-next-step");
+    let step = sub(next, "step");
+    assert_eq!(sub(step, "title").id, "step-notify-title");
+    assert_eq!(num(step, "n"), 2);
+    assert!(!r
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Contact(_) | Block::Field { .. })));
+    assert_eq!(buttons(&r), vec![ButtonAction::Next, ButtonAction::Progress]);
+    for lang in Lang::ALL {
+        let t = text(&c, lang, &r);
+        assert!(t.lines().count() <= 4, "{lang}:\n{t}");
+        assert!(t.contains("/next"), "{lang}:\n{t}");
+    }
+    let t = text(&c, Lang::Ja, &r);
+    assert!(t.contains("インターネット請求開始の届出"), "{t}");
+
+    // Into a wait: the wait said once, what to do when it ends, no card.
+    let r = line(&app, "/done", T0, Lang::Ja);
+    assert_eq!(
+        ids(&r),
+        vec!["done-task", "progress-count", "done-now-waiting", "next-task"],
+        "{r:?}"
+    );
+    assert_eq!(
+        buttons(&r),
+        vec![
+            ButtonAction::Done(seikyu_navi::playbook::TaskId::NotifyReceive),
+            ButtonAction::Next,
+            ButtonAction::Progress
+        ]
+    );
+    for lang in Lang::ALL {
+        let t = text(&c, lang, &r);
+        assert!(t.lines().count() <= 5, "{lang}:\n{t}");
+        assert_eq!(
+            t.matches("電子請求登録結果に関するお知らせ").count(),
+            2,
+            "{lang}: said once each in the wait and the task\n{t}"
+        );
+    }
+
+    // A second click on the same task: said so, and the same few lines.
+    let again = app.handle(
+        "ch",
+        &local_user(),
+        &Input::Done {
+            step: Some("notify-submit".into()),
+        },
+        T0,
+        Lang::Ja,
+    );
+    assert!(has(&again, "done-already"), "{:?}", ids(&again));
+    assert!(!again.blocks.iter().any(|b| matches!(b, Block::Field { .. })));
+
+    // The last /done ends with the completion card and its contact.
+    for _ in 0..5 {
+        line(&app, "/done", T0, Lang::Ja);
+    }
+    let office = app.office_in("ch").unwrap().unwrap();
+    assert_eq!(office.current_step(), Some(StepId::Software));
+    let r = line(&app, "/done", T0, Lang::Ja);
+    assert!(has(&r, "steps-complete-title"), "{:?}", ids(&r));
+    assert!(r.blocks.iter().any(|b| matches!(b, Block::Contact(_))));
+}
+
+#[test]
+fn percentages_are_rounded_and_never_claim_all_or_nothing_falsely() {
+    // (done, total, percent, filled cells of the bar)
+    for (d, n, pct, cells) in [
+        (1, 6, 17, 2),
+        (2, 7, 29, 3),
+        (3, 7, 43, 4),
+        (4, 6, 67, 7),
+        (0, 6, 0, 0),
+        (6, 6, 100, 10),
+        (0, 0, 100, 10),
+        (1999, 2000, 99, 9),
+        (1, 2000, 1, 1),
+    ] {
+        assert_eq!(num(&cards::progress_count(d, n), "percent"), pct, "{d}/{n}");
+        let bar = cards::bar(d, n);
+        assert_eq!(bar.chars().count(), 10, "{bar}");
+        assert_eq!(bar.matches('■').count(), cells, "{d}/{n}: {bar}");
+    }
+}
+
+#[test]
+fn progress_offers_what_is_useful_next_and_nothing_points_at_a_missing_contact() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    line(&app, &format!("/register number:{AOBA} name:あおば"), T0, Lang::Ja);
+    let r = line(&app, "/progress", T0, Lang::Ja);
+    assert_eq!(
+        buttons(&r),
+        vec![ButtonAction::Next],
+        "no /progress button on /progress"
+    );
+    for _ in 0..8 {
+        line(&app, "/done", T0, Lang::Ja);
+    }
+    let c = content();
+    for cmd in ["/progress", "/contact"] {
+        let r = line(&app, cmd, T0, Lang::Ja);
+        assert!(!buttons(&r).contains(&ButtonAction::Next), "{cmd}: {:?}", buttons(&r));
+        let t = text(&c, Lang::Ja, &r);
+        // "下の問合せ先" only where a contact follows.
+        if let Some(at) = t.find("下の問合せ先") {
+            assert!(t[at..].contains("問合せ先："), "{cmd}:\n{t}");
+        }
+        assert_eq!(t.matches("すべての手順が完了").count(), 1, "{cmd}:\n{t}");
+    }
+}
+#[test]
+fn the_contact_block_is_not_repeated_under_an_answer_that_gives_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let ask = |q: &str| app.handle("nowhere", &local_user(), &Input::Question(q.into()), T0, Lang::Ja);
+    let has_contact = |r: &Reply| r.blocks.iter().any(|b| matches!(b, Block::Contact(_)));
+    // The fee answer gives the reception helpdesk's number: no block.
+    let r = ask("証明書っていくら？");
+    assert!(has(&r, "faq-certificate-fee"), "{:?}", ids(&r));
+    assert!(!has_contact(&r), "{:?}", r.blocks);
+    let t = text(&content(), Lang::Ja, &r);
+    assert_eq!(t.matches("0570-059-402").count(), 1, "{t}");
+    // The 届出 answer gives no number: the 国保連合会's card stays.
+    let r = ask("届出はどこに出せばいい？");
+    assert!(has(&r, "faq-notify-where"), "{:?}", ids(&r));
+    assert!(has_contact(&r));
+    // No answer: the contact is what the reply offers.
+    let r = ask("今日の天気は？");
+    assert!(has_contact(&r));
+    // `ask --json` still names the contact.
+    let kb = app.knowledge();
+    let json = seikyu_navi::adapters::cli::ask::to_json(kb, Lang::Ja, &kb.answer("証明書っていくら？", None));
+    assert_eq!(json["contact"]["tel"], "0570-059-402");
+}
