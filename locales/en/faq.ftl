@@ -78,26 +78,29 @@ faq-certificate-renewal =
 ## Operating environment
 
 faq-environment-os =
-    The operating environment (OS) in the guide is Microsoft Windows 10 / Windows 8.1 / Windows 7 (Service Pack 1).
-    Other systems not listed here, such as Windows 11 or Mac, are not in the guide's operating environment.
-    For details such as OS editions and the current support, check the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
-    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    Before you prepare or buy a PC, check the current operating environment (動作環境) in the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
+    The guide 「インターネット請求の導入手順について」 lists these systems, as it was when it was written: Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1).
+    The guide says nothing about systems it does not list, such as Windows 11 or Mac.
+    To find out whether your PC can be used, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What operating system (OS) is supported?
     .phrasings = which computer can we use | does it work on Windows 11 | can I use a MacBook | which version of Windows | PC requirements | will an old computer work | can we do it on a smartphone or tablet | system requirements | can I use an iPad
     .keywords = os operating system environment pc computer windows windows10 windows8.1 windows7 windows11 service pack mac macbook apple ipad tablet smartphone requirements edition version 動作環境 パソコン
     .contact = reception
 
 faq-browser =
-    The browser is Internet Explorer 11 (the operating environment in the guide).
-    For other browsers and details, check the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
-    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    Check which browsers can be used in the current operating environment (動作環境) of the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
+    The guide 「インターネット請求の導入手順について」 lists Internet Explorer 11, as it was when it was written.
+    The guide says nothing about other browsers, such as Edge.
+    To find out whether your browser can be used, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = Which browser should we use?
     .phrasings = can I use Edge | does Chrome work | do I need Internet Explorer | only IE 11 | supported browser | recommended browser | web browser requirement | Firefox or Safari ok
     .keywords = browser web browser ie ie11 internet explorer edge chrome google firefox safari ブラウザ
     .contact = reception
 
 faq-line =
-    You need an internet connection (ADSL or faster recommended).
+    You need an internet connection.
+    When the guide 「インターネット請求の導入手順について」 was written, it recommended ADSL or faster.
+    Check the current operating environment (動作環境) in the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
     The line costs extra.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What internet connection do we need?

@@ -7,15 +7,16 @@
 
 step-environment-title = Check the operating environment
 step-environment-what =
-    Prepare a PC for internet billing.
-    OS: Microsoft Windows 10 / Windows 8.1 / Windows 7 (Service Pack 1)
+    Before you prepare or buy a PC, check the current operating environment (動作環境) in the reception system (介護電子請求受付システム).
+    URL: http://www.e-seikyuu.jp/
+    The guide 「インターネット請求の導入手順について」 gives this operating environment, as it was when it was written:
+    OS: Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1)
     Browser: Internet Explorer 11
     Line: an internet connection (ADSL or faster recommended)
-    Details such as OS editions can be checked in the reception system (介護電子請求受付システム).
-step-environment-need = A PC and an internet connection that meet the requirements above.
+    Check details such as OS editions in the reception system too.
+step-environment-need = A PC that meets the current operating environment, and an internet connection.
 step-environment-missing =
-    If you are not sure your PC meets the requirements, ask the
-    reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    If you are not sure whether your PC (for example with Windows 11) can be used, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
 
 ## 2. Notification to start internet billing
 

@@ -78,26 +78,29 @@ faq-certificate-renewal =
 ## 動作環境
 
 faq-environment-os =
-    案内に記載の動作環境（OS）は、Microsoft Windows 10 / Windows 8.1 / Windows 7 (Service Pack 1) です。
-    Windows 11 や Mac など、ここに記載のないOSは、この案内の動作環境に含まれていません。
-    OSのエディション等の詳細や最新の対応状況は、介護電子請求受付システム（http://www.e-seikyuu.jp/）で確認してください。
-    ご不明な点は、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
+    パソコンを用意・購入する前に、介護電子請求受付システム（http://www.e-seikyuu.jp/）で最新の動作環境をご確認ください。
+    資料「インターネット請求の導入手順について」には、作成時点のOSとして Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1) の記載があります。
+    Windows 11 や Mac など、この一覧にないOSについては、この資料には記載がありません。
+    お使いのパソコンで使えるかは、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
     .question = 動作環境（OS）は何ですか？
     .phrasings = パソコンは何が使える？ | 対応しているOSは | Windows 11でも大丈夫？ | Macで使えますか | ウィンドウズのバージョン | パソコンの条件 | 古いパソコンでも使える？ | どうさかんきょう | スマホやタブレットでできる？ | iPadでもいい？
     .keywords = 動作環境 OS パソコン PC Windows ウィンドウズ Windows10 Windows8.1 Windows7 Windows11 ServicePack Mac マック iPad エディション 対応 スペック スマホ タブレット どうさかんきょう
     .contact = reception
 
 faq-browser =
-    ブラウザは Internet Explorer 11 です（案内に記載の動作環境）。
-    ほかのブラウザの対応状況や詳細は、介護電子請求受付システム（http://www.e-seikyuu.jp/）で確認してください。
-    ご不明な点は、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
+    使えるブラウザは、介護電子請求受付システム（http://www.e-seikyuu.jp/）の最新の動作環境でご確認ください。
+    資料「インターネット請求の導入手順について」には、作成時点のブラウザとして Internet Explorer 11 の記載があります。
+    Edge など、ほかのブラウザについては、この資料には記載がありません。
+    お使いのブラウザで使えるかは、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
     .question = 使用するブラウザは何ですか？
     .phrasings = ブラウザは何を使う？ | Edgeで使えますか | クロームでもいい？ | インターネットエクスプローラーが必要？ | IE11じゃないとだめ？ | ぶらうざ | 推奨ブラウザ | 対応ブラウザは | Google Chromeは使える？
     .keywords = ブラウザ ぶらうざ IE IE11 InternetExplorer Internet Explorer インターネットエクスプローラー エクスプローラー Edge エッジ Chrome クローム Firefox Safari
     .contact = reception
 
 faq-line =
-    通信回線は、インターネット回線が必要です（推奨 ADSL 以上）。
+    通信回線は、インターネット回線が必要です。
+    資料「インターネット請求の導入手順について」の作成時点の記載では、推奨 ADSL 以上です。
+    最新の動作環境は、介護電子請求受付システム（http://www.e-seikyuu.jp/）でご確認ください。
     回線の費用は、別にかかります。
     ご不明な点は、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
     .question = 通信回線の条件はありますか？

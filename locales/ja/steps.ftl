@@ -7,15 +7,16 @@
 
 step-environment-title = 動作環境の確認
 step-environment-what =
-    インターネット請求に使うパソコンを準備します。
-    OS：Microsoft Windows 10 / Windows 8.1 / Windows 7 (Service Pack 1)
+    パソコンを用意・購入する前に、介護電子請求受付システムで最新の動作環境をご確認ください。
+    URL：http://www.e-seikyuu.jp/
+    資料「インターネット請求の導入手順について」には、作成時点の動作環境として次の記載があります。
+    OS：Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1)
     ブラウザ：Internet Explorer 11
     通信回線：インターネット回線（推奨 ADSL 以上）
-    OSのエディション等の詳細は、介護電子請求受付システムで確認できます。
-step-environment-need = 上記の条件を満たしたパソコンと、インターネット回線が必要です。
+    OSのエディション等の詳細も、介護電子請求受付システムでご確認ください。
+step-environment-need = 最新の動作環境を満たしたパソコンと、インターネット回線が必要です。
 step-environment-missing =
-    条件を満たしているかわからない場合は、
-    介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
+    お使いのパソコン（Windows 11 など）で使えるかわからない場合は、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
 
 ## 2. インターネット請求開始の届出
 

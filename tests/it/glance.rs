@@ -1,7 +1,8 @@
 //! Replies a clerk reads at a glance, as rendered: step cards show only the
 //! fields that say something, `/done` answers in a few lines, the contact
 //! block is not repeated under an answer that gives its number, percentages
-//! are rounded.
+//! are rounded. The operating environment is the guide's, presented as such,
+//! with the current one to be checked first.
 
 use seikyu_navi::adapters::render::plain_text;
 use seikyu_navi::app::App;
@@ -12,7 +13,7 @@ use seikyu_navi::content::{Content, Lang};
 use seikyu_navi::playbook::{Mode, StepId};
 use seikyu_navi::reply::{Block, ButtonAction, Msg, Reply};
 
-use crate::support::{buttons, find, has, ids, local_user, num, sub, AOBA, DAY, T0};
+use crate::support::{buttons, find, has, ids, local_user, num, run_ok, sub, AOBA, DAY, T0};
 fn content() -> Content {
     Content::embedded().unwrap()
 }
@@ -268,4 +269,80 @@ fn the_contact_block_is_not_repeated_under_an_answer_that_gives_its_number() {
     let kb = app.knowledge();
     let json = seikyu_navi::adapters::cli::ask::to_json(kb, Lang::Ja, &kb.answer("証明書っていくら？", None));
     assert_eq!(json["contact"]["tel"], "0570-059-402");
+}
+// ---- the operating environment (issue item 4) ----
+
+const ENV_QUESTIONS: [&str; 4] = [
+    "うちのパソコン、Windows11なんだけど大丈夫？",
+    "ブラウザはEdgeしかないです",
+    "Windows 11でも大丈夫？",
+    "Edgeで使えますか",
+];
+
+#[test]
+fn the_environment_card_leads_with_checking_the_current_environment() {
+    let c = content();
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let r = run_ok(
+        &app,
+        "ch",
+        &local_user(),
+        &format!("/register number:{AOBA} name:あおば"),
+        T0,
+    );
+    let t = text(&c, Lang::Ja, &r);
+    let what = field(&t, "すること").unwrap();
+    assert!(what[0].contains("最新の動作環境"), "{what:?}");
+    assert!(what[0].contains("介護電子請求受付システム"), "{what:?}");
+    assert!(what[0].contains("前に"), "before preparing or buying: {what:?}");
+    // The seed's list is there, as the guide's (written at the time).
+    let list = what.iter().position(|l| l.starts_with("OS：")).unwrap();
+    assert!(
+        what[list - 1].contains("「インターネット請求の導入手順について」"),
+        "{what:?}"
+    );
+    assert!(what[list - 1].contains("作成時点"), "{what:?}");
+    assert!(what.iter().any(|l| l.contains("Internet Explorer 11")));
+    assert!(t.contains("0570-059-402"));
+    let t = text(&c, Lang::En, &r);
+    assert!(t.contains("current operating environment"), "{t}");
+    assert!(t.contains("when it was written"), "{t}");
+}
+
+#[test]
+fn windows_11_or_edge_is_never_told_it_is_excluded() {
+    let c = content();
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    for q in ENV_QUESTIONS {
+        let r = app.handle("nowhere", &local_user(), &Input::Question(q.into()), T0, Lang::Ja);
+        let faq = ids(&r)[0].to_string();
+        assert!(
+            ["faq-environment-os.question", "faq-browser.question"].contains(&faq.as_str()),
+            "{q}: {faq}"
+        );
+        for lang in Lang::ALL {
+            let t = text(&c, lang, &r);
+            for bad in [
+                "含まれていません",
+                "対象外",
+                "使えません",
+                "ブラウザは Internet Explorer 11 です",
+                "are not in",
+                "not supported",
+                "The browser is Internet Explorer 11",
+            ] {
+                assert!(!t.contains(bad), "{q} ({lang}): {bad}\n{t}");
+            }
+            assert!(t.contains("0570-059-402"), "{q} ({lang}): the helpdesk\n{t}");
+        }
+        let t = text(&c, Lang::Ja, &r);
+        let answer: Vec<&str> = t.lines().skip(1).collect();
+        assert!(
+            answer[0].contains("最新の動作環境"),
+            "{q}: leads with the current one\n{t}"
+        );
+        assert!(t.contains("作成時点"), "{q}: the guide's list as the guide's\n{t}");
+    }
 }
