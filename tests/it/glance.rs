@@ -1,8 +1,11 @@
 //! Replies a clerk reads at a glance, as rendered: step cards show only the
 //! fields that say something, `/done` answers in a few lines, the contact
 //! block is not repeated under an answer that gives its number, percentages
-//! are rounded. The operating environment is the guide's, presented as such,
-//! with the current one to be checked first.
+//! are rounded, and the Japanese reads cleanly (no nested 「「, no
+//! 「…待っています」です, no double parentheses, no stray spaces, no line
+//! broken mid-sentence, ご確認ください throughout). The operating
+//! environment is the guide's, presented as such, with the current one to be
+//! checked first.
 
 use seikyu_navi::adapters::render::plain_text;
 use seikyu_navi::app::App;
@@ -345,4 +348,147 @@ fn windows_11_or_edge_is_never_told_it_is_excluded() {
         );
         assert!(t.contains("作成時点"), "{q}: the guide's list as the guide's\n{t}");
     }
+}
+
+// ---- the wording (review Top 10 items 8 and 9) ----
+
+#[test]
+fn japanese_replies_read_cleanly() {
+    let c = content();
+    let mut seen = String::new();
+    for mode in Mode::ALL {
+        for (cmd, r) in walk(mode) {
+            let t = text(&c, Lang::Ja, &r);
+            for bad in [
+                "「「",
+                "」」",
+                "ています」",
+                "）（",
+                "確認してください",
+                ": ",
+                "(完了",
+                "この チャンネル",
+            ] {
+                assert!(!t.contains(bad), "{mode} {cmd}: {bad:?}\n{t}");
+            }
+            seen.push_str(&t);
+        }
+    }
+    // The unregistered hint is said once, without a stray space.
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let r = app.handle("ch", &local_user(), &Input::Next, T0, Lang::Ja);
+    let t = text(&c, Lang::Ja, &r);
+    assert_eq!(t.matches("登録されていません").count(), 1, "{t}");
+    assert!(!t.contains("この チャンネル"), "{t}");
+    assert!(seen.contains("問合せ先："), "the contact lines use a full-width colon");
+}
+
+/// A line of a Japanese message that does not end a sentence: it ends with
+/// neither 。 nor a closing bracket, and is neither a "label：value" line nor
+/// an item of a list.
+fn broken_line(l: &str) -> bool {
+    let l = l.trim();
+    !(l.is_empty()
+        || l.starts_with(['①', '②', '③', '④', '・'])
+        || l.ends_with('。')
+        || l.ends_with('）')
+        || l.ends_with('」')
+        || l.ends_with('』')
+        || l.contains('：'))
+}
+
+#[test]
+fn no_japanese_step_or_faq_text_breaks_a_line_mid_sentence() {
+    let c = content();
+    let mut checked = 0;
+    for (id, _) in c.ids(Lang::Ja) {
+        if !(id.starts_with("step-") || id.starts_with("faq-") || id.starts_with("mode-")) {
+            continue;
+        }
+        let t = c.text(Lang::Ja, &Msg::new(id.clone()));
+        if !t.contains('\n') {
+            continue;
+        }
+        checked += 1;
+        for l in t.lines() {
+            assert!(!broken_line(l), "{id}: a line ends mid-sentence: {l:?}\n{t}");
+        }
+    }
+    assert!(checked > 20, "{checked}");
+}
+
+/// The attributes a user reads (not the FAQ's search words).
+fn shown(attrs: &[String]) -> impl Iterator<Item = &str> {
+    attrs
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !["phrasings", "keywords"].contains(a))
+}
+
+#[test]
+fn japanese_texts_ask_politely_with_go_kakunin_kudasai() {
+    let c = content();
+    for (id, attrs) in c.ids(Lang::Ja) {
+        let mut texts = vec![c.text(Lang::Ja, &Msg::new(id.clone()))];
+        texts.extend(shown(attrs).filter_map(|a| c.attr(Lang::Ja, id, a)));
+        for t in texts {
+            assert!(!t.contains("確認してください"), "{id}: {t}");
+            assert!(!t.contains("（補足"), "{id}: the caveat comes last, plainly: {t}");
+            assert!(!t.contains("案内に記載がありません"), "{id}: {t}");
+        }
+    }
+}
+// ---- English (review Top 10 item 10) ----
+
+#[test]
+fn english_uses_one_name_per_japanese_term_and_shows_it_on_step_titles() {
+    let c = content();
+    for step in StepId::ALL {
+        let title = c.text(Lang::En, &Msg::new(step.title_id()));
+        assert!(title.contains('(') && title.ends_with(')'), "{title}");
+    }
+    for (id, attrs) in c.ids(Lang::En) {
+        let mut texts = vec![c.text(Lang::En, &Msg::new(id.clone()))];
+        texts.extend(shown(attrs).filter_map(|a| c.attr(Lang::En, id, a)));
+        for t in texts {
+            for bad in [
+                "Direct billing",
+                "certificate issuing password",
+                "by prefecture's",
+                "1 times",
+                "【",
+            ] {
+                assert!(!t.contains(bad), "{id}: {bad}: {t}");
+            }
+        }
+    }
+    let times = c.text(
+        Lang::En,
+        &Msg::new("unanswered-line")
+            .str("text", "hi")
+            .num("count", 1)
+            .date("date", T0),
+    );
+    assert!(times.contains("1 time "), "{times}");
+    // The billing modes name their Japanese term where a user picks one.
+    for id in [
+        "mode-vendor",
+        "choice-mode-direct",
+        "choice-mode-vendor",
+        "opt-register-number",
+    ] {
+        let t = c.text(Lang::En, &Msg::new(id));
+        assert!(t.contains('（') || t.contains('('), "{id}: {t}");
+    }
+    // A registration names the mode without parentheses inside parentheses.
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let r = line(&app, &format!("/register number:{AOBA} name:Aoba"), T0, Lang::En);
+    let t = text(&c, Lang::En, &r);
+    let first = t.lines().next().unwrap();
+    assert!(!first.contains("))"), "{first}");
+    assert!(!t.contains("【"), "{t}");
+    let p = text(&c, Lang::En, &line(&app, "/progress", T0, Lang::En));
+    assert!(!p.lines().next().unwrap().contains("))"), "{p}");
 }
