@@ -59,6 +59,11 @@ fn walk(mode: Mode) -> Vec<(String, Reply)> {
     panic!("{mode}: the walk did not end");
 }
 
+/// A question asked in a channel without an office, answered in Japanese.
+fn ask(app: &App, q: &str) -> Reply {
+    app.handle("nowhere", &local_user(), &Input::Question(q.into()), T0, Lang::Ja)
+}
+
 /// The lines of a step card's field, by its label, in Japanese.
 fn field<'a>(card: &'a str, label: &str) -> Option<Vec<&'a str>> {
     let mut lines = card.lines().skip_while(|l| *l != format!("【{label}】"));
@@ -253,7 +258,7 @@ fn progress_offers_what_is_useful_next_and_nothing_points_at_a_missing_contact()
 fn the_contact_block_is_not_repeated_under_an_answer_that_gives_its_number() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(Config::default(), dir.path()).unwrap();
-    let ask = |q: &str| app.handle("nowhere", &local_user(), &Input::Question(q.into()), T0, Lang::Ja);
+    let ask = |q: &str| ask(&app, q);
     let has_contact = |r: &Reply| r.blocks.iter().any(|b| matches!(b, Block::Contact(_)));
     // The fee answer gives the reception helpdesk's number: no block.
     let r = ask("証明書っていくら？");
@@ -319,7 +324,7 @@ fn windows_11_or_edge_is_never_told_it_is_excluded() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(Config::default(), dir.path()).unwrap();
     for q in ENV_QUESTIONS {
-        let r = app.handle("nowhere", &local_user(), &Input::Question(q.into()), T0, Lang::Ja);
+        let r = ask(&app, q);
         let faq = ids(&r)[0].to_string();
         assert!(
             ["faq-environment-os.question", "faq-browser.question"].contains(&faq.as_str()),
@@ -491,4 +496,35 @@ fn english_uses_one_name_per_japanese_term_and_shows_it_on_step_titles() {
     assert!(!t.contains("【"), "{t}");
     let p = text(&c, Lang::En, &line(&app, "/progress", T0, Lang::En));
     assert!(!p.lines().next().unwrap().contains("))"), "{p}");
+}
+
+// ---- what to prepare (review Top 10 item 6) ----
+
+#[test]
+fn what_to_prepare_names_the_billing_software_and_leaves_the_vendor_case_to_the_vendor() {
+    let c = content();
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let r = ask(&app, "インターネット請求を始めたいのですが、何を準備すればいいですか？");
+    assert!(has(&r, "faq-preparations"), "{:?}", ids(&r));
+    let t = text(&c, Lang::Ja, &r);
+    // The four points, one a line, then the billing software the seed asks for.
+    for item in ["①", "②", "③", "④"] {
+        assert_eq!(t.lines().filter(|l| l.starts_with(item)).count(), 1, "{item}\n{t}");
+    }
+    assert!(t.contains("請求ソフト（「国保中央会介護伝送ソフト」など）"), "{t}");
+    // The vendor case as the seed says it: 等, and ask the vendor.
+    assert!(t.contains("インストール等は不要です"), "{t}");
+    assert!(t.contains("該当業者の問合せ窓口へご確認ください"), "{t}");
+    let t = text(&c, Lang::En, &r);
+    assert!(t.contains("billing software (請求ソフト)"), "{t}");
+    assert!(t.contains("some other steps (等) are not needed"), "{t}");
+    let vendor = [
+        "mode-vendor-desc",
+        "step-na-vendor",
+        "faq-vendor",
+        "contact-vendor.note",
+    ]
+    .map(|id| c.text(Lang::En, &Msg::new(id)));
+    assert!(vendor.iter().all(|t| t.contains("(等)")), "{vendor:?}");
 }
