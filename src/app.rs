@@ -739,23 +739,28 @@ impl Knowledge {
     /// The chat reply for an answered question.
     pub fn answer_reply(&self, a: &Answered, registered: bool) -> Reply {
         let mut reply = Reply::default();
-        match &a.lookup.best {
+        let answer = match &a.lookup.best {
             Some(h) => {
                 let id = &self.faq.entries()[h.entry].id;
                 reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
-                reply.push(Block::Text(Msg::new(format!("faq-{id}"))));
+                let answer = Msg::new(format!("faq-{id}"));
+                reply.push(Block::Text(answer.clone()));
+                Some(answer)
             }
             None => {
                 reply.push(Block::Text(Msg::new("answer-none")));
+                None
             }
-        }
+        };
         if !a.lookup.alternatives.is_empty() {
             reply.push(Block::Text(Msg::new("answer-did-you-mean")));
             reply.push(Block::Lines(
                 a.lookup.alternatives.iter().map(|h| self.question_msg(h)).collect(),
             ));
         }
-        reply.push(Block::Contact(a.contact.clone()));
+        if !answer.is_some_and(|m| self.gives_number(&m, &a.contact)) {
+            reply.push(Block::Contact(a.contact.clone()));
+        }
         if registered {
             reply.buttons.push(Button {
                 action: ButtonAction::Next,
@@ -763,6 +768,16 @@ impl Knowledge {
             });
         }
         reply
+    }
+
+    /// Whether an answer already gives the contact's phone number in every
+    /// language (then the contact's card would only repeat it).
+    fn gives_number(&self, answer: &Msg, contact: &Contact) -> bool {
+        let tel = contact
+            .tel
+            .clone()
+            .or_else(|| self.content.attr(Lang::Ja, contact.id?.msg_id(), "tel"));
+        tel.is_some_and(|tel| Lang::ALL.iter().all(|l| self.content.text(*l, answer).contains(&tel)))
     }
 
     fn question_msg(&self, h: &Hit) -> Msg {

@@ -103,7 +103,9 @@ pub struct Contact {
 pub enum Block {
     Title(Msg),
     Text(Msg),
-    /// A labelled field (an embed field on Discord).
+    /// A labelled field (an embed field on Discord). A field whose value
+    /// message the language does not define is not shown: that is how a
+    /// step's card leaves out a part it has nothing to say about.
     Field {
         label: Msg,
         value: Msg,

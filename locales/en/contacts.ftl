@@ -36,5 +36,5 @@ contact-software-other-note = Find the helpdesk in your billing software's manua
 contact-software-vendor-note = Ask this helpdesk about operating your billing software and setting up internet billing in it.
 
 contact-vendor = The helpdesk of the vendor that files your claims
-    .note = When a vendor files your claims, getting the electronic certificate and installing with the integrated installer (統合インストーラ) are not needed. Ask the vendor's helpdesk what preparation you need.
+    .note = When a vendor files your claims, getting the electronic certificate, installing with the integrated installer (統合インストーラ) and some other steps (等) are not needed. Ask the vendor's helpdesk what preparation you need.
     .topic = What to prepare when a vendor files your claims, and the billing work itself

@@ -1,22 +1,24 @@
 ## Interface texts (errors, help, confirmations). Step texts are in steps.ftl, the FAQ in faq.ftl.
 
 ## Registration and guidance
-hint-register = No office is registered in this channel yet. Register it first, for example: /register number:1370100016 name:"Aoba Care"
-register-done = Registered "{ $name }" (office number { $number }, { $mode }).
+hint-register = To use the bot in this channel, register the office first, for example: /register number:1370100016 name:"Aoba Care"
+register-done = Registered "{ $name }", office number { $number }, { $mode }.
 register-updated = Updated the registration of "{ $name }" (office number { $number }).
 register-unchanged = "{ $name }" (office number { $number }) is already registered in this channel.
 register-bound = Office number { $number } ("{ $name }") is now bound to this channel. Its progress is kept.
-register-check-digit = The last digit of the office number (check digit) does not match the calculation (expected { $expected }). Please check the number. The office was registered anyway.
+register-check-digit = The last digit of the office number (check digit) does not match the calculated { $expected }. A correct number can fail this check, but please check it to be sure. The office was registered anyway.
 step-heading = Step { $n }/{ $total }: { $title }
+step-ref = step { $n }/{ $total }, { $title }
 steps-complete-title = All steps are done
 label-what = What to do
 label-need = What you need
 label-receive = What you receive
 label-time = How long it takes
-label-missing = If it does not arrive or goes wrong
+label-missing = If something goes wrong
 next-task = Next: { $task }. When it is done, type /done.
-next-waiting = { $what } (since { $since }, { $days } days). When it arrives, type /done.
-next-pointer = Current step: { $step }. Type /next to see it.
+next-waiting = Waiting for { $what } since { $since } ({ $days } days).
+next-pointer = Now: { $step }. Type /next to see it.
+next-pointer-complete = Every step is done.
 button-done = Mark done
 button-progress = Progress
 button-contact = Contact
@@ -24,17 +26,18 @@ button-next = Next step
 
 ## Done, undo, progress
 done-task = ☑ Marked "{ $task }" as done ({ $date }).
-done-now-waiting = ⏳ Now: { $what }. When it arrives, type /done.
+done-now-waiting = ⏳ Now waiting for { $what }.
+done-next-step = Next: { $step }. Type /next for the details.
 done-already = "{ $task }" is already done ({ $date }). Nothing was changed.
 progress-count = Progress: { $done } of { $total } steps done ({ $percent }%) { $bar }
 undo-task = Undid "{ $task }".
 undo-mode = The billing mode is back to "{ $mode }".
 undo-update = The registration is back as it was (office name: { $name }).
-progress-title = Progress of "{ $name }" (office number { $number }, { $mode })
-progress-item-done = { $step } (done { $date })
-progress-item-waiting = { $step }: { $what } (since { $since }, { $days } days)
+progress-title = Progress of "{ $name }", office number { $number }, { $mode }
+progress-item-done = { $step }, done { $date }
+progress-item-waiting = { $step }: waiting for { $what } since { $since } ({ $days } days)
 progress-item-todo = { $step }
-progress-item-na = { $step } (not needed)
+progress-item-na = { $step }, not needed
 progress-registered = Registered { $date }, last change { $updated }
 mode-changed = The billing mode is now "{ $mode }". Steps already done are kept.
 
@@ -47,6 +50,7 @@ contact-label-fax = Fax
 contact-label-email = Email
 contact-label-url = URL
 contact-label-note = Note
+contact-line = { $label }: { $value }
 
 ## Answers to questions
 answer-none = I could not find an FAQ answer to this question. Please ask the contact below, or try asking in other words. Your question is passed on to the support staff.
@@ -77,19 +81,25 @@ help-staff =
 ## Support staff
 summary-title = Progress of all offices
 summary-totals = { $total } offices registered, { $completed } done, { $waiting } waiting on the NHI federation (国保連合会), { $stalled } stalled
-summary-step-line = { $step }: { $count } { $bar }
+summary-step-line = { $step }: { $count ->
+    [one] 1 office
+   *[other] { $count } offices
+} { $bar }
 summary-attention = Offices waiting or stalled (page { $page } of { $pages }):
 summary-office-waiting = ⏳ { $name } ({ $number }) { $step }: waiting since { $since }
 summary-office-stalled = { $name } ({ $number }) { $step }: no change since { $since }
 unanswered-title = Questions the bot could not answer (most frequent first)
 unanswered-none = There are no unanswered questions.
-unanswered-line = "{ $text }" { $count } times (latest { $date })
+unanswered-line = "{ $text }" { $count ->
+    [one] 1 time
+   *[other] { $count } times
+} (latest { $date })
 unanswered-hint = Add FAQ entries to locales/ja/faq.ftl and locales/en/faq.ftl.
 history-title = Change log of "{ $name }" ({ $number })
 history-line = #{ $seq } { $date } { $who }: { $what }
 history-registered = registered ({ $name }, { $mode })
 history-updated = registration updated ({ $name }, { $mode })
-history-task-done = marked "{ $task }" done
+history-task-done = done: { $task }
 history-mode = billing mode changed ({ $from } → { $to })
 history-undo = undid #{ $seq }
 history-bound = bound to channel { $channel }
@@ -122,11 +132,11 @@ error-missing-option = /{ $cmd } needs { $opt }:.
 error-duplicate-option = { $opt }: was given twice.
 error-unterminated-quote = A quotation mark (") is not closed.
 error-empty = The command is empty. Type /help to see how to use the bot.
-error-bad-mode = There is no billing mode "{ $mode }". Choose direct (事業所請求), proxy (代理請求) or vendor (billing by a vendor).
+error-bad-mode = There is no billing mode "{ $mode }". Choose direct (事業所請求), proxy (代理請求) or vendor (業者による請求代行).
 error-unknown-step = There is no step "{ $step }". Type /progress to see the list of steps.
 error-step-not-applicable = "{ $step }" is not needed in this office's billing mode.
 error-step-done = "{ $step }" is already done. To undo it, type /undo.
-error-task-earlier-open = Before "{ $task }", please mark "{ $first }" as done.
+error-task-earlier-open = A task before it is still open: { $first }. Please mark that one done first with /done.
 error-all-done = Every step is done. Type /progress to see them.
 error-nothing-to-undo = There is nothing to undo.
 error-staff-only = Only support staff can use this command.
@@ -171,6 +181,7 @@ config-expect-other = Compare it with the bot.toml that comes with the bot.
 console-welcome = seikyu-navi console (channel: { $channel }). Type /help for help, Ctrl+D to quit.
 console-no-token = DISCORD_TOKEN is not set, so the console chat is starting.
 console-actions = Actions: { $actions }
+console-action = { $command } ({ $label })
 
 ## check
 check-config = Configuration: { $detail }
@@ -205,7 +216,7 @@ cmd-unanswered = Questions the bot could not answer (support staff)
     .name = unanswered
 cmd-history = An office's change log (support staff)
     .name = history
-opt-register-number = Care insurance office number (10 characters)
+opt-register-number = Care insurance office number (介護保険事業所番号, 10 characters)
     .name = number
 opt-register-name = Office name
     .name = name
@@ -223,9 +234,9 @@ opt-mode-mode = The new billing mode
     .name = mode
 opt-history-office = Office number (default: this channel's office)
     .name = office
-choice-mode-direct = Direct billing (事業所請求)
+choice-mode-direct = Office billing (事業所請求)
 choice-mode-proxy = Proxy billing (代理請求)
-choice-mode-vendor = Billing by a vendor
+choice-mode-vendor = Billing by a vendor (業者による請求代行)
 choice-topic-reception = The reception system (介護電子請求受付システム)
 choice-topic-denso = The care transmission software (国保中央会介護伝送ソフト)
 choice-topic-kokuhoren = The notification (国保連合会)
@@ -239,7 +250,7 @@ reminder-certificate-renewal =
     To renew it, log in to the reception system (介護電子請求受付システム) and apply for a new issuance in the [証明書] (certificate) menu with the certificate issuance password (証明書発行用パスワード).
     The NHI federation (国保連合会) also sends a notice about 90 days before the expiry.
     If it lapses, a first-time issuance (about one month) is needed again, and internet billing stops meanwhile.
-    Renewal notices and steps may vary by prefecture's NHI federation (国保連合会).
+    Renewal notices and steps may vary by prefecture (国保連合会).
 
 summary-recent = Recently finished:
 summary-office-completed = ☑ { $name } ({ $number }) finished { $date }
@@ -259,6 +270,7 @@ error-no-discord = This build has no Discord support (build with the cargo featu
 ## Dates and lists
 date = { $day } { $monthname } { $year }
 list-item = - { $text }
+field-label = { $label }:
 month-1 = Jan
 month-2 = Feb
 month-3 = Mar
@@ -370,7 +382,7 @@ done-certificate-ask =
 reminder-certificate-lapsed =
     If you have renewed it, record the new expiry with /certificate expires:.
     If it has lapsed, the first-time issuance is needed again (about one month), and internet billing stops meanwhile.
-    The procedure and the time may vary by prefecture's NHI federation (国保連合会).
+    The procedure and the time may vary by 国保連合会 (NHI federation).
 undo-certificate = The certificate dates are back to what was recorded before.
 history-certificate-expires = recorded the certificate's expiry ({ $date })
 history-certificate-issued = recorded the certificate's issue date ({ $date })

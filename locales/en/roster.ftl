@@ -26,7 +26,7 @@ roster-error-csv = Cannot read the file as CSV: { $detail }
 roster-error-read = Cannot read the file: { $detail }
 roster-error-store = Cannot write to the data directory: { $detail }
 
-roster-warning-check-digit = The last digit of office number { $number } (check digit) does not match the calculation (expected { $expected }). Please check the number. It was imported anyway.
+roster-warning-check-digit = The last digit of office number { $number } (check digit) does not match the calculated { $expected }. A correct number can fail this check, but please check it to be sure. It was imported anyway.
 
 roster-failed = Import stopped: { $count ->
     [one] there is 1 error
@@ -39,7 +39,7 @@ roster-imported = Imported { $total ->
 roster-check-digit-count = { $count ->
     [one] 1 office number has
    *[other] { $count } office numbers have
-} a check digit that does not match the calculation. Please check the numbers.
+} a check digit that does not match the calculation. A correct number can fail this check, but please check them to be sure.
 roster-progress-check = Checking
 roster-progress-write = Writing
 roster-progress-restore-check = Checking the backup

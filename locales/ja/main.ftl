@@ -1,38 +1,41 @@
 ## 画面の文言（エラー、ヘルプ、確認）。手順の本文は steps.ftl、FAQ は faq.ftl。
 
 ## 登録と案内
-hint-register = この チャンネルには事業所が登録されていません。最初に登録してください。例：/register number:1370100016 name:〇〇介護事業所
+hint-register = このチャンネルで使うには、最初に事業所を登録してください。例：/register number:1370100016 name:〇〇介護事業所
 register-done = 「{ $name }」（事業所番号 { $number }、{ $mode }）を登録しました。
 register-updated = 「{ $name }」（事業所番号 { $number }）の登録内容を更新しました。
 register-unchanged = 「{ $name }」（事業所番号 { $number }）はこのチャンネルに登録済みです。
 register-bound = 事業所番号 { $number }（「{ $name }」）をこのチャンネルに結び付けました。進み具合はそのまま引き継ぎます。
-register-check-digit = 事業所番号の最後の数字（チェックデジット）が計算と合いません（計算上は { $expected }）。番号をもう一度ご確認ください。登録はそのまま行いました。
+register-check-digit = 事業所番号の最後の数字（チェックデジット）が、計算上の「{ $expected }」と合いません。正しい番号でも合わない場合があります。念のため、番号をご確認ください。登録はそのまま行いました。
 step-heading = 手順 { $n }/{ $total }：{ $title }
+step-ref = 手順 { $n }/{ $total }「{ $title }」
 steps-complete-title = すべての手順が完了しました
 label-what = すること
 label-need = 必要なもの
 label-receive = 受け取るもの・結果
 label-time = かかる期間
-label-missing = 届かない・困ったとき
+label-missing = 困ったとき
 next-task = 次にすること：{ $task }。終わったら /done と入力してください。
-next-waiting = { $what }（{ $since }から、{ $days }日経過）。届いたら /done と入力してください。
-next-pointer = 現在の手順：{ $step }。内容は /next で確認できます。
+next-waiting = { $what }です（{ $since }から{ $days }日経過）。
+next-pointer = 今は{ $step }です。内容は /next で確認できます。
+next-pointer-complete = すべての手順が完了しています。
 button-done = 完了にする
 button-progress = 進み具合
 button-contact = 問合せ先
 button-next = 次の手順
 
 ## 完了・取り消し・進み具合
-done-task = ☑ 「{ $task }」を完了にしました（{ $date }）。
-done-now-waiting = ⏳ これから「{ $what }」です。届いたら /done と入力してください。
-done-already = 「{ $task }」はすでに完了しています（{ $date }）。何も変更していません。
+done-task = ☑ 完了にしました：{ $task }（{ $date }）
+done-now-waiting = ⏳ 今は、{ $what }です。
+done-next-step = 次は{ $step }です。詳しくは /next で確認できます。
+done-already = すでに完了しています：{ $task }（{ $date }）。何も変更していません。
 progress-count = 進み具合：{ $total }手順中 { $done }手順完了（{ $percent }%）{ $bar }
-undo-task = 「{ $task }」の完了を取り消しました。
+undo-task = 完了を取り消しました：{ $task }
 undo-mode = 請求方法を「{ $mode }」に戻しました。
 undo-update = 登録内容を元に戻しました（事業所名：{ $name }）。
 progress-title = 「{ $name }」（事業所番号 { $number }、{ $mode }）の進み具合
 progress-item-done = { $step }（{ $date } 完了）
-progress-item-waiting = { $step }：{ $what }（{ $since }から、{ $days }日経過）
+progress-item-waiting = { $step }（{ $what }、{ $since }から{ $days }日経過）
 progress-item-todo = { $step }
 progress-item-na = { $step }（不要）
 progress-registered = 登録日：{ $date }　最終更新：{ $updated }
@@ -47,9 +50,10 @@ contact-label-fax = FAX
 contact-label-email = メール
 contact-label-url = URL
 contact-label-note = 備考
+contact-line = { $label }：{ $value }
 
 ## 質問への回答
-answer-none = この質問にお答えできるFAQが見つかりませんでした。下の問合せ先へお問合せいただくか、言い方を変えてもう一度お試しください。質問はサポート担当者に届けられます。
+answer-none = この質問にお答えできるFAQが見つかりませんでした。下の窓口へお問合せいただくか、言い方を変えてもう一度お試しください。質問はサポート担当者にも共有されます。
 answer-did-you-mean = もしかして、次の質問ですか？
 
 ## ヘルプ
@@ -89,7 +93,7 @@ history-title = 「{ $name }」（{ $number }）の変更履歴
 history-line = #{ $seq } { $date } { $who }：{ $what }
 history-registered = 登録（{ $name }、{ $mode }）
 history-updated = 登録内容の更新（{ $name }、{ $mode }）
-history-task-done = 「{ $task }」を完了
+history-task-done = 完了：{ $task }
 history-mode = 請求方法を変更（{ $from } → { $to }）
 history-undo = #{ $seq } を取り消し
 history-bound = チャンネル { $channel } に結び付け
@@ -114,7 +118,7 @@ error-not-registered = このチャンネルには事業所が登録されてい
 error-number-empty = 事業所番号を入力してください（10桁）。
 error-number-length = 事業所番号は10桁です（入力されたのは{ $len }桁）。番号をご確認ください。
 error-number-char = 事業所番号に使えない文字「{ $char }」が含まれています。
-error-number-prefecture = 事業所番号の最初の2桁（都道府県番号「{ $pref }」）が01〜47ではありません。
+error-number-prefecture = 事業所番号の最初の2桁（都道府県番号「{ $pref }」）が01～47ではありません。
 error-number-kind = 事業所番号の3桁目「{ $char }」は使えません（数字、またはI・O・Q以外の英大文字）。
 error-unknown-command = 「/{ $cmd }」というコマンドはありません。/help で使い方を確認できます。
 error-unknown-option = /{ $cmd } に「{ $opt }」という項目はありません。/help で使い方を確認できます。
@@ -126,7 +130,7 @@ error-bad-mode = 請求方法「{ $mode }」はありません。direct（事業
 error-unknown-step = 手順「{ $step }」はありません。/progress で手順の一覧を確認できます。
 error-step-not-applicable = 「{ $step }」はこの事業所の請求方法では不要です。
 error-step-done = 「{ $step }」はすでに完了しています。取り消すときは /undo と入力してください。
-error-task-earlier-open = 「{ $task }」の前に、「{ $first }」を完了にしてください。
+error-task-earlier-open = まだ完了していない作業があります：{ $first }。先にこちらを /done で完了にしてください。
 error-all-done = すべての手順が完了しています。/progress で確認できます。
 error-nothing-to-undo = 取り消せる変更はありません。
 error-staff-only = このコマンドはサポート担当者だけが使えます。
@@ -158,7 +162,7 @@ config-unknown-key-hidden = { $at }：知らないキーがあります（設定
 config-bad-value = { $at }：{ $key } の値が正しくありません。{ $expected }
 config-bad-value-hidden = { $at }：値が正しくありません。{ $expected }
 config-missing-key = { $at }：[{ $table }] に { $key } がありません
-config-prefecture = { $at }：[kokuhoren."{ $key }"] のキーは都道府県番号（01〜47）にします
+config-prefecture = { $at }：[kokuhoren."{ $key }"] のキーは都道府県番号（01～47）にします
 config-expect-integer = 0 以上の整数を書きます（引用符なし）。
 config-expect-text = 文字列を "…" で囲んで書きます。
 config-expect-bool = true か false を書きます。
@@ -171,6 +175,7 @@ config-expect-other = 同梱の bot.toml の書き方と見比べてください
 console-welcome = seikyu-navi コンソール（チャンネル：{ $channel }）。/help で使い方、Ctrl+D で終了します。
 console-no-token = DISCORD_TOKEN が設定されていないため、コンソールで起動します。
 console-actions = 操作：{ $actions }
+console-action = { $command }（{ $label }）
 
 ## check
 check-config = 設定ファイル：{ $detail }
@@ -246,7 +251,7 @@ summary-office-completed = ☑ { $name }（{ $number }）{ $date } 完了
 button-previous = 前へ
 button-more = 次へ
 error-bad-page = ページ「{ $page }」は正しくありません（1以上の数字）。
-error-console-option = --{ $opt } には、改行や制御文字を含まない1〜{ $max }文字を指定してください。何も変更していません。
+error-console-option = --{ $opt } には、改行や制御文字を含まない1～{ $max }文字を指定してください。何も変更していません。
 console-attachment = （添付ファイル：{ $name }、{ $bytes }バイト。Discord では画像やファイルとして届きます）
 opt-summary-page = 待ち・停滞の一覧のページ（1から）
     .name = ページ
@@ -259,6 +264,7 @@ error-no-discord = このプログラムは Discord 機能なしでビルドさ�
 ## 日付と一覧
 date = { $year }年{ $month }月{ $day }日
 list-item = ・{ $text }
+field-label = 【{ $label }】
 month-1 = 1月
 month-2 = 2月
 month-3 = 3月
@@ -295,7 +301,7 @@ cli-arg-path = 取り込むファイル
 cli-arg-output = 書き出すファイル
 
 ## The data directory: errors an operator or a user can act on
-store-missing = データディレクトリ「{ $path }」が見つかりません。--data の指定（または bot.toml の data_dir）を確認してください。このコマンドは新しいデータディレクトリを作りません。
+store-missing = データディレクトリ「{ $path }」が見つかりません。--data の指定（または bot.toml の data_dir）をご確認ください。このコマンドは新しいデータディレクトリを作りません。
 store-foreign = 「{ $path }」には、データディレクトリではないファイルがあります。中身には触れていません。空のディレクトリか、既存のデータディレクトリを指定してください。
 store-locked = データディレクトリ「{ $path }」は、別の seikyu-navi（動いているボットなど）が使っています。ボットを止めてから実行してください。ボットを止めずにバックアップを取るときは、サポート担当者がチャットで /backup を使います（bot.toml の [backup] の dir が必要です）。
 store-full = ディスクの空きが足りないため保存できませんでした。この操作は保存されていません。空き容量を増やしてから、もう一度お試しください。

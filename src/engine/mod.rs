@@ -27,7 +27,7 @@ use crate::error::UserError;
 use crate::model::{Action, Actor, Change, Event, Office, MAX_NAME, RECORD_VERSION};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{ContactId, Mode, StepId};
-use crate::reply::{Block, Msg, Reply};
+use crate::reply::{Block, ButtonAction, Msg, Reply};
 use crate::text;
 
 /// Everything the engine may read for one command.
@@ -255,6 +255,8 @@ fn contact(ctx: &Ctx, topic: Option<&str>) -> Result<Outcome, UserError> {
             reply.push(Block::Text(Msg::new("hint-register")));
         }
     }
+    // The contact view does not offer itself.
+    reply.buttons.retain(|b| b.action != ButtonAction::Contact);
     Ok(Outcome::reply(reply))
 }
 

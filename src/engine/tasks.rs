@@ -77,6 +77,8 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
             .msg("task", Msg::new(task.msg_id()))
             .date("date", ctx.now),
     ));
+    let (d, n) = playbook::counts(change.office.mode, &change.office.done);
+    reply.push(Block::Text(cards::progress_count(d, n)));
     if let StepStatus::Waiting { .. } = change.office.status(step) {
         reply.push(Block::Text(
             Msg::new("done-now-waiting").msg("what", Msg::new(step.waiting_id().unwrap_or_default())),
@@ -85,9 +87,7 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
     if task == TaskId::CertificateInstall {
         super::expiry::ask_after_install(&change.office, &mut reply);
     }
-    let (d, n) = playbook::counts(change.office.mode, &change.office.done);
-    reply.push(Block::Text(cards::progress_count(d, n)));
-    cards::append_next(ctx.config, ctx.now, &change.office, &mut reply);
+    cards::append_after_done(ctx.config, &change.office, step, &mut reply);
     Ok(Outcome {
         reply,
         change: Some(change),
@@ -95,7 +95,7 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
 }
 
 /// A task marked done before (a second click, a retried command): says so
-/// and shows the current card; nothing changes.
+/// and what comes next, as `/done` would; nothing changes.
 fn already_done(ctx: &Ctx, office: &Office, task: TaskId, at: i64) -> Reply {
     let mut reply = Reply::default();
     reply.push(Block::Text(
@@ -103,7 +103,7 @@ fn already_done(ctx: &Ctx, office: &Office, task: TaskId, at: i64) -> Reply {
             .msg("task", Msg::new(task.msg_id()))
             .date("date", at),
     ));
-    cards::append_next(ctx.config, ctx.now, office, &mut reply);
+    cards::append_after_done(ctx.config, office, task.step(), &mut reply);
     reply
 }
 

@@ -124,6 +124,13 @@ fn heading(r: &Reply) -> (i64, i64, String) {
     (num(m, "n"), num(m, "total"), sub(m, "title").id.clone())
 }
 
+/// (n, total, title id) of the step `/done` points to next (no card).
+fn next_step(r: &Reply) -> (i64, i64, String) {
+    assert!(!has(r, "step-heading"), "{:?}", ids(r));
+    let m = sub(find(r, "done-next-step"), "step");
+    (num(m, "n"), num(m, "total"), sub(m, "title").id.clone())
+}
+
 fn builtin(id: ContactId) -> Contact {
     Contact {
         id: Some(id),
@@ -138,7 +145,8 @@ fn listed(mode: Mode) -> Vec<StepId> {
 }
 
 /// Marks every task done with plain `/done`, one day apart, and checks each
-/// reply: the task named, the wait announced, the count, the next card.
+/// reply: the task named, the wait announced, the count, what comes next
+/// (the step's next task, or a pointer to the next step's card).
 fn walk(sim: &mut Sim, mode: Mode, tasks: &[TaskId], applicable: i64) {
     let list = listed(mode);
     let mut done_steps = 0;
@@ -176,10 +184,15 @@ fn walk(sim: &mut Sim, mode: Mode, tasks: &[TaskId], applicable: i64) {
         };
         assert_eq!(sim.office().current_step(), expect_current);
         match expect_current {
+            Some(cur) if cur == step => {
+                assert!(!has(r, "step-heading"), "{:?}", ids(r));
+                assert_eq!(sub(find(r, "next-task"), "task").id, tasks[i + 1].msg_id());
+                assert_eq!(buttons(r)[0], ButtonAction::Done(tasks[i + 1]));
+            }
             Some(cur) => {
                 let n = list.iter().position(|s| *s == cur).unwrap() as i64 + 1;
-                assert_eq!(heading(r), (n, list.len() as i64, cur.title_id()));
-                assert_eq!(buttons(r)[0], ButtonAction::Done(tasks[i + 1]));
+                assert_eq!(next_step(r), (n, list.len() as i64, cur.title_id()));
+                assert_eq!(buttons(r)[0], ButtonAction::Next);
             }
             None => {
                 assert!(has(r, "steps-complete-title"), "{:?}", ids(r));
@@ -311,11 +324,15 @@ fn proxy_mode_has_seven_steps_with_the_proxy_application_after_notify() {
             StepId::Software
         ]
     );
-    // The card right after the notice arrives is the proxy application.
+    // The step right after the notice arrives is the proxy application.
     sim.ok("/done");
     sim.ok("/done");
     let r = sim.ok("/done").reply;
-    assert_eq!(heading(&r), (3, 7, "step-proxy-application-title".into()));
+    assert_eq!(next_step(&r), (3, 7, "step-proxy-application-title".into()));
+    assert_eq!(
+        heading(&sim.ok("/next").reply),
+        (3, 7, "step-proxy-application-title".into())
+    );
     // Start again and walk all of it.
     let mut sim = Sim::new();
     sim.ok("/register number:1370100016 name:あおば介護 mode:代理請求");
@@ -406,7 +423,7 @@ fn done_by_id_and_by_number_out_of_order() {
     let r = sim.ok("/done step:login").reply;
     assert_eq!(sim.last_action(), &Action::TaskDone { task: TaskId::Login });
     assert_eq!(sub(find(&r, "done-task"), "task").id, "task-login");
-    assert_eq!(heading(&r), (1, 6, "step-environment-title".into()));
+    assert_eq!(next_step(&r), (1, 6, "step-environment-title".into()));
     assert_eq!(sim.office().current_step(), Some(StepId::Environment));
     // By number (direct: 1 environment, 2 notify, 3 login, 4 certificate, 5 installer, 6 software).
     sim.ok("/done step:5");
@@ -492,7 +509,7 @@ fn undo_a_task() {
     assert_eq!(r.tone, Tone::Success);
     assert_eq!(sub(find(r, "undo-task"), "task").id, "task-environment");
     let p = find(r, "next-pointer");
-    assert_eq!(sub(p, "step").id, "step-heading");
+    assert_eq!(sub(p, "step").id, "step-ref");
     assert_eq!(sub(sub(p, "step"), "title").id, "step-environment-title");
     assert_eq!(buttons(r), vec![ButtonAction::Next, ButtonAction::Progress]);
     assert_eq!(sim.err("/undo"), UserError::NothingToUndo);
@@ -663,8 +680,8 @@ fn progress_checklist_marks_and_dates() {
     assert_eq!(num(w, "days"), 5);
     assert_eq!(sub(w, "what").id, "step-notify-waiting");
     let c = find(r, "progress-count");
-    assert_eq!((num(c, "done"), num(c, "total"), num(c, "percent")), (1, 6, 16));
-    assert_eq!(string(c, "bar"), "■□□□□□□□□□");
+    assert_eq!((num(c, "done"), num(c, "total"), num(c, "percent")), (1, 6, 17));
+    assert_eq!(string(c, "bar"), "■■□□□□□□□□");
     let reg = find(r, "progress-registered");
     assert_eq!(date(reg, "date"), T0);
     assert_eq!(date(reg, "updated"), submit_at);

@@ -12,6 +12,8 @@
 //!   `bad_input`, `roster`, `crash` (SIGKILL).
 //! - The binary's serenity client against the fake Discord
 //!   (`dev/fake-discord`): `discord_e2e`.
+//! - Replies as rendered text, read the way a clerk reads them (fields,
+//!   `/done`, percentages, contact blocks, the wording): `glance`.
 //! - The locale files against the sources: `locales`; the dependency rule
 //!   against the sources: `rules`.
 //! - Data safety from outside the process (kills, full disks, crafted
@@ -30,6 +32,7 @@ mod engine_scenarios;
 mod exports;
 mod faq_eval;
 mod faq_routing;
+mod glance;
 mod kokuhoren;
 mod locales;
 mod roster;

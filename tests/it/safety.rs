@@ -278,11 +278,11 @@ fn a_double_click_on_done_marks_one_task_and_says_it_is_done() {
     // The second click (or a retry after a lost reply) changes nothing.
     let second = click(&app, "ch", &u, "done:notify-submit", T0 + DAY + 1);
     assert_eq!(snapshot(&app, &n), before);
-    // It is a note, not an error, with the current card.
+    // It is a note, not an error, with what to do next.
     assert_eq!(second.tone, Tone::Info);
     let got = ids(&second);
     assert_eq!(got[0], "done-already", "{got:?}");
-    assert!(got.contains(&"step-heading".to_string()), "{got:?}");
+    assert!(got.contains(&"next-task".to_string()), "{got:?}");
     assert_eq!(card_buttons(&second)[0], ButtonAction::Done(TaskId::NotifyReceive));
     let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &second);
     assert!(text.contains("すでに完了しています"), "{text}");
