@@ -13,7 +13,7 @@
 //!    │                 │
 //!    ▼                 ▼
 //! engine/     pure:    store/   the only code that names sled
-//! cards, staff, reminders, faq, contacts, content, text, roster, dump, …
+//! cards, staff, handoff, reminders, faq, contacts, content, text, roster, dump, …
 //! model, playbook, reply, command, error, lang, office_number, config
 //! ```
 //!
@@ -24,6 +24,7 @@
 //! - [`adapters`]: console, CLI, Discord and the rendering they share.
 //! - Pure modules at the top level: [`model`] (records), [`playbook`] (steps,
 //!   tasks, modes), [`cards`] (an office's state as a reply), [`staff`],
+//!   [`handoff`] (requests for a person and taught answers as replies),
 //!   [`reminders`], [`faq`], [`contacts`], [`content`] (Fluent), [`text`],
 //!   [`roster`] (CSV parsing), [`dump`] (the backup format), [`chart`],
 //!   [`dashboard`], [`limits`], [`command`], [`reply`], [`error`], [`lang`],
@@ -51,6 +52,7 @@ pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod faq;
+pub mod handoff;
 pub mod lang;
 pub mod limits;
 pub mod model;

@@ -46,6 +46,12 @@ pub struct Summary {
     pub offices: Vec<OfficeRow>,
 }
 
+/// Since when the office has been at its current step: its latest progress
+/// (the last task marked done), or its registration.
+pub fn step_since(o: &Office) -> i64 {
+    o.done.values().map(|m| m.at).max().unwrap_or(o.registered_at)
+}
+
 pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
     let current = o.current_step();
     let (done, total) = playbook::counts(o.mode, &o.done);

@@ -63,12 +63,19 @@ help-text =
     /mode 請求方法を変更します（direct / proxy / vendor）
     /faq 質問します。チャンネルに質問を書き込むだけでも答えます
     /register 事業所を登録します（number: 事業所番号、name: 事業所名）
+    /ask-staff サポート担当者に質問を送ります（question: 質問）
 help-staff =
     サポート担当者用：
     /summary 全事業所の進み具合
     /unanswered 答えられなかった質問
     /backup 動いているボットのバックアップ
     /history 事業所の変更履歴（office: 事業所番号）
+    /progress office: 事業所の進み具合（事業所番号か事業所名）
+    /inbox 返事待ちの質問（id: で1件を詳しく）
+    /reply 質問に返事（id: 受付番号、text: 内容）
+    /close 質問を閉じる（id: 受付番号）
+    /teach 返事をFAQに追加（id: 受付番号、または question: と answer:）
+    /taught 追加したFAQの一覧（/forget id: で削除）
 
 ## サポート担当者向け
 summary-title = 全事業所の進み具合
@@ -320,6 +327,11 @@ verify-office-unbound = 事業所 { $number } の記録はチャンネル { $cha
 verify-history-gap = 事業所 { $number } の履歴が抜けています（{ $expected } 番のところに { $found } 番があります）。
 verify-history-short = 事業所 { $number } の履歴が { $events } 件目までしかありません（記録の版は { $revision }）。
 verify-history-no-office = 登録のない事業所 { $number } の履歴があります。
+verify-what-handoff = 担当者への質問 #{ $id } の記録
+verify-what-taught = 追加したFAQ #{ $id } の記録
+verify-handoff-key = 担当者への質問の見出し #{ $key } と、記録の中の番号 #{ $id } が合いません。
+verify-thread-index = スタッフ用スレッド { $thread } の索引が、担当者への質問 #{ $id } と合いません。
+verify-thread-unindexed = スタッフ用スレッドの索引に、質問の記録と合わないものが { $count } 件あります。
 verify-more = ほかに { $count } 件の問題があります。
 check-data-empty = データディレクトリ：{ $detail }（空です。ボットの初回起動で作られます）
 
@@ -328,3 +340,126 @@ cmd-backup = 動いているボットのバックアップを書き出します�
     .name = バックアップ
 backup-done = バックアップを書き出しました：{ $path }（事業所 { $offices }件）。復元は、ボットを止めて空のデータディレクトリに import で行います。
 error-backup-not-configured = バックアップの保存先が設定されていません。bot.toml の [backup] に dir = "保存先" を書いて、ボットを起動し直してください。
+
+## 担当者への質問（/ask-staff）と、サポート担当者の受付箱（/inbox、/reply、/close）
+button-ask-staff = 担当者に聞く
+answer-ask-staff = サポート担当者から返事がほしいときは、「担当者に聞く」（/ask-staff）を使ってください。返事はこのチャンネルに届きます。
+handoff-asked = サポート担当者に質問を送りました（受付番号 #{ $id }）。
+handoff-asked-already = この質問は、すでにサポート担当者に届いています（受付番号 #{ $id }）。
+handoff-asked-next =
+    返事は、このチャンネルにお届けします。
+    急ぎの場合は、/contact で問合せ先を確認できます。
+handoff-label-question = ご質問
+handoff-label-office = 事業所
+handoff-label-step = 今の手順
+handoff-label-asked = 質問した人
+handoff-text = { $text }
+handoff-office = { $name }（{ $number }）
+handoff-office-mode = { $office }、{ $mode }
+handoff-channel = チャンネル { $channel }
+handoff-step = { $step }（{ $since }から、{ $days }日経過）
+handoff-step-waiting = ⏳ { $step }：届くのを待っています（{ $since }から、{ $days }日経過）
+handoff-asked-by = { $who }（{ $date }、チャンネル { $channel }）
+handoff-title = 担当者への質問 #{ $id }（{ $state }）
+handoff-state-open = 返事待ち
+handoff-state-answered = 返事済み
+handoff-state-closed = 完了
+handoff-recent = 最近のやりとり（古い順）：
+handoff-exchange = 「{ $said }」→ { $answered }
+handoff-exchange-unanswered = 「{ $said }」→ FAQで答えられませんでした
+handoff-replies = これまでの返事：
+handoff-reply-line = { $date } { $who }：{ $text }
+handoff-reply-line-pending = { $date } { $who }：{ $text }（まだ届いていません）
+handoff-how =
+    返事は /reply id:{ $id } text:返事の内容 で送れます。
+    終わったら /close id:{ $id } で閉じてください。
+handoff-how-thread =
+    このスレッドに書き込むと、事業所のチャンネルに届きます（/reply id:{ $id } でも送れます）。
+    終わったら /close id:{ $id } で閉じてください。
+inbox-title = 返事待ちの質問（{ $count }件、古い順）
+inbox-none = 返事待ちの質問はありません。
+inbox-line = #{ $id } { $who }　{ $days ->
+        [0] 今日
+       *[other] { $days }日前
+    }　「{ $question }」
+inbox-more = ほかに { $count }件あります。
+inbox-answered = 返事済みで、まだ閉じていない質問が { $count }件あります。
+inbox-how =
+    詳しく見るには /inbox id:番号 と入力します。
+    返事は /reply id:番号 text:返事の内容 で送れます。
+delivery-title = サポート担当者からの返事（受付番号 #{ $id }）
+delivery-from = ― サポート担当者 { $who }（{ $date }）
+delivery-more = 続けて質問するときは、/ask-staff question:質問の内容 と入力してください。
+reply-recorded = #{ $id } { $who }に返事を記録しました。
+reply-delivery = 事業所のチャンネルに届けます。コンソールでは、その事業所が次に書き込んだときに表示されます。
+reply-next =
+    終わったら /close id:{ $id } で閉じてください。
+    この返事をFAQに加えるには /teach id:{ $id } と入力します。
+close-done = #{ $id } { $who }を閉じました。
+close-already = #{ $id } { $who }はすでに閉じています。何も変更していません。
+error-no-question = 担当者に送る質問がありません。質問を書いてください。例：/ask-staff question:返戻の連絡が来たらどうすればいいですか
+error-too-many-open = このチャンネルには、返事待ちの質問がすでに{ $max }件あります。返事が届くまでお待ちください。
+error-bad-request-id = 「{ $id }」は受付番号ではありません。/inbox に出ている番号（例：3）を入力してください。
+error-unknown-request = 受付番号 #{ $id } の質問はありません。/inbox で確認できます。
+
+## サポート担当者が追加したFAQ（/teach、/taught、/forget）
+taught-question = { $question }（サポート担当者が追加）
+taught-mark = ※ この回答は、このボットのサポート担当者が追加したものです（{ $date }）。公式の案内ではありません。
+teach-entry = FAQに追加しました（#{ $id }）：「{ $question }」
+teach-phrasing = 「{ $question }」を、FAQ「{ $target }」の言い方として追加しました（#{ $id }）。
+teach-next =
+    同じ質問には、これからこの回答でお答えします。
+    取り消すには /forget id:{ $id } と入力します。
+taught-title = サポート担当者が追加したFAQ（{ $count }件）
+taught-none = 追加したFAQはまだありません。/teach で追加できます。
+taught-line = #{ $id } 「{ $question }」→ { $answer }（{ $who }、{ $date }）
+taught-line-phrasing = #{ $id } 「{ $question }」→ FAQ「{ $target }」の言い方（{ $who }、{ $date }）
+taught-how = 削除するには /forget id:番号 と入力します。
+forget-done = 追加したFAQ #{ $id }（「{ $question }」）を削除しました。
+forget-done-phrasings = この項目に付けた言い方 { $count }件も削除しました。
+error-teach-what = /teach には、id:（返事をした質問の受付番号）か、question: と answer: が必要です。今あるFAQに言い方を足すときは、answer: の代わりに faq: を使います。
+error-teach-no-answer = #{ $id } にはまだ返事がありません。answer: で回答を書くか、先に /reply で返事をしてください。
+error-teach-both = answer: と faq: は一緒に使えません。新しい回答なら answer:、今あるFAQの言い方なら faq: を使ってください。
+error-unknown-faq = 「{ $faq }」というFAQはありません。/taught の番号、FAQの質問の文、またはFAQの名前（例：certificate-fee）を指定してください。
+error-unknown-taught = 追加したFAQ #{ $id } はありません。/taught で確認できます。
+
+## サポート担当者が見る事業所（/progress office:、/history office:）
+error-office-ambiguous = 「{ $query }」に当てはまる事業所が複数あります（{ $list }）。事業所番号で指定してください。
+error-office-not-found = 「{ $query }」に当てはまる事業所はありません。事業所番号か、事業所名の一部を入力してください。
+error-office-needed = このチャンネルには事業所が登録されていません。office: で事業所番号か事業所名を指定してください。
+cmd-ask-staff = サポート担当者に質問を送ります
+    .name = 担当者に質問
+opt-ask-staff-question = 質問（省略すると、答えられなかった直前の質問）
+    .name = 質問
+cmd-inbox = 返事待ちの質問（サポート担当者用）
+    .name = 受付箱
+opt-inbox-id = 受付番号（1件を詳しく見るとき）
+    .name = 受付番号
+cmd-reply = 質問に返事をします（サポート担当者用）
+    .name = 返事
+opt-reply-id = 受付番号
+    .name = 受付番号
+opt-reply-text = 返事の内容
+    .name = 内容
+cmd-close = 質問を閉じます（サポート担当者用）
+    .name = 質問を閉じる
+opt-close-id = 受付番号
+    .name = 受付番号
+cmd-teach = 返事をFAQに加えます（サポート担当者用）
+    .name = faqに追加
+opt-teach-id = 返事をした質問の受付番号
+    .name = 受付番号
+opt-teach-question = 質問の文
+    .name = 質問
+opt-teach-answer = 回答の文
+    .name = 回答
+opt-teach-faq = 言い方を足すFAQ（質問の文、名前、または /taught の番号）
+    .name = 既存のfaq
+cmd-taught = 追加したFAQの一覧（サポート担当者用）
+    .name = 追加したfaq
+cmd-forget = 追加したFAQを削除します（サポート担当者用）
+    .name = faqを削除
+opt-forget-id = /taught の番号
+    .name = 番号
+opt-progress-office = 事業所番号か事業所名（サポート担当者用）
+    .name = 事業所

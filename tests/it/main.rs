@@ -30,6 +30,7 @@ mod roster;
 mod rules;
 mod safety;
 mod staff;
+mod staff_support;
 mod store_app;
 
 mod support;
