@@ -61,6 +61,16 @@ fn who(h: &Handoff) -> Msg {
     }
 }
 
+/// "label：value" as one line of text (a field would be drawn after the
+/// text on Discord, out of reading order).
+fn line(label: &str, value: Msg) -> Block {
+    Block::Text(
+        Msg::new("handoff-line")
+            .msg("label", Msg::new(label))
+            .msg("value", value),
+    )
+}
+
 fn next_button() -> Button {
     Button {
         action: ButtonAction::Next,
@@ -80,10 +90,10 @@ pub fn asked_reply(h: &Handoff, already: bool) -> Reply {
     } else {
         Msg::new("handoff-asked").num("id", id)
     }));
-    r.push(Block::Field {
-        label: Msg::new("handoff-label-question"),
-        value: Msg::new("handoff-text").str("text", &h.question),
-    });
+    r.push(line(
+        "handoff-label-question",
+        Msg::new("handoff-text").str("text", &h.question),
+    ));
     r.push(Block::Text(Msg::new("handoff-asked-next")));
     r.buttons.push(next_button());
     r
@@ -144,27 +154,21 @@ pub fn context_reply(h: &Handoff, in_thread: bool) -> Reply {
             .msg("office", office)
             .msg("mode", Msg::new(o.mode.msg_id()));
     }
-    r.push(Block::Field {
-        label: Msg::new("handoff-label-office"),
-        value: office,
-    });
+    r.push(line("handoff-label-office", office));
     if let Some(o) = &h.office {
-        r.push(Block::Field {
-            label: Msg::new("handoff-label-step"),
-            value: step_line(o, h.at),
-        });
+        r.push(line("handoff-label-step", step_line(o, h.at)));
     }
-    r.push(Block::Field {
-        label: Msg::new("handoff-label-asked"),
-        value: Msg::new("handoff-asked-by")
+    r.push(line(
+        "handoff-label-asked",
+        Msg::new("handoff-asked-by")
             .str("who", &h.asker.name)
             .date("date", h.at)
             .str("channel", &h.channel),
-    });
-    r.push(Block::Field {
-        label: Msg::new("handoff-label-question"),
-        value: Msg::new("handoff-text").str("text", &h.question),
-    });
+    ));
+    r.push(line(
+        "handoff-label-question",
+        Msg::new("handoff-text").str("text", &h.question),
+    ));
     if !h.recent.is_empty() {
         r.push(Block::Text(Msg::new("handoff-recent")));
         r.push(Block::Lines(h.recent.iter().map(exchange_line).collect()));
@@ -227,10 +231,10 @@ pub fn inbox_reply(open: &[&Handoff], answered: usize, now: i64) -> Reply {
 pub fn delivery_reply(h: &Handoff, reply: &StaffReply) -> Reply {
     let mut r = Reply::default();
     r.push(Block::Title(Msg::new("delivery-title").num("id", h.id as i64)));
-    r.push(Block::Field {
-        label: Msg::new("handoff-label-question"),
-        value: Msg::new("handoff-text").str("text", clip(&h.question, 300)),
-    });
+    r.push(line(
+        "handoff-label-question",
+        Msg::new("handoff-text").str("text", clip(&h.question, 300)),
+    ));
     r.push(Block::Text(Msg::new("handoff-text").str("text", &reply.text)));
     r.push(Block::Text(
         Msg::new("delivery-from")

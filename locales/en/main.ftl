@@ -354,6 +354,7 @@ handoff-label-office = Office
 handoff-label-step = Current step
 handoff-label-asked = Asked by
 handoff-text = { $text }
+handoff-line = { $label }: { $value }
 handoff-office = { $name } ({ $number })
 handoff-office-mode = { $office }, { $mode }
 handoff-channel = channel { $channel }

@@ -354,6 +354,7 @@ handoff-label-office = 事業所
 handoff-label-step = 今の手順
 handoff-label-asked = 質問した人
 handoff-text = { $text }
+handoff-line = { $label }：{ $value }
 handoff-office = { $name }（{ $number }）
 handoff-office-mode = { $office }、{ $mode }
 handoff-channel = チャンネル { $channel }

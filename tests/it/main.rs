@@ -20,6 +20,7 @@ mod concurrency;
 mod console;
 mod crash;
 mod discord_e2e;
+mod discord_handoff;
 mod durability;
 mod engine_scenarios;
 mod exports;

@@ -410,7 +410,7 @@ fn the_whole_loop_at_the_console() {
         out.contains("・#1 あおば介護（1370100016）　今日　「介護報酬の返戻ってどうすればいい？」"),
         "{out}"
     );
-    assert!(out.contains("【今の手順】\n  動作環境の確認"), "{out}");
+    assert!(out.contains("今の手順：動作環境の確認"), "{out}");
     assert!(
         out.contains("#1 あおば介護（1370100016）に返事を記録しました。"),
         "{out}"
