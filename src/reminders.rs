@@ -1,6 +1,7 @@
 //! Reminders, computed purely from an office and the time: a stalled office
-//! is nudged once per stall period, a certificate issuance pending for more
-//! than a week suggests calling, and a certificate nearing its 3-year expiry
+//! is nudged once per stall period, an お知らせ not received two weeks after
+//! the 届出 suggests calling the 国保連合会, a certificate issuance pending
+//! for more than a week suggests calling the helpdesk, and a certificate nearing its 3-year expiry
 //! (counted from when the office marked it installed) is announced 90, 30 and
 //! 7 days before. Each reminder has a key; the store remembers sent keys so a
 //! reminder is sent once, even across restarts.
@@ -17,6 +18,9 @@ use crate::reply::{Block, Msg, Reply, Tone};
 const DAY: i64 = 86_400;
 /// Days an issuance may take before the bot suggests calling.
 pub const CERTIFICATE_PENDING_DAYS: i64 = 7;
+/// Days after the 届出 without the お知らせ before the bot suggests calling
+/// the 国保連合会 (the seed gives about a month from 届出 to the first claim).
+pub const NOTICE_PENDING_DAYS: i64 = 14;
 /// Days before expiry at which the office is reminded.
 pub const EXPIRY_NOTICES: [i64; 3] = [90, 30, 7];
 /// Years a certificate is valid.
@@ -75,32 +79,50 @@ pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bo
         }
     }
 
+    // A wait on the 国保連合会 longer than usual: once per wait, with whom to ask.
+    let mut long_wait = |step: StepId, kind: &str, min_days: i64, contact: ContactId| {
+        if let StepStatus::Waiting { since } = office.status(step) {
+            let waited = playbook::days_between(since, now);
+            let key = format!("{n}/{kind}/{since}");
+            if waited >= min_days && !sent(&key) {
+                let warning = Msg::new(format!("reminder-{kind}"))
+                    .num("days", waited)
+                    .date("since", since);
+                let reply = Reply {
+                    blocks: vec![
+                        Block::Warning(warning),
+                        Block::Contact(contacts::route(config, contact, Some(office))),
+                    ],
+                    ..Reply::default()
+                };
+                out.push(Due {
+                    key,
+                    supersedes: vec![],
+                    channel: channel.clone(),
+                    reply,
+                });
+            }
+        }
+    };
+    // The お知らせ two weeks after the 届出.
+    long_wait(
+        StepId::Notify,
+        "notice-pending",
+        NOTICE_PENDING_DAYS,
+        ContactId::Kokuhoren,
+    );
+    // A certificate issuance pending for more than a week (not in vendor mode).
+    if office.mode != Mode::Vendor {
+        long_wait(
+            StepId::Certificate,
+            "certificate-pending",
+            CERTIFICATE_PENDING_DAYS + 1,
+            ContactId::Reception,
+        );
+    }
+
     if office.mode == Mode::Vendor {
         return out;
-    }
-    // Certificate issuance pending for more than a week.
-    if let StepStatus::Waiting { since } = office.status(StepId::Certificate) {
-        let waited = playbook::days_between(since, now);
-        let key = format!("{n}/certificate-pending/{since}");
-        if waited > CERTIFICATE_PENDING_DAYS && !sent(&key) {
-            let reply = Reply {
-                blocks: vec![
-                    Block::Warning(
-                        Msg::new("reminder-certificate-pending")
-                            .num("days", waited)
-                            .date("since", since),
-                    ),
-                    reception(),
-                ],
-                ..Reply::default()
-            };
-            out.push(Due {
-                key,
-                supersedes: vec![],
-                channel: channel.clone(),
-                reply,
-            });
-        }
     }
     // Certificate expiry: the most urgent notice whose day has come.
     if let Some(mark) = office.done.get(&TaskId::CertificateInstall) {

@@ -30,6 +30,12 @@ pub struct OfficeRow {
     pub stalled: bool,
     /// When the office started waiting on the 国保連合会 (approval letter or certificate issuance).
     pub waiting_since: Option<i64>,
+    /// Since when the office has been at its current step (waiting, or since
+    /// its last progress); unix seconds.
+    pub step_since: i64,
+    /// Whole days at the current step (0 for finished offices), for the time
+    /// the summary was made.
+    pub days_at_step: i64,
     /// When the last step was completed, for finished offices.
     pub completed_at: Option<i64>,
 }
@@ -59,6 +65,7 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
         StepStatus::Waiting { since } => Some(since),
         _ => None,
     });
+    let since = waiting_since.unwrap_or_else(|| step_since(o));
     OfficeRow {
         number: o.number.as_str().into(),
         name: o.name.as_str().into(),
@@ -67,12 +74,23 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
         done_steps: done,
         total_steps: total,
         updated_at: o.updated_at,
-        stalled: current.is_some() && playbook::days_between(o.updated_at, now) >= i64::from(stall_days),
+        stalled: is_stalled(current.is_some(), since, now, stall_days),
         waiting_since,
+        step_since: since,
+        days_at_step: if current.is_some() {
+            playbook::days_between(since, now)
+        } else {
+            0
+        },
         completed_at: current
             .is_none()
             .then(|| o.done.values().map(|m| m.at).max().unwrap_or(o.updated_at)),
     }
+}
+
+/// An office in progress is stalled after `stall_days` at its current step.
+fn is_stalled(in_progress: bool, since: i64, now: i64, stall_days: u32) -> bool {
+    in_progress && playbook::days_between(since, now) >= i64::from(stall_days)
 }
 
 /// Summarizes offices (borrowed or owned, so a store can stream them in).
@@ -84,7 +102,8 @@ pub fn summarize<O: Borrow<Office>>(offices: impl IntoIterator<Item = O>, now: i
     )
 }
 
-/// Summarizes rows made earlier (a cache); `stalled` is worked out again for `now`.
+/// Summarizes rows made earlier (a cache); `stalled` and the days are worked
+/// out again for `now`.
 pub fn summarize_rows(rows: impl IntoIterator<Item = OfficeRow>, now: i64, stall_days: u32) -> Summary {
     let rows = rows.into_iter();
     let mut s = Summary {
@@ -98,7 +117,10 @@ pub fn summarize_rows(rows: impl IntoIterator<Item = OfficeRow>, now: i64, stall
     };
     for mut r in rows {
         s.total += 1;
-        r.stalled = r.current_step.is_some() && playbook::days_between(r.updated_at, now) >= i64::from(stall_days);
+        r.stalled = is_stalled(r.current_step.is_some(), r.step_since, now, stall_days);
+        if r.current_step.is_some() {
+            r.days_at_step = playbook::days_between(r.step_since, now);
+        }
         match r.current_step {
             Some(step) => *s.by_step.entry(step).or_default() += 1,
             None => s.completed += 1,
@@ -111,7 +133,7 @@ pub fn summarize_rows(rows: impl IntoIterator<Item = OfficeRow>, now: i64, stall
     s
 }
 
-/// How many offices a page of the chat summary lists (waiting and stalled ones).
+/// How many offices a page of the chat summary lists (those in progress).
 pub const PAGE_SIZE: usize = 15;
 /// How many recent completions the summary names.
 const RECENT: usize = 5;
@@ -161,14 +183,9 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
         reply.push(Block::Lines(lines));
     }
 
-    let mut attention: Vec<&OfficeRow> = s
-        .offices
-        .iter()
-        .filter(|r| r.stalled || r.waiting_since.is_some())
-        .collect();
-    attention.sort_by(|a, b| {
-        (a.waiting_since.unwrap_or(a.updated_at), &a.number).cmp(&(b.waiting_since.unwrap_or(b.updated_at), &b.number))
-    });
+    // Every office in progress, the longest at its step first.
+    let mut attention: Vec<&OfficeRow> = s.offices.iter().filter(|r| r.current_step.is_some()).collect();
+    attention.sort_by(|a, b| (a.step_since, &a.number).cmp(&(b.step_since, &b.number)));
     let pages = attention.len().div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
     if !attention.is_empty() {
@@ -186,10 +203,15 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
                     .current_step
                     .map_or(Msg::new("steps-complete-title"), |st| Msg::new(st.title_id()));
                 let m = match r.waiting_since {
-                    Some(since) => Msg::new("summary-office-waiting").date("since", since),
-                    None => Msg::new("summary-office-stalled").date("since", r.updated_at),
+                    Some(_) => Msg::new("summary-office-waiting"),
+                    None => Msg::new("summary-office-stalled"),
                 };
-                m.str("name", &*r.name).str("number", &*r.number).msg("step", step)
+                m.str("name", &*r.name)
+                    .str("number", &*r.number)
+                    .msg("step", step)
+                    .num("days", r.days_at_step)
+                    .date("since", r.step_since)
+                    .str("stalled", if r.stalled { "yes" } else { "no" })
             })
             .collect();
         reply.push(Block::Lines(lines));

@@ -81,9 +81,21 @@ help-staff =
 summary-title = Progress of all offices
 summary-totals = { $total } offices registered, { $completed } done, { $waiting } waiting on the NHI federation (国保連合会), { $stalled } stalled
 summary-step-line = { $step }: { $count } { $bar }
-summary-attention = Offices waiting or stalled (page { $page } of { $pages }):
-summary-office-waiting = ⏳ { $name } ({ $number }) { $step }: waiting since { $since }
-summary-office-stalled = { $name } ({ $number }) { $step }: no change since { $since }
+summary-attention = Offices in progress, longest at their step first (page { $page } of { $pages }):
+summary-office-waiting = ⏳ { $name } ({ $number }) { $step }: waiting { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } (since { $since }){ $stalled ->
+        [yes] {" "}⚠ stalled
+       *[no] {""}
+    }
+summary-office-stalled = { $name } ({ $number }) { $step }: { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } (no change since { $since }){ $stalled ->
+        [yes] {" "}⚠ stalled
+       *[no] {""}
+    }
 unanswered-title = Questions the bot could not answer (most frequent first)
 unanswered-none = There are no unanswered questions.
 unanswered-line = "{ $text }" { $count } times (latest { $date })
@@ -238,6 +250,11 @@ choice-topic-vendor = The billing vendor
 ## Reminders
 reminder-stalled = No progress for { $days } days. Here is the current step again. If it is done, type /done.
 reminder-certificate-pending = It is { $days } days since you applied for the electronic certificate (applied { $since }). It is usually issued within a few days. If it has not arrived, please ask the contact below. If it has, type /done.
+reminder-notice-pending =
+    { $days } days have passed since you submitted the notification to the 国保連合会 (on { $since }).
+    If the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」) has not arrived, please contact the 国保連合会 below.
+    From the notification to the first claim takes about one month (it varies by 国保連合会).
+    If it has arrived, type /done.
 reminder-certificate-expiry = Your electronic certificate expires on { $date }: { $days } days left.
 reminder-certificate-renewal =
     To renew it, log in to the reception system (介護電子請求受付システム) and apply for a new issuance in the [証明書] (certificate) menu with the certificate issuance password (証明書発行用パスワード).

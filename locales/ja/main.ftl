@@ -81,9 +81,15 @@ help-staff =
 summary-title = 全事業所の進み具合
 summary-totals = 登録 { $total }事業所、完了 { $completed }、国保連合会待ち { $waiting }、停滞 { $stalled }
 summary-step-line = { $step }：{ $count }事業所 { $bar }
-summary-attention = 待ち・停滞している事業所（{ $page }/{ $pages }ページ）：
-summary-office-waiting = ⏳ { $name }（{ $number }）{ $step }：{ $since }から待ち
-summary-office-stalled = { $name }（{ $number }）{ $step }：{ $since }から変化なし
+summary-attention = 手続き中の事業所（今の手順にいる日数の長い順、{ $page }/{ $pages }ページ）：
+summary-office-waiting = ⏳ { $name }（{ $number }）{ $step }：{ $days }日待っています（{ $since }から）{ $stalled ->
+        [yes] ⚠停滞
+       *[no] {""}
+    }
+summary-office-stalled = { $name }（{ $number }）{ $step }：{ $days }日経過（{ $since }から変化なし）{ $stalled ->
+        [yes] ⚠停滞
+       *[no] {""}
+    }
 unanswered-title = 答えられなかった質問（多い順）
 unanswered-none = 答えられなかった質問はありません。
 unanswered-line = 「{ $text }」{ $count }回（最新 { $date }）
@@ -238,6 +244,11 @@ choice-topic-vendor = 請求代行業者について
 ## リマインダー
 reminder-stalled = { $days }日間、進み具合に変化がありません。今の手順をもう一度ご案内します。終わっていたら /done と入力してください。
 reminder-certificate-pending = 電子証明書の発行申請から{ $days }日が経ちました（{ $since }に申請）。通常は数日で発行されます。まだの場合は、下の問合せ先へお問合せください。届いていたら /done と入力してください。
+reminder-notice-pending =
+    国保連合会に届出を提出してから{ $days }日が経ちました（{ $since }に提出）。
+    「電子請求登録結果に関するお知らせ」がまだ届いていない場合は、下の国保連合会へお問合せください。
+    届出から請求ができるようになるまで、1ヶ月程度かかります（国保連合会によって異なります）。
+    届いていたら /done と入力してください。
 reminder-certificate-expiry = 電子証明書の有効期限（{ $date }）まで、あと{ $days }日です。
 reminder-certificate-renewal =
     更新は、介護電子請求受付システムにログインし、[証明書]メニューから証明書発行用パスワードを使って新たに発行申請します。

@@ -436,3 +436,144 @@ fn the_whole_loop_at_the_console() {
     }
     assert!(!second.contains("サポート担当者からの返事"), "delivered once: {out}");
 }
+
+/// Offices at every kind of wait: あおば waiting 14 days for the お知らせ, いずみ idle
+/// 12 days at the login, うみ waiting 3 days for the certificate, えがお new today,
+/// おおぞら finished.
+fn offices_waiting(app: &App) {
+    let reg = |ch: &str, number: &str, name: &str, at: i64| {
+        run_ok(app, ch, &user(), &format!("/register number:{number} name:{name}"), at);
+    };
+    reg("a", AOBA, "あおば介護", T0 - 20 * DAY);
+    run_ok(app, "a", &user(), "/done", T0 - 15 * DAY);
+    run_ok(app, "a", &user(), "/done", T0 - 14 * DAY);
+    reg("b", "1370100024", "いずみ介護", T0 - 30 * DAY);
+    for _ in 0..3 {
+        run_ok(app, "b", &user(), "/done", T0 - 12 * DAY);
+    }
+    reg("c", "1370100032", "うみ介護", T0 - 30 * DAY);
+    for _ in 0..4 {
+        run_ok(app, "c", &user(), "/done", T0 - 10 * DAY);
+    }
+    run_ok(app, "c", &user(), "/done", T0 - 3 * DAY);
+    reg("d", "1370100040", "えがお介護", T0);
+    reg("e", "1370100057", "おおぞら介護", T0 - 9 * DAY);
+    for _ in 0..8 {
+        run_ok(app, "e", &user(), "/done", T0 - 2 * DAY);
+    }
+}
+
+#[test]
+fn the_summary_lists_who_waits_longest_first_with_days_and_stalls() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    offices_waiting(&app);
+    let s = app.summary(T0).unwrap();
+    let days: Vec<(&str, i64, bool)> = {
+        let mut v: Vec<_> = s
+            .offices
+            .iter()
+            .filter(|r| r.current_step.is_some())
+            .map(|r| (&*r.name, r.days_at_step, r.stalled))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        days,
+        vec![
+            ("あおば介護", 14, true),
+            ("いずみ介護", 12, true),
+            ("うみ介護", 3, false),
+            ("えがお介護", 0, false),
+        ]
+    );
+    assert_eq!(s.stalled, 2);
+    let r = run_ok(&app, "staff", &staff(), "/summary", T0);
+    let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &r);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains("介護（")).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "・☑ おおぞら介護（1370100057）2026年11月22日 完了",
+            "・⏳ あおば介護（1370100016）インターネット請求開始の届出：14日待っています（2026年11月10日から）⚠停滞",
+            "・いずみ介護（1370100024）介護電子請求受付システムへのログイン：12日経過（2026年11月12日から変化なし）⚠停滞",
+            "・⏳ うみ介護（1370100032）電子証明書の取得：3日待っています（2026年11月21日から）",
+            "・えがお介護（1370100040）動作環境の確認：0日経過（2026年11月24日から変化なし）",
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_long_wait_for_the_notice_is_escalated_once_with_the_kokuhoren() {
+    use seikyu_navi::config::{Config, ContactConfig};
+    let mut config = Config::default();
+    config.kokuhoren.insert(
+        "13".into(),
+        ContactConfig {
+            name: "東京都国民健康保険団体連合会".into(),
+            tel: Some("03-0000-1313".into()),
+            fax: None,
+            email: None,
+            url: None,
+            note: None,
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(config, dir.path()).unwrap();
+    // Submitted at T0; the お知らせ has not come.
+    run_ok(
+        &app,
+        "a",
+        &user(),
+        &format!("/register number:{AOBA} name:あおば介護"),
+        T0 - DAY,
+    );
+    run_ok(&app, "a", &user(), "/done", T0);
+    run_ok(&app, "a", &user(), "/done", T0);
+    let notice = |now: i64| {
+        app.due_reminders(now)
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.key.contains("notice-pending"))
+            .collect::<Vec<_>>()
+    };
+    assert!(notice(T0 + 13 * DAY).is_empty(), "not before two weeks");
+    let due = notice(T0 + 14 * DAY);
+    assert_eq!(due.len(), 1);
+    let d = &due[0];
+    assert_eq!(d.channel, "a");
+    let warning = find(&d.reply, "reminder-notice-pending");
+    assert_eq!(num(warning, "days"), 14);
+    let c = crate::support::contact(&d.reply);
+    assert_eq!(c.key.as_deref(), Some("kokuhoren-13"));
+    assert_eq!(c.tel.as_deref(), Some("03-0000-1313"));
+    let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &d.reply);
+    assert!(text.contains("1ヶ月程度"), "{text}");
+    // Once: sent, it is not due again, even a week later or after a restart.
+    app.reminder_sent(d, T0 + 14 * DAY).unwrap();
+    assert!(notice(T0 + 21 * DAY).is_empty());
+    drop(app);
+    let app = open(dir.path());
+    assert!(app
+        .due_reminders(T0 + 30 * DAY)
+        .unwrap()
+        .iter()
+        .all(|d| !d.key.contains("notice-pending")));
+    // A certificate pending for more than a week is escalated once too (reception helpdesk).
+    run_ok(&app, "a", &user(), "/done", T0 + 30 * DAY);
+    run_ok(&app, "a", &user(), "/done", T0 + 30 * DAY);
+    run_ok(&app, "a", &user(), "/done", T0 + 30 * DAY);
+    let cert: Vec<_> = app
+        .due_reminders(T0 + 38 * DAY)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.key.contains("certificate-pending"))
+        .collect();
+    assert_eq!(cert.len(), 1);
+    assert_eq!(
+        crate::support::contact(&cert[0].reply).id,
+        Some(seikyu_navi::playbook::ContactId::Reception)
+    );
+}
