@@ -473,7 +473,16 @@ impl App {
                 }
                 Ok(reply)
             }
-            Input::Unanswered => Ok(staff::unanswered_reply(&self.store.unanswered()?)),
+            Input::Unanswered => {
+                let name = |n: &str| -> Option<String> {
+                    let number = OfficeNumber::try_from(n.to_string()).ok()?;
+                    self.store.office(&number).ok().flatten().map(|o| o.name)
+                };
+                let taught = self.taught()?;
+                let (index, _) = self.faq_with_taught(&taught);
+                let answered_now = |q: &str| index.lookup(q).best.is_some();
+                Ok(staff::unanswered_reply(&self.store.unanswered()?, &name, &answered_now))
+            }
             Input::Backup => {
                 let dir = self
                     .kb

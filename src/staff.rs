@@ -233,45 +233,140 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
 
 /// Unanswered questions grouped by folded text, most frequent first.
 pub fn group_unanswered(qs: &[Unanswered]) -> Vec<(String, usize, i64)> {
-    let mut groups: BTreeMap<String, (String, usize, i64)> = BTreeMap::new();
+    unanswered_groups(qs)
+        .0
+        .into_iter()
+        .map(|g| (g.text, g.count, g.last))
+        .collect()
+}
+
+/// Whether a logged question is only small talk (a greeting, thanks, an
+/// emoji): `/unanswered` leaves it out. The phrases are the synonym group
+/// `unanswered:small-talk`.
+pub fn is_small_talk(text: &str) -> bool {
+    let bare: String = crate::text::fold_question(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
+    let bare = bare.trim();
+    bare.is_empty() || crate::text::in_group("unanswered:small-talk", bare)
+}
+
+/// Questions asked in the same words (folded), with who asked them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnansweredGroup {
+    /// The first wording seen.
+    pub text: String,
+    pub count: usize,
+    /// The latest time it was asked.
+    pub last: i64,
+    /// The offices that asked (numbers, first asker first).
+    pub offices: Vec<String>,
+    /// Channels without an office that asked.
+    pub channels: Vec<String>,
+}
+
+/// The unanswered questions grouped, most frequent first, small talk left
+/// out; and how many small-talk messages were left out.
+pub fn unanswered_groups(qs: &[Unanswered]) -> (Vec<UnansweredGroup>, usize) {
+    let mut groups: BTreeMap<String, UnansweredGroup> = BTreeMap::new();
+    let mut skipped = 0;
     for q in qs {
+        if is_small_talk(&q.text) {
+            skipped += 1;
+            continue;
+        }
         let key: String = crate::text::fold_question(&q.text)
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect();
-        let e = groups.entry(key).or_insert_with(|| (q.text.clone(), 0, q.at));
-        e.1 += 1;
-        e.2 = e.2.max(q.at);
+        let g = groups.entry(key).or_insert_with(|| UnansweredGroup {
+            text: q.text.clone(),
+            count: 0,
+            last: q.at,
+            offices: Vec::new(),
+            channels: Vec::new(),
+        });
+        g.count += 1;
+        g.last = g.last.max(q.at);
+        match (&q.office, &q.channel) {
+            (Some(o), _) if !g.offices.contains(o) => g.offices.push(o.clone()),
+            (None, Some(c)) if !g.channels.contains(c) => g.channels.push(c.clone()),
+            _ => {}
+        }
     }
     let mut v: Vec<_> = groups.into_values().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
-    v
+    v.sort_by(|a, b| b.count.cmp(&a.count).then(b.last.cmp(&a.last)));
+    (v, skipped)
 }
 
-pub fn unanswered_reply(qs: &[Unanswered]) -> Reply {
+/// Who asked a group: up to two offices by name (`name` looks an office's
+/// name up by number), how many more, or the channel without an office.
+fn askers(g: &UnansweredGroup, name: &dyn Fn(&str) -> Option<String>) -> Msg {
+    let office = |n: &String| {
+        Msg::new("unanswered-office")
+            .str("name", name(n).unwrap_or_default())
+            .str("number", n)
+    };
+    match g.offices.as_slice() {
+        [] => match g.channels.first() {
+            Some(c) => Msg::new("unanswered-channel").str("channel", c),
+            None => Msg::new("unanswered-nobody"),
+        },
+        [a] => office(a),
+        [a, b] => Msg::new("unanswered-offices-2").msg("a", office(a)).msg("b", office(b)),
+        [a, b, rest @ ..] => Msg::new("unanswered-offices-more")
+            .msg("a", office(a))
+            .msg("b", office(b))
+            .num("more", rest.len() as i64),
+    }
+}
+
+/// `/unanswered`: the groups with who asked; `name` looks an office's name
+/// up by its number. Groups that `answered_now` (the FAQ answers them since,
+/// e.g. taught by staff) are left out and counted.
+pub fn unanswered_reply(
+    qs: &[Unanswered],
+    name: &dyn Fn(&str) -> Option<String>,
+    answered_now: &dyn Fn(&str) -> bool,
+) -> Reply {
     let mut reply = Reply {
         ephemeral: true,
         ..Reply::default()
     };
     reply.push(Block::Title(Msg::new("unanswered-title")));
-    let groups = group_unanswered(qs);
+    let (mut groups, skipped) = unanswered_groups(qs);
+    let before = groups.len();
+    groups.retain(|g| !answered_now(&g.text));
+    let now_answered = before - groups.len();
     if groups.is_empty() {
         reply.push(Block::Text(Msg::new("unanswered-none")));
-        return reply;
+    } else {
+        reply.push(Block::Lines(
+            groups
+                .iter()
+                .take(25)
+                .map(|g| {
+                    Msg::new("unanswered-line")
+                        .str("text", &g.text)
+                        .num("count", g.count as i64)
+                        .date("date", g.last)
+                        .msg("who", askers(g, name))
+                })
+                .collect(),
+        ));
     }
-    reply.push(Block::Lines(
-        groups
-            .iter()
-            .take(25)
-            .map(|(text, n, last)| {
-                Msg::new("unanswered-line")
-                    .str("text", text)
-                    .num("count", *n as i64)
-                    .date("date", *last)
-            })
-            .collect(),
-    ));
-    reply.push(Block::Text(Msg::new("unanswered-hint")));
+    if skipped > 0 {
+        reply.push(Block::Text(Msg::new("unanswered-skipped").num("count", skipped as i64)));
+    }
+    if now_answered > 0 {
+        reply.push(Block::Text(
+            Msg::new("unanswered-answered-now").num("count", now_answered as i64),
+        ));
+    }
+    if !groups.is_empty() {
+        reply.push(Block::Text(Msg::new("unanswered-hint")));
+    }
     reply
 }
 

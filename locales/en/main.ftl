@@ -98,8 +98,20 @@ summary-office-stalled = { $name } ({ $number }) { $step }: { $days ->
     }
 unanswered-title = Questions the bot could not answer (most frequent first)
 unanswered-none = There are no unanswered questions.
-unanswered-line = "{ $text }" { $count } times (latest { $date })
-unanswered-hint = Add FAQ entries to locales/ja/faq.ftl and locales/en/faq.ftl.
+unanswered-line = "{ $text }" { $count ->
+        [one] once
+       *[other] { $count } times
+    } (latest { $date }) { $who }
+unanswered-office = { $name } ({ $number })
+unanswered-offices-2 = { $a }, { $b }
+unanswered-offices-more = { $a }, { $b } and { $more } more
+unanswered-channel = channel { $channel } (no office registered)
+unanswered-nobody = {""}
+unanswered-answered-now = { $count } questions the FAQ now answers are left out.
+unanswered-skipped = { $count } greetings, thanks and the like are left out.
+unanswered-hint =
+    Add an answer with /teach question:the question answer:the answer, and the bot answers it from then on.
+    To add it as another way of asking an existing FAQ entry, use faq: instead of answer:.
 history-title = Change log of "{ $name }" ({ $number })
 history-line = #{ $seq } { $date } { $who }: { $what }
 history-registered = registered ({ $name }, { $mode })

@@ -92,8 +92,17 @@ summary-office-stalled = { $name }（{ $number }）{ $step }：{ $days }日経�
     }
 unanswered-title = 答えられなかった質問（多い順）
 unanswered-none = 答えられなかった質問はありません。
-unanswered-line = 「{ $text }」{ $count }回（最新 { $date }）
-unanswered-hint = よくある質問は locales/ja/faq.ftl と locales/en/faq.ftl に追加できます。
+unanswered-line = 「{ $text }」{ $count }回（最新 { $date }）{ $who }
+unanswered-office = { $name }（{ $number }）
+unanswered-offices-2 = { $a }、{ $b }
+unanswered-offices-more = { $a }、{ $b }ほか{ $more }事業所
+unanswered-channel = 事業所の登録がないチャンネル { $channel }
+unanswered-nobody = {""}
+unanswered-answered-now = 今はFAQで答えられるようになった質問 { $count }件は除いています。
+unanswered-skipped = あいさつやお礼など { $count }件は除いています。
+unanswered-hint =
+    答えを /teach question:質問 answer:回答 で追加すると、次からボットが答えます。
+    今あるFAQの言い方として足すときは、answer: の代わりに faq: を使います。
 history-title = 「{ $name }」（{ $number }）の変更履歴
 history-line = #{ $seq } { $date } { $who }：{ $what }
 history-registered = 登録（{ $name }、{ $mode }）

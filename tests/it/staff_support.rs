@@ -577,3 +577,53 @@ fn a_long_wait_for_the_notice_is_escalated_once_with_the_kokuhoren() {
         Some(seikyu_navi::playbook::ContactId::Reception)
     );
 }
+
+#[test]
+fn unanswered_questions_say_who_asked_and_leave_out_greetings_and_thanks() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    run_ok(
+        &app,
+        "a",
+        &user(),
+        &format!("/register number:{AOBA} name:あおば介護"),
+        T0,
+    );
+    run_ok(&app, "b", &user(), "/register number:1370100024 name:いずみ介護", T0);
+    for (ch, q) in [
+        ("a", HENREI),
+        ("b", "介護報酬の返戻ってどうすればいい"),
+        ("a", "ありがとう！"),
+        ("b", "こんにちは"),
+        ("b", "🙏🙏🙏"),
+        ("b", "了解です。"),
+        ("x", "月遅れ請求はできますか"),
+    ] {
+        run(&app, ch, &user(), q, T0 + 60);
+    }
+    let r = run_ok(&app, "staff", &staff(), "/unanswered", T0 + 120);
+    let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &r);
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with('・')).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "・「介護報酬の返戻ってどうすればいい？」2回（最新 2026年11月24日）あおば介護（1370100016）、いずみ介護（1370100024）",
+            "・「月遅れ請求はできますか」1回（最新 2026年11月24日）事業所の登録がないチャンネル x",
+        ],
+        "{text}"
+    );
+    assert!(text.contains("あいさつやお礼など 4件は除いています"), "{text}");
+    assert!(text.contains("/teach"), "{text}");
+    // Once taught, a question leaves the list.
+    run_ok(
+        &app,
+        "staff",
+        &staff(),
+        "/teach question:月遅れ請求はできますか answer:できます。",
+        T0,
+    );
+    let r = run_ok(&app, "staff", &staff(), "/unanswered", T0 + 180);
+    let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &r);
+    assert!(!text.contains("月遅れ"), "{text}");
+    assert!(text.contains("今はFAQで答えられるようになった質問 1件"), "{text}");
+}
