@@ -384,7 +384,14 @@ impl App {
             if !matches!(input, Input::AskStaff { .. }) {
                 self.remember(channel, input, &reply, now, lang);
             }
-            match self.deliver_pending(channel, now) {
+            // On Discord only the user sees an ephemeral reply: not the place
+            // for an answer meant for the whole office.
+            let shared = !reply.ephemeral || actor.local;
+            match if shared {
+                self.deliver_pending(channel, now)
+            } else {
+                Ok(Vec::new())
+            } {
                 Ok(answers) if !answers.is_empty() => {
                     let mut blocks: Vec<Block> = answers.into_iter().flat_map(|a| a.blocks).collect();
                     blocks.append(&mut reply.blocks);

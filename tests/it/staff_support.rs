@@ -142,6 +142,9 @@ fn staff_answer_from_the_inbox_and_the_office_sees_it_next_time() {
     assert_eq!(app.store().handoff(1).unwrap().unwrap().state, HandoffState::Answered);
     // Staff typing in the office's channel do not take the office's delivery.
     run_ok(&app, "c1", &staff(), "/next", T0 + 1);
+    // Nor does an error only its user sees on Discord.
+    let r = run(&app, "c1", &user(), "/done step:nope", T0 + 1);
+    assert!(!has(&r, "delivery-title"), "{:?}", ids(&r));
     let r = run_ok(&app, "c1", &user_named("佐藤"), "/next", T0 + 2);
     assert_eq!(ids(&r)[0], "delivery-title", "{:?}", ids(&r));
     assert_eq!(num(find(&r, "delivery-title"), "id"), 1);
