@@ -166,7 +166,7 @@ pub fn context_reply(h: &Handoff, in_thread: bool) -> Reply {
             .str("channel", &h.channel),
     ));
     r.push(line(
-        "handoff-label-question",
+        "handoff-label-the-question",
         Msg::new("handoff-text").str("text", &h.question),
     ));
     if !h.recent.is_empty() {

@@ -340,7 +340,7 @@ store-other = The data directory cannot be used: { $detail }
 ## check: what the data directory holds
 check-last-import = Last roster import: { $detail }
 check-last-restore = Last restore: { $detail }
-check-records = Records: { $offices } offices, { $events } history events. All readable, all links consistent.
+check-records = Records: { $offices } offices, { $events } history events, { $handoffs } requests for staff, { $taught } taught FAQ entries. All readable, all links consistent.
 check-interrupted = A working directory of an interrupted import or restore is left over ({ $detail }). The data directory is as it was before. The next import removes the working directory.
 verify-what-office = The record of office { $number }
 verify-what-channel = A channel binding
@@ -379,6 +379,7 @@ handoff-asked-next =
     The answer will be posted in this channel.
     If it is urgent, /contact shows whom to call.
 handoff-label-question = Your question
+handoff-label-the-question = Question
 handoff-label-office = Office
 handoff-label-step = Current step
 handoff-label-asked = Asked by

@@ -331,7 +331,7 @@ store-other = データディレクトリを使えません：{ $detail }
 ## check: what the data directory holds
 check-last-import = 最後の名簿取り込み：{ $detail }
 check-last-restore = 最後の復元：{ $detail }
-check-records = 記録：事業所 { $offices }件、履歴 { $events }件。すべて読めて、つながりも正しいです。
+check-records = 記録：事業所 { $offices }件、履歴 { $events }件、担当者への質問 { $handoffs }件、追加したFAQ { $taught }件。すべて読めて、つながりも正しいです。
 check-interrupted = 中断された取り込みか復元の作業用ディレクトリが残っています（{ $detail }）。データディレクトリは中断前のままです。作業用ディレクトリは次の取り込みで削除されます。
 verify-what-office = 事業所 { $number } の記録
 verify-what-channel = チャンネルの登録
@@ -370,6 +370,7 @@ handoff-asked-next =
     返事は、このチャンネルにお届けします。
     急ぎの場合は、/contact で問合せ先を確認できます。
 handoff-label-question = ご質問
+handoff-label-the-question = 質問
 handoff-label-office = 事業所
 handoff-label-step = 今の手順
 handoff-label-asked = 質問した人

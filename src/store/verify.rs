@@ -18,6 +18,9 @@ const MAX_PROBLEMS: usize = 50;
 pub struct Report {
     pub offices: usize,
     pub events: usize,
+    /// Requests for staff and taught entries read.
+    pub handoffs: usize,
+    pub taught: usize,
     /// One localized line each; at most [`MAX_PROBLEMS`].
     pub problems: Vec<Msg>,
     /// Problems past the listed ones.
@@ -172,6 +175,7 @@ impl Store {
         let mut threads: HashMap<String, u64> = HashMap::new();
         for kv in self.handoffs.iter() {
             let (k, v) = kv?;
+            r.handoffs += 1;
             let key = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
             match decode::<Handoff>(&v) {
                 Ok(h) => {
@@ -208,6 +212,7 @@ impl Store {
         }
         for kv in self.taught.iter() {
             let (k, v) = kv?;
+            r.taught += 1;
             let key = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
             if let Err(e) = decode::<TaughtEntry>(&v) {
                 r.problem(unreadable(Msg::new("verify-what-taught").num("id", key as i64), &e));
