@@ -2,7 +2,9 @@
 //! store, runs the engine, stores its change (retrying when someone else
 //! changed the office first), answers questions and staff views.
 
-use std::collections::BTreeMap;
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -17,7 +19,7 @@ use crate::error::UserError;
 use crate::faq::{FaqIndex, Hit, Lookup};
 use crate::limits::RateLimiter;
 use crate::model::Unanswered;
-use crate::model::{Actor, Office};
+use crate::model::{Actor, Office, TaughtEntry};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{ContactId, StepId};
 use crate::reminders::{self, Due};
@@ -147,6 +149,15 @@ pub struct App {
     /// Summary rows by office number with the revision they were made from;
     /// filled on the first summary, then kept current by every stored change.
     rows: Mutex<Option<RowCache>>,
+    /// The last exchanges with each channel (in memory), the context a
+    /// request for staff carries.
+    recent: Mutex<support::Recent>,
+    /// Channels with staff answers not shown there yet (read on first use).
+    pending: Mutex<Option<BTreeSet<String>>>,
+    /// The entries staff taught, with the FAQ index that includes them.
+    taught: RwLock<Option<Arc<support::Taught>>>,
+    /// Counts changes to requests for staff (the Discord adapter watches it).
+    handoff_changes: AtomicU64,
 }
 
 // The adapters share one `App` between threads.
@@ -193,6 +204,10 @@ impl App {
             question_limit,
             rows: Mutex::new(None),
             write_gate: RwLock::new(()),
+            recent: Mutex::default(),
+            pending: Mutex::new(None),
+            taught: RwLock::new(None),
+            handoff_changes: AtomicU64::new(0),
         })
     }
 
@@ -257,6 +272,8 @@ impl App {
     ) -> Result<crate::dump::Counts, crate::store::RestoreError> {
         let res = self.store.restore_json(open);
         self.rows.lock().unwrap_or_else(PoisonError::into_inner).take();
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner).take();
+        self.taught.write().unwrap_or_else(PoisonError::into_inner).take();
         res
     }
 
@@ -358,7 +375,37 @@ impl App {
 
     /// Handles one input; never fails: user errors become a localized error
     /// reply, internal errors are logged and answered with an apology.
+    ///
+    /// In an office's channel, staff answers not shown there yet come first
+    /// (marked as from staff), and the exchange is remembered as the context
+    /// of a later request for staff.
     pub fn handle(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Reply {
+        let mut reply = self.reply_to_input(channel, actor, input, now, lang);
+        if !actor.staff && !input.staff_only() {
+            if !matches!(input, Input::AskStaff { .. }) {
+                self.remember(channel, input, &reply, now, lang);
+            }
+            // On Discord only the user sees an ephemeral reply: not the place
+            // for an answer meant for the whole office.
+            let shared = !reply.ephemeral || actor.local;
+            match if shared {
+                self.deliver_pending(channel, now)
+            } else {
+                Ok(Vec::new())
+            } {
+                Ok(answers) if !answers.is_empty() => {
+                    let mut blocks: Vec<Block> = answers.into_iter().flat_map(|a| a.blocks).collect();
+                    blocks.append(&mut reply.blocks);
+                    reply.blocks = blocks;
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, channel, "delivering staff answers failed"),
+            }
+        }
+        reply
+    }
+
+    fn reply_to_input(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Reply {
         match self.try_handle(channel, actor, input, now, lang) {
             Ok(r) => r,
             Err(Failure::User(e)) => {
@@ -437,7 +484,16 @@ impl App {
                 }
                 Ok(reply)
             }
-            Input::Unanswered => Ok(staff::unanswered_reply(&self.store.unanswered()?)),
+            Input::Unanswered => {
+                let name = |n: &str| -> Option<String> {
+                    let number = OfficeNumber::try_from(n.to_string()).ok()?;
+                    self.store.office(&number).ok().flatten().map(|o| o.name)
+                };
+                let taught = self.taught()?;
+                let (index, _) = self.faq_with_taught(&taught);
+                let answered_now = |q: &str| index.lookup(q).best.is_some();
+                Ok(staff::unanswered_reply(&self.store.unanswered()?, &name, &answered_now))
+            }
             Input::Backup => {
                 let dir = self
                     .kb
@@ -458,21 +514,39 @@ impl App {
                 Ok(reply)
             }
             Input::History { office } => {
-                let number = match office {
-                    Some(n) => OfficeNumber::parse(n).map_err(UserError::from)?.number,
-                    None => {
-                        self.store
-                            .office_by_channel(channel)?
-                            .ok_or(UserError::NotRegistered)?
-                            .number
-                    }
+                let o = match office {
+                    Some(q) => self.find_office(q)?,
+                    None => self.store.office_by_channel(channel)?.ok_or(UserError::OfficeNeeded)?,
                 };
-                let o = self
-                    .store
-                    .office(&number)?
-                    .ok_or_else(|| UserError::UnknownOffice(number.to_string()))?;
-                Ok(staff::history_reply(&o, &self.store.history(&number)?))
+                Ok(staff::history_reply(&o, &self.store.history(&o.number)?))
             }
+            Input::OfficeProgress { office } => {
+                let mut reply = crate::cards::progress(now, &self.find_office(office)?);
+                reply.ephemeral = true;
+                Ok(reply)
+            }
+            Input::AskStaff { question } => self.try_ask_staff(channel, actor, question.as_deref(), now, lang),
+            Input::Inbox { id } => self.inbox(id.as_deref(), now),
+            Input::Reply { id, text } => self.reply_to(actor, id, text, now),
+            Input::Close { id } => self.close(actor, id, now),
+            Input::Teach {
+                id,
+                question,
+                answer,
+                faq,
+            } => self.teach(
+                actor,
+                support::TeachArgs {
+                    id: id.as_deref(),
+                    question: question.as_deref(),
+                    answer: answer.as_deref(),
+                    faq: faq.as_deref(),
+                },
+                now,
+                lang,
+            ),
+            Input::Taught => self.taught_list(),
+            Input::Forget { id } => self.forget(id),
             _ => self.office_command(channel, actor, input, now),
         }
     }
@@ -699,7 +773,9 @@ impl App {
             }
             .into());
         }
-        let a = self.kb.answer(q, office);
+        let taught = self.taught()?;
+        let (index, own) = self.faq_with_taught(&taught);
+        let a = self.kb.answer_with(index, q, office);
         if a.lookup.best.is_none() {
             self.store.log_unanswered(&Unanswered {
                 v: crate::model::RECORD_VERSION,
@@ -710,23 +786,30 @@ impl App {
                 channel: channel.map(str::to_string),
             })?;
         }
-        Ok(self.kb.answer_reply(&a, office.is_some()))
+        Ok(self.kb.answer_reply_with(index, own, &a, office.is_some()))
     }
 }
 
 impl Knowledge {
     /// Looks a question up and routes its contact (no logging, no reply).
     pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
+        self.answer_with(&self.faq, question, office)
+    }
+
+    /// [`Knowledge::answer`] in another index (one with the taught entries,
+    /// whose contact is the office's current step's, like a question
+    /// without an answer).
+    pub fn answer_with(&self, index: &FaqIndex, question: &str, office: Option<&Office>) -> Answered {
         // A question saying the software is not 国保中央会's is never answered
         // with an entry of the 介護伝送ソフトヘルプデスク.
         let lookup = if contacts::says_not_denso(question) {
-            self.faq.lookup_where(question, |e| e.contact != ContactId::Denso)
+            index.lookup_where(question, |e| e.contact != ContactId::Denso)
         } else {
-            self.faq.lookup(question)
+            index.lookup(question)
         };
         let id = match &lookup.best {
-            Some(h) => self.faq.entries()[h.entry].contact,
-            None => office
+            Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,
+            _ => office
                 .and_then(Office::current_step)
                 .map_or(ContactId::Reception, StepId::contact),
         };
@@ -738,14 +821,35 @@ impl Knowledge {
 
     /// The chat reply for an answered question.
     pub fn answer_reply(&self, a: &Answered, registered: bool) -> Reply {
+        self.answer_reply_with(&self.faq, &BTreeMap::new(), a, registered)
+    }
+
+    /// [`Knowledge::answer_reply`] for a lookup in `index`, whose entries
+    /// named in `own` are the ones staff taught (shown marked as theirs).
+    /// Without an answer, a registered office is offered to ask staff.
+    pub fn answer_reply_with(
+        &self,
+        index: &FaqIndex,
+        own: &BTreeMap<String, TaughtEntry>,
+        a: &Answered,
+        registered: bool,
+    ) -> Reply {
         let mut reply = Reply::default();
         let answer = match &a.lookup.best {
             Some(h) => {
-                let id = &self.faq.entries()[h.entry].id;
-                reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
-                let answer = Msg::new(format!("faq-{id}"));
-                reply.push(Block::Text(answer.clone()));
-                Some(answer)
+                let id = &index.entries()[h.entry].id;
+                match own.get(id) {
+                    Some(t) => {
+                        crate::handoff::taught_answer(t, t.answer.as_deref().unwrap_or_default(), &mut reply);
+                        None
+                    }
+                    None => {
+                        reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
+                        let answer = Msg::new(format!("faq-{id}"));
+                        reply.push(Block::Text(answer.clone()));
+                        Some(answer)
+                    }
+                }
             }
             None => {
                 reply.push(Block::Text(Msg::new("answer-none")));
@@ -755,13 +859,24 @@ impl Knowledge {
         if !a.lookup.alternatives.is_empty() {
             reply.push(Block::Text(Msg::new("answer-did-you-mean")));
             reply.push(Block::Lines(
-                a.lookup.alternatives.iter().map(|h| self.question_msg(h)).collect(),
+                a.lookup
+                    .alternatives
+                    .iter()
+                    .map(|h| question_msg(index, own, h))
+                    .collect(),
             ));
         }
         if !answer.is_some_and(|m| self.gives_number(&m, &a.contact)) {
             reply.push(Block::Contact(a.contact.clone()));
         }
         if registered {
+            if a.lookup.best.is_none() {
+                reply.push(Block::Text(Msg::new("answer-ask-staff")));
+                reply.buttons.push(Button {
+                    action: ButtonAction::AskStaff,
+                    label: Msg::new("button-ask-staff"),
+                });
+            }
             reply.buttons.push(Button {
                 action: ButtonAction::Next,
                 label: Msg::new("button-next"),
@@ -779,9 +894,14 @@ impl Knowledge {
             .or_else(|| self.content.attr(Lang::Ja, contact.id?.msg_id(), "tel"));
         tel.is_some_and(|tel| Lang::ALL.iter().all(|l| self.content.text(*l, answer).contains(&tel)))
     }
+}
 
-    fn question_msg(&self, h: &Hit) -> Msg {
-        Msg::new(format!("faq-{}.question", self.faq.entries()[h.entry].id))
+/// How an alternative is listed: a FAQ question, or a taught one marked as such.
+fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) -> Msg {
+    let id = &index.entries()[h.entry].id;
+    match own.get(id) {
+        Some(t) => crate::handoff::taught_question(t),
+        None => Msg::new(format!("faq-{id}.question")),
     }
 }
 

@@ -13,7 +13,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Event, Office, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
+use crate::model::{Event, Handoff, Office, TaughtEntry, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 use crate::text;
@@ -39,6 +39,12 @@ pub struct Dump {
     /// Small values kept across restarts (not the schema version).
     #[serde(default)]
     pub meta: BTreeMap<String, String>,
+    /// Requests for a person, oldest first (the thread index is rebuilt).
+    #[serde(default)]
+    pub handoffs: Vec<Handoff>,
+    /// FAQ entries and phrasings staff taught, oldest first.
+    #[serde(default)]
+    pub taught: Vec<TaughtEntry>,
 }
 
 const FIELDS: &[&str] = &[
@@ -49,6 +55,8 @@ const FIELDS: &[&str] = &[
     "unanswered",
     "reminders",
     "meta",
+    "handoffs",
+    "taught",
 ];
 
 /// One record read from a dump, in file order.
@@ -61,6 +69,8 @@ pub enum Item {
     Unanswered(Unanswered),
     Reminder(String, i64),
     Meta(String, String),
+    Handoff(Handoff),
+    Taught(TaughtEntry),
 }
 
 /// What is wrong with a dump's content (its JSON being well formed).
@@ -90,6 +100,16 @@ pub enum DumpProblem {
     /// An office and its channel binding disagree.
     #[error("channel {channel} and office {number} do not name each other")]
     ChannelMismatch { channel: String, number: String },
+    /// Two requests or two taught entries with one id (`what`: which kind).
+    #[error("{what} #{id} appears twice")]
+    DuplicateId { what: &'static str, id: u64 },
+    /// A request or taught entry holding a value the bot would never store.
+    #[error("{what} #{id}: {field} is not a value the bot stores")]
+    BadRecord {
+        what: &'static str,
+        id: u64,
+        field: &'static str,
+    },
     /// The receiver could not take the record (a storage error, kept by it).
     #[error("writing stopped: {0}")]
     Write(String),
@@ -139,6 +159,13 @@ impl DumpProblem {
             ChannelMismatch { channel, number } => Msg::new("roster-restore-channel-mismatch")
                 .str("channel", channel)
                 .str("number", number),
+            DuplicateId { what, id } => Msg::new("roster-restore-duplicate-id")
+                .msg("what", Msg::new(format!("roster-restore-what-{what}")))
+                .num("id", *id as i64),
+            BadRecord { what, id, field } => Msg::new("roster-restore-bad-record")
+                .msg("what", Msg::new(format!("roster-restore-what-{what}")))
+                .num("id", *id as i64)
+                .str("field", *field),
             Write(detail) => Msg::new("roster-error-store").str("detail", detail),
         }
     }
@@ -212,7 +239,7 @@ where
 }
 
 /// The sections of a dump as iterators (the store's trees, in key order).
-pub struct Sections<O, C, H, U, R, M> {
+pub struct Sections<O, C, H, U, R, M, Q, T> {
     pub schema: u32,
     pub offices: O,
     pub channels: C,
@@ -220,11 +247,16 @@ pub struct Sections<O, C, H, U, R, M> {
     pub unanswered: U,
     pub reminders: R,
     pub meta: M,
+    pub handoffs: Q,
+    pub taught: T,
 }
 
 /// Writes a dump as it is read from the store: the same bytes as
 /// `serde_json::to_writer(w, &Dump)` plus a newline.
-pub fn write_json<W, E, O, C, H, U, R, M>(w: W, sections: Sections<O, C, H, U, R, M>) -> Result<(), serde_json::Error>
+pub fn write_json<W, E, O, C, H, U, R, M, Q, T>(
+    w: W,
+    sections: Sections<O, C, H, U, R, M, Q, T>,
+) -> Result<(), serde_json::Error>
 where
     W: Write,
     E: fmt::Display,
@@ -234,6 +266,8 @@ where
     U: Iterator<Item = Result<Unanswered, E>>,
     R: Iterator<Item = Result<(String, i64), E>>,
     M: Iterator<Item = Result<(String, String), E>>,
+    Q: Iterator<Item = Result<Handoff, E>>,
+    T: Iterator<Item = Result<TaughtEntry, E>>,
 {
     let mut ser = serde_json::Serializer::new(w);
     let mut st = (&mut ser).serialize_struct("Dump", FIELDS.len())?;
@@ -244,6 +278,8 @@ where
     st.serialize_field("unanswered", &SeqOf(RefCell::new(Some(sections.unanswered))))?;
     st.serialize_field("reminders", &MapOf(RefCell::new(Some(sections.reminders))))?;
     st.serialize_field("meta", &MapOf(RefCell::new(Some(sections.meta))))?;
+    st.serialize_field("handoffs", &SeqOf(RefCell::new(Some(sections.handoffs))))?;
+    st.serialize_field("taught", &SeqOf(RefCell::new(Some(sections.taught))))?;
     SerializeStruct::end(st)?;
     let mut w = ser.into_inner();
     w.write_all(b"\n").map_err(serde_json::Error::io)?;
@@ -324,7 +360,7 @@ impl<'de> DeserializeSeed<'de> for Section<'_, '_, '_> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         match self.which {
-            1 | 4 => d.deserialize_seq(self),
+            1 | 4 | 7 | 8 => d.deserialize_seq(self),
             _ => d.deserialize_map(self),
         }
     }
@@ -345,6 +381,16 @@ impl<'de> Visitor<'de> for Section<'_, '_, '_> {
             4 => {
                 while let Some(q) = seq.next_element::<Unanswered>()? {
                     self.ctx.send(Item::Unanswered(q))?;
+                }
+            }
+            7 => {
+                while let Some(h) = seq.next_element::<Handoff>()? {
+                    self.ctx.send(Item::Handoff(h))?;
+                }
+            }
+            8 => {
+                while let Some(t) = seq.next_element::<TaughtEntry>()? {
+                    self.ctx.send(Item::Taught(t))?;
                 }
             }
             _ => return Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
@@ -446,6 +492,8 @@ pub struct Counts {
     pub history: usize,
     pub unanswered: usize,
     pub reminders: usize,
+    pub handoffs: usize,
+    pub taught: usize,
 }
 
 /// Checks a dump without writing anything: well-formed JSON, a schema and
@@ -458,6 +506,8 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
     // Referenced offices, with what refers to them (checked at the end).
     let mut channel_refs: Vec<(String, OfficeNumber)> = Vec::new();
     let mut history_refs: HashMap<OfficeNumber, HashSet<u64>> = HashMap::new();
+    let mut handoff_ids: HashSet<u64> = HashSet::new();
+    let mut taught_ids: HashSet<u64> = HashSet::new();
     let mut sink = |item: Item| -> Result<(), DumpProblem> {
         let version = match &item {
             Item::Schema(s) if *s > SCHEMA_VERSION => {
@@ -467,6 +517,8 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
             Item::Office(o) => o.v,
             Item::History(_, e) => e.v,
             Item::Unanswered(q) => q.v,
+            Item::Handoff(h) => h.v,
+            Item::Taught(t) => t.v,
         };
         if version > RECORD_VERSION {
             return Err(DumpProblem::NewerRecord(version));
@@ -505,6 +557,26 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
             Item::Unanswered(_) => counts.unanswered += 1,
             Item::Reminder(..) => counts.reminders += 1,
             Item::Meta(..) => {}
+            Item::Handoff(h) => {
+                counts.handoffs += 1;
+                check_handoff(&h)?;
+                if !handoff_ids.insert(h.id) {
+                    return Err(DumpProblem::DuplicateId {
+                        what: "handoff",
+                        id: h.id,
+                    });
+                }
+            }
+            Item::Taught(t) => {
+                counts.taught += 1;
+                check_taught(&t)?;
+                if !taught_ids.insert(t.id) {
+                    return Err(DumpProblem::DuplicateId {
+                        what: "taught",
+                        id: t.id,
+                    });
+                }
+            }
         }
         Ok(())
     };
@@ -575,6 +647,60 @@ fn time_ok(at: i64) -> bool {
 /// A name as the bot stores it: cleaned, trimmed, at most `MAX_NAME` characters.
 fn name_ok(s: &str, may_be_empty: bool) -> bool {
     (may_be_empty || !s.is_empty()) && s.chars().count() <= MAX_NAME && text::clean(s).trim() == s
+}
+
+/// The longest text of a request, a staff answer or a taught entry.
+pub const MAX_TEXT: usize = 4000;
+
+/// A text as the bot stores it: cleaned (single line), at most [`MAX_TEXT`] characters.
+fn text_ok(s: &str) -> bool {
+    !s.trim().is_empty() && s.chars().count() <= MAX_TEXT && text::clean(s) == s
+}
+
+fn check_handoff(h: &Handoff) -> Result<(), DumpProblem> {
+    let bad = |field| DumpProblem::BadRecord {
+        what: "handoff",
+        id: h.id,
+        field,
+    };
+    if h.id == 0 || h.id > MAX_REVISION {
+        return Err(bad("id"));
+    }
+    if !text_ok(&h.question) || !h.replies.iter().all(|r| text_ok(&r.text)) {
+        return Err(bad("text"));
+    }
+    if !name_ok(&h.channel, false) || h.thread.as_deref().is_some_and(|t| !name_ok(t, false)) {
+        return Err(bad("channel"));
+    }
+    let times = std::iter::once(h.at)
+        .chain(h.replies.iter().map(|r| r.at))
+        .chain(h.closed_at)
+        .chain(h.recent.iter().map(|x| x.at));
+    if !times.into_iter().all(time_ok) {
+        return Err(bad("time"));
+    }
+    Ok(())
+}
+
+fn check_taught(t: &TaughtEntry) -> Result<(), DumpProblem> {
+    let bad = |field| DumpProblem::BadRecord {
+        what: "taught",
+        id: t.id,
+        field,
+    };
+    if t.id == 0 || t.id > MAX_REVISION {
+        return Err(bad("id"));
+    }
+    if !text_ok(&t.question) || t.answer.as_deref().is_some_and(|a| !text_ok(a)) {
+        return Err(bad("text"));
+    }
+    if t.answer.is_none() == t.target.is_none() {
+        return Err(bad("answer"));
+    }
+    if !time_ok(t.at) {
+        return Err(bad("time"));
+    }
+    Ok(())
 }
 
 fn check_office(o: &Office) -> Result<(), DumpProblem> {

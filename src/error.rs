@@ -85,6 +85,30 @@ pub enum UserError {
     FixNumberTooLate { days: i64 },
     #[error("channel already bound to office {number}; a mistyped number can be corrected")]
     ChannelBoundFixable { number: String, new: String },
+    #[error("no question to hand to staff")]
+    NoQuestion,
+    #[error("too many open requests in this channel (max {max})")]
+    TooManyOpen { max: usize },
+    #[error("not a request number: {0}")]
+    BadRequestId(String),
+    #[error("no request #{0}")]
+    UnknownRequest(u64),
+    #[error("/teach needs id: or question: and answer:")]
+    TeachWhat,
+    #[error("request #{0} has no answer to teach")]
+    TeachNoAnswer(u64),
+    #[error("answer: and faq: together")]
+    TeachBoth,
+    #[error("no FAQ entry {0}")]
+    UnknownFaq(String),
+    #[error("no taught entry #{0}")]
+    UnknownTaught(u64),
+    #[error("several offices match {query}")]
+    OfficeAmbiguous { query: String, list: String },
+    #[error("no office matches {0}")]
+    OfficeNotFound(String),
+    #[error("no office in this channel; give office:")]
+    OfficeNeeded,
 }
 
 impl UserError {
@@ -147,6 +171,20 @@ impl UserError {
             ChannelBoundFixable { number, new } => Msg::new("error-channel-bound-fixable")
                 .str("number", number.clone())
                 .str("new", new.clone()),
+            NoQuestion => Msg::new("error-no-question"),
+            TooManyOpen { max } => Msg::new("error-too-many-open").num("max", *max as i64),
+            BadRequestId(id) => Msg::new("error-bad-request-id").str("id", id.clone()),
+            UnknownRequest(id) => Msg::new("error-unknown-request").num("id", *id as i64),
+            TeachWhat => Msg::new("error-teach-what"),
+            TeachNoAnswer(id) => Msg::new("error-teach-no-answer").num("id", *id as i64),
+            TeachBoth => Msg::new("error-teach-both"),
+            UnknownFaq(f) => Msg::new("error-unknown-faq").str("faq", f.clone()),
+            UnknownTaught(id) => Msg::new("error-unknown-taught").num("id", *id as i64),
+            OfficeAmbiguous { query, list } => Msg::new("error-office-ambiguous")
+                .str("query", query.clone())
+                .str("list", list.clone()),
+            OfficeNotFound(q) => Msg::new("error-office-not-found").str("query", q.clone()),
+            OfficeNeeded => Msg::new("error-office-needed"),
         }
     }
 }

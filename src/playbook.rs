@@ -341,7 +341,7 @@ pub fn counts(mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> (usize, usize) {
 
 /// Whole days from `from` to `to` (never negative).
 pub fn days_between(from: i64, to: i64) -> i64 {
-    ((to - from) / 86_400).max(0)
+    (to.saturating_sub(from) / 86_400).max(0)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Reminders, computed purely from an office and the time: a stalled office
-//! is nudged once per stall period, a certificate issuance pending for more
-//! than a week suggests calling, and a certificate nearing its expiry is
+//! is nudged once per stall period, an お知らせ not received two weeks after
+//! the 届出 suggests calling the 国保連合会, a certificate issuance pending for
+//! more than a week suggests calling the helpdesk, and a certificate nearing its expiry is
 //! announced 90, 30 and 7 days before (180 days too when the date is an
 //! estimate; see [`crate::certificate`]) and once after it has passed.
 //! Archived offices get none. Each reminder has a key, which starts with the
@@ -21,6 +22,9 @@ pub const CERTIFICATE_PENDING_DAYS: i64 = 7;
 /// Days after the expiry during which the lapsed notice is still sent (a
 /// bot started long after says nothing stale).
 pub const LAPSED_NOTICE_DAYS: i64 = 30;
+/// Days after the 届出 without the お知らせ before the bot suggests calling
+/// the 国保連合会 (the seed gives about a month from 届出 to the first claim).
+pub const NOTICE_PENDING_DAYS: i64 = 14;
 
 /// One reminder to send.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,33 +67,48 @@ pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bo
         }
     }
 
+    // A wait on the 国保連合会 longer than usual: once per wait, with whom to ask.
+    let mut long_wait = |step: StepId, kind: &str, min_days: i64, contact: ContactId| {
+        if let StepStatus::Waiting { since } = office.status(step) {
+            let waited = playbook::days_between(since, now);
+            let key = format!("{n}/{kind}/{since}");
+            if waited >= min_days && !sent(&key) {
+                let warning = Msg::new(format!("reminder-{kind}"))
+                    .num("days", waited)
+                    .date("since", since);
+                let reply = Reply {
+                    blocks: vec![
+                        Block::Warning(warning),
+                        Block::Contact(contacts::route(config, contact, Some(office))),
+                    ],
+                    ..Reply::default()
+                };
+                out.push(Due {
+                    key,
+                    supersedes: vec![],
+                    channel: channel.clone(),
+                    reply,
+                });
+            }
+        }
+    };
+    // The お知らせ two weeks after the 届出.
+    long_wait(
+        StepId::Notify,
+        "notice-pending",
+        NOTICE_PENDING_DAYS,
+        ContactId::Kokuhoren,
+    );
     if office.mode == Mode::Vendor {
         return out;
     }
-    // Certificate issuance pending for more than a week.
-    if let StepStatus::Waiting { since } = office.status(StepId::Certificate) {
-        let waited = playbook::days_between(since, now);
-        let key = format!("{n}/certificate-pending/{since}");
-        if waited > CERTIFICATE_PENDING_DAYS && !sent(&key) {
-            let reply = Reply {
-                blocks: vec![
-                    Block::Warning(
-                        Msg::new("reminder-certificate-pending")
-                            .num("days", waited)
-                            .date("since", since),
-                    ),
-                    reception(),
-                ],
-                ..Reply::default()
-            };
-            out.push(Due {
-                key,
-                supersedes: vec![],
-                channel: channel.clone(),
-                reply,
-            });
-        }
-    }
+    // A certificate issuance pending for more than a week.
+    long_wait(
+        StepId::Certificate,
+        "certificate-pending",
+        CERTIFICATE_PENDING_DAYS + 1,
+        ContactId::Reception,
+    );
     // Certificate expiry: the most urgent notice whose day has come, then
     // one after it has passed.
     let expiry = certificate::expiry(office);

@@ -129,6 +129,8 @@ pub enum ButtonAction {
     Next,
     /// A page of the staff summary.
     SummaryPage(usize),
+    /// Hands the channel's last unanswered question to a person.
+    AskStaff,
 }
 
 impl ButtonAction {
@@ -140,6 +142,7 @@ impl ButtonAction {
             ButtonAction::Contact => "contact".into(),
             ButtonAction::Next => "next".into(),
             ButtonAction::SummaryPage(n) => format!("summary:{n}"),
+            ButtonAction::AskStaff => "ask-staff".into(),
         }
     }
 
@@ -148,6 +151,7 @@ impl ButtonAction {
             "progress" => Some(ButtonAction::Progress),
             "contact" => Some(ButtonAction::Contact),
             "next" => Some(ButtonAction::Next),
+            "ask-staff" => Some(ButtonAction::AskStaff),
             _ => match id.split_once(':') {
                 // `done:<task>`; buttons posted before tasks were named carry
                 // `done:<step>` and still sit in channels. Such a button was

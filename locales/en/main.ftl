@@ -69,6 +69,7 @@ help-text =
     /register registers the office (number: office number, name: office name)
     /certificate shows the certificate's expiry (record it with expires:)
     /fix-number corrects a mistyped office number (number: the right number)
+    /ask-staff sends a question to the support staff (question: the question)
 help-staff =
     For support staff:
     /summary progress of all offices
@@ -76,6 +77,12 @@ help-staff =
     /history an office's change log (office: office number)
     /fix-number corrects an office number (number: the right number, office: the current one)
     /archive takes an office off the lists (office: office number); /unarchive brings it back
+    /progress office: an office's progress (office number or name)
+    /inbox questions waiting for an answer (id: to see one in full)
+    /reply answers a question (id: request number, text: the answer)
+    /close closes a question (id: request number)
+    /teach adds an answer to the FAQ (id: request number, or question: and answer:)
+    /taught the FAQ entries added (/forget id: removes one)
     /backup a backup of the running bot
 
 ## Support staff
@@ -85,16 +92,37 @@ summary-step-line = { $step }: { $count ->
     [one] 1 office
    *[other] { $count } offices
 } { $bar }
-summary-attention = Offices waiting or stalled (page { $page } of { $pages }):
-summary-office-waiting = ⏳ { $name } ({ $number }) { $step }: waiting since { $since }
-summary-office-stalled = { $name } ({ $number }) { $step }: no change since { $since }
+summary-attention = Offices in progress, longest at their step first (page { $page } of { $pages }):
+summary-office-waiting = ⏳ { $name } ({ $number }) { $step }: waiting { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } (since { $since }){ $stalled ->
+        [yes] {" "}⚠ stalled
+       *[no] {""}
+    }
+summary-office-stalled = { $name } ({ $number }) { $step }: { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } (no change since { $since }){ $stalled ->
+        [yes] {" "}⚠ stalled
+       *[no] {""}
+    }
 unanswered-title = Questions the bot could not answer (most frequent first)
 unanswered-none = There are no unanswered questions.
 unanswered-line = "{ $text }" { $count ->
-    [one] 1 time
-   *[other] { $count } times
-} (latest { $date })
-unanswered-hint = Add FAQ entries to locales/ja/faq.ftl and locales/en/faq.ftl.
+        [one] 1 time
+       *[other] { $count } times
+    } (latest { $date }) { $who }
+unanswered-office = { $name } ({ $number })
+unanswered-offices-2 = { $a }, { $b }
+unanswered-offices-more = { $a }, { $b } and { $more } more
+unanswered-channel = channel { $channel } (no office registered)
+unanswered-nobody = {""}
+unanswered-answered-now = { $count } questions the FAQ now answers are left out.
+unanswered-skipped = { $count } greetings, thanks and the like are left out.
+unanswered-hint =
+    Add an answer with /teach question:the question answer:the answer, and the bot answers it from then on.
+    To add it as another way of asking an existing FAQ entry, use faq: instead of answer:.
 history-title = Change log of "{ $name }" ({ $number })
 history-line = #{ $seq } { $date } { $who }: { $what }
 history-registered = registered ({ $name }, { $mode })
@@ -246,6 +274,12 @@ choice-topic-vendor = The billing vendor
 ## Reminders
 reminder-stalled = No progress for { $days } days. Here is the current step again. If it is done, type /done.
 reminder-certificate-pending = It is { $days } days since you applied for the electronic certificate (applied { $since }). It is usually issued within a few days. If it has not arrived, please ask the contact below. If it has, type /done.
+reminder-notice-pending =
+    { $days } days have passed since you submitted the notification to the 国保連合会 (on { $since }).
+    If the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」) has not arrived, please contact the 国保連合会 below.
+    From the notification to the first claim takes about one month (it varies by 国保連合会).
+    If it has arrived, type /done.
+reminder-certificate-expiry = Your electronic certificate expires on { $date }: { $days } days left.
 reminder-certificate-renewal =
     To renew it, log in to the reception system (介護電子請求受付システム) and apply for a new issuance in the [証明書] (certificate) menu with the certificate issuance password (証明書発行用パスワード).
     The NHI federation (国保連合会) also sends a notice about 90 days before the expiry.
@@ -320,7 +354,7 @@ store-other = The data directory cannot be used: { $detail }
 ## check: what the data directory holds
 check-last-import = Last roster import: { $detail }
 check-last-restore = Last restore: { $detail }
-check-records = Records: { $offices } offices, { $events } history events. All readable, all links consistent.
+check-records = Records: { $offices } offices, { $events } history events, { $handoffs } requests for staff, { $taught } taught FAQ entries. All readable, all links consistent.
 check-interrupted = A working directory of an interrupted import or restore is left over ({ $detail }). The data directory is as it was before. The next import removes the working directory.
 verify-what-office = The record of office { $number }
 verify-what-channel = A channel binding
@@ -336,6 +370,11 @@ verify-office-unbound = Office { $number }'s record names channel { $channel }, 
 verify-history-gap = Office { $number }'s history has a gap (event { $found } where { $expected } should be).
 verify-history-short = Office { $number }'s history stops at event { $events } (its record is at revision { $revision }).
 verify-history-no-office = There is history for office { $number }, which is not registered.
+verify-what-handoff = The record of request for staff #{ $id }
+verify-what-taught = The record of taught FAQ entry #{ $id }
+verify-handoff-key = The key of request for staff #{ $key } does not match the number inside its record (#{ $id }).
+verify-thread-index = The index entry of staff thread { $thread } does not match request for staff #{ $id }.
+verify-thread-unindexed = { $count } staff threads are missing from, or extra in, the thread index.
 verify-more = { $count } more problems.
 check-data-empty = Data directory: { $detail } (empty; the bot creates its data on first start)
 
@@ -435,4 +474,130 @@ opt-archive-office = Office number (default: this channel's office)
 cmd-unarchive = Brings an archived office back (support staff)
     .name = unarchive
 opt-unarchive-office = Office number (default: this channel's office)
+    .name = office
+
+## Asking a person (/ask-staff) and the staff inbox (/inbox, /reply, /close)
+button-ask-staff = Ask staff
+answer-ask-staff = If you would like an answer from the support staff, use "Ask staff" (/ask-staff). The answer is posted in this channel.
+handoff-asked = Your question was sent to the support staff (request #{ $id }).
+handoff-asked-already = This question has already reached the support staff (request #{ $id }).
+handoff-asked-next =
+    The answer will be posted in this channel.
+    If it is urgent, /contact shows whom to call.
+handoff-label-question = Your question
+handoff-label-the-question = Question
+handoff-label-office = Office
+handoff-label-step = Current step
+handoff-label-asked = Asked by
+handoff-text = { $text }
+handoff-line = { $label }: { $value }
+handoff-office = { $name } ({ $number })
+handoff-office-mode = { $office }, { $mode }
+handoff-channel = channel { $channel }
+handoff-step = { $step } (since { $since }, { $days } days)
+handoff-step-waiting = ⏳ { $step }: waiting for it to arrive (since { $since }, { $days } days)
+handoff-asked-by = { $who } ({ $date }, channel { $channel })
+handoff-title = Request for staff #{ $id } ({ $state })
+handoff-state-open = waiting for an answer
+handoff-state-answered = answered
+handoff-state-closed = closed
+handoff-recent = Recent exchanges (oldest first):
+handoff-exchange = "{ $said }" → { $answered }
+handoff-exchange-unanswered = "{ $said }" → no FAQ answer
+handoff-replies = Answers so far:
+handoff-reply-line = { $date } { $who }: { $text }
+handoff-reply-line-pending = { $date } { $who }: { $text } (not delivered yet)
+handoff-how =
+    Answer with /reply id:{ $id } text:your answer.
+    When done, close it with /close id:{ $id }.
+handoff-how-thread =
+    A message in this thread is posted to the office's channel (/reply id:{ $id } works too).
+    When done, close it with /close id:{ $id }.
+inbox-title = Questions waiting for an answer ({ $count }, oldest first)
+inbox-none = No question is waiting for an answer.
+inbox-line = #{ $id } { $who } · { $days ->
+        [0] today
+        [1] 1 day ago
+       *[other] { $days } days ago
+    } · "{ $question }"
+inbox-more = { $count } more.
+inbox-answered = { $count } answered questions are not closed yet.
+inbox-how =
+    To see one in full, type /inbox id:number.
+    Answer with /reply id:number text:your answer.
+delivery-title = Answer from the support staff (request #{ $id })
+delivery-from = ― { $who }, support staff ({ $date })
+delivery-more = To ask more, type /ask-staff question:your question.
+reply-recorded = Answer recorded for #{ $id } ({ $who }).
+reply-delivery = It is posted in the office's channel. At the console it is shown the next time that office types something.
+reply-next =
+    When done, close it with /close id:{ $id }.
+    To add this answer to the FAQ, type /teach id:{ $id }.
+close-done = Closed #{ $id } ({ $who }).
+close-already = #{ $id } ({ $who }) is closed already. Nothing was changed.
+error-no-question = There is no question to send. Please write it, e.g. /ask-staff question:What do I do when a claim is returned?
+error-too-many-open = This channel already has { $max } questions waiting for an answer. Please wait for the answers.
+error-bad-request-id = "{ $id }" is not a request number. Use the number shown by /inbox (e.g. 3).
+error-unknown-request = There is no request #{ $id }. See /inbox.
+
+## FAQ entries taught by the support staff (/teach, /taught, /forget)
+taught-question = { $question } (added by support staff)
+taught-mark = ※ This answer was added by this bot's support staff ({ $date }). It is not part of the official guide.
+teach-entry = Added to the FAQ (#{ $id }): "{ $question }"
+teach-phrasing = Added "{ $question }" as a way of asking the FAQ entry "{ $target }" (#{ $id }).
+teach-next =
+    The same question is answered with it from now on.
+    To undo, type /forget id:{ $id }.
+taught-title = FAQ entries added by the support staff ({ $count })
+taught-none = No FAQ entry has been added yet. Use /teach to add one.
+taught-line = #{ $id } "{ $question }" → { $answer } ({ $who }, { $date })
+taught-line-phrasing = #{ $id } "{ $question }" → a way of asking "{ $target }" ({ $who }, { $date })
+taught-how = To remove one, type /forget id:number.
+forget-done = Removed taught FAQ entry #{ $id } ("{ $question }").
+forget-done-phrasings = Its { $count } added ways of asking were removed too.
+error-teach-what = /teach needs id: (the number of an answered request) or question: and answer:. To add a way of asking an existing FAQ entry, use faq: instead of answer:.
+error-teach-no-answer = #{ $id } has no answer yet. Write one with answer:, or answer it first with /reply.
+error-teach-both = answer: and faq: cannot be used together: answer: for a new answer, faq: for a new way of asking an existing entry.
+error-unknown-faq = There is no FAQ entry "{ $faq }". Give a number from /taught, the entry's question, or its name (e.g. certificate-fee).
+error-unknown-taught = There is no taught FAQ entry #{ $id }. See /taught.
+
+## Offices as staff see them (/progress office:, /history office:)
+error-office-ambiguous = Several offices match "{ $query }" ({ $list }). Please give the office number.
+error-office-not-found = No office matches "{ $query }". Give an office number or part of an office name.
+error-office-needed = No office is registered in this channel. Give an office number or name with office:.
+cmd-ask-staff = Sends a question to the support staff
+    .name = ask-staff
+opt-ask-staff-question = Question (default: the last question the bot could not answer)
+    .name = question
+cmd-inbox = Questions waiting for an answer (support staff)
+    .name = inbox
+opt-inbox-id = Request number (to see one in full)
+    .name = id
+cmd-reply = Answers a question (support staff)
+    .name = reply
+opt-reply-id = Request number
+    .name = id
+opt-reply-text = The answer
+    .name = text
+cmd-close = Closes a question (support staff)
+    .name = close
+opt-close-id = Request number
+    .name = id
+cmd-teach = Adds an answer to the FAQ (support staff)
+    .name = teach
+opt-teach-id = Number of an answered request
+    .name = id
+opt-teach-question = The question
+    .name = question
+opt-teach-answer = The answer
+    .name = answer
+opt-teach-faq = FAQ entry to add a way of asking to (question, name, or number from /taught)
+    .name = faq
+cmd-taught = FAQ entries added by staff (support staff)
+    .name = taught
+cmd-forget = Removes an added FAQ entry (support staff)
+    .name = forget
+opt-forget-id = Number from /taught
+    .name = id
+opt-progress-office = Office number or name (support staff)
     .name = office

@@ -45,7 +45,7 @@ roster-progress-write = Writing
 roster-progress-restore-check = Checking the backup
 roster-progress-restore-write = Restoring the backup
 
-roster-restored = Restored from the backup (offices: { $offices }, channels: { $channels }, history events: { $history }, unanswered questions: { $unanswered }, reminders sent: { $reminders }).
+roster-restored = Restored from the backup (offices: { $offices }, channels: { $channels }, history events: { $history }, unanswered questions: { $unanswered }, reminders sent: { $reminders }, requests for staff: { $handoffs }, taught FAQ entries: { $taught }).
 roster-restore-not-empty = This data directory already has data (offices: { $offices }). A backup can only be restored into an empty data directory. Give a new directory with --data. Nothing was changed.
 roster-restore-json = Cannot read line { $line }, character { $column } of the backup file: { $detail }. Nothing was changed.
 roster-restore-no-schema = The backup file has no schema (data version). Please check that it was written by export.
@@ -65,3 +65,7 @@ roster-error-too-large = The input is too large (up to { $detail } MB). Give a f
 roster-restore-bad-value = Office { $number }: "{ $field }" holds a value the bot never stores (too long, control characters, out of range). Was the file edited by hand?
 roster-restore-history-gap = Office { $number }: the history is incomplete ({ $events } events for revision { $revision }).
 roster-restore-channel-mismatch = Channel { $channel } and office { $number } do not point at each other.
+roster-restore-duplicate-id = { $what } #{ $id } appears twice.
+roster-restore-bad-record = { $what } #{ $id }: "{ $field }" holds a value the bot never stores (too long, control characters, out of range). Was the file edited by hand?
+roster-restore-what-handoff = Request for staff
+roster-restore-what-taught = Taught FAQ entry

@@ -69,6 +69,7 @@ help-text =
     /register 事業所を登録します（number: 事業所番号、name: 事業所名）
     /certificate 電子証明書の有効期限を表示します（expires: で記録します）
     /fix-number 間違えて登録した事業所番号を訂正します（number: 正しい番号）
+    /ask-staff サポート担当者に質問を送ります（question: 質問）
 help-staff =
     サポート担当者用：
     /summary 全事業所の進み具合
@@ -77,18 +78,39 @@ help-staff =
     /history 事業所の変更履歴（office: 事業所番号）
     /fix-number 事業所番号の訂正（number: 正しい番号、office: 今の番号）
     /archive 事業所を一覧から外す（office: 事業所番号）。/unarchive で戻す
+    /progress office: 事業所の進み具合（事業所番号か事業所名）
+    /inbox 返事待ちの質問（id: で1件を詳しく）
+    /reply 質問に返事（id: 受付番号、text: 内容）
+    /close 質問を閉じる（id: 受付番号）
+    /teach 返事をFAQに追加（id: 受付番号、または question: と answer:）
+    /taught 追加したFAQの一覧（/forget id: で削除）
 
 ## サポート担当者向け
 summary-title = 全事業所の進み具合
 summary-totals = 登録 { $total }事業所、完了 { $completed }、国保連合会待ち { $waiting }、停滞 { $stalled }
 summary-step-line = { $step }：{ $count }事業所 { $bar }
-summary-attention = 待ち・停滞している事業所（{ $page }/{ $pages }ページ）：
-summary-office-waiting = ⏳ { $name }（{ $number }）{ $step }：{ $since }から待ち
-summary-office-stalled = { $name }（{ $number }）{ $step }：{ $since }から変化なし
+summary-attention = 手続き中の事業所（今の手順にいる日数の長い順、{ $page }/{ $pages }ページ）：
+summary-office-waiting = ⏳ { $name }（{ $number }）{ $step }：{ $days }日待っています（{ $since }から）{ $stalled ->
+        [yes] ⚠停滞
+       *[no] {""}
+    }
+summary-office-stalled = { $name }（{ $number }）{ $step }：{ $days }日経過（{ $since }から変化なし）{ $stalled ->
+        [yes] ⚠停滞
+       *[no] {""}
+    }
 unanswered-title = 答えられなかった質問（多い順）
 unanswered-none = 答えられなかった質問はありません。
-unanswered-line = 「{ $text }」{ $count }回（最新 { $date }）
-unanswered-hint = よくある質問は locales/ja/faq.ftl と locales/en/faq.ftl に追加できます。
+unanswered-line = 「{ $text }」{ $count }回（最新 { $date }）{ $who }
+unanswered-office = { $name }（{ $number }）
+unanswered-offices-2 = { $a }、{ $b }
+unanswered-offices-more = { $a }、{ $b }ほか{ $more }事業所
+unanswered-channel = 事業所の登録がないチャンネル { $channel }
+unanswered-nobody = {""}
+unanswered-answered-now = 今はFAQで答えられるようになった質問 { $count }件は除いています。
+unanswered-skipped = あいさつやお礼など { $count }件は除いています。
+unanswered-hint =
+    答えを /teach question:質問 answer:回答 で追加すると、次からボットが答えます。
+    今あるFAQの言い方として足すときは、answer: の代わりに faq: を使います。
 history-title = 「{ $name }」（{ $number }）の変更履歴
 history-line = #{ $seq } { $date } { $who }：{ $what }
 history-registered = 登録（{ $name }、{ $mode }）
@@ -240,6 +262,12 @@ choice-topic-vendor = 請求代行業者について
 ## リマインダー
 reminder-stalled = { $days }日間、進み具合に変化がありません。今の手順をもう一度ご案内します。終わっていたら /done と入力してください。
 reminder-certificate-pending = 電子証明書の発行申請から{ $days }日が経ちました（{ $since }に申請）。通常は数日で発行されます。まだの場合は、下の問合せ先へお問合せください。届いていたら /done と入力してください。
+reminder-notice-pending =
+    国保連合会に届出を提出してから{ $days }日が経ちました（{ $since }に提出）。
+    「電子請求登録結果に関するお知らせ」がまだ届いていない場合は、下の国保連合会へお問合せください。
+    届出から請求ができるようになるまで、1ヶ月程度かかります（国保連合会によって異なります）。
+    届いていたら /done と入力してください。
+reminder-certificate-expiry = 電子証明書の有効期限（{ $date }）まで、あと{ $days }日です。
 reminder-certificate-renewal =
     更新は、介護電子請求受付システムにログインし、[証明書]メニューから証明書発行用パスワードを使って新たに発行申請します。
     国保連合会からも、有効期限の約90日前に通知が届きます。
@@ -314,7 +342,7 @@ store-other = データディレクトリを使えません：{ $detail }
 ## check: what the data directory holds
 check-last-import = 最後の名簿取り込み：{ $detail }
 check-last-restore = 最後の復元：{ $detail }
-check-records = 記録：事業所 { $offices }件、履歴 { $events }件。すべて読めて、つながりも正しいです。
+check-records = 記録：事業所 { $offices }件、履歴 { $events }件、担当者への質問 { $handoffs }件、追加したFAQ { $taught }件。すべて読めて、つながりも正しいです。
 check-interrupted = 中断された取り込みか復元の作業用ディレクトリが残っています（{ $detail }）。データディレクトリは中断前のままです。作業用ディレクトリは次の取り込みで削除されます。
 verify-what-office = 事業所 { $number } の記録
 verify-what-channel = チャンネルの登録
@@ -330,6 +358,11 @@ verify-office-unbound = 事業所 { $number } の記録はチャンネル { $cha
 verify-history-gap = 事業所 { $number } の履歴が抜けています（{ $expected } 番のところに { $found } 番があります）。
 verify-history-short = 事業所 { $number } の履歴が { $events } 件目までしかありません（記録の版は { $revision }）。
 verify-history-no-office = 登録のない事業所 { $number } の履歴があります。
+verify-what-handoff = 担当者への質問 #{ $id } の記録
+verify-what-taught = 追加したFAQ #{ $id } の記録
+verify-handoff-key = 担当者への質問の見出し #{ $key } と、記録の中の番号 #{ $id } が合いません。
+verify-thread-index = スタッフ用スレッド { $thread } の索引が、担当者への質問 #{ $id } と合いません。
+verify-thread-unindexed = スタッフ用スレッドの索引に、質問の記録と合わないものが { $count } 件あります。
 verify-more = ほかに { $count } 件の問題があります。
 check-data-empty = データディレクトリ：{ $detail }（空です。ボットの初回起動で作られます）
 
@@ -427,3 +460,128 @@ cmd-unarchive = アーカイブした事業所を一覧に戻します（サポ�
     .name = アーカイブ解除
 opt-unarchive-office = 事業所番号（省略するとこのチャンネルの事業所）
     .name = 事業所番号
+
+## 担当者への質問（/ask-staff）と、サポート担当者の受付箱（/inbox、/reply、/close）
+button-ask-staff = 担当者に聞く
+answer-ask-staff = サポート担当者から返事がほしいときは、「担当者に聞く」（/ask-staff）を使ってください。返事はこのチャンネルに届きます。
+handoff-asked = サポート担当者に質問を送りました（受付番号 #{ $id }）。
+handoff-asked-already = この質問は、すでにサポート担当者に届いています（受付番号 #{ $id }）。
+handoff-asked-next =
+    返事は、このチャンネルにお届けします。
+    急ぎの場合は、/contact で問合せ先を確認できます。
+handoff-label-question = ご質問
+handoff-label-the-question = 質問
+handoff-label-office = 事業所
+handoff-label-step = 今の手順
+handoff-label-asked = 質問した人
+handoff-text = { $text }
+handoff-line = { $label }：{ $value }
+handoff-office = { $name }（{ $number }）
+handoff-office-mode = { $office }、{ $mode }
+handoff-channel = チャンネル { $channel }
+handoff-step = { $step }（{ $since }から、{ $days }日経過）
+handoff-step-waiting = ⏳ { $step }：届くのを待っています（{ $since }から、{ $days }日経過）
+handoff-asked-by = { $who }（{ $date }、チャンネル { $channel }）
+handoff-title = 担当者への質問 #{ $id }（{ $state }）
+handoff-state-open = 返事待ち
+handoff-state-answered = 返事済み
+handoff-state-closed = 完了
+handoff-recent = 最近のやりとり（古い順）：
+handoff-exchange = 「{ $said }」→ { $answered }
+handoff-exchange-unanswered = 「{ $said }」→ FAQで答えられませんでした
+handoff-replies = これまでの返事：
+handoff-reply-line = { $date } { $who }：{ $text }
+handoff-reply-line-pending = { $date } { $who }：{ $text }（まだ届いていません）
+handoff-how =
+    返事は /reply id:{ $id } text:返事の内容 で送れます。
+    終わったら /close id:{ $id } で閉じてください。
+handoff-how-thread =
+    このスレッドに書き込むと、事業所のチャンネルに届きます（/reply id:{ $id } でも送れます）。
+    終わったら /close id:{ $id } で閉じてください。
+inbox-title = 返事待ちの質問（{ $count }件、古い順）
+inbox-none = 返事待ちの質問はありません。
+inbox-line = #{ $id } { $who }　{ $days ->
+        [0] 今日
+       *[other] { $days }日前
+    }　「{ $question }」
+inbox-more = ほかに { $count }件あります。
+inbox-answered = 返事済みで、まだ閉じていない質問が { $count }件あります。
+inbox-how =
+    詳しく見るには /inbox id:番号 と入力します。
+    返事は /reply id:番号 text:返事の内容 で送れます。
+delivery-title = サポート担当者からの返事（受付番号 #{ $id }）
+delivery-from = ― サポート担当者 { $who }（{ $date }）
+delivery-more = 続けて質問するときは、/ask-staff question:質問の内容 と入力してください。
+reply-recorded = #{ $id } { $who }に返事を記録しました。
+reply-delivery = 事業所のチャンネルに届けます。コンソールでは、その事業所が次に書き込んだときに表示されます。
+reply-next =
+    終わったら /close id:{ $id } で閉じてください。
+    この返事をFAQに加えるには /teach id:{ $id } と入力します。
+close-done = #{ $id } { $who }を閉じました。
+close-already = #{ $id } { $who }はすでに閉じています。何も変更していません。
+error-no-question = 担当者に送る質問がありません。質問を書いてください。例：/ask-staff question:返戻の連絡が来たらどうすればいいですか
+error-too-many-open = このチャンネルには、返事待ちの質問がすでに{ $max }件あります。返事が届くまでお待ちください。
+error-bad-request-id = 「{ $id }」は受付番号ではありません。/inbox に出ている番号（例：3）を入力してください。
+error-unknown-request = 受付番号 #{ $id } の質問はありません。/inbox で確認できます。
+
+## サポート担当者が追加したFAQ（/teach、/taught、/forget）
+taught-question = { $question }（サポート担当者が追加）
+taught-mark = ※ この回答は、このボットのサポート担当者が追加したものです（{ $date }）。公式の案内ではありません。
+teach-entry = FAQに追加しました（#{ $id }）：「{ $question }」
+teach-phrasing = 「{ $question }」を、FAQ「{ $target }」の言い方として追加しました（#{ $id }）。
+teach-next =
+    同じ質問には、これからこの回答でお答えします。
+    取り消すには /forget id:{ $id } と入力します。
+taught-title = サポート担当者が追加したFAQ（{ $count }件）
+taught-none = 追加したFAQはまだありません。/teach で追加できます。
+taught-line = #{ $id } 「{ $question }」→ { $answer }（{ $who }、{ $date }）
+taught-line-phrasing = #{ $id } 「{ $question }」→ FAQ「{ $target }」の言い方（{ $who }、{ $date }）
+taught-how = 削除するには /forget id:番号 と入力します。
+forget-done = 追加したFAQ #{ $id }（「{ $question }」）を削除しました。
+forget-done-phrasings = この項目に付けた言い方 { $count }件も削除しました。
+error-teach-what = /teach には、id:（返事をした質問の受付番号）か、question: と answer: が必要です。今あるFAQに言い方を足すときは、answer: の代わりに faq: を使います。
+error-teach-no-answer = #{ $id } にはまだ返事がありません。answer: で回答を書くか、先に /reply で返事をしてください。
+error-teach-both = answer: と faq: は一緒に使えません。新しい回答なら answer:、今あるFAQの言い方なら faq: を使ってください。
+error-unknown-faq = 「{ $faq }」というFAQはありません。/taught の番号、FAQの質問の文、またはFAQの名前（例：certificate-fee）を指定してください。
+error-unknown-taught = 追加したFAQ #{ $id } はありません。/taught で確認できます。
+
+## サポート担当者が見る事業所（/progress office:、/history office:）
+error-office-ambiguous = 「{ $query }」に当てはまる事業所が複数あります（{ $list }）。事業所番号で指定してください。
+error-office-not-found = 「{ $query }」に当てはまる事業所はありません。事業所番号か、事業所名の一部を入力してください。
+error-office-needed = このチャンネルには事業所が登録されていません。office: で事業所番号か事業所名を指定してください。
+cmd-ask-staff = サポート担当者に質問を送ります
+    .name = 担当者に質問
+opt-ask-staff-question = 質問（省略すると、答えられなかった直前の質問）
+    .name = 質問
+cmd-inbox = 返事待ちの質問（サポート担当者用）
+    .name = 受付箱
+opt-inbox-id = 受付番号（1件を詳しく見るとき）
+    .name = 受付番号
+cmd-reply = 質問に返事をします（サポート担当者用）
+    .name = 返事
+opt-reply-id = 受付番号
+    .name = 受付番号
+opt-reply-text = 返事の内容
+    .name = 内容
+cmd-close = 質問を閉じます（サポート担当者用）
+    .name = 質問を閉じる
+opt-close-id = 受付番号
+    .name = 受付番号
+cmd-teach = 返事をFAQに加えます（サポート担当者用）
+    .name = faqに追加
+opt-teach-id = 返事をした質問の受付番号
+    .name = 受付番号
+opt-teach-question = 質問の文
+    .name = 質問
+opt-teach-answer = 回答の文
+    .name = 回答
+opt-teach-faq = 言い方を足すFAQ（質問の文、名前、または /taught の番号）
+    .name = 既存のfaq
+cmd-taught = 追加したFAQの一覧（サポート担当者用）
+    .name = 追加したfaq
+cmd-forget = 追加したFAQを削除します（サポート担当者用）
+    .name = faqを削除
+opt-forget-id = /taught の番号
+    .name = 番号
+opt-progress-office = 事業所番号か事業所名（サポート担当者用）
+    .name = 事業所

@@ -36,7 +36,7 @@ roster-progress-write = 書き込み中
 roster-progress-restore-check = バックアップを確認中
 roster-progress-restore-write = バックアップを復元中
 
-roster-restored = バックアップから復元しました（事業所 { $offices }件、チャンネル { $channels }件、履歴 { $history }件、未回答の質問 { $unanswered }件、送信済みのリマインダー { $reminders }件）。
+roster-restored = バックアップから復元しました（事業所 { $offices }件、チャンネル { $channels }件、履歴 { $history }件、未回答の質問 { $unanswered }件、送信済みのリマインダー { $reminders }件、担当者への質問 { $handoffs }件、追加したFAQ { $taught }件）。
 roster-restore-not-empty = このデータディレクトリにはすでにデータがあります（事業所 { $offices }件）。復元は空のデータディレクトリにだけ行えます。--data で新しいディレクトリを指定してください。何も変更していません。
 roster-restore-json = バックアップファイルの{ $line }行目{ $column }文字目が読めません：{ $detail }。何も変更していません。
 roster-restore-no-schema = バックアップファイルに schema（データの版）がありません。export で書き出したファイルかご確認ください。
@@ -53,3 +53,7 @@ roster-error-too-large = 入力が大きすぎます（{ $detail } MB まで）�
 roster-restore-bad-value = 事業所番号 { $number } の「{ $field }」が、ボットが保存しない値です（長すぎる、制御文字がある、範囲外など）。手で書き換えたファイルではないかご確認ください。
 roster-restore-history-gap = 事業所番号 { $number } の履歴が欠けています（記録の版 { $revision } に対して履歴 { $events }件）。
 roster-restore-channel-mismatch = チャンネル { $channel } と事業所番号 { $number } の結び付きが食い違っています。
+roster-restore-duplicate-id = { $what } #{ $id } が2回出てきます。
+roster-restore-bad-record = { $what } #{ $id } の「{ $field }」が、ボットが保存しない値です（長すぎる、制御文字がある、範囲外など）。手で書き換えたファイルではないかご確認ください。
+roster-restore-what-handoff = 担当者への質問
+roster-restore-what-taught = 追加したFAQ

@@ -68,6 +68,7 @@ pub fn button_command(a: &ButtonAction) -> String {
         ButtonAction::Contact => "/contact".into(),
         ButtonAction::Next => "/next".into(),
         ButtonAction::SummaryPage(n) => format!("/summary page:{n}"),
+        ButtonAction::AskStaff => "/ask-staff".into(),
     }
 }
 

@@ -113,7 +113,15 @@ pub fn handle(ctx: &Ctx, input: &Input) -> Result<Outcome, UserError> {
         | Input::Summary { .. }
         | Input::Unanswered
         | Input::History { .. }
-        | Input::Backup => Err(UserError::UnknownCommand(input.name().to_string())),
+        | Input::Backup
+        | Input::OfficeProgress { .. }
+        | Input::AskStaff { .. }
+        | Input::Inbox { .. }
+        | Input::Reply { .. }
+        | Input::Close { .. }
+        | Input::Teach { .. }
+        | Input::Taught
+        | Input::Forget { .. } => Err(UserError::UnknownCommand(input.name().to_string())),
     }
 }
 

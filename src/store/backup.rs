@@ -4,6 +4,7 @@
 
 use super::bulk::BULK_CHUNK;
 use super::codec::{decode, encode, history_key, number_of, unanswered_key, utf8};
+use super::handoff::id_key;
 use super::{Store, StoreError, SCHEMA_KEY, SCHEMA_VERSION};
 use crate::dump::{self, Counts, Dump, DumpProblem, Item, ReadError};
 use crate::model::Event;
@@ -115,6 +116,8 @@ impl Store {
                 unanswered: self.unanswered.iter().values().map(|v| decode(&v?)),
                 reminders: self.reminder_entries(),
                 meta: self.meta_entries(),
+                handoffs: self.handoffs(),
+                taught: self.taught.iter().values().map(|v| decode(&v?)),
             },
         )
     }
@@ -129,11 +132,13 @@ impl Store {
             unanswered: self.unanswered()?,
             reminders: self.reminder_entries().collect::<Result<_, _>>()?,
             meta: self.meta_entries().collect::<Result<_, _>>()?,
+            handoffs: self.handoffs().collect::<Result<_, _>>()?,
+            taught: self.taught()?,
         })
     }
 
     /// Whether the data directory holds any office, binding, history,
-    /// question or reminder.
+    /// question, reminder, request for staff or taught entry.
     pub fn has_data(&self) -> bool {
         [
             &self.offices,
@@ -141,6 +146,8 @@ impl Store {
             &self.history,
             &self.unanswered,
             &self.reminders,
+            &self.handoffs,
+            &self.taught,
         ]
         .iter()
         .any(|t| !t.is_empty())
@@ -163,7 +170,7 @@ impl Store {
         let io = |e: std::io::Error| RestoreError::Read(ReadError::Io(e.to_string()));
         let counts = dump::check(open().map_err(io)?)?;
 
-        let mut batches: [sled::Batch; 5] = Default::default();
+        let mut batches: [sled::Batch; 8] = Default::default();
         let mut pending = 0;
         let mut failure: Option<StoreError> = None;
         let trees = [
@@ -172,8 +179,11 @@ impl Store {
             &self.history,
             &self.unanswered,
             &self.reminders,
+            &self.handoffs,
+            &self.handoff_threads,
+            &self.taught,
         ];
-        let write = |batches: &mut [sled::Batch; 5]| -> Result<(), StoreError> {
+        let write = |batches: &mut [sled::Batch; 8]| -> Result<(), StoreError> {
             for (tree, batch) in trees.iter().zip(batches.iter_mut()) {
                 tree.apply_batch(std::mem::take(batch))?;
             }
@@ -191,6 +201,14 @@ impl Store {
                         batches[3].insert(key, encode(&q));
                     }
                     Item::Reminder(k, at) => batches[4].insert(k.as_bytes(), &at.to_be_bytes()),
+                    Item::Handoff(h) => {
+                        let key = id_key(h.id);
+                        if let Some(t) = &h.thread {
+                            batches[6].insert(t.as_bytes(), &key[..]);
+                        }
+                        batches[5].insert(&key[..], encode(&h));
+                    }
+                    Item::Taught(t) => batches[7].insert(&id_key(t.id)[..], encode(&t)),
                     Item::Meta(k, v) => {
                         if k.as_bytes() != SCHEMA_KEY {
                             self.meta.insert(k.as_bytes(), v.as_bytes())?;

@@ -1,17 +1,20 @@
 //! The store: the only code that names sled. Trees `offices`, `channels`,
-//! `history`, `unanswered`, `reminders` and `meta` (with the schema
-//! version); one command's writes are one transaction, flushed before the
-//! reply goes out. It imports nothing above the records it keeps.
+//! `history`, `unanswered`, `reminders`, `handoffs` (with `handoff_threads`),
+//! `taught` and `meta` (with the schema version); one command's writes are
+//! one transaction, flushed before the reply goes out. It imports nothing
+//! above the records it keeps.
 //!
 //! - `codec`: versioned JSON records and key layouts
 //! - `bulk`: the roster import's batched writes of planned changes
 //! - `backup`: export and restore (the `dump` format)
+//! - `handoff`: requests for a person and the entries staff taught
 //! - `verify`: `check`'s reading of every record and link
 //! - `swap`: all-or-nothing replacement of the data directory (import, restore)
 
 mod backup;
 mod bulk;
 mod codec;
+mod handoff;
 pub mod swap;
 mod verify;
 
@@ -139,6 +142,10 @@ pub struct Store {
     history: sled::Tree,
     unanswered: sled::Tree,
     reminders: sled::Tree,
+    handoffs: sled::Tree,
+    /// Staff thread → request id.
+    handoff_threads: sled::Tree,
+    taught: sled::Tree,
 }
 
 impl std::fmt::Debug for Store {
@@ -250,6 +257,9 @@ impl Store {
             history: db.open_tree("history")?,
             unanswered: db.open_tree("unanswered")?,
             reminders: db.open_tree("reminders")?,
+            handoffs: db.open_tree("handoffs")?,
+            handoff_threads: db.open_tree("handoff_threads")?,
+            taught: db.open_tree("taught")?,
             meta,
             log,
             db,
@@ -516,6 +526,21 @@ impl Store {
     /// Every unanswered question, oldest first.
     pub fn unanswered(&self) -> Result<Vec<Unanswered>, StoreError> {
         self.unanswered.iter().values().map(|v| decode(&v?)).collect()
+    }
+
+    /// The latest unanswered question asked in `channel` at or after
+    /// `since`, looking through at most the `scan` latest questions.
+    pub fn last_unanswered_in(&self, channel: &str, since: i64, scan: usize) -> Result<Option<Unanswered>, StoreError> {
+        for v in self.unanswered.iter().values().rev().take(scan) {
+            let q: Unanswered = decode(&v?)?;
+            if q.at < since {
+                break;
+            }
+            if q.channel.as_deref() == Some(channel) {
+                return Ok(Some(q));
+            }
+        }
+        Ok(None)
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::codec::{decode, number_of, utf8};
 use super::{Store, StoreError};
-use crate::model::{Event, Office, Unanswered};
+use crate::model::{Event, Handoff, Office, TaughtEntry, Unanswered};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 
@@ -18,6 +18,9 @@ const MAX_PROBLEMS: usize = 50;
 pub struct Report {
     pub offices: usize,
     pub events: usize,
+    /// Requests for staff and taught entries read.
+    pub handoffs: usize,
+    pub taught: usize,
     /// One localized line each; at most `MAX_PROBLEMS` (50).
     pub problems: Vec<Msg>,
     /// Problems past the listed ones.
@@ -166,6 +169,53 @@ impl Store {
         for v in self.unanswered.iter().values() {
             if let Err(e) = decode::<Unanswered>(&v?) {
                 r.problem(unreadable(Msg::new("verify-what-question"), &e));
+            }
+        }
+        // Requests for staff, and the index from each staff thread to its request.
+        let mut threads: HashMap<String, u64> = HashMap::new();
+        for kv in self.handoffs.iter() {
+            let (k, v) = kv?;
+            r.handoffs += 1;
+            let key = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            match decode::<Handoff>(&v) {
+                Ok(h) => {
+                    if h.id != key {
+                        r.problem(
+                            Msg::new("verify-handoff-key")
+                                .num("key", key as i64)
+                                .num("id", h.id as i64),
+                        );
+                    }
+                    if let Some(t) = h.thread {
+                        threads.insert(t, h.id);
+                    }
+                }
+                Err(e) => r.problem(unreadable(Msg::new("verify-what-handoff").num("id", key as i64), &e)),
+            }
+        }
+        let mut indexed = 0;
+        for kv in self.handoff_threads.iter() {
+            let (k, v) = kv?;
+            indexed += 1;
+            let thread = String::from_utf8_lossy(&k).into_owned();
+            let id = v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            if threads.get(&thread) != Some(&id) {
+                r.problem(
+                    Msg::new("verify-thread-index")
+                        .str("thread", &thread)
+                        .num("id", id as i64),
+                );
+            }
+        }
+        if indexed != threads.len() {
+            r.problem(Msg::new("verify-thread-unindexed").num("count", threads.len().abs_diff(indexed) as i64));
+        }
+        for kv in self.taught.iter() {
+            let (k, v) = kv?;
+            r.taught += 1;
+            let key = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            if let Err(e) = decode::<TaughtEntry>(&v) {
+                r.problem(unreadable(Msg::new("verify-what-taught").num("id", key as i64), &e));
             }
         }
         Ok(r)

@@ -45,6 +45,8 @@ fn row(number: &str, name: &str, updated_at: i64, waiting_since: Option<i64>) ->
         updated_at,
         stalled: false,
         waiting_since,
+        step_since: waiting_since.unwrap_or(updated_at),
+        days_at_step: 0,
         completed_at: None,
     }
 }

@@ -27,6 +27,7 @@ mod console;
 mod corrections;
 mod crash;
 mod discord_e2e;
+mod discord_handoff;
 mod durability;
 mod engine_scenarios;
 mod exports;
@@ -39,6 +40,7 @@ mod roster;
 mod rules;
 mod safety;
 mod staff;
+mod staff_support;
 mod store_app;
 
 mod support;
