@@ -2,7 +2,9 @@
 //! store, runs the engine, stores its change (retrying when someone else
 //! changed the office first), answers questions and staff views.
 
-use std::collections::BTreeMap;
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -18,7 +20,7 @@ use crate::error::UserError;
 use crate::faq::{FaqIndex, Hit, Lookup};
 use crate::limits::RateLimiter;
 use crate::model::Unanswered;
-use crate::model::{Actor, Agent, Change, Office};
+use crate::model::{Actor, Agent, Change, Office, TaughtEntry};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{ContactId, Mode, StepId};
 use crate::reminders::{self, Due};
@@ -117,8 +119,9 @@ pub enum ImportError {
 }
 
 /// Summary rows by office number, with the revisions of the office and of
-/// its 代理人 (0 without one) each was made from.
-type RowCache = BTreeMap<Arc<str>, ((u64, u64), staff::OfficeRow)>;
+/// its 代理人 (0 without one) each was made from; `None` for an archived
+/// office.
+type RowCache = BTreeMap<Arc<str>, ((u64, u64), Option<staff::OfficeRow>)>;
 
 /// What the bot knows without a store: configuration, texts, the FAQ index.
 pub struct Knowledge {
@@ -148,6 +151,15 @@ pub struct App {
     /// Summary rows by office number with the revision they were made from;
     /// filled on the first summary, then kept current by every stored change.
     rows: Mutex<Option<RowCache>>,
+    /// The last exchanges with each channel (in memory), the context a
+    /// request for staff carries.
+    recent: Mutex<support::Recent>,
+    /// Channels with staff answers not shown there yet (read on first use).
+    pending: Mutex<Option<BTreeSet<String>>>,
+    /// The entries staff taught, with the FAQ index that includes them.
+    taught: RwLock<Option<Arc<support::Taught>>>,
+    /// Counts changes to requests for staff (the Discord adapter watches it).
+    handoff_changes: AtomicU64,
 }
 
 // The adapters share one `App` between threads.
@@ -197,6 +209,10 @@ impl App {
             question_limit,
             rows: Mutex::new(None),
             write_gate: RwLock::new(()),
+            recent: Mutex::default(),
+            pending: Mutex::new(None),
+            taught: RwLock::new(None),
+            handoff_changes: AtomicU64::new(0),
         })
     }
 
@@ -281,6 +297,8 @@ impl App {
     ) -> Result<crate::dump::Counts, crate::store::RestoreError> {
         let res = self.store.restore_json(open);
         self.rows.lock().unwrap_or_else(PoisonError::into_inner).take();
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner).take();
+        self.taught.write().unwrap_or_else(PoisonError::into_inner).take();
         res
     }
 
@@ -382,7 +400,37 @@ impl App {
 
     /// Handles one input; never fails: user errors become a localized error
     /// reply, internal errors are logged and answered with an apology.
+    ///
+    /// In an office's channel, staff answers not shown there yet come first
+    /// (marked as from staff), and the exchange is remembered as the context
+    /// of a later request for staff.
     pub fn handle(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Reply {
+        let mut reply = self.reply_to_input(channel, actor, input, now, lang);
+        if !actor.staff && !input.staff_only() {
+            if !matches!(input, Input::AskStaff { .. }) {
+                self.remember(channel, input, &reply, now, lang);
+            }
+            // On Discord only the user sees an ephemeral reply: not the place
+            // for an answer meant for the whole office.
+            let shared = !reply.ephemeral || actor.local;
+            match if shared {
+                self.deliver_pending(channel, now)
+            } else {
+                Ok(Vec::new())
+            } {
+                Ok(answers) if !answers.is_empty() => {
+                    let mut blocks: Vec<Block> = answers.into_iter().flat_map(|a| a.blocks).collect();
+                    blocks.append(&mut reply.blocks);
+                    reply.blocks = blocks;
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, channel, "delivering staff answers failed"),
+            }
+        }
+        reply
+    }
+
+    fn reply_to_input(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Reply {
         match self.try_handle(channel, actor, input, now, lang) {
             Ok(r) => r,
             Err(Failure::User(e)) => {
@@ -447,8 +495,11 @@ impl App {
                         .into())
                     }
                 };
-                let s = self.summary(now)?;
+                let (s, archived) = self.summary_and_archived(now)?;
                 let mut reply = staff::summary_reply(&s, page);
+                if archived > 0 {
+                    reply.push(Block::Text(Msg::new("summary-archived").num("count", archived as i64)));
+                }
                 let png = crate::chart::render_png(self.content(), lang, &s, now);
                 reply.attachments.push(Attachment {
                     name: "summary.png".into(),
@@ -463,7 +514,16 @@ impl App {
                 }
                 Ok(reply)
             }
-            Input::Unanswered => Ok(staff::unanswered_reply(&self.store.unanswered()?)),
+            Input::Unanswered => {
+                let name = |n: &str| -> Option<String> {
+                    let number = OfficeNumber::try_from(n.to_string()).ok()?;
+                    self.store.office(&number).ok().flatten().map(|o| o.name)
+                };
+                let taught = self.taught()?;
+                let (index, _) = self.faq_with_taught(&taught);
+                let answered_now = |q: &str| index.lookup(q).best.is_some();
+                Ok(staff::unanswered_reply(&self.store.unanswered()?, &name, &answered_now))
+            }
             Input::Backup => {
                 let dir = self
                     .kb
@@ -484,22 +544,50 @@ impl App {
                 Ok(reply)
             }
             Input::History { office } => {
-                let number = match office {
-                    Some(n) => OfficeNumber::parse(n).map_err(UserError::from)?.number,
+                let o = match office {
+                    Some(q) => self.find_office(q)?,
                     None => match self.store.office_by_channel(channel)? {
-                        Some(o) => o.number,
+                        Some(o) => o,
                         None => {
-                            let a = self.store.agent_by_channel(channel)?.ok_or(UserError::NotRegistered)?;
+                            let a = self.store.agent_by_channel(channel)?.ok_or(UserError::OfficeNeeded)?;
                             return Ok(staff::agent_history_reply(&a, &self.store.agent_history(&a.key)?));
                         }
                     },
                 };
-                let o = self
-                    .store
-                    .office(&number)?
-                    .ok_or_else(|| UserError::UnknownOffice(number.to_string()))?;
-                Ok(staff::history_reply(&o, &self.store.history(&number)?))
+                Ok(staff::history_reply(&o, &self.store.history(&o.number)?))
             }
+            Input::OfficeProgress { office } => {
+                let o = self.find_office(office)?;
+                let agent = match &o.agent {
+                    Some(k) => self.store.agent(k)?,
+                    None => None,
+                };
+                let mut reply = crate::cards::progress(now, &o, agent.as_ref());
+                reply.ephemeral = true;
+                Ok(reply)
+            }
+            Input::AskStaff { question } => self.try_ask_staff(channel, actor, question.as_deref(), now, lang),
+            Input::Inbox { id } => self.inbox(id.as_deref(), now),
+            Input::Reply { id, text } => self.reply_to(actor, id, text, now),
+            Input::Close { id } => self.close(actor, id, now),
+            Input::Teach {
+                id,
+                question,
+                answer,
+                faq,
+            } => self.teach(
+                actor,
+                support::TeachArgs {
+                    id: id.as_deref(),
+                    question: question.as_deref(),
+                    answer: answer.as_deref(),
+                    faq: faq.as_deref(),
+                },
+                now,
+                lang,
+            ),
+            Input::Taught => self.taught_list(),
+            Input::Forget { id } => self.forget(id),
             _ => self.office_command(channel, actor, input, now),
         }
     }
@@ -524,8 +612,16 @@ impl App {
     fn office_command(&self, channel: &str, actor: &Actor, input: &Input, now: i64) -> Result<Reply, Failure> {
         let number = engine::register_number(input).transpose().map_err(Failure::User)?;
         let named_agent = engine::register_agent(input);
+        let named = engine::office_named(input).transpose().map_err(Failure::User)?;
         for _ in 0..MAX_RETRIES {
-            let office = self.store.office_by_channel(channel)?;
+            let office = match &named {
+                Some(n) => Some(
+                    self.store
+                        .office(n)?
+                        .ok_or_else(|| UserError::UnknownOffice(n.to_string()))?,
+                ),
+                None => self.store.office_by_channel(channel)?,
+            };
             // The channel's 代理人: its office's, or the one bound to it.
             let agent = match &office {
                 Some(o) => match &o.agent {
@@ -565,7 +661,7 @@ impl App {
                 Some(change) => match self.apply(change)? {
                     Applied::Stored => {
                         self.changes.fetch_add(1, Ordering::Relaxed);
-                        self.stored(change, now);
+                        self.stored(change, input.name(), now);
                         return Ok(outcome.reply);
                     }
                     Applied::Conflict => continue,
@@ -576,22 +672,22 @@ impl App {
     }
 
     /// Logs a stored change and keeps the summary rows it touches current.
-    fn stored(&self, change: &Change, now: i64) {
+    fn stored(&self, change: &Change, command: &str, now: i64) {
         if let Some(w) = &change.office {
-            tracing::info!(office = %w.office.number, seq = w.event.seq, "stored");
+            tracing::info!(office = %w.office.number, seq = w.event.seq, command, "stored");
             let agent = match (&w.office.agent, change.agent()) {
                 (Some(k), Some(a)) if a.key == *k => Some(a.clone()),
                 (Some(k), _) => self.store.agent(k).ok().flatten(),
                 (None, _) => None,
             };
-            self.update_row(&w.office, agent.as_ref(), now);
+            self.update_row(&w.office, w.renumbered_from(), agent.as_ref(), now);
         }
         if let Some(w) = &change.agent {
-            tracing::info!(agent = %w.agent.key, seq = w.event.seq, "stored");
+            tracing::info!(agent = %w.agent.key, seq = w.event.seq, command, "stored");
             // The 代理人's progress is part of each of its offices' rows.
             if self.rows.lock().unwrap_or_else(PoisonError::into_inner).is_some() {
                 for o in self.store.agent_offices(&w.agent.key).unwrap_or_default() {
-                    self.update_row(&o, Some(&w.agent), now);
+                    self.update_row(&o, None, Some(&w.agent), now);
                 }
             }
         }
@@ -608,9 +704,14 @@ impl App {
         self.changes.load(Ordering::Relaxed)
     }
 
-    /// The progress summary of every office (from the row cache, built from
-    /// the store on first use).
+    /// The progress summary of every office but the archived ones (from the
+    /// row cache, built from the store on first use).
     pub fn summary(&self, now: i64) -> Result<staff::Summary, StoreError> {
+        Ok(self.summary_and_archived(now)?.0)
+    }
+
+    /// [`App::summary`] and how many offices are archived.
+    fn summary_and_archived(&self, now: i64) -> Result<(staff::Summary, usize), StoreError> {
         let stall = self.kb.config.bot.stall_days;
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
         let agents = self.agents_by_key()?;
@@ -621,16 +722,18 @@ impl App {
                 for office in self.store.offices() {
                     let office = office?;
                     let agent = office.agent.as_ref().and_then(|k| agents.get(k));
-                    let row = staff::row(&office, agent, now, stall);
+                    let row = self.cached_row(&office, agent, now);
                     let rev = (office.revision, agent.map_or(0, |a| a.revision));
-                    rows.insert(row.number.clone(), (rev, row));
+                    rows.insert(office.number.as_str().into(), (rev, row));
                 }
                 cache.insert(rows)
             }
         };
-        let mut s = staff::summarize_rows(rows.values().map(|(_, r)| r.clone()), now, stall);
+        let live = rows.values().filter_map(|(_, r)| r.clone());
+        let archived = rows.values().filter(|(_, r)| r.is_none()).count();
+        let mut s = staff::summarize_rows(live, now, stall);
         s.agents = self.agent_rows(&agents, now)?;
-        Ok(s)
+        Ok((s, archived))
     }
 
     /// Every 代理人, by key.
@@ -753,19 +856,29 @@ impl App {
         Ok(report)
     }
 
-    /// Keeps a filled row cache current (later revisions always win).
-    fn update_row(&self, office: &Office, agent: Option<&Agent>, now: i64) {
+    /// Keeps a filled row cache current (later revisions always win): an
+    /// archived office is kept without a row, a corrected number's old row
+    /// (`renumbered_from`) goes.
+    fn update_row(&self, office: &Office, renumbered_from: Option<&OfficeNumber>, agent: Option<&Agent>, now: i64) {
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(rows) = cache.as_mut() {
-            let row = staff::row(office, agent, now, self.kb.config.bot.stall_days);
+            if let Some(from) = renumbered_from {
+                rows.remove(from.as_str());
+            }
+            let row = self.cached_row(office, agent, now);
             let rev = (office.revision, agent.map_or(0, |a| a.revision));
-            match rows.get(&row.number) {
+            match rows.get(office.number.as_str()) {
                 Some((had, _)) if *had >= rev => {}
                 _ => {
-                    rows.insert(row.number.clone(), (rev, row));
+                    rows.insert(office.number.as_str().into(), (rev, row));
                 }
             }
         }
+    }
+
+    /// An office's summary row, or none when it is archived.
+    fn cached_row(&self, office: &Office, agent: Option<&Agent>, now: i64) -> Option<staff::OfficeRow> {
+        (!office.is_archived()).then(|| staff::row(office, agent, now, self.kb.config.bot.stall_days))
     }
 
     /// Every reminder due now and not yet sent.
@@ -809,7 +922,9 @@ impl App {
             }
             .into());
         }
-        let a = self.kb.answer_in(q, office, mode);
+        let taught = self.taught()?;
+        let (index, own) = self.faq_with_taught(&taught);
+        let a = self.kb.answer_with(index, q, office, mode);
         if a.lookup.best.is_none() {
             self.store.log_unanswered(&Unanswered {
                 v: crate::model::RECORD_VERSION,
@@ -820,7 +935,8 @@ impl App {
                 channel: channel.map(str::to_string),
             })?;
         }
-        Ok(self.kb.answer_reply(&a, mode.is_some()))
+        // A 代理人's channel (a mode without an office) is registered too.
+        Ok(self.kb.answer_reply_with(index, own, &a, mode.is_some()))
     }
 }
 
@@ -837,14 +953,35 @@ impl Knowledge {
     /// `.vendor`) answers with it, so an office that chose 代理請求 is not
     /// told to consider it.
     pub fn answer_in(&self, question: &str, office: Option<&Office>, mode: Option<Mode>) -> Answered {
-        let lookup = self.faq.lookup(question);
+        self.answer_with(&self.faq, question, office, mode)
+    }
+
+    /// [`Knowledge::answer_in`] in another index (one with the taught
+    /// entries, whose contact is the office's current step's, like a
+    /// question without an answer, and which have no mode variants).
+    pub fn answer_with(
+        &self,
+        index: &FaqIndex,
+        question: &str,
+        office: Option<&Office>,
+        mode: Option<Mode>,
+    ) -> Answered {
+        // A question saying the software is not 国保中央会's is never answered
+        // with an entry of the 介護伝送ソフトヘルプデスク.
+        let lookup = if contacts::says_not_denso(question) {
+            index.lookup_where(question, |e| e.contact != ContactId::Denso)
+        } else {
+            index.lookup(question)
+        };
         let id = match &lookup.best {
-            Some(h) => self.faq.entries()[h.entry].contact,
-            None => office
+            Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,
+            _ => office
                 .and_then(Office::current_step)
                 .map_or(ContactId::Reception, StepId::contact),
         };
-        let answer = lookup.best.as_ref().map(|h| {
+        // Only the built-in entries have variants (taught ones follow them).
+        let builtin = lookup.best.as_ref().filter(|h| h.entry < self.faq.entries().len());
+        let answer = builtin.map(|h| {
             let id = format!("faq-{}", self.faq.entries()[h.entry].id);
             let variant = mode
                 .filter(|m| *m != Mode::Direct)
@@ -855,7 +992,7 @@ impl Knowledge {
             }
         });
         Answered {
-            contact: contacts::route(&self.config, id, office),
+            contact: contacts::route_question(&self.config, id, office, question),
             lookup,
             answer,
         }
@@ -863,26 +1000,62 @@ impl Knowledge {
 
     /// The chat reply for an answered question.
     pub fn answer_reply(&self, a: &Answered, registered: bool) -> Reply {
+        self.answer_reply_with(&self.faq, &BTreeMap::new(), a, registered)
+    }
+
+    /// [`Knowledge::answer_reply`] for a lookup in `index`, whose entries
+    /// named in `own` are the ones staff taught (shown marked as theirs).
+    /// Without an answer, a registered office is offered to ask staff.
+    pub fn answer_reply_with(
+        &self,
+        index: &FaqIndex,
+        own: &BTreeMap<String, TaughtEntry>,
+        a: &Answered,
+        registered: bool,
+    ) -> Reply {
         let mut reply = Reply::default();
-        match &a.lookup.best {
+        let answer = match &a.lookup.best {
             Some(h) => {
-                let id = &self.faq.entries()[h.entry].id;
-                reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
-                let text = a.answer.clone().unwrap_or_else(|| format!("faq-{id}"));
-                reply.push(Block::Text(Msg::new(text)));
+                let id = &index.entries()[h.entry].id;
+                match own.get(id) {
+                    Some(t) => {
+                        crate::handoff::taught_answer(t, t.answer.as_deref().unwrap_or_default(), &mut reply);
+                        None
+                    }
+                    None => {
+                        reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
+                        let answer = Msg::new(a.answer.clone().unwrap_or_else(|| format!("faq-{id}")));
+                        reply.push(Block::Text(answer.clone()));
+                        Some(answer)
+                    }
+                }
             }
             None => {
                 reply.push(Block::Text(Msg::new("answer-none")));
+                None
             }
-        }
+        };
         if !a.lookup.alternatives.is_empty() {
             reply.push(Block::Text(Msg::new("answer-did-you-mean")));
             reply.push(Block::Lines(
-                a.lookup.alternatives.iter().map(|h| self.question_msg(h)).collect(),
+                a.lookup
+                    .alternatives
+                    .iter()
+                    .map(|h| question_msg(index, own, h))
+                    .collect(),
             ));
         }
-        reply.push(Block::Contact(a.contact.clone()));
+        if !answer.is_some_and(|m| self.gives_number(&m, &a.contact)) {
+            reply.push(Block::Contact(a.contact.clone()));
+        }
         if registered {
+            if a.lookup.best.is_none() {
+                reply.push(Block::Text(Msg::new("answer-ask-staff")));
+                reply.buttons.push(Button {
+                    action: ButtonAction::AskStaff,
+                    label: Msg::new("button-ask-staff"),
+                });
+            }
             reply.buttons.push(Button {
                 action: ButtonAction::Next,
                 label: Msg::new("button-next"),
@@ -891,8 +1064,23 @@ impl Knowledge {
         reply
     }
 
-    fn question_msg(&self, h: &Hit) -> Msg {
-        Msg::new(format!("faq-{}.question", self.faq.entries()[h.entry].id))
+    /// Whether an answer already gives the contact's phone number in every
+    /// language (then the contact's card would only repeat it).
+    fn gives_number(&self, answer: &Msg, contact: &Contact) -> bool {
+        let tel = contact
+            .tel
+            .clone()
+            .or_else(|| self.content.attr(Lang::Ja, contact.id?.msg_id(), "tel"));
+        tel.is_some_and(|tel| Lang::ALL.iter().all(|l| self.content.text(*l, answer).contains(&tel)))
+    }
+}
+
+/// How an alternative is listed: a FAQ question, or a taught one marked as such.
+fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) -> Msg {
+    let id = &index.entries()[h.entry].id;
+    match own.get(id) {
+        Some(t) => crate::handoff::taught_question(t),
+        None => Msg::new(format!("faq-{id}.question")),
     }
 }
 

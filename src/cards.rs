@@ -10,13 +10,27 @@ use crate::model::{Agent, Office};
 use crate::playbook::{self, ContactId, Doer, Mode, StepId, StepStatus, Tally, TaskId, Track};
 use crate::reply::{Block, Button, ButtonAction, ChecklistItem, Mark, Msg, Reply};
 
-/// "Step n/total: title" for a numbered step; the title alone for a step
-/// someone else does.
+/// The parts of a step card, each from the message `step-<id>-<part>` (or
+/// its track's variant). A part a step has nothing to say about has no
+/// message: the renderers leave its field out (see [`Block::Field`]).
+pub const FIELDS: [&str; 5] = ["what", "need", "receive", "time", "missing"];
+
+/// "Step n/total: title" (a heading) for a numbered step; the title alone
+/// for a step someone else does.
 pub fn step_title(track: impl Into<Track>, step: StepId) -> Msg {
-    let track = track.into();
+    numbered_msg("step-heading", track.into(), step)
+}
+
+/// "step n/total 「title」" (inside a sentence); the title alone for a step
+/// someone else does.
+pub fn step_ref(track: impl Into<Track>, step: StepId) -> Msg {
+    numbered_msg("step-ref", track.into(), step)
+}
+
+fn numbered_msg(id: &str, track: Track, step: StepId) -> Msg {
     let title = Msg::new(step.title_in(track));
     match playbook::position(track, step) {
-        Some((n, total)) => Msg::new("step-heading")
+        Some((n, total)) => Msg::new(id)
             .num("n", n as i64)
             .num("total", total as i64)
             .msg("title", title),
@@ -78,6 +92,36 @@ pub fn append_next(config: &Config, now: i64, office: &Office, agent: Option<&Ag
     reply.buttons = card_buttons(task);
 }
 
+/// What `/done` adds after the line saying what it recorded (`step` is the
+/// step of that task): in the same step, its next task; else one line
+/// pointing at the new current step, whose card `/next` shows; after the
+/// office's last step, the completion card (for a proxy office, what its
+/// 代理人 still does). `agent` is the office's 代理人, when it has one.
+pub fn append_after_done(config: &Config, office: &Office, agent: Option<&Agent>, step: StepId, reply: &mut Reply) {
+    let track = Track::Office(office.mode);
+    match office.current_step() {
+        Some(current) if current == step => {
+            let task = playbook::next_task(step, &office.done);
+            if let Some(task) = task {
+                reply.push(Block::Text(
+                    Msg::new("next-task").msg("task", Msg::new(task.msg_in(track))),
+                ));
+            }
+            reply.buttons = done_button(task)
+                .into_iter()
+                .chain([next_button(), progress_button()])
+                .collect();
+        }
+        Some(current) => {
+            reply.push(Block::Text(
+                Msg::new("done-next-step").msg("step", step_ref(track, current)),
+            ));
+            reply.buttons = vec![next_button(), progress_button()];
+        }
+        None => append_office_complete(config, office, agent, reply),
+    }
+}
+
 /// Who does the rest for a proxy-mode office (on its cards).
 fn proxy_note(agent: Option<&Agent>) -> Msg {
     match agent {
@@ -115,7 +159,7 @@ fn append_office_complete(config: &Config, office: &Office, agent: Option<&Agent
             reply.push(Block::Text(
                 Msg::new("office-part-complete")
                     .str("agent", &a.name)
-                    .msg("step", step_title(Track::Agent, step)),
+                    .msg("step", step_ref(Track::Agent, step)),
             ));
         }
         None => {
@@ -152,7 +196,7 @@ fn push_step_body(
                 .num("days", playbook::days_between(since, now)),
         ));
     }
-    for part in ["what", "need", "receive", "time", "missing"] {
+    for part in FIELDS {
         reply.push(Block::Field {
             label: Msg::new(format!("label-{part}")),
             value: step_msg(track, step, part, office),
@@ -160,28 +204,40 @@ fn push_step_body(
     }
 }
 
-/// A step card's buttons: done (naming its task: a second click finds it
-/// done), progress, contact.
+/// A step card's buttons: done, progress, contact.
 fn card_buttons(task: Option<TaskId>) -> Vec<Button> {
-    let done = task.map(|t| Button {
+    done_button(task)
+        .into_iter()
+        .chain([progress_button(), contact_button()])
+        .collect()
+}
+
+/// The done button names its task: a second click finds it done.
+fn done_button(task: Option<TaskId>) -> Option<Button> {
+    task.map(|t| Button {
         action: ButtonAction::Done(t),
         label: Msg::new("button-done"),
-    });
-    done.into_iter()
-        .chain([
-            progress_button(),
-            Button {
-                action: ButtonAction::Contact,
-                label: Msg::new("button-contact"),
-            },
-        ])
-        .collect()
+    })
 }
 
 fn progress_button() -> Button {
     Button {
         action: ButtonAction::Progress,
         label: Msg::new("button-progress"),
+    }
+}
+
+fn next_button() -> Button {
+    Button {
+        action: ButtonAction::Next,
+        label: Msg::new("button-next"),
+    }
+}
+
+fn contact_button() -> Button {
+    Button {
+        action: ButtonAction::Contact,
+        label: Msg::new("button-contact"),
     }
 }
 
@@ -198,53 +254,58 @@ pub fn office_card(config: &Config, now: i64, office: &Office, agent: Option<&Ag
     reply
 }
 
-/// Appends one line naming the current step and the buttons to see it.
+/// Appends one line naming the current step and the buttons to see it (or,
+/// when the office's own steps are done, one line saying so and, for a proxy
+/// office, what its 代理人 still does).
 pub fn append_next_hint(office: &Office, agent: Option<&Agent>, reply: &mut Reply) {
-    match (office.current_step(), office.mode, agent) {
-        (Some(step), ..) => reply.push(Block::Text(
-            Msg::new("next-pointer").msg("step", step_title(office.mode, step)),
-        )),
+    let line = match (office.current_step(), office.mode, agent) {
+        (Some(step), ..) => {
+            reply.push(Block::Text(
+                Msg::new("next-pointer").msg("step", step_ref(office.mode, step)),
+            ));
+            reply.buttons = vec![next_button(), progress_button()];
+            return;
+        }
         (None, Mode::Proxy, Some(a)) => match playbook::agent_next_own_step(&a.done) {
-            Some(step) => reply.push(Block::Text(
-                Msg::new("office-part-complete")
-                    .str("agent", &a.name)
-                    .msg("step", step_title(Track::Agent, step)),
-            )),
-            None => reply.push(Block::Text(Msg::new("steps-complete-proxy").str("agent", &a.name))),
+            Some(step) => Msg::new("office-part-complete")
+                .str("agent", &a.name)
+                .msg("step", step_ref(Track::Agent, step)),
+            None => Msg::new("steps-complete-proxy").str("agent", &a.name),
         },
-        (None, Mode::Proxy, None) => reply.push(Block::Text(
-            Msg::new("office-part-complete-no-agent")
-                .str("number", office.number.as_str())
-                .str("name", &office.name),
-        )),
-        (None, Mode::Vendor, _) => reply.push(Block::Text(
-            Msg::new("steps-complete-vendor").msg("vendor", vendor_name(office)),
-        )),
-        (None, ..) => reply.push(Block::Text(Msg::new("steps-complete"))),
+        (None, Mode::Proxy, None) => Msg::new("office-part-complete-no-agent")
+            .str("number", office.number.as_str())
+            .str("name", &office.name),
+        (None, Mode::Vendor, _) => Msg::new("steps-complete-vendor").msg("vendor", vendor_name(office)),
+        (None, ..) => Msg::new("next-pointer-complete"),
     };
-    reply.buttons = vec![
-        Button {
-            action: ButtonAction::Next,
-            label: Msg::new("button-next"),
-        },
-        progress_button(),
-    ];
+    reply.push(Block::Text(line));
+    reply.buttons = vec![progress_button(), contact_button()];
 }
 
 /// "n of m steps done (p%) ■■□□…".
 pub fn progress_count(done: usize, total: usize) -> Msg {
-    let pct = (done * 100).checked_div(total).unwrap_or(100);
     Msg::new("progress-count")
         .num("done", done as i64)
         .num("total", total as i64)
-        .num("percent", pct as i64)
+        .num("percent", share(done, total, 100) as i64)
         .str("bar", bar(done, total))
 }
 
 /// A ten-cell text progress bar.
 pub fn bar(done: usize, total: usize) -> String {
-    let filled = (done * 10).checked_div(total).unwrap_or(10);
+    let filled = share(done, total, 10);
     format!("{}{}", "■".repeat(filled), "□".repeat(10 - filled))
+}
+
+/// `done / total` on a scale of `scale`, rounded half up; never the full
+/// scale before all is done, nor zero once something is (an empty total is
+/// all done).
+fn share(done: usize, total: usize, scale: usize) -> usize {
+    if total == 0 || done >= total {
+        return scale;
+    }
+    let rounded = (done * scale * 2 + total) / (total * 2);
+    rounded.clamp(usize::from(done > 0), scale - 1)
 }
 
 /// A checklist line for a step with a status: ☑ done, ⏳ waiting, ☐ to do.
@@ -349,6 +410,8 @@ pub fn progress(now: i64, office: &Office, agent: Option<&Agent>) -> Reply {
             .date("updated", office.updated_at),
     ));
     append_next_hint(office, agent, &mut reply);
+    // The progress view does not offer itself.
+    reply.buttons.retain(|b| b.action != ButtonAction::Progress);
     reply
 }
 
@@ -467,22 +530,21 @@ pub fn agent_card(config: &Config, now: i64, view: &AgentView) -> Reply {
 /// Appends one line naming the 代理人's current step and the buttons to see it.
 pub fn append_agent_hint(view: &AgentView, reply: &mut Reply) {
     match view.current_step() {
-        Some(step) => reply.push(Block::Text(
-            Msg::new("next-pointer").msg("step", step_title(Track::Agent, step)),
-        )),
-        None => reply.push(Block::Text(
-            Msg::new("agent-complete")
-                .str("agent", &view.agent.name)
-                .num("offices", view.offices.len() as i64),
-        )),
+        Some(step) => {
+            reply.push(Block::Text(
+                Msg::new("next-pointer").msg("step", step_ref(Track::Agent, step)),
+            ));
+            reply.buttons = vec![next_button(), progress_button()];
+        }
+        None => {
+            reply.push(Block::Text(
+                Msg::new("agent-complete")
+                    .str("agent", &view.agent.name)
+                    .num("offices", view.offices.len() as i64),
+            ));
+            reply.buttons = vec![progress_button(), contact_button()];
+        }
     };
-    reply.buttons = vec![
-        Button {
-            action: ButtonAction::Next,
-            label: Msg::new("button-next"),
-        },
-        progress_button(),
-    ];
 }
 
 /// The 代理人's checklist: its own steps and its offices' 届出, numbered.
@@ -537,5 +599,7 @@ pub fn agent_progress(now: i64, view: &AgentView) -> Reply {
             .date("updated", view.agent.updated_at),
     ));
     append_agent_hint(view, &mut reply);
+    // The progress view does not offer itself.
+    reply.buttons.retain(|b| b.action != ButtonAction::Progress);
     reply
 }

@@ -311,6 +311,8 @@ mod tests {
             updated_at: completed_at,
             stalled: false,
             waiting_since: None,
+            step_since: completed_at,
+            days_at_step: 0,
             completed_at: Some(completed_at),
             agent: None,
             current_by_agent: false,

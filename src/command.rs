@@ -79,7 +79,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "progress",
-        options: &[],
+        // `office:` is for staff: any office's progress.
+        options: &[opt("office", false)],
         staff: false,
     },
     CommandSpec {
@@ -118,6 +119,21 @@ pub const COMMANDS: &[CommandSpec] = &[
         staff: false,
     },
     CommandSpec {
+        name: "certificate",
+        options: &[opt("expires", false), opt("issued", false)],
+        staff: false,
+    },
+    CommandSpec {
+        name: "fix-number",
+        options: &[opt("number", true), opt("office", false)],
+        staff: false,
+    },
+    CommandSpec {
+        name: "ask-staff",
+        options: &[opt("question", false)],
+        staff: false,
+    },
+    CommandSpec {
         name: "summary",
         options: &[
             opt("page", false),
@@ -143,6 +159,51 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "backup",
         options: &[],
+        staff: true,
+    },
+    CommandSpec {
+        name: "archive",
+        options: &[opt("office", false)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "unarchive",
+        options: &[opt("office", false)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "inbox",
+        options: &[opt("id", false)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "reply",
+        options: &[opt("id", true), opt("text", true)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "close",
+        options: &[opt("id", true)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "teach",
+        options: &[
+            opt("id", false),
+            opt("question", false),
+            opt("answer", false),
+            opt("faq", false),
+        ],
+        staff: true,
+    },
+    CommandSpec {
+        name: "taught",
+        options: &[],
+        staff: true,
+    },
+    CommandSpec {
+        name: "forget",
+        options: &[opt("id", true)],
         staff: true,
     },
 ];
@@ -171,6 +232,10 @@ pub enum Input {
     },
     Undo,
     Progress,
+    /// Staff: the progress of any office (`/progress office:`), by number or name.
+    OfficeProgress {
+        office: String,
+    },
     Faq {
         question: String,
     },
@@ -192,6 +257,57 @@ pub enum Input {
     },
     /// A consistent backup of the running bot into `backup.dir`.
     Backup,
+    /// Shows the certificate's expiry, or records the dates the office read
+    /// in the `[証明書]` menu.
+    Certificate {
+        expires: Option<String>,
+        issued: Option<String>,
+    },
+    /// Corrects a mistyped office number (`office:` names the office, for staff).
+    FixNumber {
+        number: String,
+        office: Option<String>,
+    },
+    /// Staff: takes an office out of the summary, dashboard and reminders.
+    Archive {
+        office: Option<String>,
+    },
+    /// Staff: brings an archived office back.
+    Unarchive {
+        office: Option<String>,
+    },
+    /// An office asks for a person; without a question, the channel's last
+    /// question the FAQ could not answer.
+    AskStaff {
+        question: Option<String>,
+    },
+    /// Staff: the open requests, or one request (`id`) in full.
+    Inbox {
+        id: Option<String>,
+    },
+    /// Staff: answers request `id` (the office's channel gets it).
+    Reply {
+        id: String,
+        text: String,
+    },
+    /// Staff: closes request `id`.
+    Close {
+        id: String,
+    },
+    /// Staff: a FAQ entry from request `id` or from `question` + `answer`,
+    /// or a new phrasing of entry `faq`.
+    Teach {
+        id: Option<String>,
+        question: Option<String>,
+        answer: Option<String>,
+        faq: Option<String>,
+    },
+    /// Staff: the entries taught so far.
+    Taught,
+    /// Staff: removes taught entry `id`.
+    Forget {
+        id: String,
+    },
     /// Free text: a question.
     Question(String),
 }
@@ -211,6 +327,7 @@ impl From<&ButtonAction> for Input {
                 page: Some(n.to_string()),
                 format: None,
             },
+            ButtonAction::AskStaff => Input::AskStaff { question: None },
         }
     }
 }
@@ -260,7 +377,10 @@ impl Input {
                 office: next(),
             },
             "undo" => Input::Undo,
-            "progress" => Input::Progress,
+            "progress" => match next() {
+                Some(office) => Input::OfficeProgress { office },
+                None => Input::Progress,
+            },
             "faq" => Input::Faq {
                 question: next().unwrap_or_default(),
             },
@@ -276,6 +396,35 @@ impl Input {
             "unanswered" => Input::Unanswered,
             "history" => Input::History { office: next() },
             "backup" => Input::Backup,
+            "certificate" => Input::Certificate {
+                expires: next(),
+                issued: next(),
+            },
+            "fix-number" => Input::FixNumber {
+                number: next().unwrap_or_default(),
+                office: next(),
+            },
+            "archive" => Input::Archive { office: next() },
+            "unarchive" => Input::Unarchive { office: next() },
+            "ask-staff" => Input::AskStaff { question: next() },
+            "inbox" => Input::Inbox { id: next() },
+            "reply" => Input::Reply {
+                id: next().unwrap_or_default(),
+                text: next().unwrap_or_default(),
+            },
+            "close" => Input::Close {
+                id: next().unwrap_or_default(),
+            },
+            "teach" => Input::Teach {
+                id: next(),
+                question: next(),
+                answer: next(),
+                faq: next(),
+            },
+            "taught" => Input::Taught,
+            "forget" => Input::Forget {
+                id: next().unwrap_or_default(),
+            },
             other => return Err(UserError::UnknownCommand(other.to_string())),
         })
     }
@@ -287,7 +436,7 @@ impl Input {
             Input::Next => "next",
             Input::Done { .. } => "done",
             Input::Undo => "undo",
-            Input::Progress => "progress",
+            Input::Progress | Input::OfficeProgress { .. } => "progress",
             Input::Faq { .. } => "faq",
             Input::Contact { .. } => "contact",
             Input::Mode { .. } => "mode",
@@ -296,12 +445,23 @@ impl Input {
             Input::Unanswered => "unanswered",
             Input::History { .. } => "history",
             Input::Backup => "backup",
+            Input::Certificate { .. } => "certificate",
+            Input::FixNumber { .. } => "fix-number",
+            Input::Archive { .. } => "archive",
+            Input::Unarchive { .. } => "unarchive",
+            Input::AskStaff { .. } => "ask-staff",
+            Input::Inbox { .. } => "inbox",
+            Input::Reply { .. } => "reply",
+            Input::Close { .. } => "close",
+            Input::Teach { .. } => "teach",
+            Input::Taught => "taught",
+            Input::Forget { .. } => "forget",
             Input::Question(_) => "question",
         }
     }
 
     pub fn staff_only(&self) -> bool {
-        spec(self.name()).is_some_and(|s| s.staff)
+        matches!(self, Input::OfficeProgress { .. }) || spec(self.name()).is_some_and(|s| s.staff)
     }
 }
 

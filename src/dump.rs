@@ -13,7 +13,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Agent, Event, Office, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
+use crate::model::{Agent, Event, Handoff, Office, TaughtEntry, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 use crate::text;
@@ -48,6 +48,12 @@ pub struct Dump {
     /// Each 代理人's history, oldest first.
     #[serde(default)]
     pub agent_history: BTreeMap<String, Vec<Event>>,
+    /// Requests for a person, oldest first (the thread index is rebuilt).
+    #[serde(default)]
+    pub handoffs: Vec<Handoff>,
+    /// FAQ entries and phrasings staff taught, oldest first.
+    #[serde(default)]
+    pub taught: Vec<TaughtEntry>,
 }
 
 const FIELDS: &[&str] = &[
@@ -61,6 +67,8 @@ const FIELDS: &[&str] = &[
     "agents",
     "agent_channels",
     "agent_history",
+    "handoffs",
+    "taught",
 ];
 
 /// One record read from a dump, in file order.
@@ -76,6 +84,8 @@ pub enum Item {
     Agent(Agent),
     AgentChannel(String, String),
     AgentHistory(String, Event),
+    Handoff(Handoff),
+    Taught(TaughtEntry),
 }
 
 /// What is wrong with a dump's content (its JSON being well formed).
@@ -116,6 +126,16 @@ pub enum DumpProblem {
     /// An office and its channel binding disagree.
     #[error("channel {channel} and office {number} do not name each other")]
     ChannelMismatch { channel: String, number: String },
+    /// Two requests or two taught entries with one id (`what`: which kind).
+    #[error("{what} #{id} appears twice")]
+    DuplicateId { what: &'static str, id: u64 },
+    /// A request or taught entry holding a value the bot would never store.
+    #[error("{what} #{id}: {field} is not a value the bot stores")]
+    BadRecord {
+        what: &'static str,
+        id: u64,
+        field: &'static str,
+    },
     /// The receiver could not take the record (a storage error, kept by it).
     #[error("writing stopped: {0}")]
     Write(String),
@@ -180,6 +200,13 @@ impl DumpProblem {
             ChannelMismatch { channel, number } => Msg::new("roster-restore-channel-mismatch")
                 .str("channel", channel)
                 .str("number", number),
+            DuplicateId { what, id } => Msg::new("roster-restore-duplicate-id")
+                .msg("what", Msg::new(format!("roster-restore-what-{what}")))
+                .num("id", *id as i64),
+            BadRecord { what, id, field } => Msg::new("roster-restore-bad-record")
+                .msg("what", Msg::new(format!("roster-restore-what-{what}")))
+                .num("id", *id as i64)
+                .str("field", *field),
             Write(detail) => Msg::new("roster-error-store").str("detail", detail),
         }
     }
@@ -253,7 +280,7 @@ where
 }
 
 /// The sections of a dump as iterators (the store's trees, in key order).
-pub struct Sections<O, C, H, U, R, M, A, AC, AH> {
+pub struct Sections<O, C, H, U, R, M, A, AC, AH, Q, T> {
     pub schema: u32,
     pub offices: O,
     pub channels: C,
@@ -264,14 +291,16 @@ pub struct Sections<O, C, H, U, R, M, A, AC, AH> {
     pub agents: A,
     pub agent_channels: AC,
     pub agent_history: AH,
+    pub handoffs: Q,
+    pub taught: T,
 }
 
 /// Writes a dump as it is read from the store: the same bytes as
 /// `serde_json::to_writer(w, &Dump)` plus a newline.
 #[allow(clippy::type_complexity)]
-pub fn write_json<W, E, O, C, H, U, R, M, A, AC, AH>(
+pub fn write_json<W, E, O, C, H, U, R, M, A, AC, AH, Q, T>(
     w: W,
-    sections: Sections<O, C, H, U, R, M, A, AC, AH>,
+    sections: Sections<O, C, H, U, R, M, A, AC, AH, Q, T>,
 ) -> Result<(), serde_json::Error>
 where
     W: Write,
@@ -285,6 +314,8 @@ where
     A: Iterator<Item = Result<Agent, E>>,
     AC: Iterator<Item = Result<(String, String), E>>,
     AH: Iterator<Item = Result<(String, Vec<Event>), E>>,
+    Q: Iterator<Item = Result<Handoff, E>>,
+    T: Iterator<Item = Result<TaughtEntry, E>>,
 {
     let mut ser = serde_json::Serializer::new(w);
     let mut st = (&mut ser).serialize_struct("Dump", FIELDS.len())?;
@@ -298,6 +329,8 @@ where
     st.serialize_field("agents", &SeqOf(RefCell::new(Some(sections.agents))))?;
     st.serialize_field("agent_channels", &MapOf(RefCell::new(Some(sections.agent_channels))))?;
     st.serialize_field("agent_history", &MapOf(RefCell::new(Some(sections.agent_history))))?;
+    st.serialize_field("handoffs", &SeqOf(RefCell::new(Some(sections.handoffs))))?;
+    st.serialize_field("taught", &SeqOf(RefCell::new(Some(sections.taught))))?;
     SerializeStruct::end(st)?;
     let mut w = ser.into_inner();
     w.write_all(b"\n").map_err(serde_json::Error::io)?;
@@ -378,7 +411,7 @@ impl<'de> DeserializeSeed<'de> for Section<'_, '_, '_> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         match self.which {
-            1 | 4 | 7 => d.deserialize_seq(self),
+            1 | 4 | 7 | 10 | 11 => d.deserialize_seq(self),
             _ => d.deserialize_map(self),
         }
     }
@@ -404,6 +437,16 @@ impl<'de> Visitor<'de> for Section<'_, '_, '_> {
             7 => {
                 while let Some(a) = seq.next_element::<Agent>()? {
                     self.ctx.send(Item::Agent(a))?;
+                }
+            }
+            10 => {
+                while let Some(h) = seq.next_element::<Handoff>()? {
+                    self.ctx.send(Item::Handoff(h))?;
+                }
+            }
+            11 => {
+                while let Some(t) = seq.next_element::<TaughtEntry>()? {
+                    self.ctx.send(Item::Taught(t))?;
                 }
             }
             _ => return Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
@@ -529,6 +572,8 @@ pub struct Counts {
     pub unanswered: usize,
     pub reminders: usize,
     pub agents: usize,
+    pub handoffs: usize,
+    pub taught: usize,
 }
 
 /// Checks a dump without writing anything: well-formed JSON, a schema and
@@ -546,6 +591,8 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
     let mut office_agents: Vec<(OfficeNumber, String)> = Vec::new();
     let mut agent_channel_refs: Vec<(String, String)> = Vec::new();
     let mut agent_history_refs: HashMap<String, HashSet<u64>> = HashMap::new();
+    let mut handoff_ids: HashSet<u64> = HashSet::new();
+    let mut taught_ids: HashSet<u64> = HashSet::new();
     let mut sink = |item: Item| -> Result<(), DumpProblem> {
         let version = match &item {
             Item::Schema(s) if *s > SCHEMA_VERSION => {
@@ -556,6 +603,8 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
             Item::History(_, e) | Item::AgentHistory(_, e) => e.v,
             Item::Unanswered(q) => q.v,
             Item::Agent(a) => a.v,
+            Item::Handoff(h) => h.v,
+            Item::Taught(t) => t.v,
         };
         if version > RECORD_VERSION {
             return Err(DumpProblem::NewerRecord(version));
@@ -614,6 +663,26 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
                 }
                 if !agent_history_refs.entry(a.clone()).or_default().insert(e.seq) {
                     return Err(DumpProblem::DuplicateEvent { office: a, seq: e.seq });
+                }
+            }
+            Item::Handoff(h) => {
+                counts.handoffs += 1;
+                check_handoff(&h)?;
+                if !handoff_ids.insert(h.id) {
+                    return Err(DumpProblem::DuplicateId {
+                        what: "handoff",
+                        id: h.id,
+                    });
+                }
+            }
+            Item::Taught(t) => {
+                counts.taught += 1;
+                check_taught(&t)?;
+                if !taught_ids.insert(t.id) {
+                    return Err(DumpProblem::DuplicateId {
+                        what: "taught",
+                        id: t.id,
+                    });
                 }
             }
         }
@@ -785,6 +854,60 @@ fn check_agent(a: &Agent) -> Result<(), DumpProblem> {
     Ok(())
 }
 
+/// The longest text of a request, a staff answer or a taught entry.
+pub const MAX_TEXT: usize = 4000;
+
+/// A text as the bot stores it: cleaned (single line), at most [`MAX_TEXT`] characters.
+fn text_ok(s: &str) -> bool {
+    !s.trim().is_empty() && s.chars().count() <= MAX_TEXT && text::clean(s) == s
+}
+
+fn check_handoff(h: &Handoff) -> Result<(), DumpProblem> {
+    let bad = |field| DumpProblem::BadRecord {
+        what: "handoff",
+        id: h.id,
+        field,
+    };
+    if h.id == 0 || h.id > MAX_REVISION {
+        return Err(bad("id"));
+    }
+    if !text_ok(&h.question) || !h.replies.iter().all(|r| text_ok(&r.text)) {
+        return Err(bad("text"));
+    }
+    if !name_ok(&h.channel, false) || h.thread.as_deref().is_some_and(|t| !name_ok(t, false)) {
+        return Err(bad("channel"));
+    }
+    let times = std::iter::once(h.at)
+        .chain(h.replies.iter().map(|r| r.at))
+        .chain(h.closed_at)
+        .chain(h.recent.iter().map(|x| x.at));
+    if !times.into_iter().all(time_ok) {
+        return Err(bad("time"));
+    }
+    Ok(())
+}
+
+fn check_taught(t: &TaughtEntry) -> Result<(), DumpProblem> {
+    let bad = |field| DumpProblem::BadRecord {
+        what: "taught",
+        id: t.id,
+        field,
+    };
+    if t.id == 0 || t.id > MAX_REVISION {
+        return Err(bad("id"));
+    }
+    if !text_ok(&t.question) || t.answer.as_deref().is_some_and(|a| !text_ok(a)) {
+        return Err(bad("text"));
+    }
+    if t.answer.is_none() == t.target.is_none() {
+        return Err(bad("answer"));
+    }
+    if !time_ok(t.at) {
+        return Err(bad("time"));
+    }
+    Ok(())
+}
+
 fn check_office(o: &Office) -> Result<(), DumpProblem> {
     let bad = |field| DumpProblem::BadValue {
         number: o.number.to_string(),
@@ -806,6 +929,10 @@ fn check_office(o: &Office) -> Result<(), DumpProblem> {
         return Err(bad("revision"));
     }
     if !time_ok(o.registered_at) || !time_ok(o.updated_at) || !o.done.values().all(|d| time_ok(d.at)) {
+        return Err(bad("time"));
+    }
+    let certificate = o.certificate.iter().flat_map(|c| [c.issued, c.expires]).flatten();
+    if !o.archived.into_iter().chain(certificate).all(time_ok) {
         return Err(bad("time"));
     }
     Ok(())

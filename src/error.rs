@@ -101,6 +101,50 @@ pub enum UserError {
     OfficeOptionNotHere,
     #[error("channel already bound to the proxy-mode office {0}")]
     ChannelBoundProxy(String),
+    #[error("not a date: {0}")]
+    BadDate(String),
+    #[error("the issue date is in the future")]
+    IssuedInFuture,
+    #[error("the expiry is more than 3 years away")]
+    ExpiryTooFar,
+    #[error("the expiry is not after the issue date")]
+    ExpiryBeforeIssue,
+    #[error("office {0} is archived")]
+    Archived(String),
+    #[error("office {0} is not archived")]
+    NotArchived(String),
+    #[error("office number {0} is registered already")]
+    NumberTaken(String),
+    #[error("the office number is {0} already")]
+    SameNumber(String),
+    #[error("the office number can be corrected by the office only within {days} days of registering")]
+    FixNumberTooLate { days: i64 },
+    #[error("channel already bound to office {number}; a mistyped number can be corrected")]
+    ChannelBoundFixable { number: String, new: String },
+    #[error("no question to hand to staff")]
+    NoQuestion,
+    #[error("too many open requests in this channel (max {max})")]
+    TooManyOpen { max: usize },
+    #[error("not a request number: {0}")]
+    BadRequestId(String),
+    #[error("no request #{0}")]
+    UnknownRequest(u64),
+    #[error("/teach needs id: or question: and answer:")]
+    TeachWhat,
+    #[error("request #{0} has no answer to teach")]
+    TeachNoAnswer(u64),
+    #[error("answer: and faq: together")]
+    TeachBoth,
+    #[error("no FAQ entry {0}")]
+    UnknownFaq(String),
+    #[error("no taught entry #{0}")]
+    UnknownTaught(u64),
+    #[error("several offices match {query}")]
+    OfficeAmbiguous { query: String, list: String },
+    #[error("no office matches {0}")]
+    OfficeNotFound(String),
+    #[error("no office in this channel; give office:")]
+    OfficeNeeded,
 }
 
 impl UserError {
@@ -179,6 +223,32 @@ impl UserError {
             OfficePartDone(None) => Msg::new("error-office-part-done-unnamed"),
             OfficeOptionNotHere => Msg::new("error-office-option"),
             ChannelBoundProxy(n) => Msg::new("error-channel-bound-proxy").str("number", n.clone()),
+            BadDate(d) => Msg::new("error-bad-date").str("date", d.clone()),
+            IssuedInFuture => Msg::new("error-issued-in-future"),
+            ExpiryTooFar => Msg::new("error-expiry-too-far"),
+            ExpiryBeforeIssue => Msg::new("error-expiry-before-issue"),
+            Archived(n) => Msg::new("error-archived").str("number", n.clone()),
+            NotArchived(n) => Msg::new("error-not-archived").str("number", n.clone()),
+            NumberTaken(n) => Msg::new("error-number-taken").str("number", n.clone()),
+            SameNumber(n) => Msg::new("error-same-number").str("number", n.clone()),
+            FixNumberTooLate { days } => Msg::new("error-fix-number-late").num("days", *days),
+            ChannelBoundFixable { number, new } => Msg::new("error-channel-bound-fixable")
+                .str("number", number.clone())
+                .str("new", new.clone()),
+            NoQuestion => Msg::new("error-no-question"),
+            TooManyOpen { max } => Msg::new("error-too-many-open").num("max", *max as i64),
+            BadRequestId(id) => Msg::new("error-bad-request-id").str("id", id.clone()),
+            UnknownRequest(id) => Msg::new("error-unknown-request").num("id", *id as i64),
+            TeachWhat => Msg::new("error-teach-what"),
+            TeachNoAnswer(id) => Msg::new("error-teach-no-answer").num("id", *id as i64),
+            TeachBoth => Msg::new("error-teach-both"),
+            UnknownFaq(f) => Msg::new("error-unknown-faq").str("faq", f.clone()),
+            UnknownTaught(id) => Msg::new("error-unknown-taught").num("id", *id as i64),
+            OfficeAmbiguous { query, list } => Msg::new("error-office-ambiguous")
+                .str("query", query.clone())
+                .str("list", list.clone()),
+            OfficeNotFound(q) => Msg::new("error-office-not-found").str("query", q.clone()),
+            OfficeNeeded => Msg::new("error-office-needed"),
         }
     }
 }

@@ -80,9 +80,27 @@ fn term_weights(tokens: &[text::Token]) -> HashMap<&str, f32> {
     m
 }
 
+/// A text added to the index beside the locale files' entries: a new way
+/// of asking entry `entry` (an entry of the files, or a new one with this id
+/// and contact, appended after them).
+#[derive(Debug, Clone)]
+pub struct ExtraDoc {
+    pub entry: String,
+    pub contact: ContactId,
+    pub text: String,
+}
+
 impl FaqIndex {
     /// Builds the index from the FAQ messages of every language.
     pub fn build(content: &Content) -> Result<FaqIndex, FaqError> {
+        FaqIndex::build_with(content, &[])
+    }
+
+    /// Builds the index from the FAQ messages plus `extra` texts (the
+    /// entries staff taught): document frequencies count every text, so a
+    /// taught question is weighed like a built-in one. The files' entries
+    /// keep their positions; new entries follow them in `extra`'s order.
+    pub fn build_with(content: &Content, extra: &[ExtraDoc]) -> Result<FaqIndex, FaqError> {
         let mut entries: Vec<Entry> = Vec::new();
         // (entry, is_keywords, tokens)
         let mut raw: Vec<(u32, bool, Vec<text::Token>)> = Vec::new();
@@ -131,6 +149,19 @@ impl FaqIndex {
                     raw.push((idx, true, text::tokens(k)));
                 }
             }
+        }
+        for doc in extra {
+            let idx = match entries.iter().position(|e| e.id == doc.entry) {
+                Some(i) => i,
+                None => {
+                    entries.push(Entry {
+                        id: doc.entry.clone(),
+                        contact: doc.contact,
+                    });
+                    entries.len() - 1
+                }
+            } as u32;
+            raw.push((idx, false, text::tokens(&doc.text)));
         }
         // Document frequencies over phrasing documents and keyword lists.
         let mut vocab: HashMap<String, u32> = HashMap::new();
@@ -247,7 +278,15 @@ impl FaqIndex {
 
     /// The answer (if confident) and up to three alternatives.
     pub fn lookup(&self, question: &str) -> Lookup {
-        let hits = self.scores(question);
+        self.lookup_where(question, |_| true)
+    }
+
+    /// [`FaqIndex::lookup`] among the entries `keep` accepts.
+    pub fn lookup_where(&self, question: &str, keep: impl Fn(&Entry) -> bool) -> Lookup {
+        let hits = self
+            .scores(question)
+            .into_iter()
+            .filter(|h| keep(&self.entries[h.entry]));
         let mut it = hits.into_iter();
         let first = it.next();
         let (best, rest): (Option<Hit>, Vec<Hit>) = match first {

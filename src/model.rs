@@ -54,6 +54,25 @@ pub struct Office {
     /// in proxy mode. Absent in records written before 代理人 existed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<String>,
+    /// The certificate dates the office reported (`/certificate`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateDates>,
+    /// When staff archived the office (`/archive`): it leaves the summary,
+    /// the dashboard and the reminders; its record and history stay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<i64>,
+}
+
+/// The electronic certificate's dates as the office read them in the
+/// `[証明書]` menu: each is the day at 00:00 Japan time (unix seconds). At least
+/// one is set; a report replaces the previous one whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateDates {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<i64>,
+    /// The last day the certificate is valid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<i64>,
 }
 
 impl Office {
@@ -79,6 +98,8 @@ impl Office {
             revision: 0,
             done: BTreeMap::new(),
             agent: None,
+            certificate: None,
+            archived: None,
         }
     }
 
@@ -92,6 +113,10 @@ impl Office {
 
     pub fn is_complete(&self) -> bool {
         self.current_step().is_none()
+    }
+
+    pub fn is_archived(&self) -> bool {
+        self.archived.is_some()
     }
 }
 
@@ -199,6 +224,23 @@ pub enum Action {
         #[serde(rename = "office_seq")]
         seq: u64,
     },
+    /// The office reported its certificate's dates; the previous report is
+    /// kept for undo.
+    CertificateReported {
+        dates: CertificateDates,
+        prev: Option<CertificateDates>,
+    },
+    /// A mistyped office number was corrected: the office, its history and
+    /// its channel binding moved from `from` to `to` (this event is the
+    /// first one stored under `to`'s history after the moved ones).
+    NumberCorrected {
+        from: OfficeNumber,
+        to: OfficeNumber,
+    },
+    /// Staff took the office out of the summary, the dashboard and the reminders.
+    Archived {},
+    /// Staff brought an archived office back.
+    Unarchived {},
 }
 
 impl Action {
@@ -209,6 +251,7 @@ impl Action {
                 | Action::TaskDone { .. }
                 | Action::ModeChanged { .. }
                 | Action::OfficeTaskDone { .. }
+                | Action::CertificateReported { .. }
         )
     }
 }
@@ -296,6 +339,20 @@ pub struct OfficeWrite {
     pub displaced: Option<OfficeNumber>,
 }
 
+impl OfficeWrite {
+    /// The number the office had before this write, when the write
+    /// corrects it (its event is `NumberCorrected`): the store then moves
+    /// the office, its history, its sent reminders, its channel binding and
+    /// its place among its 代理人's offices from that number to
+    /// `office.number`, in the same transaction.
+    pub fn renumbered_from(&self) -> Option<&OfficeNumber> {
+        match &self.event.action {
+            Action::NumberCorrected { from, .. } => Some(from),
+            _ => None,
+        }
+    }
+}
+
 /// A question the bot could not answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unanswered {
@@ -307,4 +364,120 @@ pub struct Unanswered {
     pub office: Option<String>,
     #[serde(default)]
     pub channel: Option<String>,
+}
+
+/// Where a request for a person stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HandoffState {
+    /// Waiting for staff.
+    Open,
+    /// Staff have replied; not closed yet.
+    Answered,
+    Closed,
+}
+
+/// One exchange between the bot and a channel: what was said, and the first
+/// line of what the bot answered (the context a request carries).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exchange {
+    pub at: i64,
+    pub said: String,
+    pub answered: String,
+    /// The FAQ had no answer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unanswered: bool,
+}
+
+/// The office as it stood when a request was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandoffOffice {
+    pub number: OfficeNumber,
+    pub name: String,
+    pub mode: Mode,
+    /// `None` when every step was done.
+    pub step: Option<StepId>,
+    /// Since when the office was at that step (or waiting in it).
+    pub since: i64,
+    /// Waiting on the 国保連合会 (the step's first task done).
+    #[serde(default)]
+    pub waiting: bool,
+}
+
+/// A staff member's answer to a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffReply {
+    pub at: i64,
+    pub by: Actor,
+    pub text: String,
+    /// When it reached the office's channel (`None`: not yet).
+    #[serde(default)]
+    pub delivered: Option<i64>,
+}
+
+/// An office's request for a person ("ask staff"), with its context.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handoff {
+    pub v: u32,
+    /// Shown as `#N`; numbered from 1, never reused.
+    pub id: u64,
+    pub at: i64,
+    /// The channel the request came from (answers go there).
+    pub channel: String,
+    pub asker: Actor,
+    /// The language the office was answered in.
+    pub lang: String,
+    pub question: String,
+    #[serde(default)]
+    pub office: Option<HandoffOffice>,
+    /// The last exchanges of the bot with the channel, oldest first.
+    #[serde(default)]
+    pub recent: Vec<Exchange>,
+    pub state: HandoffState,
+    #[serde(default)]
+    pub replies: Vec<StaffReply>,
+    /// The staff-channel thread opened for it (Discord).
+    #[serde(default)]
+    pub thread: Option<String>,
+    #[serde(default)]
+    pub closed_at: Option<i64>,
+    #[serde(default)]
+    pub closed_by: Option<String>,
+}
+
+impl Handoff {
+    /// The latest staff answer, if any.
+    pub fn last_reply(&self) -> Option<&StaffReply> {
+        self.replies.last()
+    }
+}
+
+/// What a taught question is attached to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
+pub enum TaughtTarget {
+    /// A new phrasing of a built-in FAQ entry (its id, without `faq-`).
+    Faq(String),
+    /// A new phrasing of another taught entry.
+    Taught(u64),
+}
+
+/// A FAQ entry (or a phrasing) taught by staff: the operator's own, not the seed's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaughtEntry {
+    pub v: u32,
+    /// Shown as `#N`; never reused.
+    pub id: u64,
+    pub at: i64,
+    pub by: Actor,
+    pub lang: String,
+    pub question: String,
+    /// The answer of a new entry; `None` for a phrasing of `target`.
+    #[serde(default)]
+    pub answer: Option<String>,
+    #[serde(default)]
+    pub target: Option<TaughtTarget>,
+    /// The request it was taught from.
+    #[serde(default)]
+    pub request: Option<u64>,
 }

@@ -539,7 +539,7 @@ pub fn counts(track: impl Into<Track>, done: &BTreeMap<TaskId, DoneMark>) -> (us
 
 /// Whole days from `from` to `to` (never negative).
 pub fn days_between(from: i64, to: i64) -> i64 {
-    ((to - from) / 86_400).max(0)
+    (to.saturating_sub(from) / 86_400).max(0)
 }
 
 #[cfg(test)]

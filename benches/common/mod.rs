@@ -144,6 +144,8 @@ pub fn office(i: usize) -> Office {
         revision: 1,
         done,
         agent: None,
+        certificate: None,
+        archived: None,
     }
 }
 

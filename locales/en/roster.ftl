@@ -30,7 +30,7 @@ roster-error-csv = Cannot read the file as CSV: { $detail }
 roster-error-read = Cannot read the file: { $detail }
 roster-error-store = Cannot write to the data directory: { $detail }
 
-roster-warning-check-digit = The last digit of office number { $number } (check digit) does not match the calculation (expected { $expected }). Please check the number. It was imported anyway.
+roster-warning-check-digit = The last digit of office number { $number } (check digit) does not match the calculated { $expected }. A correct number can fail this check, but please check it to be sure. It was imported anyway.
 
 roster-failed = Import stopped: { $count ->
     [one] there is 1 error
@@ -49,13 +49,13 @@ roster-agents-created =
 roster-check-digit-count = { $count ->
     [one] 1 office number has
    *[other] { $count } office numbers have
-} a check digit that does not match the calculation. Please check the numbers.
+} a check digit that does not match the calculation. A correct number can fail this check, but please check them to be sure.
 roster-progress-check = Checking
 roster-progress-write = Writing
 roster-progress-restore-check = Checking the backup
 roster-progress-restore-write = Restoring the backup
 
-roster-restored = Restored from the backup (offices: { $offices }, channels: { $channels }, history events: { $history }, unanswered questions: { $unanswered }, reminders sent: { $reminders }).
+roster-restored = Restored from the backup (offices: { $offices }, channels: { $channels }, history events: { $history }, unanswered questions: { $unanswered }, reminders sent: { $reminders }, requests for staff: { $handoffs }, taught FAQ entries: { $taught }).
 roster-restore-not-empty = This data directory already has data (offices: { $offices }). A backup can only be restored into an empty data directory. Give a new directory with --data. Nothing was changed.
 roster-restore-json = Cannot read line { $line }, character { $column } of the backup file: { $detail }. Nothing was changed.
 roster-restore-no-schema = The backup file has no schema (data version). Please check that it was written by export.
@@ -79,3 +79,7 @@ roster-error-too-large = The input is too large (up to { $detail } MB). Give a f
 roster-restore-bad-value = Office { $number }: "{ $field }" holds a value the bot never stores (too long, control characters, out of range). Was the file edited by hand?
 roster-restore-history-gap = Office { $number }: the history is incomplete ({ $events } events for revision { $revision }).
 roster-restore-channel-mismatch = Channel { $channel } and office { $number } do not point at each other.
+roster-restore-duplicate-id = { $what } #{ $id } appears twice.
+roster-restore-bad-record = { $what } #{ $id }: "{ $field }" holds a value the bot never stores (too long, control characters, out of range). Was the file edited by hand?
+roster-restore-what-handoff = Request for staff
+roster-restore-what-taught = Taught FAQ entry

@@ -3,28 +3,24 @@
 ## Step numbers change with the billing mode, so the texts do not use them.
 
 ## 1. Check the operating environment
+## A part with nothing to say (what you receive, how long it takes, …) has no message: its field is not shown.
 
-step-environment-title = Check the operating environment
+step-environment-title = Check the operating environment (動作環境)
 step-environment-what =
-    Prepare a PC for internet billing.
-    OS: Microsoft Windows 10 / Windows 8.1 / Windows 7 (Service Pack 1)
+    Before you prepare or buy a PC, check the current operating environment (動作環境) in the reception system (介護電子請求受付システム).
+    URL: http://www.e-seikyuu.jp/
+    The guide 「インターネット請求の導入手順について」 gives this operating environment, as it was when it was written:
+    OS: Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1)
     Browser: Internet Explorer 11
     Line: an internet connection (ADSL or faster recommended)
-    Details such as OS editions can be checked in the reception system (介護電子請求受付システム).
-step-environment-need = A PC and an internet connection that meet the requirements above.
-step-environment-receive =
-    Nothing is sent to you.
-    This step is done when a PC that meets the requirements is ready.
-step-environment-time =
-    The guide gives no time for this step.
-    Move on as soon as your PC is ready.
+    Check details such as OS editions in the reception system too.
+step-environment-need = A PC that meets the current operating environment, and an internet connection.
 step-environment-missing =
-    If you are not sure your PC meets the requirements, ask the
-    reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    If you are not sure whether your PC (for example with Windows 11) can be used, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
 
 ## 2. Notification to start internet billing
 
-step-notify-title = Notify the start of internet billing
+step-notify-title = Notify the start of internet billing (インターネット請求開始の届出)
 step-notify-what =
     Submit the notification to start internet billing (インターネット請求開始の届出) to your prefecture's NHI federation (国保連合会).
     The method differs by prefecture.
@@ -32,61 +28,50 @@ step-notify-what =
     When the notification is approved, you receive the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」).
 step-notify-need =
     What you need for the notification differs by 国保連合会.
-    Check the 国保連合会's website.
+    Check the 国保連合会's website, or ask the 国保連合会 directly.
 step-notify-receive =
     You receive the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」).
     It shows your user ID, temporary password and other details.
     Keep it in a safe place.
 step-notify-time =
-    It takes about one month in total from the notification until you can bill.
-    How long the notice takes to arrive differs by 国保連合会.
+    It takes about one month from the notification until you can bill.
+    The time differs with the 国保連合会's practice and with what you need to prepare.
 step-notify-missing =
     If the notice does not arrive, ask the 国保連合会 (NHI federation) you submitted the notification to.
-step-notify-waiting = Waiting for the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」) from the 国保連合会
+step-notify-waiting = the notice (「電子請求登録結果に関するお知らせ」) from the 国保連合会
 
 ## Proxy application (proxy billing: the proxy's step, after each office's notification)
 
-step-proxy-application-title = Proxy application
+step-proxy-application-title = Proxy application (代理人申請)
 step-proxy-application-what =
-    With proxy billing (代理請求), the proxy application (代理人申請) is needed after the notification to start internet billing.
-    The proxy (代理人) does it.
-    For the procedure, read 「代理人申請 電子請求をはじめる前に」.
+    This procedure is needed for proxy billing (代理請求).
+    After the notification to start internet billing, the proxy (代理人) makes the proxy application (代理人申請).
+    For the procedure and what you need, see 「代理人申請 電子請求をはじめる前に」.
     It is on the pre-login page of the proxy application reception system (代理人申請電子請求受付システム).
     With proxy billing, one certificate covers up to 100 offices.
-step-proxy-application-need =
-    Check what you need in 「代理人申請 電子請求をはじめる前に」.
-step-proxy-application-receive =
-    Check the result and what you receive in 「代理人申請 電子請求をはじめる前に」.
-step-proxy-application-time =
-    The guide gives no time for this step.
-    For details, see 「代理人申請 電子請求をはじめる前に」.
 step-proxy-application-missing =
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
 
 ## 3. Log in to the reception system
 
-step-login-title = Log in to the reception system
+step-login-title = Log in to the reception system (介護電子請求受付システム)
 step-login-what =
     Have the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」) at hand.
     Log in to the reception system (介護電子請求受付システム) with the user ID and temporary password written on it.
     URL: http://www.e-seikyuu.jp/
     You get the programs and manuals needed for internet billing there.
 step-login-need =
-    The notice (「電子請求登録結果に関するお知らせ」) with your user ID and temporary password,
-    and a PC that meets the operating environment.
+    The notice (「電子請求登録結果に関するお知らせ」) with your user ID and temporary password.
+    A PC that meets the operating environment.
 step-login-receive =
     This step is done when you can log in.
     You can then get the programs and manuals you need.
-step-login-time =
-    The guide gives no time for this step.
-    Go ahead once the notice has arrived.
 step-login-missing =
-    If you cannot log in, ask the
-    reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    If you cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
 
 ## 4. Get the electronic certificate
 
-step-certificate-title = Get the electronic certificate
+step-certificate-title = Get the electronic certificate (電子証明書)
 step-certificate-what =
     Log in to the reception system (介護電子請求受付システム).
     In the [証明書] (certificate) menu after login, apply for issuance (発行申請).
@@ -101,32 +86,24 @@ step-certificate-receive =
     This step is done when it is installed on your PC.
 step-certificate-time = It is issued a few days after you apply.
 step-certificate-missing =
-    If it is not issued after a few days, or you cannot install it, ask the
-    reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
-step-certificate-waiting = Waiting for the 国保連合会 to issue the certificate (usually a few days)
+    If it is not issued after a few days, or you cannot install it, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+step-certificate-waiting = the 国保連合会 to issue the electronic certificate
 
 ## 5. Install the integrated installer
 
-step-installer-title = Install the integrated installer
+step-installer-title = Install the integrated installer (統合インストーラ)
 step-installer-what =
     Use the integrated installer (統合インストーラ) to install the programs used for internet billing.
     For the procedure, see the reception system FAQ 「統合インストーラのインストール方法」.
     The integrated installer works automatically when your billing software sends claims.
     There is nothing to configure after installing it.
-step-installer-need =
-    A PC that meets the operating environment.
-    The procedure is in the FAQ 「統合インストーラのインストール方法」.
-step-installer-receive =
-    Nothing is sent to you.
-    This step is done when the installation finishes. There is nothing to configure.
-step-installer-time = The guide gives no time for this step.
+step-installer-need = A PC that meets the operating environment.
 step-installer-missing =
-    If you cannot install it, ask the
-    reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    If you cannot install it, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
 
 ## Billing software
 
-step-software-title = Set up your billing software
+step-software-title = Set up your billing software (請求ソフト)
 step-software-what =
     The reception system (介護電子請求受付システム) cannot create or send claims.
     Prepare billing software (請求ソフト), such as 国保中央会介護伝送ソフト.
@@ -166,7 +143,7 @@ step-notify-agent-time =
     The time differs with the 国保連合会's practice and with what has to be prepared.
 step-notify-agent-missing =
     If a notice does not arrive, ask the 国保連合会 the notification was submitted to.
-step-notify-agent-waiting = waiting for each office's notice (「電子請求登録結果に関するお知らせ」)
+step-notify-agent-waiting = each office's notice (「電子請求登録結果に関するお知らせ」)
 
 step-login-agent-title = Log in for proxy billing
 step-login-agent-what =
@@ -199,7 +176,7 @@ step-certificate-agent-time =
     Check how long issuance takes in 「代理人申請 電子請求をはじめる前に」.
 step-certificate-agent-missing =
     If it is not issued, or cannot be installed, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
-step-certificate-agent-waiting = waiting for the electronic certificate to be issued
+step-certificate-agent-waiting = the electronic certificate to be issued
 
 step-installer-agent-title = Install the integrated installer (統合インストーラ)
 step-installer-agent-what =
@@ -264,19 +241,25 @@ mode-proxy-desc =
     The proxy does the proxy application (代理人申請) and gets the electronic certificate (one covers up to 100 offices).
 mode-vendor-desc =
     A vendor files the claims for your office.
-    Getting the electronic certificate and installing with the integrated installer are not needed.
+    Getting the electronic certificate, installing with the integrated installer and some other steps (等) are not needed.
     For details, ask the vendor's helpdesk.
-step-na-vendor = When a vendor files your claims, getting the electronic certificate and installing with the integrated installer are not needed.
+step-na-vendor = When a vendor files your claims, getting the electronic certificate, installing with the integrated installer and some other steps (等) are not needed.
 
 ## Completion
 
 steps-complete-vendor =
     Every step of your office is done.
     { $vendor } files the claims.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when internet billing is not ready in time, you may be able to bill on media such as CD-R.
+    The acceptance period and media billing may vary by 国保連合会 (NHI federation). Check with the 国保連合会 of your office's prefecture.
     For questions, ask the contact below.
 steps-complete-proxy =
     This office's notification and the preparation of the proxy (代理人) "{ $agent }" are all done.
     The proxy "{ $agent }" files the claims.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when internet billing is not ready in time, you may be able to bill on media such as CD-R.
+    The acceptance period and media billing may vary by 国保連合会 (NHI federation). Check with the 国保連合会 of your office's prefecture.
 office-part-complete-title = This office's steps are done
 office-part-complete =
     This office's step (the notification to start internet billing) is done.
@@ -307,6 +290,9 @@ agent-complete =
         [one] 1 office
        *[other] { $offices } offices
     } are all done.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when internet billing is not ready in time, you may be able to bill on media such as CD-R.
+    The acceptance period and media billing may vary by 国保連合会 (NHI federation). Check with the 国保連合会 of your office's prefecture.
     For questions, ask the contact below.
 agent-offices-notify = Each office ({ $offices }):
 agent-next-office =
@@ -338,4 +324,7 @@ agent-offices-count = Notifications: notice received for { $received } of { $off
 steps-complete =
     Congratulations: every step is done.
     Preparation in the reception system (介護電子請求受付システム) and the billing software setup are complete.
-    For questions about operating your billing software, ask the contact below.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when internet billing is not ready in time, you may be able to bill on media such as CD-R.
+    The acceptance period and media billing may vary by 国保連合会 (NHI federation). Check with the 国保連合会 of your office's prefecture.
+    For questions about operating your billing software, ask your billing software's helpdesk (/contact shows it).

@@ -11,7 +11,7 @@ roster-error-utf8 = 文字コードが UTF-8 ではない文字があります�
 roster-error-number-empty = 事業所番号（number）が空です。
 roster-error-number-length = 事業所番号「{ $value }」は10桁ではありません（{ $len }桁）。
 roster-error-number-char = 事業所番号「{ $value }」に使えない文字「{ $char }」があります。
-roster-error-number-prefecture = 事業所番号「{ $value }」の最初の2桁（都道府県番号「{ $pref }」）が01〜47ではありません。
+roster-error-number-prefecture = 事業所番号「{ $value }」の最初の2桁（都道府県番号「{ $pref }」）が01～47ではありません。
 roster-error-number-kind = 事業所番号「{ $value }」の3桁目「{ $char }」は使えません（数字、またはI・O・Q以外の英大文字）。
 roster-error-name-empty = 事業所名（name）が空です。
 roster-error-name-long = 事業所名が長すぎます（{ $max }文字まで）。
@@ -30,20 +30,20 @@ roster-error-csv = CSV として読めません：{ $detail }
 roster-error-read = ファイルを読み込めません：{ $detail }
 roster-error-store = データディレクトリに書き込めません：{ $detail }
 
-roster-warning-check-digit = 事業所番号 { $number } の最後の数字（チェックデジット）が計算と合いません（計算上は { $expected }）。番号をご確認ください。取り込みはそのまま行いました。
+roster-warning-check-digit = 事業所番号 { $number } の最後の数字（チェックデジット）が、計算上の「{ $expected }」と合いません。正しい番号でも合わない場合があります。念のため、番号をご確認ください。取り込みはそのまま行いました。
 
 roster-failed = { $count }件の誤りがあるため、取り込みを中止しました。データは何も変更していません。ファイルを直して、もう一度実行してください。
 roster-imported = { $total }件を取り込みました（新規 { $created }、更新 { $updated }、変更なし { $unchanged }）。
 roster-agents-created =
     名簿の代理人を{ $count }件登録しました（チャンネルなし）。
     代理人のチャンネルは、サポート担当者がそのチャンネルで /register number:（代理人の事業所の番号） name:（事業所名） agent:（代理人の名前） と入力して結び付けます。
-roster-check-digit-count = { $count }件の事業所番号でチェックデジットが計算と合いません。番号をご確認ください。
+roster-check-digit-count = { $count }件の事業所番号でチェックデジットが計算と合いません。正しい番号でも合わない場合があります。念のため、番号をご確認ください。
 roster-progress-check = 確認中
 roster-progress-write = 書き込み中
 roster-progress-restore-check = バックアップを確認中
 roster-progress-restore-write = バックアップを復元中
 
-roster-restored = バックアップから復元しました（事業所 { $offices }件、チャンネル { $channels }件、履歴 { $history }件、未回答の質問 { $unanswered }件、送信済みのお知らせ { $reminders }件）。
+roster-restored = バックアップから復元しました（事業所 { $offices }件、チャンネル { $channels }件、履歴 { $history }件、未回答の質問 { $unanswered }件、送信済みのリマインダー { $reminders }件、担当者への質問 { $handoffs }件、追加したFAQ { $taught }件）。
 roster-restore-not-empty = このデータディレクトリにはすでにデータがあります（事業所 { $offices }件）。復元は空のデータディレクトリにだけ行えます。--data で新しいディレクトリを指定してください。何も変更していません。
 roster-restore-json = バックアップファイルの{ $line }行目{ $column }文字目が読めません：{ $detail }。何も変更していません。
 roster-restore-no-schema = バックアップファイルに schema（データの版）がありません。export で書き出したファイルかご確認ください。
@@ -64,3 +64,7 @@ roster-error-too-large = 入力が大きすぎます（{ $detail } MB まで）�
 roster-restore-bad-value = 事業所番号 { $number } の「{ $field }」が、ボットが保存しない値です（長すぎる、制御文字がある、範囲外など）。手で書き換えたファイルではないかご確認ください。
 roster-restore-history-gap = 事業所番号 { $number } の履歴が欠けています（記録の版 { $revision } に対して履歴 { $events }件）。
 roster-restore-channel-mismatch = チャンネル { $channel } と事業所番号 { $number } の結び付きが食い違っています。
+roster-restore-duplicate-id = { $what } #{ $id } が2回出てきます。
+roster-restore-bad-record = { $what } #{ $id } の「{ $field }」が、ボットが保存しない値です（長すぎる、制御文字がある、範囲外など）。手で書き換えたファイルではないかご確認ください。
+roster-restore-what-handoff = 担当者への質問
+roster-restore-what-taught = 追加したFAQ

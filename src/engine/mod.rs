@@ -6,15 +6,22 @@
 //! - `tasks`: `/done`, `/undo`, `/mode` in an office's channel
 //! - `agent`: the commands in a 代理人's channel (its own steps, its
 //!   offices' 届出 with `/done office:`)
+//! - `expiry`: `/certificate` (the certificate's expiry and the dates the
+//!   office reports)
+//! - `fix`: `/fix-number`, `/archive`, `/unarchive`
 //! - `roster`: what one roster row does to an office (the bulk import), built
 //!   on the same record builders as `/register`
 //!
 //! The cards these commands show are drawn by [`crate::cards`].
 
 mod agent;
+mod expiry;
+mod fix;
 mod register;
 pub mod roster;
 mod tasks;
+
+pub use fix::FIX_NUMBER_DAYS;
 
 use crate::cards::{self, AgentView};
 use crate::command::Input;
@@ -28,7 +35,7 @@ use crate::office_number::OfficeNumber;
 use std::collections::BTreeMap;
 
 use crate::playbook::{ContactId, DoneMark, Mode, StepId, TaskId};
-use crate::reply::{Block, Msg, Reply};
+use crate::reply::{Block, ButtonAction, Msg, Reply};
 use crate::text;
 
 /// Everything the engine may read for one command.
@@ -38,11 +45,13 @@ pub struct Ctx<'a> {
     pub now: i64,
     pub actor: &'a Actor,
     pub channel: &'a str,
-    /// The office bound to the channel.
+    /// The office bound to the channel; for a command naming an office
+    /// with `office:` ([`office_named`]), that office.
     pub office: Option<&'a Office>,
     /// That office's history, oldest first.
     pub history: &'a [Event],
-    /// For `/register`: the office already registered under the given number.
+    /// For `/register` and `/fix-number`: the office already registered
+    /// under the given number ([`register_number`]).
     pub existing: Option<&'a Office>,
     pub config: &'a Config,
     /// The channel's 代理人: the one bound to it (a 代理人's channel, where
@@ -78,10 +87,27 @@ impl Outcome {
     }
 }
 
-/// The office the input names, for `/register`: lets the caller load it.
+/// The number `/register` or `/fix-number` would take: lets the caller
+/// load the office already registered under it (`Ctx::existing`).
 pub fn register_number(input: &Input) -> Option<Result<OfficeNumber, UserError>> {
     match input {
-        Input::Register { number, .. } => Some(OfficeNumber::parse(number).map(|p| p.number).map_err(UserError::from)),
+        Input::Register { number, .. } | Input::FixNumber { number, .. } => {
+            Some(OfficeNumber::parse(number).map(|p| p.number).map_err(UserError::from))
+        }
+        _ => None,
+    }
+}
+
+/// The office a command names with `office:` (`/fix-number`, `/archive`,
+/// `/unarchive`): the caller loads it as `Ctx::office` instead of the
+/// channel's.
+pub fn office_named(input: &Input) -> Option<Result<OfficeNumber, UserError>> {
+    match input {
+        Input::FixNumber { office: Some(n), .. }
+        | Input::Archive { office: Some(n) }
+        | Input::Unarchive { office: Some(n) } => {
+            Some(OfficeNumber::parse(n).map(|p| p.number).map_err(UserError::from))
+        }
         _ => None,
     }
 }
@@ -146,12 +172,24 @@ pub fn handle(ctx: &Ctx, input: &Input) -> Result<Outcome, UserError> {
         Input::Contact { topic } => contact(ctx, topic.as_deref()),
         Input::Mode { mode } => tasks::change_mode(ctx, mode),
         Input::Help => Ok(Outcome::reply(help(ctx))),
+        Input::Certificate { expires, issued } => expiry::certificate(ctx, expires.as_deref(), issued.as_deref()),
+        Input::FixNumber { number, office } => fix::fix_number(ctx, number, office.is_some()),
+        Input::Archive { .. } => fix::archive(ctx),
+        Input::Unarchive { .. } => fix::unarchive(ctx),
         Input::Faq { .. }
         | Input::Question(_)
         | Input::Summary { .. }
         | Input::Unanswered
         | Input::History { .. }
-        | Input::Backup => Err(UserError::UnknownCommand(input.name().to_string())),
+        | Input::Backup
+        | Input::OfficeProgress { .. }
+        | Input::AskStaff { .. }
+        | Input::Inbox { .. }
+        | Input::Reply { .. }
+        | Input::Close { .. }
+        | Input::Teach { .. }
+        | Input::Taught
+        | Input::Forget { .. } => Err(UserError::UnknownCommand(input.name().to_string())),
     }
 }
 
@@ -188,9 +226,14 @@ fn earlier_open(task: TaskId, done: &BTreeMap<TaskId, DoneMark>) -> Result<(), U
     }
 }
 
-/// The office bound to the channel, or `NotRegistered`.
+/// The office bound to the channel, or `NotRegistered`; an archived one
+/// only for staff.
 fn registered_office<'a>(ctx: &Ctx<'a>) -> Result<&'a Office, UserError> {
-    ctx.office.ok_or(UserError::NotRegistered)
+    let office = ctx.office.ok_or(UserError::NotRegistered)?;
+    if office.is_archived() && !ctx.actor.staff {
+        return Err(UserError::Archived(office.number.to_string()));
+    }
+    Ok(office)
 }
 
 /// Who acts and when: what every history event records.
@@ -386,6 +429,8 @@ fn contact(ctx: &Ctx, topic: Option<&str>) -> Result<Outcome, UserError> {
             reply.push(Block::Text(Msg::new("hint-register")));
         }
     }
+    // The contact view does not offer itself.
+    reply.buttons.retain(|b| b.action != ButtonAction::Contact);
     Ok(Outcome::reply(reply))
 }
 

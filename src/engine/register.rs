@@ -5,6 +5,7 @@
 //! created and the channel becomes its own; the office gets no channel of
 //! its own and its 届出 is tracked from the 代理人's channel.
 
+use super::fix::{office_may_fix, FIX_NUMBER_DAYS};
 use super::{
     bind, bind_agent, clean_name, create, create_agent, parse_mode, update_details, By, Ctx, Details, Outcome,
 };
@@ -51,6 +52,7 @@ pub(super) fn register(
         ..Reply::default()
     };
     let change: Option<Change> = match (ctx.office, ctx.existing) {
+        (Some(cur), _) if cur.is_archived() && !staff => return Err(UserError::Archived(cur.number.to_string())),
         // The channel's own office: update its details (leaving its 代理人
         // when the mode is no longer proxy).
         (Some(cur), _) if cur.number == number => {
@@ -78,7 +80,18 @@ pub(super) fn register(
         (Some(cur), _) if !staff && cur.mode == Mode::Proxy && cur.agent.is_none() => {
             return Err(UserError::ChannelBoundProxy(cur.number.to_string()))
         }
-        (Some(cur), _) if !staff => return Err(UserError::ChannelBound(cur.number.to_string())),
+        // Another number in a bound channel: a typo the office may still
+        // correct itself, or staff's to change.
+        (Some(cur), ex) if !staff => {
+            return Err(if ex.is_none() && office_may_fix(cur, ctx.now) {
+                UserError::ChannelBoundFixable {
+                    number: cur.number.to_string(),
+                    new: number.to_string(),
+                }
+            } else {
+                UserError::ChannelBound(cur.number.to_string())
+            })
+        }
         // Office numbers are public: knowing one is no proof of belonging to
         // the office. Only staff bind an existing office to a channel, even
         // one that has none (imported without a channel, or displaced).
@@ -131,7 +144,7 @@ pub(super) fn register(
             Some(change.into())
         }
     };
-    check_digit_warning(&parsed, &mut reply);
+    check_digit_warning(&parsed, true, &mut reply);
     let office_after = change
         .as_ref()
         .and_then(Change::office)
@@ -142,11 +155,17 @@ pub(super) fn register(
     Ok(Outcome { reply, change })
 }
 
-fn check_digit_warning(parsed: &Parsed, reply: &mut Reply) {
+/// The check digit's warning; `fix_hint`: the office may correct the number
+/// itself with `/fix-number` (in its own channel; an office in a 代理人's
+/// channel has none, staff correct it).
+fn check_digit_warning(parsed: &Parsed, fix_hint: bool, reply: &mut Reply) {
     if let Some(expected) = parsed.check_digit_mismatch {
         reply.push(Block::Warning(
             Msg::new("register-check-digit").str("expected", expected.to_string()),
         ));
+        if fix_hint {
+            reply.push(Block::Text(Msg::new("register-fix-hint").num("days", FIX_NUMBER_DAYS)));
+        }
     }
 }
 
@@ -185,6 +204,9 @@ fn register_under_agent(
 ) -> Result<Outcome, UserError> {
     let number = parsed.number.clone();
     let staff = ctx.actor.staff;
+    if let Some(cur) = ctx.office.filter(|o| o.is_archived() && !staff) {
+        return Err(UserError::Archived(cur.number.to_string()));
+    }
     let by = By::from(ctx);
     let channel_agent = ctx.agent_channel();
     let named_key = agent_name.as_deref().map(agent_key);
@@ -333,7 +355,7 @@ fn register_under_agent(
             .str("agent", &agent.name)
             .num("offices", office_count as i64),
     ));
-    check_digit_warning(parsed, &mut reply);
+    check_digit_warning(parsed, !agents_channel, &mut reply);
     let change = Change {
         office: office_write,
         agent: agent_write,

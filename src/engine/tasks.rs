@@ -84,14 +84,17 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
             .msg("task", Msg::new(task.msg_in(track)))
             .date("date", ctx.now),
     ));
+    let (d, n) = playbook::counts(change.office.mode, &change.office.done);
+    reply.push(Block::Text(cards::progress_count(d, n)));
     if let StepStatus::Waiting { .. } = change.office.status(step) {
         reply.push(Block::Text(
             Msg::new("done-now-waiting").msg("what", Msg::new(step.msg_in(track, "waiting"))),
         ));
     }
-    let (d, n) = playbook::counts(change.office.mode, &change.office.done);
-    reply.push(Block::Text(cards::progress_count(d, n)));
-    cards::append_next(ctx.config, ctx.now, &change.office, ctx.office_agent(), &mut reply);
+    if task == TaskId::CertificateInstall {
+        super::expiry::ask_after_install(&change.office, &mut reply);
+    }
+    cards::append_after_done(ctx.config, &change.office, ctx.office_agent(), step, &mut reply);
     Ok(Outcome {
         reply,
         change: Some(change.into()),
@@ -99,7 +102,7 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
 }
 
 /// A task marked done before (a second click, a retried command): says so
-/// and shows the current card; nothing changes.
+/// and what comes next, as `/done` would; nothing changes.
 fn already_done(ctx: &Ctx, office: &Office, task: TaskId, at: i64) -> Reply {
     let mut reply = Reply::default();
     reply.push(Block::Text(
@@ -107,7 +110,7 @@ fn already_done(ctx: &Ctx, office: &Office, task: TaskId, at: i64) -> Reply {
             .msg("task", Msg::new(task.msg_in(office.mode)))
             .date("date", at),
     ));
-    cards::append_next(ctx.config, ctx.now, office, ctx.office_agent(), &mut reply);
+    cards::append_after_done(ctx.config, office, ctx.office_agent(), task.step(), &mut reply);
     reply
 }
 
@@ -136,6 +139,10 @@ pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {
             after.software = prev_software.clone();
             after.agent = prev_agent.clone();
             Msg::new("undo-update").str("name", prev_name)
+        }
+        Action::CertificateReported { prev, .. } => {
+            after.certificate = *prev;
+            Msg::new("undo-certificate")
         }
         _ => return Err(UserError::NothingToUndo),
     };

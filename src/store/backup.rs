@@ -6,6 +6,7 @@ use super::bulk::BULK_CHUNK;
 use super::codec::{
     agent_history_key, agent_office_key, decode, encode, history_key, number_of, split_key, unanswered_key, utf8,
 };
+use super::handoff::id_key;
 use super::{Store, StoreError, SCHEMA_KEY, SCHEMA_VERSION};
 use crate::dump::{self, Counts, Dump, DumpProblem, Item, ReadError};
 use crate::model::Event;
@@ -155,6 +156,8 @@ impl Store {
                 agents: self.agents(),
                 agent_channels: self.agent_channel_entries(),
                 agent_history: self.agent_history_groups(),
+                handoffs: self.handoffs(),
+                taught: self.taught.iter().values().map(|v| decode(&v?)),
             },
         )
     }
@@ -172,11 +175,13 @@ impl Store {
             agents: self.agents().collect::<Result<_, _>>()?,
             agent_channels: self.agent_channel_entries().collect::<Result<_, _>>()?,
             agent_history: self.agent_history_groups().collect::<Result<_, _>>()?,
+            handoffs: self.handoffs().collect::<Result<_, _>>()?,
+            taught: self.taught()?,
         })
     }
 
     /// The trees a restore fills, in the order of its batches.
-    fn data_trees(&self) -> [&sled::Tree; 9] {
+    fn data_trees(&self) -> [&sled::Tree; 12] {
         [
             &self.offices,
             &self.channels,
@@ -187,11 +192,14 @@ impl Store {
             &self.agent_channels,
             &self.agent_history,
             &self.agent_offices,
+            &self.handoffs,
+            &self.handoff_threads,
+            &self.taught,
         ]
     }
 
     /// Whether the data directory holds any office, 代理人, binding, history,
-    /// question or reminder.
+    /// question, reminder, request for staff or taught entry.
     pub fn has_data(&self) -> bool {
         self.data_trees().iter().any(|t| !t.is_empty())
     }
@@ -213,11 +221,11 @@ impl Store {
         let io = |e: std::io::Error| RestoreError::Read(ReadError::Io(e.to_string()));
         let counts = dump::check(open().map_err(io)?)?;
 
-        let mut batches: [sled::Batch; 9] = Default::default();
+        let mut batches: [sled::Batch; 12] = Default::default();
         let mut pending = 0;
         let mut failure: Option<StoreError> = None;
         let trees = self.data_trees();
-        let write = |batches: &mut [sled::Batch; 9]| -> Result<(), StoreError> {
+        let write = |batches: &mut [sled::Batch; 12]| -> Result<(), StoreError> {
             for (tree, batch) in trees.iter().zip(batches.iter_mut()) {
                 tree.apply_batch(std::mem::take(batch))?;
             }
@@ -244,6 +252,14 @@ impl Store {
                     Item::Agent(a) => batches[5].insert(a.key.as_bytes(), encode(&a)),
                     Item::AgentChannel(ch, a) => batches[6].insert(ch.as_bytes(), a.as_bytes()),
                     Item::AgentHistory(a, e) => batches[7].insert(agent_history_key(&a, e.seq), encode(&e)),
+                    Item::Handoff(h) => {
+                        let key = id_key(h.id);
+                        if let Some(t) = &h.thread {
+                            batches[10].insert(t.as_bytes(), &key[..]);
+                        }
+                        batches[9].insert(&key[..], encode(&h));
+                    }
+                    Item::Taught(t) => batches[11].insert(&id_key(t.id)[..], encode(&t)),
                     Item::Meta(k, v) => {
                         if k.as_bytes() != SCHEMA_KEY {
                             self.meta.insert(k.as_bytes(), v.as_bytes())?;

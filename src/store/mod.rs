@@ -1,20 +1,22 @@
 //! The store: the only code that names sled. Trees `offices`, `channels`,
-//! `history`, `unanswered`, `reminders` and `meta` (with the schema
-//! version), and for the 代理人: `agents`, `agent_channels`, `agent_history`
-//! and `agent_offices` (the index of each 代理人's offices, kept from
-//! [`Office::agent`] by every write); one command's writes are one
-//! transaction, flushed before the reply goes out. It imports nothing above
-//! the records it keeps.
+//! `history`, `unanswered`, `reminders`, `handoffs` (with `handoff_threads`),
+//! `taught` and `meta` (with the schema version), and for the 代理人:
+//! `agents`, `agent_channels`, `agent_history` and `agent_offices` (the index
+//! of each 代理人's offices, kept from [`Office::agent`] by every write); one
+//! command's writes are one transaction, flushed before the reply goes out.
+//! It imports nothing above the records it keeps.
 //!
 //! - `codec`: versioned JSON records and key layouts
 //! - `bulk`: the roster import's batched writes of planned changes
 //! - `backup`: export and restore (the `dump` format)
+//! - `handoff`: requests for a person and the entries staff taught
 //! - `verify`: `check`'s reading of every record and link
 //! - `swap`: all-or-nothing replacement of the data directory (import, restore)
 
 mod backup;
 mod bulk;
 mod codec;
+mod handoff;
 pub mod swap;
 mod verify;
 
@@ -24,7 +26,7 @@ use std::sync::Arc;
 
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional, TransactionalTree};
 
-use crate::model::{Agent, AgentWrite, Change, Event, Office, OfficeWrite, Unanswered};
+use crate::model::{Action, Agent, AgentWrite, Change, Event, Office, OfficeWrite, Unanswered};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 use codec::{
@@ -142,11 +144,22 @@ fn decode_tx<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> TxResult<T> {
     decode(bytes).map_err(|e| ConflictableTransactionError::Abort(Abort::Store(e)))
 }
 
+/// What a corrected office number moves (old key, new key, value), read
+/// before its transaction.
+struct Renumber {
+    from: OfficeNumber,
+    history: Vec<(sled::IVec, Vec<u8>, sled::IVec)>,
+    reminders: Vec<(sled::IVec, Vec<u8>, sled::IVec)>,
+    /// The 代理人's events about the office, rewritten with the new number.
+    agent_events: Vec<(sled::IVec, Vec<u8>)>,
+}
+
 /// The trees one command's transaction writes.
 struct Tx<'t> {
     offices: &'t TransactionalTree,
     channels: &'t TransactionalTree,
     history: &'t TransactionalTree,
+    reminders: &'t TransactionalTree,
     agents: &'t TransactionalTree,
     agent_channels: &'t TransactionalTree,
     agent_history: &'t TransactionalTree,
@@ -209,6 +222,51 @@ impl Tx<'_> {
         Ok(())
     }
 
+    /// A corrected office number, in the command's transaction: the office
+    /// record, its history (the moved events keep their seqs, the
+    /// correction's event follows them), its sent reminders, its channel
+    /// binding and its entry among its 代理人's offices move from the old
+    /// number to the write's, which must be free; the old number is free
+    /// afterwards. A conflict when the office changed since it was read, or
+    /// the new number was taken.
+    fn renumber(&self, w: &OfficeWrite, m: &Renumber, office_bytes: &[u8], event_bytes: &[u8]) -> TxResult<()> {
+        let to = &w.office.number;
+        let (old_key, new_key) = (m.from.as_str().as_bytes(), to.as_str().as_bytes());
+        let current: Option<Office> = match self.offices.get(old_key)? {
+            Some(b) => Some(decode_tx(&b)?),
+            None => None,
+        };
+        if current.as_ref().map(|x| x.revision) != w.expected_revision || self.offices.get(new_key)?.is_some() {
+            return conflict();
+        }
+        if let Some(ch) = &w.office.channel {
+            if self.channels.get(ch.as_bytes())?.is_some_and(|b| b.as_ref() == old_key) {
+                self.channels.insert(ch.as_bytes(), new_key)?;
+            }
+        }
+        for (old, new, v) in &m.history {
+            self.history.remove(old)?;
+            self.history.insert(new.as_slice(), v)?;
+        }
+        for (old, new, v) in &m.reminders {
+            self.reminders.remove(old)?;
+            self.reminders.insert(new.as_slice(), v)?;
+        }
+        if let Some(k) = current.as_ref().and_then(|o| o.agent.as_deref()) {
+            self.agent_offices.remove(agent_office_key(k, &m.from))?;
+        }
+        if let Some(k) = &w.office.agent {
+            self.agent_offices.insert(agent_office_key(k, to), &[])?;
+        }
+        for (k, v) in &m.agent_events {
+            self.agent_history.insert(k, v.as_slice())?;
+        }
+        self.offices.remove(old_key)?;
+        self.offices.insert(new_key, office_bytes)?;
+        self.history.insert(history_key(to, w.event.seq), event_bytes)?;
+        Ok(())
+    }
+
     /// Writes a 代理人's new state and event (and its channel) if it is still
     /// at the expected revision.
     fn agent(&self, w: &AgentWrite, agent_bytes: &[u8], event_bytes: &[u8]) -> TxResult<()> {
@@ -267,6 +325,10 @@ pub struct Store {
     agent_channels: sled::Tree,
     agent_history: sled::Tree,
     agent_offices: sled::Tree,
+    handoffs: sled::Tree,
+    /// Staff thread → request id.
+    handoff_threads: sled::Tree,
+    taught: sled::Tree,
 }
 
 impl std::fmt::Debug for Store {
@@ -382,6 +444,9 @@ impl Store {
             agent_channels: db.open_tree("agent_channels")?,
             agent_history: db.open_tree("agent_history")?,
             agent_offices: db.open_tree("agent_offices")?,
+            handoffs: db.open_tree("handoffs")?,
+            handoff_threads: db.open_tree("handoff_threads")?,
+            taught: db.open_tree("taught")?,
             meta,
             log,
             db,
@@ -513,20 +578,29 @@ impl Store {
     pub fn apply_unflushed(&self, change: &Change) -> Result<Applied, StoreError> {
         let office = change.office.as_ref().map(|w| (w, encode(&w.office), encode(&w.event)));
         let agent = change.agent.as_ref().map(|w| (w, encode(&w.agent), encode(&w.event)));
+        let moves = match change.office.as_ref() {
+            Some(w) => match w.renumbered_from() {
+                Some(from) => Some(self.renumber_moves(w, from)?),
+                None => None,
+            },
+            None => None,
+        };
         let trees = (
             &self.offices,
             &self.channels,
             &self.history,
+            &self.reminders,
             &self.agents,
             &self.agent_channels,
             &self.agent_history,
             &self.agent_offices,
         );
-        let res = trees.transaction(|(o, c, h, a, ac, ah, ao)| {
+        let res = trees.transaction(|(o, c, h, r, a, ac, ah, ao)| {
             let tx = Tx {
                 offices: o,
                 channels: c,
                 history: h,
+                reminders: r,
                 agents: a,
                 agent_channels: ac,
                 agent_history: ah,
@@ -534,21 +608,63 @@ impl Store {
             };
             // The office first: it may leave the channel the 代理人 takes.
             if let Some((w, record, event)) = &office {
-                tx.office(w, record, event)?;
+                match &moves {
+                    Some(m) => tx.renumber(w, m, record, event)?,
+                    None => tx.office(w, record, event)?,
+                }
             }
             if let Some((w, record, event)) = &agent {
                 tx.agent(w, record, event)?;
             }
             Ok(())
         });
-        match res {
-            Ok(()) => Ok(Applied::Stored),
-            Err(TransactionError::Abort(Abort::Conflict)) => Ok(Applied::Conflict),
-            Err(TransactionError::Abort(Abort::Store(e))) => Err(e),
-            Err(TransactionError::Storage(e)) => Err(e.into()),
-        }
+        applied(res)
     }
 
+    /// What a corrected office number (see [`OfficeWrite::renumbered_from`])
+    /// moves, read before the transaction (sled's transactions cannot scan):
+    /// the revision check inside it proves nothing was added since, as every
+    /// event (the office's, and its 代理人's about it) is written with the
+    /// office.
+    fn renumber_moves(&self, w: &OfficeWrite, from: &OfficeNumber) -> Result<Renumber, StoreError> {
+        let to = &w.office.number;
+        let reminder_prefix = |n: &OfficeNumber| format!("{}/", n.as_str());
+        let old_prefix = reminder_prefix(from);
+        let mut reminders = Vec::new();
+        for kv in self.reminders.scan_prefix(old_prefix.as_bytes()) {
+            let (k, v) = kv?;
+            let mut new = reminder_prefix(to).into_bytes();
+            new.extend_from_slice(&k[old_prefix.len()..]);
+            reminders.push((k, new, v));
+        }
+        let mut history = Vec::new();
+        for kv in self.history.scan_prefix(history_prefix(from)) {
+            let (k, v) = kv?;
+            let mut new = history_prefix(to);
+            new.extend_from_slice(&k[history_prefix(from).len()..]);
+            history.push((k, new, v));
+        }
+        // The 代理人's events about the office name it by its number.
+        let mut agent_events = Vec::new();
+        if let Some(key) = &w.office.agent {
+            for kv in self.agent_history.scan_prefix(agent_prefix(key)) {
+                let (k, v) = kv?;
+                let mut event: Event = decode(&v)?;
+                if let Action::OfficeTaskDone { number, .. } = &mut event.action {
+                    if number == from {
+                        *number = to.clone();
+                        agent_events.push((k, encode(&event)));
+                    }
+                }
+            }
+        }
+        Ok(Renumber {
+            from: from.clone(),
+            history,
+            reminders,
+            agent_events,
+        })
+    }
     /// Makes everything written so far durable: sled's flush writes its log
     /// with `sync_file_range`, which survives a killed process but not a power
     /// cut (it flushes neither the drive's cache nor the file's size); the
@@ -606,6 +722,31 @@ impl Store {
     /// Every unanswered question, oldest first.
     pub fn unanswered(&self) -> Result<Vec<Unanswered>, StoreError> {
         self.unanswered.iter().values().map(|v| decode(&v?)).collect()
+    }
+
+    /// The latest unanswered question asked in `channel` at or after
+    /// `since`, looking through at most the `scan` latest questions.
+    pub fn last_unanswered_in(&self, channel: &str, since: i64, scan: usize) -> Result<Option<Unanswered>, StoreError> {
+        for v in self.unanswered.iter().values().rev().take(scan) {
+            let q: Unanswered = decode(&v?)?;
+            if q.at < since {
+                break;
+            }
+            if q.channel.as_deref() == Some(channel) {
+                return Ok(Some(q));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// What a command's transaction did.
+fn applied(res: Result<(), TransactionError<Abort>>) -> Result<Applied, StoreError> {
+    match res {
+        Ok(()) => Ok(Applied::Stored),
+        Err(TransactionError::Abort(Abort::Conflict)) => Ok(Applied::Conflict),
+        Err(TransactionError::Abort(Abort::Store(e))) => Err(e),
+        Err(TransactionError::Storage(e)) => Err(e.into()),
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::codec::{agent_office_key, decode, number_of, split_key, utf8};
 use super::{Store, StoreError};
-use crate::model::{Agent, Event, Office, Unanswered};
+use crate::model::{Agent, Event, Handoff, Office, TaughtEntry, Unanswered};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 
@@ -20,7 +20,10 @@ pub struct Report {
     pub offices: usize,
     pub events: usize,
     pub agents: usize,
-    /// One localized line each; at most [`MAX_PROBLEMS`].
+    /// Requests for staff and taught entries read.
+    pub handoffs: usize,
+    pub taught: usize,
+    /// One localized line each; at most `MAX_PROBLEMS` (50).
     pub problems: Vec<Msg>,
     /// Problems past the listed ones.
     pub more: usize,
@@ -171,6 +174,53 @@ impl Store {
             }
         }
         self.verify_agents(&mut r, &offices, &bound)?;
+        // Requests for staff, and the index from each staff thread to its request.
+        let mut threads: HashMap<String, u64> = HashMap::new();
+        for kv in self.handoffs.iter() {
+            let (k, v) = kv?;
+            r.handoffs += 1;
+            let key = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            match decode::<Handoff>(&v) {
+                Ok(h) => {
+                    if h.id != key {
+                        r.problem(
+                            Msg::new("verify-handoff-key")
+                                .num("key", key as i64)
+                                .num("id", h.id as i64),
+                        );
+                    }
+                    if let Some(t) = h.thread {
+                        threads.insert(t, h.id);
+                    }
+                }
+                Err(e) => r.problem(unreadable(Msg::new("verify-what-handoff").num("id", key as i64), &e)),
+            }
+        }
+        let mut indexed = 0;
+        for kv in self.handoff_threads.iter() {
+            let (k, v) = kv?;
+            indexed += 1;
+            let thread = String::from_utf8_lossy(&k).into_owned();
+            let id = v.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            if threads.get(&thread) != Some(&id) {
+                r.problem(
+                    Msg::new("verify-thread-index")
+                        .str("thread", &thread)
+                        .num("id", id as i64),
+                );
+            }
+        }
+        if indexed != threads.len() {
+            r.problem(Msg::new("verify-thread-unindexed").num("count", threads.len().abs_diff(indexed) as i64));
+        }
+        for kv in self.taught.iter() {
+            let (k, v) = kv?;
+            r.taught += 1;
+            let key = k.as_ref().try_into().map(u64::from_be_bytes).unwrap_or(0);
+            if let Err(e) = decode::<TaughtEntry>(&v) {
+                r.problem(unreadable(Msg::new("verify-what-taught").num("id", key as i64), &e));
+            }
+        }
         Ok(r)
     }
 

@@ -17,6 +17,7 @@ use seikyu_navi::content::{Content, Lang};
 use seikyu_navi::engine::{self, Ctx, Outcome};
 use seikyu_navi::error::UserError;
 use seikyu_navi::model::{agent_key, Action, Actor, Agent, Change, Event, Office, MAX_AGENT_OFFICES};
+use seikyu_navi::office_number::OfficeNumber;
 use seikyu_navi::playbook::{self, ContactId, Mode, StepId, StepStatus, TaskId, Track};
 use seikyu_navi::reply::{ButtonAction, Contact, Mark, Reply, Tone};
 use seikyu_navi::staff;
@@ -243,6 +244,13 @@ fn heading(r: &Reply) -> (i64, i64, String) {
     (num(m, "n"), num(m, "total"), sub(m, "title").id.clone())
 }
 
+/// (n, total, title id) of the step `/done` points to (its card is `/next`'s).
+fn next_step(r: &Reply) -> (i64, i64, String) {
+    assert!(!has(r, "step-heading"), "{:?}", ids(r));
+    let m = sub(find(r, "done-next-step"), "step");
+    (num(m, "n"), num(m, "total"), sub(m, "title").id.clone())
+}
+
 /// The checklist as (step, mark, message id).
 fn items(r: &Reply) -> Vec<(StepId, Mark, &str)> {
     checklist(r)
@@ -364,7 +372,8 @@ fn a_proxy_with_five_offices_from_registration_to_the_end() {
     assert_eq!(heading(r), (2, 7, "step-notify-agent-title".into()));
     assert_eq!(num(find(r, "agent-offices-notify"), "offices"), 5);
     assert!(has(r, "step-notify-agent-what"));
-    assert_eq!(contact(r), &builtin(ContactId::Kokuhoren));
+    // The 国保連合会 of its first office waiting for its letter (Tokyo).
+    assert_eq!(contact(r).key.as_deref(), Some("kokuhoren-13"));
     assert!(!buttons(r).iter().any(|b| matches!(b, ButtonAction::Done(_))));
     assert_eq!(w.err(ch, "/done"), UserError::WhichOffice(numbers[0].clone()));
     assert_eq!(
@@ -800,7 +809,9 @@ fn a_vendor_office_from_registration_to_the_end() {
     w.days(7);
     let r = w.ok(ch, "/done").reply;
     assert_eq!(count(&r), (1, 2));
+    assert_eq!(next_step(&r), (2, 2, "step-software-vendor-title".into()));
     // The software step is asking the vendor: named, routed to its contact.
+    let r = w.ok(ch, "/next").reply;
     assert_eq!(heading(&r), (2, 2, "step-software-vendor-title".into()));
     let what = msgs(&r)
         .into_iter()
@@ -845,10 +856,16 @@ fn every_step_text_of_every_track_exists_in_both_locales() {
     let mut missing = Vec::new();
     for track in tracks {
         for step in playbook::steps(track) {
-            let mut ids: Vec<String> = ["title", "what", "need", "receive", "time", "missing"]
-                .iter()
-                .map(|p| step.msg_in(track, p))
-                .collect();
+            // The other card parts are optional (a card leaves out what a
+            // step has nothing to say about); they must agree between the
+            // languages.
+            let mut ids: Vec<String> = ["title", "what"].iter().map(|p| step.msg_in(track, p)).collect();
+            for part in seikyu_navi::cards::FIELDS {
+                let id = step.msg_in(track, part);
+                if Lang::ALL.iter().any(|l| c.has(*l, &id)) {
+                    ids.push(id);
+                }
+            }
             if step.waiting_id().is_some() {
                 ids.push(step.msg_in(track, "waiting"));
             }
@@ -1109,5 +1126,59 @@ fn the_roster_registers_offices_under_a_proxy() {
     app.import_roster(&rows, T0 + DAY, &mut |_, _, _| {}).unwrap();
     let o = app.office(&office_number(&numbers[0])).unwrap().unwrap();
     assert_eq!(o.agent.as_deref(), Some(key.as_str()));
+    assert!(app.verify().unwrap().problems.is_empty());
+}
+
+/// A corrected number of a 代理人's office (staff, from their channel): the
+/// 代理人's index and its events about the office move with it, the
+/// 代理人's channel still marks the office's 届出 and `/undo` there still
+/// finds it.
+#[test]
+fn a_corrected_number_stays_the_proxys_office() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(Config::default(), dir.path()).unwrap();
+    let numbers = group_in_app(&app);
+    let key = agent_key(GROUP);
+    let (old, new) = (office_number(&numbers[1]), number("137010099"));
+    let r = run(
+        &app,
+        "sakura-group",
+        &user(),
+        &format!("/done office:{}", numbers[1]),
+        T0 + 3 * DAY,
+    );
+    assert!(has(&r, "done-task-office"), "{:?}", ids(&r));
+    run_ok(
+        &app,
+        "staff-room",
+        &staff(),
+        &format!("/fix-number number:{new} office:{old}"),
+        T0 + 4 * DAY,
+    );
+    let new_n = office_number(&new);
+    assert_eq!(app.office(&old).unwrap(), None);
+    assert_eq!(
+        app.office(&new_n).unwrap().unwrap().agent.as_deref(),
+        Some(key.as_str())
+    );
+    let listed = app.store().agent_office_numbers(&key).unwrap();
+    assert!(listed.contains(&new_n) && !listed.contains(&old), "{listed:?}");
+    let about: Vec<OfficeNumber> = app
+        .store()
+        .agent_history(&key)
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e.action {
+            Action::OfficeTaskDone { number, .. } => Some(number),
+            _ => None,
+        })
+        .collect();
+    assert!(about.contains(&new_n) && !about.contains(&old), "{about:?}");
+    assert!(app.verify().unwrap().problems.is_empty());
+    // The 代理人's channel goes on with the office under its new number.
+    let r = run_ok(&app, "sakura-group", &user(), "/progress", T0 + 5 * DAY);
+    assert!(format!("{r:?}").contains(new.as_str()));
+    let r = run_ok(&app, "sakura-group", &user(), "/undo", T0 + 5 * DAY);
+    assert!(has(&r, "undo-task-office"), "{:?}", ids(&r));
     assert!(app.verify().unwrap().problems.is_empty());
 }

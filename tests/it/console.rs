@@ -110,11 +110,11 @@ fn first_step_then_the_notification() {
         r[0]
     );
     assert!(r[1].starts_with("■ 手順 1/6：動作環境の確認\n"), "{}", r[1]);
-    for needle in ["動作環境", "Windows", "Internet Explorer 11", "TEL: 0570-059-402"] {
+    for needle in ["動作環境", "Windows", "Internet Explorer 11", "TEL：0570-059-402"] {
         assert!(r[1].contains(needle), "{needle} not in {}", r[1]);
     }
     assert!(
-        r[2].contains("「動作環境を満たしたパソコンを準備する」を完了にしました"),
+        r[2].contains("☑ 完了にしました：動作環境を満たしたパソコンを準備する"),
         "{}",
         r[2]
     );
@@ -148,7 +148,11 @@ fn proxy_office_gets_the_proxy_application_after_notify() {
         "{}",
         r[3]
     );
-    assert!(r[3].contains("※ 各事業所の「電子請求登録結果に関するお知らせ」の到着待ち"));
+    assert!(
+        r[3].contains("※ 各事業所の「電子請求登録結果に関するお知らせ」の到着待ちです"),
+        "{}",
+        r[3]
+    );
     assert!(r[5].starts_with("■ 手順 3/7：代理人申請\n"), "{}", r[5]);
     assert!(r[5].contains("「代理人申請 電子請求をはじめる前に」"));
 }
@@ -216,7 +220,7 @@ fn a_second_process_sees_the_progress() {
     let p = &r[0];
     assert_eq!(lines_starting(p, "☑").len(), 1, "{p}");
     assert_eq!(lines_starting(p, "⏳").len(), 1, "{p}");
-    assert!(p.contains("⏳ 手順 2/6：インターネット請求開始の届出："), "{p}");
+    assert!(p.contains("⏳ 手順 2/6：インターネット請求開始の届出（"), "{p}");
     assert_eq!(lines_starting(p, "☐").len(), 4, "{p}");
     // A channel is its own office.
     let r = sb.console(&["--channel", "other"], &["/progress"]);
@@ -228,12 +232,12 @@ fn english() {
     let sb = Sandbox::new();
     let r = sb.console(&["--lang", "en"], &[REGISTER, "/next", "/register number:12345 name:x"]);
     assert!(
-        r[0].starts_with("Registered \"テスト事業所\" (office number 1370100016, Office billing (事業所請求))."),
+        r[0].starts_with("Registered \"テスト事業所\", office number 1370100016, Office billing (事業所請求)."),
         "{}",
         r[0]
     );
     assert!(
-        r[1].starts_with("■ Step 1/6: Check the operating environment\n"),
+        r[1].starts_with("■ Step 1/6: Check the operating environment (動作環境)\n"),
         "{}",
         r[1]
     );

@@ -18,21 +18,21 @@ use crate::support::{
 };
 
 /// One channel, one office: applies every change the engine returns.
-struct Sim {
-    config: Config,
-    now: i64,
-    channel: String,
-    actor: Actor,
-    office: Option<Office>,
-    history: Vec<Event>,
+pub(crate) struct Sim {
+    pub(crate) config: Config,
+    pub(crate) now: i64,
+    pub(crate) channel: String,
+    pub(crate) actor: Actor,
+    pub(crate) office: Option<Office>,
+    pub(crate) history: Vec<Event>,
 }
 
 impl Sim {
-    fn new() -> Sim {
+    pub(crate) fn new() -> Sim {
         Sim::with_config(Config::default())
     }
 
-    fn with_config(config: Config) -> Sim {
+    pub(crate) fn with_config(config: Config) -> Sim {
         Sim {
             config,
             now: T0,
@@ -43,7 +43,7 @@ impl Sim {
         }
     }
 
-    fn run(&mut self, input: &Input) -> Result<Outcome, UserError> {
+    pub(crate) fn run(&mut self, input: &Input) -> Result<Outcome, UserError> {
         let existing = match engine::register_number(input) {
             Some(Ok(n)) => self.office.as_ref().filter(|o| o.number == n),
             _ => None,
@@ -66,7 +66,7 @@ impl Sim {
         res
     }
 
-    fn apply(&mut self, change: &Change) {
+    pub(crate) fn apply(&mut self, change: &Change) {
         assert!(change.agent.is_none(), "no 代理人 in these scenarios");
         let ch = change.office.as_ref().expect("an office change");
         assert_eq!(
@@ -84,20 +84,20 @@ impl Sim {
     }
 
     /// Runs a line that must succeed.
-    fn ok(&mut self, line: &str) -> Outcome {
+    pub(crate) fn ok(&mut self, line: &str) -> Outcome {
         self.run_ok(&input(line))
     }
 
-    fn run_ok(&mut self, input: &Input) -> Outcome {
+    pub(crate) fn run_ok(&mut self, input: &Input) -> Outcome {
         self.run(input).unwrap_or_else(|e| panic!("{input:?} failed: {e:?}"))
     }
 
     /// Runs a line that must fail, and checks that nothing changed.
-    fn err(&mut self, line: &str) -> UserError {
+    pub(crate) fn err(&mut self, line: &str) -> UserError {
         self.run_err(&input(line))
     }
 
-    fn run_err(&mut self, input: &Input) -> UserError {
+    pub(crate) fn run_err(&mut self, input: &Input) -> UserError {
         let before = (self.office.clone(), self.history.clone());
         let e = match self.run(input) {
             Ok(out) => panic!("{input:?} succeeded: {:?}", ids(&out.reply)),
@@ -107,15 +107,15 @@ impl Sim {
         e
     }
 
-    fn days(&mut self, n: i64) {
+    pub(crate) fn days(&mut self, n: i64) {
         self.now += n * DAY;
     }
 
-    fn office(&self) -> &Office {
+    pub(crate) fn office(&self) -> &Office {
         self.office.as_ref().expect("registered")
     }
 
-    fn last_action(&self) -> &Action {
+    pub(crate) fn last_action(&self) -> &Action {
         &self.history.last().expect("history").action
     }
 }
@@ -125,6 +125,13 @@ impl Sim {
 /// (n, total, title id) of the step card's heading.
 fn heading(r: &Reply) -> (i64, i64, String) {
     let m = find(r, "step-heading");
+    (num(m, "n"), num(m, "total"), sub(m, "title").id.clone())
+}
+
+/// (n, total, title id) of the step `/done` points to next (no card).
+fn next_step(r: &Reply) -> (i64, i64, String) {
+    assert!(!has(r, "step-heading"), "{:?}", ids(r));
+    let m = sub(find(r, "done-next-step"), "step");
     (num(m, "n"), num(m, "total"), sub(m, "title").id.clone())
 }
 
@@ -143,7 +150,8 @@ fn listed(mode: Mode) -> Vec<StepId> {
 }
 
 /// Marks every task done with plain `/done`, one day apart, and checks each
-/// reply: the task named, the wait announced, the count, the next card.
+/// reply: the task named, the wait announced, the count, what comes next
+/// (the step's next task, or a pointer to the next step's card).
 fn walk(sim: &mut Sim, mode: Mode, tasks: &[TaskId], applicable: i64) {
     let list = listed(mode);
     let mut done_steps = 0;
@@ -181,10 +189,15 @@ fn walk(sim: &mut Sim, mode: Mode, tasks: &[TaskId], applicable: i64) {
         };
         assert_eq!(sim.office().current_step(), expect_current);
         match expect_current {
+            Some(cur) if cur == step => {
+                assert!(!has(r, "step-heading"), "{:?}", ids(r));
+                assert_eq!(sub(find(r, "next-task"), "task").id, tasks[i + 1].msg_id());
+                assert_eq!(buttons(r)[0], ButtonAction::Done(tasks[i + 1]));
+            }
             Some(cur) => {
                 let n = list.iter().position(|s| *s == cur).unwrap() as i64 + 1;
-                assert_eq!(heading(r), (n, list.len() as i64, cur.title_in(mode)));
-                assert_eq!(buttons(r)[0], ButtonAction::Done(tasks[i + 1]));
+                assert_eq!(next_step(r), (n, list.len() as i64, cur.title_in(mode)));
+                assert_eq!(buttons(r)[0], ButtonAction::Next);
             }
             None => {
                 assert!(has(r, "steps-complete-title"), "{:?}", ids(r));
@@ -383,7 +396,7 @@ fn done_by_id_and_by_number_out_of_order() {
     let r = sim.ok("/done step:login").reply;
     assert_eq!(sim.last_action(), &Action::TaskDone { task: TaskId::Login });
     assert_eq!(sub(find(&r, "done-task"), "task").id, "task-login");
-    assert_eq!(heading(&r), (1, 6, "step-environment-title".into()));
+    assert_eq!(next_step(&r), (1, 6, "step-environment-title".into()));
     assert_eq!(sim.office().current_step(), Some(StepId::Environment));
     // By number (direct: 1 environment, 2 notify, 3 login, 4 certificate, 5 installer, 6 software).
     sim.ok("/done step:5");
@@ -472,7 +485,7 @@ fn undo_a_task() {
     assert_eq!(r.tone, Tone::Success);
     assert_eq!(sub(find(r, "undo-task"), "task").id, "task-environment");
     let p = find(r, "next-pointer");
-    assert_eq!(sub(p, "step").id, "step-heading");
+    assert_eq!(sub(p, "step").id, "step-ref");
     assert_eq!(sub(sub(p, "step"), "title").id, "step-environment-title");
     assert_eq!(buttons(r), vec![ButtonAction::Next, ButtonAction::Progress]);
     assert_eq!(sim.err("/undo"), UserError::NothingToUndo);
@@ -650,8 +663,8 @@ fn progress_checklist_marks_and_dates() {
     assert_eq!(num(w, "days"), 5);
     assert_eq!(sub(w, "what").id, "step-notify-waiting");
     let c = find(r, "progress-count");
-    assert_eq!((num(c, "done"), num(c, "total"), num(c, "percent")), (1, 6, 16));
-    assert_eq!(string(c, "bar"), "■□□□□□□□□□");
+    assert_eq!((num(c, "done"), num(c, "total"), num(c, "percent")), (1, 6, 17));
+    assert_eq!(string(c, "bar"), "■■□□□□□□□□");
     let reg = find(r, "progress-registered");
     assert_eq!(date(reg, "date"), T0);
     assert_eq!(date(reg, "updated"), submit_at);
@@ -790,11 +803,15 @@ fn every_user_error_is_an_err_without_change() {
     assert_eq!(sim.err("/done"), UserError::AllDone);
     assert_eq!(sim.err("/done step:1"), UserError::StepAlreadyDone(StepId::Notify));
     assert_eq!(sim.err("/done step:2"), UserError::StepAlreadyDone(StepId::Software));
-    // Another number in a bound channel (non-staff).
+    // Another number in a bound channel (non-staff): within a week of
+    // registering it may be a typo, which /fix-number corrects.
     let other = number("137010002");
     assert_eq!(
         sim.run_err(&reg(&other, "ひまわり")),
-        UserError::ChannelBound(AOBA.into())
+        UserError::ChannelBoundFixable {
+            number: AOBA.into(),
+            new: other.clone()
+        }
     );
     // Questions and staff views are not the engine's.
     assert_eq!(
@@ -987,10 +1004,19 @@ fn contact_routing_per_step() {
     assert_eq!(contact(&r), &builtin(ContactId::Reception));
     assert_eq!(sub(find(&r, "contact-for-step"), "step").id, "step-environment-title");
     sim.ok("/done");
-    // Notify → the 国保連合会 (built-in text without a configured one).
+    // Notify → the 国保連合会 (the shipped row without a configured one:
+    // its name and website, and a note that the bot knows no number).
+    let tokyo = Contact {
+        id: Some(ContactId::Kokuhoren),
+        key: Some("kokuhoren-13".into()),
+        name: Some("東京都国民健康保険団体連合会".into()),
+        url: Some("http://www.tokyo-kokuhoren.or.jp/".into()),
+        note_msg: Some(Msg::new("contact-kokuhoren-no-tel").str("name", "東京都国民健康保険団体連合会")),
+        ..Contact::default()
+    };
     let r = sim.ok("/contact").reply;
-    assert_eq!(contact(&r), &builtin(ContactId::Kokuhoren));
-    assert_eq!(contact(&sim.ok("/next").reply), &builtin(ContactId::Kokuhoren));
+    assert_eq!(contact(&r), &tokyo);
+    assert_eq!(contact(&sim.ok("/next").reply), &tokyo);
     // An explicit topic.
     let r = sim.ok("/contact topic:denso").reply;
     assert_eq!(contact(&r), &builtin(ContactId::Denso));
@@ -1015,11 +1041,14 @@ fn contact_routing_per_step() {
             ..Contact::default()
         }
     );
-    // Another prefecture falls back to the built-in text.
+    // Another prefecture falls back to its shipped row.
     let mut sim = Sim::with_config(cfg.clone());
     sim.ok(&format!("/register number:{} name:なにわ介護", number("277010001")));
     sim.ok("/done");
-    assert_eq!(contact(&sim.ok("/contact").reply), &builtin(ContactId::Kokuhoren));
+    let c = contact(&sim.ok("/contact").reply).clone();
+    assert_eq!(c.key.as_deref(), Some("kokuhoren-27"));
+    assert_eq!(c.name.as_deref(), Some("大阪府国民健康保険団体連合会"));
+    assert_eq!(c.tel, None);
 
     // Vendor mode: the vendor answers (its configured contact when known);
     // the office's first own step is its 届出 (the 国保連合会).
@@ -1055,17 +1084,23 @@ fn contact_routing_per_step() {
     let r = sim.ok("/contact").reply;
     assert_eq!(contact(&r), &builtin(ContactId::Denso));
     assert_eq!(sub(find(&r, "contact-for-step"), "step").id, "step-software-title");
-    // Other software: its own contact (built-in text).
+    // Other software: its own contact, named (never the 介護伝送ソフトヘルプデスク).
+    let other = Contact {
+        id: Some(ContactId::Software),
+        name_msg: Some(Msg::new("contact-software-other").str("software", "ケアソフトB")),
+        note_msg: Some(Msg::new("contact-software-other-note")),
+        ..Contact::default()
+    };
     let mut sim = Sim::new();
     sim.ok("/register number:1370100016 name:あおば介護 software:ケアソフトB");
     for _ in 0..7 {
         sim.ok("/done");
     }
-    assert_eq!(contact(&sim.ok("/contact").reply), &builtin(ContactId::Software));
+    assert_eq!(contact(&sim.ok("/contact").reply), &other);
     // All done: still the software's contact, no step named.
     sim.ok("/done");
     let r = sim.ok("/contact").reply;
-    assert_eq!(contact(&r), &builtin(ContactId::Software));
+    assert_eq!(contact(&r), &other);
     assert!(has(&r, "contact-intro"));
 }
 

@@ -3,7 +3,7 @@
 //! configuration errors (never a value from `bot.toml`, so never a token).
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use seikyu_navi::app::App;
 use seikyu_navi::command::parse_line;
@@ -14,7 +14,8 @@ use seikyu_navi::playbook::{Mode, StepId};
 use seikyu_navi::reply::Block;
 use seikyu_navi::staff::{self, OfficeRow, Summary};
 
-const BIN: &str = env!("CARGO_BIN_EXE_seikyu-navi");
+use crate::support::cli_output;
+
 const DAY: i64 = 86_400;
 /// 2026-11-24 00:30 JST (2026-11-23 15:30 UTC).
 const T0: i64 = 1_795_447_800;
@@ -45,6 +46,8 @@ fn row(number: &str, name: &str, updated_at: i64, waiting_since: Option<i64>) ->
         updated_at,
         stalled: false,
         waiting_since,
+        step_since: waiting_since.unwrap_or(updated_at),
+        days_at_step: 0,
         completed_at: None,
         agent: None,
         current_by_agent: false,
@@ -108,22 +111,7 @@ fn attachment(app: &App, now: i64) -> Vec<u8> {
 }
 
 fn bin(config: &Path, data: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(BIN)
-        .arg("--config")
-        .arg(config)
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    cli_output(config, data, args, stdin)
 }
 
 /// Names a spreadsheet would run as formulas (OWASP's list, plus the

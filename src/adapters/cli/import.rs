@@ -231,7 +231,9 @@ fn restore(env: &Env, path: &Path, bytes: Option<Vec<u8>>) -> Result<(), CliErro
         .num("channels", c.channels as i64)
         .num("history", c.history as i64)
         .num("unanswered", c.unanswered as i64)
-        .num("reminders", c.reminders as i64);
+        .num("reminders", c.reminders as i64)
+        .num("handoffs", c.handoffs as i64)
+        .num("taught", c.taught as i64);
     println!("{}", env.text(&msg));
     Ok(())
 }

@@ -59,7 +59,13 @@ impl Handler {
         // Staff views read every office: defer first so Discord does not time out.
         let slow = matches!(
             input,
-            Input::Summary { .. } | Input::Unanswered | Input::History { .. } | Input::Backup
+            Input::Summary { .. }
+                | Input::Unanswered
+                | Input::History { .. }
+                | Input::Backup
+                | Input::Inbox { .. }
+                | Input::Teach { .. }
+                | Input::Forget { .. }
         );
         if slow {
             let defer = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true));
@@ -186,6 +192,15 @@ impl Handler {
             return;
         }
         let channel = msg.channel_id.to_string();
+        let ch = channel.clone();
+        let request = self
+            .blocking(move |app| app.handoff_by_thread(&ch))
+            .await
+            .and_then(Result::ok)
+            .flatten();
+        if let Some(h) = request {
+            return self.on_thread_message(ctx, msg, h.id, text).await;
+        }
         if !mentioned {
             if !self.app.config().discord.message_content {
                 return;
@@ -205,13 +220,36 @@ impl Handler {
         let lang = Lang::detect(&text).unwrap_or(self.app.config().bot.locale);
         let actor = self.actor(&msg.author, None);
         let reply = self.handle(channel, actor, Input::Question(text), lang).await;
+        self.answer_message(ctx, msg, lang, &reply).await;
+    }
+
+    /// Posts a reply to a message, in its channel.
+    async fn answer_message(&self, ctx: &Context, msg: &DiscordMessage, lang: Lang, reply: &Reply) {
         let out = self
-            .message(lang, &reply)
+            .message(lang, reply)
             .without_files()
             .channel()
             .reference_message(msg);
         if let Err(e) = msg.channel_id.send_message(&ctx.http, out).await {
-            tracing::warn!(error = %e, "could not answer a message");
+            tracing::warn!(error = %e, channel = %msg.channel_id, "could not answer a message");
         }
+    }
+
+    /// A message in a request's staff thread: a staff member's answer, posted
+    /// to the office's channel (by the handoff task). Others are ignored.
+    async fn on_thread_message(&self, ctx: &Context, msg: &DiscordMessage, id: u64, text: String) {
+        let member = msg.member.as_deref().map(|m| (m.roles.as_slice(), m.nick.as_deref()));
+        let actor = self.actor_with(&msg.author, member);
+        if !actor.staff {
+            tracing::debug!(request = id, "a non-staff message in a request's thread");
+            return;
+        }
+        let lang = self.app.config().bot.locale;
+        let input = Input::Reply {
+            id: id.to_string(),
+            text,
+        };
+        let reply = self.handle(msg.channel_id.to_string(), actor, input, lang).await;
+        self.answer_message(ctx, msg, lang, &reply).await;
     }
 }
