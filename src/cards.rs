@@ -465,19 +465,7 @@ pub fn append_agent_next(config: &Config, now: i64, view: &AgentView, reply: &mu
     let track = Track::Agent;
     let agent = view.agent;
     let Some(step) = view.current_step() else {
-        reply.push(Block::Title(Msg::new("steps-complete-title")));
-        reply.push(Block::Text(
-            Msg::new("agent-complete")
-                .str("agent", &agent.name)
-                .num("offices", view.offices.len() as i64),
-        ));
-        reply.push(Block::Contact(contacts::route_agent(
-            config,
-            ContactId::Software,
-            agent,
-            view.offices,
-        )));
-        reply.buttons = vec![progress_button()];
+        append_agent_complete(config, view, reply);
         return;
     };
     reply.push(Block::Title(step_title(track, step)));
@@ -491,20 +479,7 @@ pub fn append_agent_next(config: &Config, now: i64, view: &AgentView, reply: &mu
         if !view.offices.is_empty() {
             reply.push(office_lines(now, view));
         }
-        // The next office to submit its 届出; else the first one waiting for its letter.
-        let unsubmitted = view
-            .offices
-            .iter()
-            .find(|o| !o.done.contains_key(&TaskId::NotifySubmit));
-        let waiting = view
-            .offices
-            .iter()
-            .find(|o| !o.done.contains_key(&TaskId::NotifyReceive));
-        reply.push(Block::Text(match (unsubmitted, waiting) {
-            (Some(o), _) => Msg::new("agent-next-office").str("number", o.number.as_str()),
-            (None, Some(o)) => Msg::new("agent-next-office-waiting").str("number", o.number.as_str()),
-            (None, None) => Msg::new("agent-no-offices").str("agent", &agent.name),
-        }));
+        reply.push(Block::Text(next_office(view)));
     } else if let Some(task) = playbook::next_task(step, &agent.done) {
         reply.push(Block::Text(
             Msg::new("next-task").msg("task", Msg::new(task.msg_in(track))),
@@ -518,6 +493,75 @@ pub fn append_agent_next(config: &Config, now: i64, view: &AgentView, reply: &mu
         view.offices,
     )));
     reply.buttons = card_buttons(done_task);
+}
+
+/// The 代理人 is done with everything: its completion card.
+fn append_agent_complete(config: &Config, view: &AgentView, reply: &mut Reply) {
+    reply.push(Block::Title(Msg::new("steps-complete-title")));
+    reply.push(Block::Text(
+        Msg::new("agent-complete")
+            .str("agent", &view.agent.name)
+            .num("offices", view.offices.len() as i64),
+    ));
+    reply.push(Block::Contact(contacts::route_agent(
+        config,
+        ContactId::Software,
+        view.agent,
+        view.offices,
+    )));
+    reply.buttons = vec![progress_button()];
+}
+
+/// What to do for the offices' 届出: the next office to submit its 届出;
+/// else the first one waiting for its letter.
+fn next_office(view: &AgentView) -> Msg {
+    let unsubmitted = view
+        .offices
+        .iter()
+        .find(|o| !o.done.contains_key(&TaskId::NotifySubmit));
+    let waiting = view
+        .offices
+        .iter()
+        .find(|o| !o.done.contains_key(&TaskId::NotifyReceive));
+    match (unsubmitted, waiting) {
+        (Some(o), _) => Msg::new("agent-next-office").str("number", o.number.as_str()),
+        (None, Some(o)) => Msg::new("agent-next-office-waiting").str("number", o.number.as_str()),
+        (None, None) => Msg::new("agent-no-offices").str("agent", &view.agent.name),
+    }
+}
+
+/// What `/done` (or `/done office:`) adds in the 代理人's channel after the
+/// line saying what it recorded, as [`append_after_done`] does for an
+/// office: in the same step, its next task (or the next office's 届出);
+/// else one line pointing at the new current step, whose card `/next`
+/// shows; after the last step, the completion card.
+pub fn append_agent_after_done(config: &Config, view: &AgentView, step: StepId, reply: &mut Reply) {
+    let track = Track::Agent;
+    match view.current_step() {
+        Some(current) if current == step && step.doer(track) == Some(Doer::Offices) => {
+            reply.push(Block::Text(next_office(view)));
+            reply.buttons = vec![next_button(), progress_button()];
+        }
+        Some(current) if current == step => {
+            let task = playbook::next_task(step, &view.agent.done);
+            if let Some(task) = task {
+                reply.push(Block::Text(
+                    Msg::new("next-task").msg("task", Msg::new(task.msg_in(track))),
+                ));
+            }
+            reply.buttons = done_button(task)
+                .into_iter()
+                .chain([next_button(), progress_button()])
+                .collect();
+        }
+        Some(current) => {
+            reply.push(Block::Text(
+                Msg::new("done-next-step").msg("step", step_ref(track, current)),
+            ));
+            reply.buttons = vec![next_button(), progress_button()];
+        }
+        None => append_agent_complete(config, view, reply),
+    }
 }
 
 /// The card of the 代理人's current step (what `/next` shows in its channel).

@@ -68,7 +68,7 @@ fn done(ctx: &Ctx, view: AgentView, step: Option<&str>) -> Result<Outcome, UserE
                 .msg("task", Msg::new(task.msg_in(Track::Agent)))
                 .date("date", mark.at),
         ));
-        cards::append_agent_next(ctx.config, ctx.now, &view, &mut reply);
+        cards::append_agent_after_done(ctx.config, &view, step, &mut reply);
         return Ok(Outcome::reply(reply));
     }
     earlier_open(task, &agent.done)?;
@@ -84,14 +84,14 @@ fn done(ctx: &Ctx, view: AgentView, step: Option<&str>) -> Result<Outcome, UserE
             .msg("task", Msg::new(task.msg_in(Track::Agent)))
             .date("date", ctx.now),
     );
+    let (d, n) = after.counts();
+    reply.push(Block::Text(cards::progress_count(d, n)));
     if let StepStatus::Waiting { .. } = after.status(step) {
         reply.push(Block::Text(
             Msg::new("done-now-waiting").msg("what", Msg::new(step.msg_in(Track::Agent, "waiting"))),
         ));
     }
-    let (d, n) = after.counts();
-    reply.push(Block::Text(cards::progress_count(d, n)));
-    cards::append_agent_next(ctx.config, ctx.now, &after, &mut reply);
+    cards::append_agent_after_done(ctx.config, &after, step, &mut reply);
     let change = Change::from(write);
     Ok(Outcome {
         reply,
@@ -159,7 +159,7 @@ fn office_done(ctx: &Ctx, view: AgentView, typed: &str, step: Option<&str>) -> R
                 .msg("task", Msg::new(task.msg_in(track)))
                 .date("date", mark.at),
         ));
-        cards::append_agent_next(ctx.config, ctx.now, &view, &mut reply);
+        cards::append_agent_after_done(ctx.config, &view, task.step(), &mut reply);
         return Ok(Outcome::reply(reply));
     }
     earlier_open(task, &office.done)?;
@@ -209,7 +209,7 @@ fn office_done(ctx: &Ctx, view: AgentView, typed: &str, step: Option<&str>) -> R
             .num("received", tally.received as i64)
             .num("offices", tally.offices as i64),
     ));
-    cards::append_agent_next(ctx.config, ctx.now, &after, &mut reply);
+    cards::append_agent_after_done(ctx.config, &after, task.step(), &mut reply);
     Ok(Outcome {
         reply,
         change: Some(Change {

@@ -394,7 +394,13 @@ fn register_under_agent(
                 agent: &agent_after,
                 offices: &offices,
             };
-            cards::append_agent_next(ctx.config, ctx.now, &view, &mut reply);
+            // A 代理人 new (or new here) gets its card; one more office of a
+            // 代理人 already here, one line pointing at it.
+            if change.agent.is_some() {
+                cards::append_agent_next(ctx.config, ctx.now, &view, &mut reply);
+            } else {
+                cards::append_agent_hint(&view, &mut reply);
+            }
         }
     }
     let change = (change.office.is_some() || change.agent.is_some()).then_some(change);

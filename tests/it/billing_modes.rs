@@ -367,8 +367,10 @@ fn a_proxy_with_five_offices_from_registration_to_the_end() {
     );
     assert!(out.change.as_ref().unwrap().office.is_none());
     assert_eq!(count(&out.reply), (1, 7));
+    assert_eq!(next_step(&out.reply), (2, 7, "step-notify-agent-title".into()));
     // Step 2: each office's 届出, tracked per office.
-    let r = &out.reply;
+    let next = w.ok(ch, "/next");
+    let r = &next.reply;
     assert_eq!(heading(r), (2, 7, "step-notify-agent-title".into()));
     assert_eq!(num(find(r, "agent-offices-notify"), "offices"), 5);
     assert!(has(r, "step-notify-agent-what"));
@@ -452,6 +454,8 @@ fn a_proxy_with_five_offices_from_registration_to_the_end() {
         UserError::StepAlreadyDone(StepId::Notify)
     );
     // Step 3: 代理人申請, then the steps the seed does not describe.
+    assert_eq!(next_step(&r), (3, 7, "step-proxy-application-title".into()));
+    let r = w.ok(ch, "/next").reply;
     assert_eq!(heading(&r), (3, 7, "step-proxy-application-title".into()));
     w.days(1);
     let r = w.ok(ch, "/done").reply;
@@ -462,12 +466,16 @@ fn a_proxy_with_five_offices_from_registration_to_the_end() {
         }
     );
     assert_eq!(count(&r), (3, 7));
+    assert_eq!(next_step(&r), (4, 7, "step-login-agent-title".into()));
+    let r = w.ok(ch, "/next").reply;
     assert_eq!(heading(&r), (4, 7, "step-login-agent-title".into()));
     assert!(has(&r, "step-login-agent-what"), "the seed's gap is said");
     assert_eq!(contact(&r), &builtin(ContactId::Reception));
     w.days(1);
     let r = w.ok(ch, "/done").reply;
+    assert_eq!(next_step(&r), (5, 7, "step-certificate-agent-title".into()));
     // One certificate, for the 代理人: its fee once.
+    let r = w.ok(ch, "/next").reply;
     assert_eq!(heading(&r), (5, 7, "step-certificate-agent-title".into()));
     assert!(has(&r, "step-certificate-agent-need"));
     assert!(!has(&r, "step-certificate-need"), "no per-office fee");
@@ -488,6 +496,8 @@ fn a_proxy_with_five_offices_from_registration_to_the_end() {
         let r = w.ok(ch, "/done").reply;
         assert_eq!(w.last_agent_action(GROUP), &Action::TaskDone { task });
         if task == TaskId::Installer {
+            assert_eq!(next_step(&r), (7, 7, "step-software-title".into()));
+            let r = w.ok(ch, "/next").reply;
             assert_eq!(heading(&r), (7, 7, "step-software-title".into()));
             // The 代理人's software: the 介護伝送ソフトヘルプデスク.
             assert_eq!(contact(&r), &builtin(ContactId::Denso));
