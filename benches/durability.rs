@@ -40,6 +40,8 @@ fn store_done(app: &App, channel: &str, actor: &Actor, input: &Input) {
         history: &[],
         existing: None,
         config: app.config(),
+        agent: None,
+        existing_agent: None,
     };
     let outcome = engine::handle(&ctx, input).expect("command accepted");
     let change = outcome.change.expect("a change");

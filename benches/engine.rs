@@ -60,6 +60,8 @@ fn command_unflushed(app: &App, channel: &str, actor: &Actor, input: &Input) -> 
         history: &history,
         existing: None,
         config: app.config(),
+        agent: None,
+        existing_agent: None,
     };
     let outcome = engine::handle(&ctx, input).expect("command accepted");
     if let Some(change) = &outcome.change {
@@ -175,6 +177,8 @@ fn bench_size(c: &mut Criterion, n: usize) {
                     history: &[],
                     existing: None,
                     config: app.config(),
+                    agent: None,
+                    existing_agent: None,
                 };
                 engine::handle(&ctx, &done)
                     .expect("done accepted")
@@ -296,11 +300,14 @@ fn engine_pure(c: &mut Criterion) {
         history: &registered,
         existing: None,
         config: &config,
+        agent: None,
+        existing_agent: None,
     };
     let (done_in, undo_in, next_in) = (common::input("/done"), common::input("/undo"), common::input("/next"));
     let done = engine::handle(&ctx, &done_in)
         .expect("done accepted")
         .change
+        .and_then(|c| c.office)
         .expect("done changes the office");
     let mut history = registered.clone();
     history.push(done.event.clone());

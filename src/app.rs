@@ -2,11 +2,14 @@
 //! store, runs the engine, stores its change (retrying when someone else
 //! changed the office first), answers questions and staff views.
 
-use std::collections::BTreeMap;
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+use crate::cards::AgentView;
 use crate::command::Input;
 use crate::config::Config;
 use crate::contacts;
@@ -18,12 +21,12 @@ use crate::faq::{FaqIndex, Hit, Lookup};
 use crate::intent::{self, Intent, Kind, Request, Talk};
 use crate::limits::RateLimiter;
 use crate::model::Unanswered;
-use crate::model::{Actor, Office};
+use crate::model::{Actor, Agent, Change, Office, TaughtEntry};
 use crate::office_number::OfficeNumber;
-use crate::playbook::{ContactId, StepId};
+use crate::playbook::{ContactId, Mode, StepId};
 use crate::reminders::{self, Due};
 use crate::reply::{Attachment, Block, Button, ButtonAction, Contact, Msg, Reply};
-use crate::roster::{Row, RowError};
+use crate::roster::{Row, RowError, RowErrorKind};
 use crate::staff;
 use crate::store::{Applied, Store, StoreError};
 
@@ -129,8 +132,10 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-/// Summary rows by office number, with the office revision each was made from.
-type RowCache = BTreeMap<Arc<str>, (u64, staff::OfficeRow)>;
+/// Summary rows by office number, with the revisions of the office and of
+/// its 代理人 (0 without one) each was made from; `None` for an archived
+/// office.
+type RowCache = BTreeMap<Arc<str>, ((u64, u64), Option<staff::OfficeRow>)>;
 
 /// What the bot knows without a store: configuration, texts, the FAQ index.
 pub struct Knowledge {
@@ -164,7 +169,16 @@ pub struct App {
     rows: Mutex<Option<RowCache>>,
     /// Reports in words waiting for the user's yes (in memory only: a
     /// restart asks again).
-    pending: Mutex<PendingMap>,
+    confirmations: Mutex<PendingMap>,
+    /// The last exchanges with each channel (in memory), the context a
+    /// request for staff carries.
+    recent: Mutex<support::Recent>,
+    /// Channels with staff answers not shown there yet (read on first use).
+    pending: Mutex<Option<BTreeSet<String>>>,
+    /// The entries staff taught, with the FAQ index that includes them.
+    taught: RwLock<Option<Arc<support::Taught>>>,
+    /// Counts changes to requests for staff (the Discord adapter watches it).
+    handoff_changes: AtomicU64,
 }
 
 // The adapters share one `App` between threads.
@@ -187,6 +201,9 @@ pub struct Answered {
     pub intent: Intent,
     pub lookup: Lookup,
     pub contact: Contact,
+    /// The message id of the answer's text: the entry's own, or its variant
+    /// for the asker's billing mode (`faq-certificate-fee.proxy`).
+    pub answer: Option<String>,
 }
 
 impl App {
@@ -214,7 +231,11 @@ impl App {
             question_limit,
             rows: Mutex::new(None),
             write_gate: RwLock::new(()),
-            pending: Mutex::new(PendingMap::new()),
+            confirmations: Mutex::new(PendingMap::new()),
+            recent: Mutex::default(),
+            pending: Mutex::new(None),
+            taught: RwLock::new(None),
+            handoff_changes: AtomicU64::new(0),
         })
     }
 
@@ -252,6 +273,26 @@ impl App {
         self.store.office_by_channel(channel)
     }
 
+    /// Whether an office or a 代理人 is bound to a channel.
+    pub fn channel_registered(&self, channel: &str) -> Result<bool, StoreError> {
+        Ok(self.store.channel_holder(channel)?.is_some() || self.store.agent_by_channel(channel)?.is_some())
+    }
+
+    /// How many 代理人 are registered.
+    pub fn agent_count(&self) -> usize {
+        self.store.agents().count()
+    }
+
+    /// The 代理人 bound to a channel, if any.
+    pub fn agent_in(&self, channel: &str) -> Result<Option<Agent>, StoreError> {
+        self.store.agent_by_channel(channel)
+    }
+
+    /// The 代理人 stored under a key, if any.
+    pub fn agent(&self, key: &str) -> Result<Option<Agent>, StoreError> {
+        self.store.agent(key)
+    }
+
     /// The staff-channel dashboard message remembered for a channel.
     pub fn dashboard_message(&self, channel: u64) -> Result<Option<u64>, StoreError> {
         Ok(self
@@ -279,6 +320,8 @@ impl App {
     ) -> Result<crate::dump::Counts, crate::store::RestoreError> {
         let res = self.store.restore_json(open);
         self.rows.lock().unwrap_or_else(PoisonError::into_inner).take();
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner).take();
+        self.taught.write().unwrap_or_else(PoisonError::into_inner).take();
         res
     }
 
@@ -380,7 +423,37 @@ impl App {
 
     /// Handles one input; never fails: user errors become a localized error
     /// reply, internal errors are logged and answered with an apology.
+    ///
+    /// In an office's channel, staff answers not shown there yet come first
+    /// (marked as from staff), and the exchange is remembered as the context
+    /// of a later request for staff.
     pub fn handle(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Reply {
+        let mut reply = self.reply_to_input(channel, actor, input, now, lang);
+        if !actor.staff && !input.staff_only() {
+            if !matches!(input, Input::AskStaff { .. }) {
+                self.remember(channel, input, &reply, now, lang);
+            }
+            // On Discord only the user sees an ephemeral reply: not the place
+            // for an answer meant for the whole office.
+            let shared = !reply.ephemeral || actor.local;
+            match if shared {
+                self.deliver_pending(channel, now)
+            } else {
+                Ok(Vec::new())
+            } {
+                Ok(answers) if !answers.is_empty() => {
+                    let mut blocks: Vec<Block> = answers.into_iter().flat_map(|a| a.blocks).collect();
+                    blocks.append(&mut reply.blocks);
+                    reply.blocks = blocks;
+                }
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, channel, "delivering staff answers failed"),
+            }
+        }
+        reply
+    }
+
+    fn reply_to_input(&self, channel: &str, actor: &Actor, input: &Input, now: i64, lang: Lang) -> Reply {
         match self.try_handle(channel, actor, input, now, lang) {
             Ok(r) => r,
             Err(Failure::User(e)) => {
@@ -416,12 +489,14 @@ impl App {
                 .map_err(|seconds| UserError::RateLimited { seconds })?;
         }
         // A confirmation waits for the user's very next message.
-        let pending = self.take_pending(channel, &actor.id);
+        let confirming = self.take_confirmation(channel, &actor.id);
         match input {
-            Input::Question(text) => self.message(channel, actor, text, pending, now, lang),
+            Input::Question(text) => self.message(channel, actor, text, confirming, now, lang),
             Input::Faq { question } => {
                 let office = self.store.office_by_channel(channel)?;
-                self.question(question, office.as_ref(), Some(channel), now, lang)
+                // In a 代理人's channel the answers are the ones for 代理請求.
+                let mode = self.channel_mode(channel, office.as_ref())?;
+                self.question(question, office.as_ref(), mode, Some(channel), now, lang)
             }
             Input::Summary { page, format } => {
                 let page = match page {
@@ -443,8 +518,11 @@ impl App {
                         .into())
                     }
                 };
-                let s = self.summary(now)?;
+                let (s, archived) = self.summary_and_archived(now)?;
                 let mut reply = staff::summary_reply(&s, page);
+                if archived > 0 {
+                    reply.push(Block::Text(Msg::new("summary-archived").num("count", archived as i64)));
+                }
                 let png = crate::chart::render_png(self.content(), lang, &s, now);
                 reply.attachments.push(Attachment {
                     name: "summary.png".into(),
@@ -459,7 +537,16 @@ impl App {
                 }
                 Ok(reply)
             }
-            Input::Unanswered => Ok(staff::unanswered_reply(&self.store.unanswered()?)),
+            Input::Unanswered => {
+                let name = |n: &str| -> Option<String> {
+                    let number = OfficeNumber::try_from(n.to_string()).ok()?;
+                    self.store.office(&number).ok().flatten().map(|o| o.name)
+                };
+                let taught = self.taught()?;
+                let (index, _) = self.faq_with_taught(&taught);
+                let answered_now = |q: &str| index.lookup(q).best.is_some();
+                Ok(staff::unanswered_reply(&self.store.unanswered()?, &name, &answered_now))
+            }
             Input::Backup => {
                 let dir = self
                     .kb
@@ -480,36 +567,105 @@ impl App {
                 Ok(reply)
             }
             Input::History { office } => {
-                let number = match office {
-                    Some(n) => OfficeNumber::parse(n).map_err(UserError::from)?.number,
-                    None => {
-                        self.store
-                            .office_by_channel(channel)?
-                            .ok_or(UserError::NotRegistered)?
-                            .number
-                    }
+                let o = match office {
+                    Some(q) => self.find_office(q)?,
+                    None => match self.store.office_by_channel(channel)? {
+                        Some(o) => o,
+                        None => {
+                            let a = self.store.agent_by_channel(channel)?.ok_or(UserError::OfficeNeeded)?;
+                            return Ok(staff::agent_history_reply(&a, &self.store.agent_history(&a.key)?));
+                        }
+                    },
                 };
-                let o = self
-                    .store
-                    .office(&number)?
-                    .ok_or_else(|| UserError::UnknownOffice(number.to_string()))?;
-                Ok(staff::history_reply(&o, &self.store.history(&number)?))
+                Ok(staff::history_reply(&o, &self.store.history(&o.number)?))
             }
+            Input::OfficeProgress { office } => {
+                let o = self.find_office(office)?;
+                let agent = match &o.agent {
+                    Some(k) => self.store.agent(k)?,
+                    None => None,
+                };
+                let mut reply = crate::cards::progress(now, &o, agent.as_ref());
+                reply.ephemeral = true;
+                Ok(reply)
+            }
+            Input::AskStaff { question } => self.try_ask_staff(channel, actor, question.as_deref(), now, lang),
+            Input::Inbox { id } => self.inbox(id.as_deref(), now),
+            Input::Reply { id, text } => self.reply_to(actor, id, text, now),
+            Input::Close { id } => self.close(actor, id, now),
+            Input::Teach {
+                id,
+                question,
+                answer,
+                faq,
+            } => self.teach(
+                actor,
+                support::TeachArgs {
+                    id: id.as_deref(),
+                    question: question.as_deref(),
+                    answer: answer.as_deref(),
+                    faq: faq.as_deref(),
+                },
+                now,
+                lang,
+            ),
+            Input::Taught => self.taught_list(),
+            Input::Forget { id } => self.forget(id),
             _ => self.office_command(channel, actor, input, now),
         }
+    }
+}
+
+/// A loaded 代理人 as the engine reads it.
+fn view(a: &Option<(Agent, Vec<Office>)>) -> Option<AgentView<'_>> {
+    a.as_ref().map(|(agent, offices)| AgentView { agent, offices })
+}
+
+impl App {
+    /// A 代理人 with its offices, read from the store.
+    fn load_agent(&self, agent: Option<Agent>) -> Result<Option<(Agent, Vec<Office>)>, StoreError> {
+        agent
+            .map(|a| {
+                let offices = self.store.agent_offices(&a.key)?;
+                Ok((a, offices))
+            })
+            .transpose()
     }
 
     fn office_command(&self, channel: &str, actor: &Actor, input: &Input, now: i64) -> Result<Reply, Failure> {
         let number = engine::register_number(input).transpose().map_err(Failure::User)?;
+        let named_agent = engine::register_agent(input);
+        let named = engine::office_named(input).transpose().map_err(Failure::User)?;
         for _ in 0..MAX_RETRIES {
-            let office = self.store.office_by_channel(channel)?;
-            let history = match (input, &office) {
-                (Input::Undo, Some(o)) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
+            let office = match &named {
+                Some(n) => Some(
+                    self.store
+                        .office(n)?
+                        .ok_or_else(|| UserError::UnknownOffice(n.to_string()))?,
+                ),
+                None => self.store.office_by_channel(channel)?,
+            };
+            // The channel's 代理人: its office's, or the one bound to it.
+            let agent = match &office {
+                Some(o) => match &o.agent {
+                    Some(k) => self.store.agent(k)?,
+                    None => None,
+                },
+                None => self.store.agent_by_channel(channel)?,
+            };
+            let agent = self.load_agent(agent)?;
+            let history = match (input, &office, &agent) {
+                (Input::Undo, Some(o), _) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
+                (Input::Undo, None, Some((a, _))) => self.store.agent_history_tail(&a.key, UNDO_WINDOW)?,
                 _ => Vec::new(),
             };
             let existing = match &number {
                 Some(n) => self.store.office(n)?,
                 None => None,
+            };
+            let existing_agent = match &named_agent {
+                Some(k) if agent.as_ref().map(|(a, _)| &a.key) != Some(k) => self.load_agent(self.store.agent(k)?)?,
+                _ => None,
             };
             let ctx = Ctx {
                 now,
@@ -519,6 +675,8 @@ impl App {
                 history: &history,
                 existing: existing.as_ref(),
                 config: &self.kb.config,
+                agent: view(&agent),
+                existing_agent: view(&existing_agent),
             };
             let outcome = engine::handle(&ctx, input)?;
             match &outcome.change {
@@ -526,8 +684,7 @@ impl App {
                 Some(change) => match self.apply(change)? {
                     Applied::Stored => {
                         self.changes.fetch_add(1, Ordering::Relaxed);
-                        self.update_row(&change.office, now);
-                        tracing::info!(office = %change.office.number, seq = change.event.seq, command = input.name(), "stored");
+                        self.stored(change, input.name(), now);
                         return Ok(outcome.reply);
                     }
                     Applied::Conflict => continue,
@@ -535,6 +692,28 @@ impl App {
             }
         }
         Err(Failure::Internal(StoreError::Contention))
+    }
+
+    /// Logs a stored change and keeps the summary rows it touches current.
+    fn stored(&self, change: &Change, command: &str, now: i64) {
+        if let Some(w) = &change.office {
+            tracing::info!(office = %w.office.number, seq = w.event.seq, command, "stored");
+            let agent = match (&w.office.agent, change.agent()) {
+                (Some(k), Some(a)) if a.key == *k => Some(a.clone()),
+                (Some(k), _) => self.store.agent(k).ok().flatten(),
+                (None, _) => None,
+            };
+            self.update_row(&w.office, w.renumbered_from(), agent.as_ref(), now);
+        }
+        if let Some(w) = &change.agent {
+            tracing::info!(agent = %w.agent.key, seq = w.event.seq, command, "stored");
+            // The 代理人's progress is part of each of its offices' rows.
+            if self.rows.lock().unwrap_or_else(PoisonError::into_inner).is_some() {
+                for o in self.store.agent_offices(&w.agent.key).unwrap_or_default() {
+                    self.update_row(&o, None, Some(&w.agent), now);
+                }
+            }
+        }
     }
 
     /// Stores one command's change (a backup waits for it, and it for a backup).
@@ -548,32 +727,69 @@ impl App {
         self.changes.load(Ordering::Relaxed)
     }
 
-    /// The progress summary of every office (from the row cache, built from
-    /// the store on first use).
+    /// The progress summary of every office but the archived ones (from the
+    /// row cache, built from the store on first use).
     pub fn summary(&self, now: i64) -> Result<staff::Summary, StoreError> {
+        Ok(self.summary_and_archived(now)?.0)
+    }
+
+    /// [`App::summary`] and how many offices are archived.
+    fn summary_and_archived(&self, now: i64) -> Result<(staff::Summary, usize), StoreError> {
         let stall = self.kb.config.bot.stall_days;
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
+        let agents = self.agents_by_key()?;
         let rows = match cache.as_mut() {
             Some(rows) => rows,
             None => {
                 let mut rows = BTreeMap::new();
                 for office in self.store.offices() {
                     let office = office?;
-                    let row = staff::row(&office, now, stall);
-                    rows.insert(row.number.clone(), (office.revision, row));
+                    let agent = office.agent.as_ref().and_then(|k| agents.get(k));
+                    let row = self.cached_row(&office, agent, now);
+                    let rev = (office.revision, agent.map_or(0, |a| a.revision));
+                    rows.insert(office.number.as_str().into(), (rev, row));
                 }
                 cache.insert(rows)
             }
         };
-        Ok(staff::summarize_rows(rows.values().map(|(_, r)| r.clone()), now, stall))
+        let live = rows.values().filter_map(|(_, r)| r.clone());
+        let archived = rows.values().filter(|(_, r)| r.is_none()).count();
+        let mut s = staff::summarize_rows(live, now, stall);
+        s.agents = self.agent_rows(&agents, now)?;
+        Ok((s, archived))
+    }
+
+    /// Every 代理人, by key.
+    fn agents_by_key(&self) -> Result<BTreeMap<String, Agent>, StoreError> {
+        self.store.agents().map(|a| a.map(|a| (a.key.clone(), a))).collect()
+    }
+
+    /// The summary rows of every 代理人 (with its offices' 届出).
+    fn agent_rows(&self, agents: &BTreeMap<String, Agent>, now: i64) -> Result<Vec<staff::AgentRow>, StoreError> {
+        let stall = self.kb.config.bot.stall_days;
+        let mut rows = Vec::with_capacity(agents.len());
+        for agent in agents.values() {
+            let offices = self.store.agent_offices(&agent.key)?;
+            rows.push(staff::agent_row(
+                &AgentView {
+                    agent,
+                    offices: &offices,
+                },
+                now,
+                stall,
+            ));
+        }
+        Ok(rows)
     }
 
     /// The summary read straight from the store, office by office (for the
     /// CLI: no row cache is kept, the offices are never all in memory).
     pub fn summary_streamed(&self, now: i64) -> Result<staff::Summary, StoreError> {
+        let agents = self.agents_by_key()?;
+        let agent_rows = self.agent_rows(&agents, now)?;
         let mut failed = None;
         let offices = self.store.offices().map_while(|r| r.map_err(|e| failed = Some(e)).ok());
-        let s = staff::summarize(offices, now, self.kb.config.bot.stall_days);
+        let s = staff::summarize_with_agents(offices, &agents, agent_rows, now, self.kb.config.bot.stall_days);
         match failed {
             Some(e) => Err(e),
             None => Ok(s),
@@ -601,6 +817,16 @@ impl App {
             // Decodes the record: a corrupt or newer one stops the import here.
             self.store.office(&row.number)?;
             if let Some(ch) = &row.channel {
+                // A 代理人's channel is never an office's.
+                if let Some(a) = self.store.agent_by_channel(ch)? {
+                    errors.push(RowError {
+                        line: row.line,
+                        kind: RowErrorKind::ChannelIsAgents {
+                            channel: ch.clone(),
+                            agent: a.name,
+                        },
+                    });
+                }
                 let holder = self.store.channel_holder(ch)?;
                 if let Err(e) = roster.check_channel(row, holder.as_ref()) {
                     errors.push(e);
@@ -610,6 +836,14 @@ impl App {
                 progress(ImportStage::Checking, i + 1, total);
             }
         }
+        // Each 代理人 named stays within what one certificate covers.
+        for key in roster.agent_keys() {
+            self.store.agent(key)?;
+            if let Err(e) = roster.check_agent_size(key, &self.store.agent_office_numbers(key)?) {
+                errors.push(e);
+            }
+        }
+        errors.sort_by_key(|e| e.line);
         progress(ImportStage::Checking, total, total);
         if !errors.is_empty() {
             return Err(ImportError::Rows(errors));
@@ -622,6 +856,9 @@ impl App {
         let by = engine::By { now, actor: &actor };
         let mut report = ImportReport::default();
         let mut written = 0;
+        // The 代理人 the roster names that do not exist yet, without a channel.
+        let exists = |key: &str| self.store.agent(key).ok().flatten().is_some();
+        self.store.write_batch(&roster.new_agents(by, &exists))?;
         for chunk in order.chunks(CHUNK) {
             let mut changes = Vec::with_capacity(chunk.len());
             for row in chunk {
@@ -642,18 +879,29 @@ impl App {
         Ok(report)
     }
 
-    /// Keeps a filled row cache current (a later revision always wins).
-    fn update_row(&self, office: &Office, now: i64) {
+    /// Keeps a filled row cache current (later revisions always win): an
+    /// archived office is kept without a row, a corrected number's old row
+    /// (`renumbered_from`) goes.
+    fn update_row(&self, office: &Office, renumbered_from: Option<&OfficeNumber>, agent: Option<&Agent>, now: i64) {
         let mut cache = self.rows.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(rows) = cache.as_mut() {
-            let row = staff::row(office, now, self.kb.config.bot.stall_days);
-            match rows.get(&row.number) {
-                Some((rev, _)) if *rev >= office.revision => {}
+            if let Some(from) = renumbered_from {
+                rows.remove(from.as_str());
+            }
+            let row = self.cached_row(office, agent, now);
+            let rev = (office.revision, agent.map_or(0, |a| a.revision));
+            match rows.get(office.number.as_str()) {
+                Some((had, _)) if *had >= rev => {}
                 _ => {
-                    rows.insert(row.number.clone(), (office.revision, row));
+                    rows.insert(office.number.as_str().into(), (rev, row));
                 }
             }
         }
+    }
+
+    /// An office's summary row, or none when it is archived.
+    fn cached_row(&self, office: &Office, agent: Option<&Agent>, now: i64) -> Option<staff::OfficeRow> {
+        (!office.is_archived()).then(|| staff::row(office, agent, now, self.kb.config.bot.stall_days))
     }
 
     /// Every reminder due now and not yet sent.
@@ -677,15 +925,15 @@ impl App {
     }
 
     /// Takes the confirmation a user's next message answers, if any.
-    fn take_pending(&self, channel: &str, user: &str) -> Option<Pending> {
-        let mut map = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+    fn take_confirmation(&self, channel: &str, user: &str) -> Option<Pending> {
+        let mut map = self.confirmations.lock().unwrap_or_else(PoisonError::into_inner);
         map.remove(&(channel.to_string(), user.to_string()))
     }
 
     /// Remembers what a yes from this user in this channel runs; drops the
     /// confirmations nobody answered in time.
     fn ask_to_confirm(&self, channel: &str, user: &str, then: Vec<Input>, now: i64) {
-        let mut map = self.pending.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut map = self.confirmations.lock().unwrap_or_else(PoisonError::into_inner);
         map.retain(|_, p| now - p.at <= CONFIRM_SECONDS);
         if !then.is_empty() {
             map.insert((channel.to_string(), user.to_string()), Pending { then, at: now });
@@ -714,13 +962,16 @@ impl App {
                 let mut reply = Reply::default();
                 reply.push(Block::Text(Msg::new("intent-declined")));
                 if let Some(o) = self.store.office_by_channel(channel)? {
-                    crate::cards::append_next_hint(&o, &mut reply);
+                    crate::cards::append_next_hint(&o, None, &mut reply);
                 }
                 return Ok(reply);
             }
         }
         let office = self.store.office_by_channel(channel)?;
-        let a = self.kb.answer(q, office.as_ref());
+        let mode = self.channel_mode(channel, office.as_ref())?;
+        let taught = self.taught()?;
+        let (index, own) = self.faq_with_taught(&taught);
+        let a = taught_answers(self.kb.answer_with(index, q, office.as_ref(), mode), (index, own));
         let ctx = |history| Ctx {
             now,
             actor,
@@ -729,9 +980,11 @@ impl App {
             history,
             existing: None,
             config: &self.kb.config,
+            agent: None,
+            existing_agent: None,
         };
         match (a.intent.kind, a.intent.request) {
-            (Kind::Question, _) => self.answered(q, &a, office.as_ref(), Some(channel), now, lang),
+            (Kind::Question, _) => self.answered(q, &a, (index, own), office.as_ref(), mode, Some(channel), now, lang),
             (Kind::Status, _) => {
                 let c = engine::confirm::status(&ctx(&[]), a.intent.task);
                 self.ask_to_confirm(channel, &actor.id, c.then, now);
@@ -747,7 +1000,7 @@ impl App {
                 Ok(c.reply)
             }
             (Kind::Command, Some(r)) => self.office_command(channel, actor, &request_input(r), now),
-            _ => Ok(self.kb.answer_reply(&a, office.as_ref())),
+            _ => Ok(self.kb.reply_in(index, own, &a, office.as_ref(), mode.is_some())),
         }
     }
 
@@ -769,26 +1022,33 @@ impl App {
         Ok(last)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn question(
         &self,
         question: &str,
         office: Option<&Office>,
+        mode: Option<Mode>,
         channel: Option<&str>,
         now: i64,
         lang: Lang,
     ) -> Result<Reply, Failure> {
         let q = checked_question(question)?;
+        let taught = self.taught()?;
+        let (index, own) = self.faq_with_taught(&taught);
         // `/faq` asks a question, whatever its words look like.
-        let a = self.kb.answer_as_question(q, office);
-        self.answered(q, &a, office, channel, now, lang)
+        let a = taught_answers(self.kb.answer_as_question_with(index, q, office, mode), (index, own));
+        self.answered(q, &a, (index, own), office, mode, channel, now, lang)
     }
 
     /// The reply to a question looked up; one without an answer is logged.
+    #[allow(clippy::too_many_arguments)]
     fn answered(
         &self,
         q: &str,
         a: &Answered,
+        (index, own): (&FaqIndex, &BTreeMap<String, TaughtEntry>),
         office: Option<&Office>,
+        mode: Option<Mode>,
         channel: Option<&str>,
         now: i64,
         lang: Lang,
@@ -803,8 +1063,32 @@ impl App {
                 channel: channel.map(str::to_string),
             })?;
         }
-        Ok(self.kb.answer_reply(a, office))
+        // A 代理人's channel (a mode without an office) is registered too.
+        Ok(self.kb.reply_in(index, own, a, office, mode.is_some()))
     }
+
+    /// The billing mode a channel asks in: its office's, or 代理請求 in a
+    /// 代理人's channel.
+    fn channel_mode(&self, channel: &str, office: Option<&Office>) -> Result<Option<Mode>, StoreError> {
+        Ok(match office {
+            Some(o) => Some(o.mode),
+            None => self.store.agent_by_channel(channel)?.map(|_| Mode::Proxy),
+        })
+    }
+}
+
+/// A question whose closest entry is one staff taught answers with it at
+/// the plain threshold: the words staff wrote are the FAQ's own, even when
+/// they name none of its concepts.
+fn taught_answers(mut a: Answered, (index, own): (&FaqIndex, &BTreeMap<String, TaughtEntry>)) -> Answered {
+    if a.lookup.best.is_none() {
+        if let Some(h) = a.lookup.alternatives.first() {
+            if h.confidence >= crate::faq::THRESHOLD && own.contains_key(&index.entries()[h.entry].id) {
+                a.lookup.best = Some(a.lookup.alternatives.remove(0));
+            }
+        }
+    }
+    a
 }
 
 /// A question's text: cleaned, trimmed, not empty, not too long.
@@ -834,58 +1118,167 @@ fn request_input(r: Request) -> Input {
 
 impl Knowledge {
     /// Understands a message and, when it is a question, looks it up and
-    /// routes its contact (no logging, no reply). A status report without a
-    /// task names the office's next open task.
+    /// routes its contact (no logging, no reply); the answer is the one for
+    /// the office's billing mode. A status report without a task names the
+    /// office's next open task.
     pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
+        self.answer_in(question, office, office.map(|o| o.mode))
+    }
+
+    /// [`Knowledge::answer`] for an asker in a billing mode (a 代理人's
+    /// channel asks as proxy mode, without an office): an entry with a
+    /// variant for the mode (an attribute named after it, `.proxy`,
+    /// `.vendor`) answers with it, so an office that chose 代理請求 is not
+    /// told to consider it.
+    pub fn answer_in(&self, question: &str, office: Option<&Office>, mode: Option<Mode>) -> Answered {
+        self.answer_with(&self.faq, question, office, mode)
+    }
+
+    /// [`Knowledge::answer_in`] in another index (one with the taught
+    /// entries, whose contact is the office's current step's, like a
+    /// question without an answer, and which have no mode variants).
+    pub fn answer_with(
+        &self,
+        index: &FaqIndex,
+        question: &str,
+        office: Option<&Office>,
+        mode: Option<Mode>,
+    ) -> Answered {
         let tokens = crate::text::tokens(question);
         let intent = intent::classify_tokens(question, &tokens);
-        self.understood(tokens, intent, office)
+        self.understood(index, question, tokens, intent, office, mode)
     }
 
     /// [`Knowledge::answer`] for a message asked as a question (`/faq`): a
     /// near miss is still refused.
     pub fn answer_as_question(&self, question: &str, office: Option<&Office>) -> Answered {
+        self.answer_as_question_with(&self.faq, question, office, office.map(|o| o.mode))
+    }
+
+    /// [`Knowledge::answer_as_question`] in another index, for an asker in a
+    /// billing mode (see [`Knowledge::answer_with`]).
+    pub fn answer_as_question_with(
+        &self,
+        index: &FaqIndex,
+        question: &str,
+        office: Option<&Office>,
+        mode: Option<Mode>,
+    ) -> Answered {
         let tokens = crate::text::tokens(question);
         let mut intent = intent::classify_tokens(question, &tokens);
         intent.kind = Kind::Question;
-        self.understood(tokens, intent, office)
+        self.understood(index, question, tokens, intent, office, mode)
     }
 
-    fn understood(&self, tokens: Vec<crate::text::Token>, mut intent: Intent, office: Option<&Office>) -> Answered {
+    fn understood(
+        &self,
+        index: &FaqIndex,
+        question: &str,
+        tokens: Vec<crate::text::Token>,
+        mut intent: Intent,
+        office: Option<&Office>,
+        mode: Option<Mode>,
+    ) -> Answered {
         if intent.kind == Kind::Status && intent.task.is_none() {
             intent.task = office.and_then(|o| o.current_step().and_then(|s| crate::playbook::next_task(s, &o.done)));
         }
         let lookup = match intent.kind {
-            Kind::Question if !intent.off_scope => {
+            Kind::Question => {
+                // A question outside internet billing is still answered by
+                // what staff taught (their words, their scope).
+                let off_scope = intent.off_scope;
+                let taught = |e: &crate::faq::Entry| !self.faq.entries().iter().any(|s| s.id == e.id);
                 let context = match office.and_then(|o| o.current_step().map(|s| (s, o.status(s)))) {
                     Some((step, status)) if intent.aspect_only => {
                         crate::faq::context(step, matches!(status, crate::playbook::StepStatus::Waiting { .. }))
                     }
                     _ => &[],
                 };
-                self.faq.lookup_tokens(tokens, context)
+                // A question saying the software is not 国保中央会's is never
+                // answered with an entry of the 介護伝送ソフトヘルプデスク.
+                // (nor with one giving its number).
+                let denso_tel = contacts::says_not_denso(question)
+                    .then(|| self.content.attr(Lang::Ja, ContactId::Denso.msg_id(), "tel"))
+                    .map(Option::unwrap_or_default);
+                index.lookup_tokens_where(tokens, context, |e| match &denso_tel {
+                    _ if off_scope && !taught(e) => false,
+                    None => true,
+                    Some(tel) => {
+                        e.contact != ContactId::Denso
+                            && (tel.is_empty()
+                                || !self
+                                    .content
+                                    .text(Lang::Ja, &Msg::new(format!("faq-{}", e.id)))
+                                    .contains(tel.as_str()))
+                    }
+                })
             }
             _ => Lookup::default(),
         };
         let id = match &lookup.best {
-            Some(h) => self.faq.entries()[h.entry].contact,
-            None => office
+            Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,
+            _ => office
                 .and_then(Office::current_step)
                 .map_or(ContactId::Reception, StepId::contact),
         };
+        // Only the built-in entries have variants (taught ones follow them).
+        let builtin = lookup.best.as_ref().filter(|h| h.entry < self.faq.entries().len());
+        let answer = builtin.map(|h| {
+            let id = format!("faq-{}", self.faq.entries()[h.entry].id);
+            let variant = mode
+                .filter(|m| *m != Mode::Direct)
+                .filter(|m| self.content.attr(Lang::Ja, &id, m.as_str()).is_some());
+            match variant {
+                Some(m) => format!("{id}.{}", m.as_str()),
+                None => id,
+            }
+        });
         Answered {
             intent,
-            contact: contacts::route(&self.config, id, office),
+            contact: contacts::route_question(&self.config, id, office, question),
             lookup,
+            answer,
         }
     }
 
     /// The chat reply for an answered question.
-    /// The chat reply for a message understood: the FAQ answer to a
-    /// question; for small talk and a request for a person, what the chat
-    /// says; for a report or a request (which the chat answers with a
-    /// confirmation or a command), what to type.
-    pub fn answer_reply(&self, a: &Answered, office: Option<&Office>) -> Reply {
+    pub fn answer_reply(&self, a: &Answered, registered: bool) -> Reply {
+        self.answer_reply_with(&self.faq, &BTreeMap::new(), a, registered)
+    }
+
+    /// [`Knowledge::answer_reply_with`], then, for a message that is not a
+    /// question, the office's next step as a hint.
+    pub fn reply_in(
+        &self,
+        index: &FaqIndex,
+        own: &BTreeMap<String, TaughtEntry>,
+        a: &Answered,
+        office: Option<&Office>,
+        registered: bool,
+    ) -> Reply {
+        let mut reply = self.answer_reply_with(index, own, a, registered);
+        if a.intent.kind != Kind::Question {
+            if let Some(o) = office {
+                crate::cards::append_next_hint(o, None, &mut reply);
+            }
+        }
+        reply
+    }
+
+    /// The chat reply for a message understood, looked up in `index`, whose
+    /// entries named in `own` are the ones staff taught (shown marked as
+    /// theirs): the FAQ answer to a question; for small talk and a request
+    /// for a person, what the chat says; for a report or a request (which
+    /// the chat answers with a confirmation or a command), what to type.
+    /// Without an answer, or asking for a person, a registered channel is
+    /// offered to ask staff.
+    pub fn answer_reply_with(
+        &self,
+        index: &FaqIndex,
+        own: &BTreeMap<String, TaughtEntry>,
+        a: &Answered,
+        registered: bool,
+    ) -> Reply {
         let mut reply = Reply::default();
         if a.intent.kind != Kind::Question {
             for m in self.intent_msgs(a) {
@@ -893,30 +1286,58 @@ impl Knowledge {
             }
             if a.intent.kind == Kind::Handoff {
                 reply.push(Block::Contact(a.contact.clone()));
-            }
-            if let Some(o) = office {
-                crate::cards::append_next_hint(o, &mut reply);
+                if registered {
+                    reply.push(Block::Text(Msg::new("answer-ask-staff")));
+                    reply.buttons.push(Button {
+                        action: ButtonAction::AskStaff,
+                        label: Msg::new("button-ask-staff"),
+                    });
+                }
             }
             return reply;
         }
-        match &a.lookup.best {
+        let answer = match &a.lookup.best {
             Some(h) => {
-                let id = &self.faq.entries()[h.entry].id;
-                reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
-                reply.push(Block::Text(Msg::new(format!("faq-{id}"))));
+                let id = &index.entries()[h.entry].id;
+                match own.get(id) {
+                    Some(t) => {
+                        crate::handoff::taught_answer(t, t.answer.as_deref().unwrap_or_default(), &mut reply);
+                        None
+                    }
+                    None => {
+                        reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
+                        let answer = Msg::new(a.answer.clone().unwrap_or_else(|| format!("faq-{id}")));
+                        reply.push(Block::Text(answer.clone()));
+                        Some(answer)
+                    }
+                }
             }
             None => {
                 reply.push(Block::Text(Msg::new("answer-none")));
+                None
             }
-        }
+        };
         if !a.lookup.alternatives.is_empty() {
             reply.push(Block::Text(Msg::new("answer-did-you-mean")));
             reply.push(Block::Lines(
-                a.lookup.alternatives.iter().map(|h| self.question_msg(h)).collect(),
+                a.lookup
+                    .alternatives
+                    .iter()
+                    .map(|h| question_msg(index, own, h))
+                    .collect(),
             ));
         }
-        reply.push(Block::Contact(a.contact.clone()));
-        if office.is_some() {
+        if !answer.is_some_and(|m| self.gives_number(&m, &a.contact)) {
+            reply.push(Block::Contact(a.contact.clone()));
+        }
+        if registered {
+            if a.lookup.best.is_none() {
+                reply.push(Block::Text(Msg::new("answer-ask-staff")));
+                reply.buttons.push(Button {
+                    action: ButtonAction::AskStaff,
+                    label: Msg::new("button-ask-staff"),
+                });
+            }
             reply.buttons.push(Button {
                 action: ButtonAction::Next,
                 label: Msg::new("button-next"),
@@ -947,8 +1368,23 @@ impl Knowledge {
         }
     }
 
-    fn question_msg(&self, h: &Hit) -> Msg {
-        Msg::new(format!("faq-{}.question", self.faq.entries()[h.entry].id))
+    /// Whether an answer already gives the contact's phone number in every
+    /// language (then the contact's card would only repeat it).
+    fn gives_number(&self, answer: &Msg, contact: &Contact) -> bool {
+        let tel = contact
+            .tel
+            .clone()
+            .or_else(|| self.content.attr(Lang::Ja, contact.id?.msg_id(), "tel"));
+        tel.is_some_and(|tel| Lang::ALL.iter().all(|l| self.content.text(*l, answer).contains(&tel)))
+    }
+}
+
+/// How an alternative is listed: a FAQ question, or a taught one marked as such.
+fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) -> Msg {
+    let id = &index.entries()[h.entry].id;
+    match own.get(id) {
+        Some(t) => crate::handoff::taught_question(t),
+        None => Msg::new(format!("faq-{id}.question")),
     }
 }
 

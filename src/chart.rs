@@ -311,7 +311,11 @@ mod tests {
             updated_at: completed_at,
             stalled: false,
             waiting_since: None,
+            step_since: completed_at,
+            days_at_step: 0,
             completed_at: Some(completed_at),
+            agent: None,
+            current_by_agent: false,
         }
     }
 
@@ -333,6 +337,7 @@ mod tests {
             by_step: by_step.iter().copied().collect(),
             by_mode: BTreeMap::new(),
             offices,
+            agents: Vec::new(),
         }
     }
 

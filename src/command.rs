@@ -50,6 +50,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 autocomplete: false,
             },
             opt("software", false),
+            opt("agent", false),
         ],
         staff: false,
     },
@@ -60,12 +61,15 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "done",
-        options: &[OptSpec {
-            name: "step",
-            required: false,
-            choices: &[],
-            autocomplete: true,
-        }],
+        options: &[
+            OptSpec {
+                name: "step",
+                required: false,
+                choices: &[],
+                autocomplete: true,
+            },
+            opt("office", false),
+        ],
         staff: false,
     },
     CommandSpec {
@@ -75,7 +79,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "progress",
-        options: &[],
+        // `office:` is for staff: any office's progress.
+        options: &[opt("office", false)],
         staff: false,
     },
     CommandSpec {
@@ -114,6 +119,21 @@ pub const COMMANDS: &[CommandSpec] = &[
         staff: false,
     },
     CommandSpec {
+        name: "certificate",
+        options: &[opt("expires", false), opt("issued", false)],
+        staff: false,
+    },
+    CommandSpec {
+        name: "fix-number",
+        options: &[opt("number", true), opt("office", false)],
+        staff: false,
+    },
+    CommandSpec {
+        name: "ask-staff",
+        options: &[opt("question", false)],
+        staff: false,
+    },
+    CommandSpec {
         name: "summary",
         options: &[
             opt("page", false),
@@ -139,6 +159,51 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "backup",
         options: &[],
+        staff: true,
+    },
+    CommandSpec {
+        name: "archive",
+        options: &[opt("office", false)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "unarchive",
+        options: &[opt("office", false)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "inbox",
+        options: &[opt("id", false)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "reply",
+        options: &[opt("id", true), opt("text", true)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "close",
+        options: &[opt("id", true)],
+        staff: true,
+    },
+    CommandSpec {
+        name: "teach",
+        options: &[
+            opt("id", false),
+            opt("question", false),
+            opt("answer", false),
+            opt("faq", false),
+        ],
+        staff: true,
+    },
+    CommandSpec {
+        name: "taught",
+        options: &[],
+        staff: true,
+    },
+    CommandSpec {
+        name: "forget",
+        options: &[opt("id", true)],
         staff: true,
     },
 ];
@@ -182,13 +247,21 @@ pub enum Input {
         name: String,
         mode: Option<String>,
         software: Option<String>,
+        /// The 代理人 that bills for the office (its name).
+        agent: Option<String>,
     },
     Next,
     Done {
         step: Option<String>,
+        /// In a 代理人's channel: the office whose 届出 task is done.
+        office: Option<String>,
     },
     Undo,
     Progress,
+    /// Staff: the progress of any office (`/progress office:`), by number or name.
+    OfficeProgress {
+        office: String,
+    },
     Faq {
         question: String,
     },
@@ -210,6 +283,57 @@ pub enum Input {
     },
     /// A consistent backup of the running bot into `backup.dir`.
     Backup,
+    /// Shows the certificate's expiry, or records the dates the office read
+    /// in the `[証明書]` menu.
+    Certificate {
+        expires: Option<String>,
+        issued: Option<String>,
+    },
+    /// Corrects a mistyped office number (`office:` names the office, for staff).
+    FixNumber {
+        number: String,
+        office: Option<String>,
+    },
+    /// Staff: takes an office out of the summary, dashboard and reminders.
+    Archive {
+        office: Option<String>,
+    },
+    /// Staff: brings an archived office back.
+    Unarchive {
+        office: Option<String>,
+    },
+    /// An office asks for a person; without a question, the channel's last
+    /// question the FAQ could not answer.
+    AskStaff {
+        question: Option<String>,
+    },
+    /// Staff: the open requests, or one request (`id`) in full.
+    Inbox {
+        id: Option<String>,
+    },
+    /// Staff: answers request `id` (the office's channel gets it).
+    Reply {
+        id: String,
+        text: String,
+    },
+    /// Staff: closes request `id`.
+    Close {
+        id: String,
+    },
+    /// Staff: a FAQ entry from request `id` or from `question` + `answer`,
+    /// or a new phrasing of entry `faq`.
+    Teach {
+        id: Option<String>,
+        question: Option<String>,
+        answer: Option<String>,
+        faq: Option<String>,
+    },
+    /// Staff: the entries taught so far.
+    Taught,
+    /// Staff: removes taught entry `id`.
+    Forget {
+        id: String,
+    },
     /// Free text: a question.
     Question(String),
 }
@@ -220,6 +344,7 @@ impl From<&ButtonAction> for Input {
         match action {
             ButtonAction::Done(task) => Input::Done {
                 step: Some(task.as_str().to_string()),
+                office: None,
             },
             ButtonAction::Progress => Input::Progress,
             ButtonAction::Contact => Input::Contact { topic: None },
@@ -228,6 +353,7 @@ impl From<&ButtonAction> for Input {
                 page: Some(n.to_string()),
                 format: None,
             },
+            ButtonAction::AskStaff => Input::AskStaff { question: None },
         }
     }
 }
@@ -269,11 +395,18 @@ impl Input {
                 name: next().unwrap_or_default(),
                 mode: next(),
                 software: next(),
+                agent: next(),
             },
             "next" => Input::Next,
-            "done" => Input::Done { step: next() },
+            "done" => Input::Done {
+                step: next(),
+                office: next(),
+            },
             "undo" => Input::Undo,
-            "progress" => Input::Progress,
+            "progress" => match next() {
+                Some(office) => Input::OfficeProgress { office },
+                None => Input::Progress,
+            },
             "faq" => Input::Faq {
                 question: next().unwrap_or_default(),
             },
@@ -289,6 +422,35 @@ impl Input {
             "unanswered" => Input::Unanswered,
             "history" => Input::History { office: next() },
             "backup" => Input::Backup,
+            "certificate" => Input::Certificate {
+                expires: next(),
+                issued: next(),
+            },
+            "fix-number" => Input::FixNumber {
+                number: next().unwrap_or_default(),
+                office: next(),
+            },
+            "archive" => Input::Archive { office: next() },
+            "unarchive" => Input::Unarchive { office: next() },
+            "ask-staff" => Input::AskStaff { question: next() },
+            "inbox" => Input::Inbox { id: next() },
+            "reply" => Input::Reply {
+                id: next().unwrap_or_default(),
+                text: next().unwrap_or_default(),
+            },
+            "close" => Input::Close {
+                id: next().unwrap_or_default(),
+            },
+            "teach" => Input::Teach {
+                id: next(),
+                question: next(),
+                answer: next(),
+                faq: next(),
+            },
+            "taught" => Input::Taught,
+            "forget" => Input::Forget {
+                id: next().unwrap_or_default(),
+            },
             other => return Err(UserError::UnknownCommand(other.to_string())),
         })
     }
@@ -300,7 +462,7 @@ impl Input {
             Input::Next => "next",
             Input::Done { .. } => "done",
             Input::Undo => "undo",
-            Input::Progress => "progress",
+            Input::Progress | Input::OfficeProgress { .. } => "progress",
             Input::Faq { .. } => "faq",
             Input::Contact { .. } => "contact",
             Input::Mode { .. } => "mode",
@@ -309,12 +471,23 @@ impl Input {
             Input::Unanswered => "unanswered",
             Input::History { .. } => "history",
             Input::Backup => "backup",
+            Input::Certificate { .. } => "certificate",
+            Input::FixNumber { .. } => "fix-number",
+            Input::Archive { .. } => "archive",
+            Input::Unarchive { .. } => "unarchive",
+            Input::AskStaff { .. } => "ask-staff",
+            Input::Inbox { .. } => "inbox",
+            Input::Reply { .. } => "reply",
+            Input::Close { .. } => "close",
+            Input::Teach { .. } => "teach",
+            Input::Taught => "taught",
+            Input::Forget { .. } => "forget",
             Input::Question(_) => "question",
         }
     }
 
     pub fn staff_only(&self) -> bool {
-        spec(self.name()).is_some_and(|s| s.staff)
+        matches!(self, Input::OfficeProgress { .. }) || spec(self.name()).is_some_and(|s| s.staff)
     }
 }
 
@@ -488,7 +661,8 @@ mod tests {
                 number: "1370100016".into(),
                 name: "テスト 事業所".into(),
                 mode: Some("proxy".into()),
-                software: None
+                software: None,
+                agent: None
             }
         );
         let i = parse_line("／ｒｅｇｉｓｔｅｒ　number：1370100016 name:あおば 介護").unwrap();
@@ -506,7 +680,8 @@ mod tests {
         assert_eq!(
             parse_line("/done certificate").unwrap(),
             Input::Done {
-                step: Some("certificate".into())
+                step: Some("certificate".into()),
+                office: None
             }
         );
         assert_eq!(
@@ -522,13 +697,15 @@ mod tests {
         assert_eq!(
             parse_line("/完了 電子証明書").unwrap(),
             Input::Done {
-                step: Some("電子証明書".into())
+                step: Some("電子証明書".into()),
+                office: None,
             }
         );
         assert_eq!(
             parse_line("/完了 手順:届出の提出").unwrap(),
             Input::Done {
-                step: Some("届出の提出".into())
+                step: Some("届出の提出".into()),
+                office: None,
             }
         );
         let register = Input::Register {
@@ -536,6 +713,7 @@ mod tests {
             name: "かめ 介護".into(),
             mode: None,
             software: None,
+            agent: None,
         };
         assert_eq!(parse_line("/register 1370100016 かめ 介護").unwrap(), register);
         assert_eq!(parse_line("/登録 番号:1370100016 名前:かめ 介護").unwrap(), register);

@@ -13,7 +13,7 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Event, Office, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
+use crate::model::{Agent, Event, Handoff, Office, TaughtEntry, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 use crate::text;
@@ -39,6 +39,21 @@ pub struct Dump {
     /// Small values kept across restarts (not the schema version).
     #[serde(default)]
     pub meta: BTreeMap<String, String>,
+    /// Every 代理人, in key order (absent in backups from before 代理人).
+    #[serde(default)]
+    pub agents: Vec<Agent>,
+    /// Channel → the 代理人 bound to it (its key).
+    #[serde(default)]
+    pub agent_channels: BTreeMap<String, String>,
+    /// Each 代理人's history, oldest first.
+    #[serde(default)]
+    pub agent_history: BTreeMap<String, Vec<Event>>,
+    /// Requests for a person, oldest first (the thread index is rebuilt).
+    #[serde(default)]
+    pub handoffs: Vec<Handoff>,
+    /// FAQ entries and phrasings staff taught, oldest first.
+    #[serde(default)]
+    pub taught: Vec<TaughtEntry>,
 }
 
 const FIELDS: &[&str] = &[
@@ -49,6 +64,11 @@ const FIELDS: &[&str] = &[
     "unanswered",
     "reminders",
     "meta",
+    "agents",
+    "agent_channels",
+    "agent_history",
+    "handoffs",
+    "taught",
 ];
 
 /// One record read from a dump, in file order.
@@ -61,6 +81,11 @@ pub enum Item {
     Unanswered(Unanswered),
     Reminder(String, i64),
     Meta(String, String),
+    Agent(Agent),
+    AgentChannel(String, String),
+    AgentHistory(String, Event),
+    Handoff(Handoff),
+    Taught(TaughtEntry),
 }
 
 /// What is wrong with a dump's content (its JSON being well formed).
@@ -80,6 +105,17 @@ pub enum DumpProblem {
     ChannelUnknownOffice { channel: String, number: String },
     #[error("history of office {0}, which is not in the dump")]
     HistoryUnknownOffice(String),
+    #[error("代理人 {0} appears twice")]
+    DuplicateAgent(String),
+    /// An office, a channel or a history names a 代理人 the dump lacks.
+    #[error("{what} names the 代理人 {agent}, which is not in the dump")]
+    UnknownAgent { what: String, agent: String },
+    /// A 代理人's history is not 1..=revision without gaps.
+    #[error("代理人 {agent}: history has {events} events for revision {revision}")]
+    AgentHistoryGap { agent: String, revision: u64, events: u64 },
+    /// A 代理人 and its channel binding disagree, or the channel is an office's too.
+    #[error("channel {channel} and 代理人 {agent} do not name each other")]
+    AgentChannelMismatch { channel: String, agent: String },
     /// A value the bot would never have stored (too long, control
     /// characters, a revision or time out of range).
     #[error("office {number}: {field} is not a value the bot stores")]
@@ -90,6 +126,16 @@ pub enum DumpProblem {
     /// An office and its channel binding disagree.
     #[error("channel {channel} and office {number} do not name each other")]
     ChannelMismatch { channel: String, number: String },
+    /// Two requests or two taught entries with one id (`what`: which kind).
+    #[error("{what} #{id} appears twice")]
+    DuplicateId { what: &'static str, id: u64 },
+    /// A request or taught entry holding a value the bot would never store.
+    #[error("{what} #{id}: {field} is not a value the bot stores")]
+    BadRecord {
+        what: &'static str,
+        id: u64,
+        field: &'static str,
+    },
     /// The receiver could not take the record (a storage error, kept by it).
     #[error("writing stopped: {0}")]
     Write(String),
@@ -125,6 +171,21 @@ impl DumpProblem {
                 .str("channel", channel)
                 .str("number", number),
             HistoryUnknownOffice(n) => Msg::new("roster-restore-history-unknown").str("number", n),
+            DuplicateAgent(a) => Msg::new("roster-restore-duplicate-agent").str("agent", a),
+            UnknownAgent { what, agent } => Msg::new("roster-restore-unknown-agent")
+                .str("what", what)
+                .str("agent", agent),
+            AgentHistoryGap {
+                agent,
+                revision,
+                events,
+            } => Msg::new("roster-restore-agent-history-gap")
+                .str("agent", agent)
+                .num("revision", *revision as i64)
+                .num("events", *events as i64),
+            AgentChannelMismatch { channel, agent } => Msg::new("roster-restore-agent-channel-mismatch")
+                .str("channel", channel)
+                .str("agent", agent),
             BadValue { number, field } => Msg::new("roster-restore-bad-value")
                 .str("number", number)
                 .str("field", *field),
@@ -139,6 +200,13 @@ impl DumpProblem {
             ChannelMismatch { channel, number } => Msg::new("roster-restore-channel-mismatch")
                 .str("channel", channel)
                 .str("number", number),
+            DuplicateId { what, id } => Msg::new("roster-restore-duplicate-id")
+                .msg("what", Msg::new(format!("roster-restore-what-{what}")))
+                .num("id", *id as i64),
+            BadRecord { what, id, field } => Msg::new("roster-restore-bad-record")
+                .msg("what", Msg::new(format!("roster-restore-what-{what}")))
+                .num("id", *id as i64)
+                .str("field", *field),
             Write(detail) => Msg::new("roster-error-store").str("detail", detail),
         }
     }
@@ -212,7 +280,7 @@ where
 }
 
 /// The sections of a dump as iterators (the store's trees, in key order).
-pub struct Sections<O, C, H, U, R, M> {
+pub struct Sections<O, C, H, U, R, M, A, AC, AH, Q, T> {
     pub schema: u32,
     pub offices: O,
     pub channels: C,
@@ -220,11 +288,20 @@ pub struct Sections<O, C, H, U, R, M> {
     pub unanswered: U,
     pub reminders: R,
     pub meta: M,
+    pub agents: A,
+    pub agent_channels: AC,
+    pub agent_history: AH,
+    pub handoffs: Q,
+    pub taught: T,
 }
 
 /// Writes a dump as it is read from the store: the same bytes as
 /// `serde_json::to_writer(w, &Dump)` plus a newline.
-pub fn write_json<W, E, O, C, H, U, R, M>(w: W, sections: Sections<O, C, H, U, R, M>) -> Result<(), serde_json::Error>
+#[allow(clippy::type_complexity)]
+pub fn write_json<W, E, O, C, H, U, R, M, A, AC, AH, Q, T>(
+    w: W,
+    sections: Sections<O, C, H, U, R, M, A, AC, AH, Q, T>,
+) -> Result<(), serde_json::Error>
 where
     W: Write,
     E: fmt::Display,
@@ -234,6 +311,11 @@ where
     U: Iterator<Item = Result<Unanswered, E>>,
     R: Iterator<Item = Result<(String, i64), E>>,
     M: Iterator<Item = Result<(String, String), E>>,
+    A: Iterator<Item = Result<Agent, E>>,
+    AC: Iterator<Item = Result<(String, String), E>>,
+    AH: Iterator<Item = Result<(String, Vec<Event>), E>>,
+    Q: Iterator<Item = Result<Handoff, E>>,
+    T: Iterator<Item = Result<TaughtEntry, E>>,
 {
     let mut ser = serde_json::Serializer::new(w);
     let mut st = (&mut ser).serialize_struct("Dump", FIELDS.len())?;
@@ -244,6 +326,11 @@ where
     st.serialize_field("unanswered", &SeqOf(RefCell::new(Some(sections.unanswered))))?;
     st.serialize_field("reminders", &MapOf(RefCell::new(Some(sections.reminders))))?;
     st.serialize_field("meta", &MapOf(RefCell::new(Some(sections.meta))))?;
+    st.serialize_field("agents", &SeqOf(RefCell::new(Some(sections.agents))))?;
+    st.serialize_field("agent_channels", &MapOf(RefCell::new(Some(sections.agent_channels))))?;
+    st.serialize_field("agent_history", &MapOf(RefCell::new(Some(sections.agent_history))))?;
+    st.serialize_field("handoffs", &SeqOf(RefCell::new(Some(sections.handoffs))))?;
+    st.serialize_field("taught", &SeqOf(RefCell::new(Some(sections.taught))))?;
     SerializeStruct::end(st)?;
     let mut w = ser.into_inner();
     w.write_all(b"\n").map_err(serde_json::Error::io)?;
@@ -324,7 +411,7 @@ impl<'de> DeserializeSeed<'de> for Section<'_, '_, '_> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         match self.which {
-            1 | 4 => d.deserialize_seq(self),
+            1 | 4 | 7 | 10 | 11 => d.deserialize_seq(self),
             _ => d.deserialize_map(self),
         }
     }
@@ -345,6 +432,21 @@ impl<'de> Visitor<'de> for Section<'_, '_, '_> {
             4 => {
                 while let Some(q) = seq.next_element::<Unanswered>()? {
                     self.ctx.send(Item::Unanswered(q))?;
+                }
+            }
+            7 => {
+                while let Some(a) = seq.next_element::<Agent>()? {
+                    self.ctx.send(Item::Agent(a))?;
+                }
+            }
+            10 => {
+                while let Some(h) = seq.next_element::<Handoff>()? {
+                    self.ctx.send(Item::Handoff(h))?;
+                }
+            }
+            11 => {
+                while let Some(t) = seq.next_element::<TaughtEntry>()? {
+                    self.ctx.send(Item::Taught(t))?;
                 }
             }
             _ => return Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
@@ -372,7 +474,20 @@ impl<'de> Visitor<'de> for Section<'_, '_, '_> {
                 while let Some(n) = map.next_key::<OfficeNumber>()? {
                     map.next_value_seed(Events {
                         ctx: &mut *self.ctx,
-                        office: n,
+                        owner: Owner::Office(n),
+                    })?;
+                }
+            }
+            8 => {
+                while let Some((ch, a)) = map.next_entry::<String, String>()? {
+                    self.ctx.send(Item::AgentChannel(ch, a))?;
+                }
+            }
+            9 => {
+                while let Some(a) = map.next_key::<String>()? {
+                    map.next_value_seed(Events {
+                        ctx: &mut *self.ctx,
+                        owner: Owner::Agent(a),
                     })?;
                 }
             }
@@ -382,9 +497,15 @@ impl<'de> Visitor<'de> for Section<'_, '_, '_> {
     }
 }
 
+/// Whose history a list of events is.
+enum Owner {
+    Office(OfficeNumber),
+    Agent(String),
+}
+
 struct Events<'c, 's, 'a> {
     ctx: &'c mut Ctx<'s, 'a>,
-    office: OfficeNumber,
+    owner: Owner,
 }
 
 impl<'de> DeserializeSeed<'de> for Events<'_, '_, '_> {
@@ -401,7 +522,11 @@ impl<'de> Visitor<'de> for Events<'_, '_, '_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         while let Some(e) = seq.next_element::<Event>()? {
-            self.ctx.send(Item::History(self.office.clone(), e))?;
+            let item = match &self.owner {
+                Owner::Office(n) => Item::History(n.clone(), e),
+                Owner::Agent(a) => Item::AgentHistory(a.clone(), e),
+            };
+            self.ctx.send(item)?;
         }
         Ok(())
     }
@@ -446,6 +571,9 @@ pub struct Counts {
     pub history: usize,
     pub unanswered: usize,
     pub reminders: usize,
+    pub agents: usize,
+    pub handoffs: usize,
+    pub taught: usize,
 }
 
 /// Checks a dump without writing anything: well-formed JSON, a schema and
@@ -458,15 +586,25 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
     // Referenced offices, with what refers to them (checked at the end).
     let mut channel_refs: Vec<(String, OfficeNumber)> = Vec::new();
     let mut history_refs: HashMap<OfficeNumber, HashSet<u64>> = HashMap::new();
+    // 代理人 → (revision, channel); the offices naming one; their channels and histories.
+    let mut agents: HashMap<String, (u64, Option<String>)> = HashMap::new();
+    let mut office_agents: Vec<(OfficeNumber, String)> = Vec::new();
+    let mut agent_channel_refs: Vec<(String, String)> = Vec::new();
+    let mut agent_history_refs: HashMap<String, HashSet<u64>> = HashMap::new();
+    let mut handoff_ids: HashSet<u64> = HashSet::new();
+    let mut taught_ids: HashSet<u64> = HashSet::new();
     let mut sink = |item: Item| -> Result<(), DumpProblem> {
         let version = match &item {
             Item::Schema(s) if *s > SCHEMA_VERSION => {
                 return Err(DumpProblem::NewerSchema(*s));
             }
-            Item::Schema(_) | Item::Channel(..) | Item::Reminder(..) | Item::Meta(..) => 0,
+            Item::Schema(_) | Item::Channel(..) | Item::Reminder(..) | Item::Meta(..) | Item::AgentChannel(..) => 0,
             Item::Office(o) => o.v,
-            Item::History(_, e) => e.v,
+            Item::History(_, e) | Item::AgentHistory(_, e) => e.v,
             Item::Unanswered(q) => q.v,
+            Item::Agent(a) => a.v,
+            Item::Handoff(h) => h.v,
+            Item::Taught(t) => t.v,
         };
         if version > RECORD_VERSION {
             return Err(DumpProblem::NewerRecord(version));
@@ -476,6 +614,9 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
             Item::Office(o) => {
                 counts.offices += 1;
                 check_office(&o)?;
+                if let Some(a) = &o.agent {
+                    office_agents.push((o.number.clone(), a.clone()));
+                }
                 if offices
                     .insert(o.number.clone(), (o.revision, o.channel.clone()))
                     .is_some()
@@ -505,11 +646,58 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
             Item::Unanswered(_) => counts.unanswered += 1,
             Item::Reminder(..) => counts.reminders += 1,
             Item::Meta(..) => {}
+            Item::Agent(a) => {
+                counts.agents += 1;
+                check_agent(&a)?;
+                if agents.insert(a.key.clone(), (a.revision, a.channel.clone())).is_some() {
+                    return Err(DumpProblem::DuplicateAgent(a.key));
+                }
+            }
+            Item::AgentChannel(ch, a) => agent_channel_refs.push((ch, a)),
+            Item::AgentHistory(a, e) => {
+                if !(1..=MAX_REVISION).contains(&e.seq) || !time_ok(e.at) {
+                    return Err(DumpProblem::BadValue {
+                        number: a,
+                        field: "history",
+                    });
+                }
+                if !agent_history_refs.entry(a.clone()).or_default().insert(e.seq) {
+                    return Err(DumpProblem::DuplicateEvent { office: a, seq: e.seq });
+                }
+            }
+            Item::Handoff(h) => {
+                counts.handoffs += 1;
+                check_handoff(&h)?;
+                if !handoff_ids.insert(h.id) {
+                    return Err(DumpProblem::DuplicateId {
+                        what: "handoff",
+                        id: h.id,
+                    });
+                }
+            }
+            Item::Taught(t) => {
+                counts.taught += 1;
+                check_taught(&t)?;
+                if !taught_ids.insert(t.id) {
+                    return Err(DumpProblem::DuplicateId {
+                        what: "taught",
+                        id: t.id,
+                    });
+                }
+            }
         }
         Ok(())
     };
     read_json(r, &mut sink)?;
     let unknown = |problem| ReadError::Problem { line: 0, problem };
+    check_agents(
+        &agents,
+        &office_agents,
+        &agent_channel_refs,
+        &agent_history_refs,
+        &channel_refs,
+    )
+    .map_err(unknown)?;
     let mut bound: HashMap<&str, &OfficeNumber> = HashMap::new();
     for (ch, n) in &channel_refs {
         match offices.get(n) {
@@ -563,6 +751,72 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
     Ok(counts)
 }
 
+/// The 代理人 part of a dump: every office, channel and history names a
+/// 代理人 in it; each 代理人 and its channel name each other, and no channel
+/// is an office's too; each history is 1..=revision.
+fn check_agents(
+    agents: &HashMap<String, (u64, Option<String>)>,
+    office_agents: &[(OfficeNumber, String)],
+    channels: &[(String, String)],
+    histories: &HashMap<String, HashSet<u64>>,
+    office_channels: &[(String, OfficeNumber)],
+) -> Result<(), DumpProblem> {
+    let unknown = |what: String, agent: &str| DumpProblem::UnknownAgent {
+        what,
+        agent: agent.to_string(),
+    };
+    for (n, a) in office_agents {
+        if !agents.contains_key(a) {
+            return Err(unknown(n.to_string(), a));
+        }
+    }
+    let office_bound: HashSet<&str> = office_channels.iter().map(|(c, _)| c.as_str()).collect();
+    let mut bound: HashMap<&str, &str> = HashMap::new();
+    for (ch, a) in channels {
+        let mismatch = || DumpProblem::AgentChannelMismatch {
+            channel: ch.clone(),
+            agent: a.clone(),
+        };
+        match agents.get(a) {
+            None => return Err(unknown(ch.clone(), a)),
+            Some((_, c)) if c.as_deref() != Some(ch.as_str()) => return Err(mismatch()),
+            Some(_) if office_bound.contains(ch.as_str()) => return Err(mismatch()),
+            Some(_) => {
+                bound.insert(ch.as_str(), a.as_str());
+            }
+        }
+    }
+    let mut keys: Vec<&String> = agents.keys().collect();
+    keys.sort();
+    for a in keys {
+        let (revision, channel) = &agents[a];
+        if let Some(ch) = channel {
+            if bound.get(ch.as_str()) != Some(&a.as_str()) {
+                return Err(DumpProblem::AgentChannelMismatch {
+                    channel: ch.clone(),
+                    agent: a.clone(),
+                });
+            }
+        }
+        let seqs = histories.get(a);
+        let events = seqs.map_or(0, |s| s.len() as u64);
+        let max = seqs.and_then(|s| s.iter().max().copied()).unwrap_or(0);
+        if events != *revision || max != *revision {
+            return Err(DumpProblem::AgentHistoryGap {
+                agent: a.clone(),
+                revision: *revision,
+                events,
+            });
+        }
+    }
+    let mut orphans: Vec<&String> = histories.keys().filter(|a| !agents.contains_key(*a)).collect();
+    orphans.sort();
+    match orphans.first() {
+        Some(a) => Err(unknown(a.to_string(), a)),
+        None => Ok(()),
+    }
+}
+
 /// The highest revision a restored office may have: far more than any
 /// office reaches, far from where `revision + 1` would overflow.
 const MAX_REVISION: u64 = 1 << 40;
@@ -575,6 +829,83 @@ fn time_ok(at: i64) -> bool {
 /// A name as the bot stores it: cleaned, trimmed, at most `MAX_NAME` characters.
 fn name_ok(s: &str, may_be_empty: bool) -> bool {
     (may_be_empty || !s.is_empty()) && s.chars().count() <= MAX_NAME && text::clean(s).trim() == s
+}
+
+fn check_agent(a: &Agent) -> Result<(), DumpProblem> {
+    let bad = |field| DumpProblem::BadValue {
+        number: a.key.clone(),
+        field,
+    };
+    if !name_ok(&a.name, false) || a.key.is_empty() || a.key.contains('\0') {
+        return Err(bad("name"));
+    }
+    if !a.software.as_deref().map_or(true, |s| name_ok(s, false)) {
+        return Err(bad("software"));
+    }
+    if !a.channel.as_deref().map_or(true, |s| name_ok(s, false)) {
+        return Err(bad("channel"));
+    }
+    if a.revision > MAX_REVISION {
+        return Err(bad("revision"));
+    }
+    if !time_ok(a.registered_at) || !time_ok(a.updated_at) || !a.done.values().all(|d| time_ok(d.at)) {
+        return Err(bad("time"));
+    }
+    Ok(())
+}
+
+/// The longest text of a request, a staff answer or a taught entry.
+pub const MAX_TEXT: usize = 4000;
+
+/// A text as the bot stores it: cleaned (single line), at most [`MAX_TEXT`] characters.
+fn text_ok(s: &str) -> bool {
+    !s.trim().is_empty() && s.chars().count() <= MAX_TEXT && text::clean(s) == s
+}
+
+fn check_handoff(h: &Handoff) -> Result<(), DumpProblem> {
+    let bad = |field| DumpProblem::BadRecord {
+        what: "handoff",
+        id: h.id,
+        field,
+    };
+    if h.id == 0 || h.id > MAX_REVISION {
+        return Err(bad("id"));
+    }
+    if !text_ok(&h.question) || !h.replies.iter().all(|r| text_ok(&r.text)) {
+        return Err(bad("text"));
+    }
+    if !name_ok(&h.channel, false) || h.thread.as_deref().is_some_and(|t| !name_ok(t, false)) {
+        return Err(bad("channel"));
+    }
+    let times = std::iter::once(h.at)
+        .chain(h.replies.iter().map(|r| r.at))
+        .chain(h.closed_at)
+        .chain(h.recent.iter().map(|x| x.at));
+    if !times.into_iter().all(time_ok) {
+        return Err(bad("time"));
+    }
+    Ok(())
+}
+
+fn check_taught(t: &TaughtEntry) -> Result<(), DumpProblem> {
+    let bad = |field| DumpProblem::BadRecord {
+        what: "taught",
+        id: t.id,
+        field,
+    };
+    if t.id == 0 || t.id > MAX_REVISION {
+        return Err(bad("id"));
+    }
+    if !text_ok(&t.question) || t.answer.as_deref().is_some_and(|a| !text_ok(a)) {
+        return Err(bad("text"));
+    }
+    if t.answer.is_none() == t.target.is_none() {
+        return Err(bad("answer"));
+    }
+    if !time_ok(t.at) {
+        return Err(bad("time"));
+    }
+    Ok(())
 }
 
 fn check_office(o: &Office) -> Result<(), DumpProblem> {
@@ -591,10 +922,17 @@ fn check_office(o: &Office) -> Result<(), DumpProblem> {
     if !o.channel.as_deref().map_or(true, |s| name_ok(s, false)) {
         return Err(bad("channel"));
     }
+    if o.agent.as_deref().is_some_and(|a| a.is_empty() || a.contains('\0')) {
+        return Err(bad("agent"));
+    }
     if o.revision > MAX_REVISION {
         return Err(bad("revision"));
     }
     if !time_ok(o.registered_at) || !time_ok(o.updated_at) || !o.done.values().all(|d| time_ok(d.at)) {
+        return Err(bad("time"));
+    }
+    let certificate = o.certificate.iter().flat_map(|c| [c.issued, c.expires]).flatten();
+    if !o.archived.into_iter().chain(certificate).all(time_ok) {
         return Err(bad("time"));
     }
     Ok(())

@@ -65,6 +65,86 @@ pub enum UserError {
     RateLimited { seconds: u64 },
     #[error("no backup directory is configured")]
     BackupNotConfigured,
+    #[error("the 代理人 name is empty")]
+    EmptyAgentName,
+    #[error("an office under a 代理人 bills in proxy mode, not {0}")]
+    AgentNeedsProxy(String),
+    #[error("this channel is the 代理人 {0}'s")]
+    ChannelIsAgents(String),
+    #[error("no 代理人 named {0}")]
+    UnknownAgent(String),
+    #[error("the 代理人 {0} is bound to another channel")]
+    AgentBoundElsewhere(String),
+    #[error("the 代理人 {0} exists; only staff bind it to a channel")]
+    AgentNeedsStaff(String),
+    #[error("office {number} is another 代理人's")]
+    NumberLinkedElsewhere { number: String },
+    #[error("the 代理人 {agent} has {max} offices already")]
+    AgentFull { agent: String, max: usize },
+    #[error("a 代理人's channel has no billing mode to change ({0})")]
+    AgentChannelMode(String),
+    #[error("all of the 代理人's steps are done")]
+    AgentAllDone,
+    #[error("which office's 届出? (e.g. office:{0})")]
+    WhichOffice(String),
+    #[error("the 代理人 {0} has no offices yet")]
+    AgentHasNoOffices(String),
+    #[error("office {number} is not the 代理人 {agent}'s")]
+    NotAgentsOffice { number: String, agent: String },
+    #[error("step {step:?} is the 代理人's")]
+    StepIsAgents { step: StepId, agent: String },
+    #[error("step {0:?} is the vendor's")]
+    StepIsVendors(StepId),
+    #[error("the office's own steps are done; the rest is its 代理人's")]
+    OfficePartDone(Option<String>),
+    #[error("office: is for a 代理人's channel")]
+    OfficeOptionNotHere,
+    #[error("channel already bound to the proxy-mode office {0}")]
+    ChannelBoundProxy(String),
+    #[error("not a date: {0}")]
+    BadDate(String),
+    #[error("the issue date is in the future")]
+    IssuedInFuture,
+    #[error("the expiry is more than 3 years away")]
+    ExpiryTooFar,
+    #[error("the expiry is not after the issue date")]
+    ExpiryBeforeIssue,
+    #[error("office {0} is archived")]
+    Archived(String),
+    #[error("office {0} is not archived")]
+    NotArchived(String),
+    #[error("office number {0} is registered already")]
+    NumberTaken(String),
+    #[error("the office number is {0} already")]
+    SameNumber(String),
+    #[error("the office number can be corrected by the office only within {days} days of registering")]
+    FixNumberTooLate { days: i64 },
+    #[error("channel already bound to office {number}; a mistyped number can be corrected")]
+    ChannelBoundFixable { number: String, new: String },
+    #[error("no question to hand to staff")]
+    NoQuestion,
+    #[error("too many open requests in this channel (max {max})")]
+    TooManyOpen { max: usize },
+    #[error("not a request number: {0}")]
+    BadRequestId(String),
+    #[error("no request #{0}")]
+    UnknownRequest(u64),
+    #[error("/teach needs id: or question: and answer:")]
+    TeachWhat,
+    #[error("request #{0} has no answer to teach")]
+    TeachNoAnswer(u64),
+    #[error("answer: and faq: together")]
+    TeachBoth,
+    #[error("no FAQ entry {0}")]
+    UnknownFaq(String),
+    #[error("no taught entry #{0}")]
+    UnknownTaught(u64),
+    #[error("several offices match {query}")]
+    OfficeAmbiguous { query: String, list: String },
+    #[error("no office matches {0}")]
+    OfficeNotFound(String),
+    #[error("no office in this channel; give office:")]
+    OfficeNeeded,
 }
 
 impl UserError {
@@ -115,6 +195,60 @@ impl UserError {
                 .num("max", *max as i64),
             RateLimited { seconds } => Msg::new("error-rate-limited").num("seconds", *seconds as i64),
             BackupNotConfigured => Msg::new("error-backup-not-configured"),
+            EmptyAgentName => Msg::new("error-empty-agent-name"),
+            AgentNeedsProxy(m) => Msg::new("error-agent-needs-proxy").msg("mode", Msg::new(format!("mode-{m}"))),
+            ChannelIsAgents(a) => Msg::new("error-channel-is-agents").str("agent", a.clone()),
+            UnknownAgent(a) => Msg::new("error-unknown-agent").str("agent", a.clone()),
+            AgentBoundElsewhere(a) => Msg::new("error-agent-bound").str("agent", a.clone()),
+            AgentNeedsStaff(a) => Msg::new("error-agent-needs-staff").str("agent", a.clone()),
+            NumberLinkedElsewhere { number } => Msg::new("error-number-linked").str("number", number.clone()),
+            AgentFull { agent, max } => Msg::new("error-agent-full")
+                .str("agent", agent.clone())
+                .num("max", *max as i64),
+            AgentChannelMode(a) => Msg::new("error-agent-channel-mode").str("agent", a.clone()),
+            AgentAllDone => Msg::new("error-agent-all-done"),
+            WhichOffice(n) => Msg::new("error-which-office").str("number", n.clone()),
+            AgentHasNoOffices(a) => Msg::new("error-agent-no-offices").str("agent", a.clone()),
+            NotAgentsOffice { number, agent } => Msg::new("error-not-agents-office")
+                .str("number", number.clone())
+                .str("agent", agent.clone()),
+            StepIsAgents { step, agent } if agent.is_empty() => {
+                Msg::new("error-step-is-agents-unnamed").msg("step", Msg::new(step.title_id()))
+            }
+            StepIsAgents { step, agent } => Msg::new("error-step-is-agents")
+                .msg("step", Msg::new(step.title_id()))
+                .str("agent", agent.clone()),
+            StepIsVendors(s) => Msg::new("error-step-is-vendors").msg("step", Msg::new(s.title_id())),
+            OfficePartDone(Some(a)) => Msg::new("error-office-part-done").str("agent", a.clone()),
+            OfficePartDone(None) => Msg::new("error-office-part-done-unnamed"),
+            OfficeOptionNotHere => Msg::new("error-office-option"),
+            ChannelBoundProxy(n) => Msg::new("error-channel-bound-proxy").str("number", n.clone()),
+            BadDate(d) => Msg::new("error-bad-date").str("date", d.clone()),
+            IssuedInFuture => Msg::new("error-issued-in-future"),
+            ExpiryTooFar => Msg::new("error-expiry-too-far"),
+            ExpiryBeforeIssue => Msg::new("error-expiry-before-issue"),
+            Archived(n) => Msg::new("error-archived").str("number", n.clone()),
+            NotArchived(n) => Msg::new("error-not-archived").str("number", n.clone()),
+            NumberTaken(n) => Msg::new("error-number-taken").str("number", n.clone()),
+            SameNumber(n) => Msg::new("error-same-number").str("number", n.clone()),
+            FixNumberTooLate { days } => Msg::new("error-fix-number-late").num("days", *days),
+            ChannelBoundFixable { number, new } => Msg::new("error-channel-bound-fixable")
+                .str("number", number.clone())
+                .str("new", new.clone()),
+            NoQuestion => Msg::new("error-no-question"),
+            TooManyOpen { max } => Msg::new("error-too-many-open").num("max", *max as i64),
+            BadRequestId(id) => Msg::new("error-bad-request-id").str("id", id.clone()),
+            UnknownRequest(id) => Msg::new("error-unknown-request").num("id", *id as i64),
+            TeachWhat => Msg::new("error-teach-what"),
+            TeachNoAnswer(id) => Msg::new("error-teach-no-answer").num("id", *id as i64),
+            TeachBoth => Msg::new("error-teach-both"),
+            UnknownFaq(f) => Msg::new("error-unknown-faq").str("faq", f.clone()),
+            UnknownTaught(id) => Msg::new("error-unknown-taught").num("id", *id as i64),
+            OfficeAmbiguous { query, list } => Msg::new("error-office-ambiguous")
+                .str("query", query.clone())
+                .str("list", list.clone()),
+            OfficeNotFound(q) => Msg::new("error-office-not-found").str("query", q.clone()),
+            OfficeNeeded => Msg::new("error-office-needed"),
         }
     }
 }

@@ -101,9 +101,27 @@ fn term_weights(tokens: &[text::Token]) -> HashMap<&str, f32> {
     m
 }
 
+/// A text added to the index beside the locale files' entries: a new way
+/// of asking entry `entry` (an entry of the files, or a new one with this id
+/// and contact, appended after them).
+#[derive(Debug, Clone)]
+pub struct ExtraDoc {
+    pub entry: String,
+    pub contact: ContactId,
+    pub text: String,
+}
+
 impl FaqIndex {
     /// Builds the index from the FAQ messages of every language.
     pub fn build(content: &Content) -> Result<FaqIndex, FaqError> {
+        FaqIndex::build_with(content, &[])
+    }
+
+    /// Builds the index from the FAQ messages plus `extra` texts (the
+    /// entries staff taught): document frequencies count every text, so a
+    /// taught question is weighed like a built-in one. The files' entries
+    /// keep their positions; new entries follow them in `extra`'s order.
+    pub fn build_with(content: &Content, extra: &[ExtraDoc]) -> Result<FaqIndex, FaqError> {
         let mut entries: Vec<Entry> = Vec::new();
         // (entry, is_keywords, tokens)
         let mut raw: Vec<(u32, bool, Vec<text::Token>)> = Vec::new();
@@ -152,6 +170,19 @@ impl FaqIndex {
                     raw.push((idx, true, text::tokens(k)));
                 }
             }
+        }
+        for doc in extra {
+            let idx = match entries.iter().position(|e| e.id == doc.entry) {
+                Some(i) => i,
+                None => {
+                    entries.push(Entry {
+                        id: doc.entry.clone(),
+                        contact: doc.contact,
+                    });
+                    entries.len() - 1
+                }
+            } as u32;
+            raw.push((idx, false, text::tokens(&doc.text)));
         }
         // Document frequencies over phrasing documents and keyword lists.
         let mut vocab: HashMap<String, u32> = HashMap::new();
@@ -311,13 +342,29 @@ impl FaqIndex {
         self.lookup_tokens(text::tokens(question), context)
     }
 
+    /// [`FaqIndex::lookup`] among the entries `keep` accepts.
+    pub fn lookup_where(&self, question: &str, keep: impl Fn(&Entry) -> bool) -> Lookup {
+        self.lookup_tokens_where(text::tokens(question), &[], keep)
+    }
+
     /// [`FaqIndex::lookup_in`] for a question already tokenized
     /// ([`text::tokens`]).
     pub fn lookup_tokens(&self, toks: Vec<text::Token>, context: &[&str]) -> Lookup {
+        self.lookup_tokens_where(toks, context, |_| true)
+    }
+
+    /// [`FaqIndex::lookup_tokens`] among the entries `keep` accepts.
+    pub fn lookup_tokens_where(
+        &self,
+        toks: Vec<text::Token>,
+        context: &[&str],
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Lookup {
         // A question that names no concept of the FAQ shares only plain
         // words with it ("weekend plans"): it needs more to be answered.
         let (hits, named) = self.scored(toks, context);
         let threshold = if named { THRESHOLD } else { PLAIN_THRESHOLD };
+        let hits = hits.into_iter().filter(|h| keep(&self.entries[h.entry]));
         let mut it = hits.into_iter();
         let first = it.next();
         let (best, rest): (Option<Hit>, Vec<Hit>) = match first {

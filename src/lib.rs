@@ -13,18 +13,21 @@
 //!    │                 │
 //!    ▼                 ▼
 //! engine/     pure:    store/   the only code that names sled
-//! cards, staff, reminders, faq, contacts, content, text, roster, dump, …
+//! cards, staff, handoff, reminders, faq, contacts, content, text, roster, dump, …
 //! model, playbook, reply, command, error, lang, office_number, config
 //! ```
 //!
-//! - [`engine`]: what a command does to an office (`register`, `tasks`, and
-//!   `roster`: what one roster row does).
+//! - [`engine`]: what a command does to an office or a 代理人 (`register`,
+//!   `tasks`, `agent`, and `roster`: what one roster row does).
 //! - [`store`]: sled trees, one transaction per command flushed before the
 //!   reply, bulk writes for the import, export and restore.
 //! - [`adapters`]: console, CLI, Discord and the rendering they share.
 //! - Pure modules at the top level: [`model`] (records), [`playbook`] (steps,
 //!   tasks, modes), [`cards`] (an office's state as a reply), [`staff`],
-//!   [`reminders`], [`faq`], [`intent`], [`contacts`], [`content`] (Fluent), [`text`],
+//!   [`handoff`] (requests for a person and taught answers as replies),
+//!   [`reminders`], [`certificate`] (the certificate's expiry), [`faq`],
+//!   [`intent`], [`contacts`] (with [`kokuhoren`], each prefecture's 国保連合会 from
+//!   `assets/kokuhoren/`), [`content`] (Fluent), [`text`],
 //!   [`roster`] (CSV parsing), [`dump`] (the backup format), [`chart`],
 //!   [`dashboard`], [`limits`], [`command`], [`reply`], [`error`], [`lang`],
 //!   [`office_number`], [`config`].
@@ -41,6 +44,7 @@
 pub mod adapters;
 pub mod app;
 pub mod cards;
+pub mod certificate;
 pub mod chart;
 pub mod command;
 pub mod config;
@@ -51,7 +55,9 @@ pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod faq;
+pub mod handoff;
 pub mod intent;
+pub mod kokuhoren;
 pub mod lang;
 pub mod limits;
 pub mod model;

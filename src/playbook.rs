@@ -66,6 +66,34 @@ impl FromStr for Mode {
     }
 }
 
+/// Whose list of steps: an office in its billing mode, or a 代理人.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Track {
+    Office(Mode),
+    Agent,
+}
+
+impl From<Mode> for Track {
+    fn from(m: Mode) -> Track {
+        Track::Office(m)
+    }
+}
+
+/// Who does a listed step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Doer {
+    /// The office (or the 代理人) whose list it is: numbered, with its tasks.
+    Own,
+    /// The office's 代理人 (proxy mode): shown with the 代理人's progress.
+    Agent,
+    /// The vendor that bills for the office (「詳しくは、該当業者の問合せ窓口へ」).
+    Vendor,
+    /// Each of the 代理人's offices for itself (their 届出, in the 代理人's list).
+    Offices,
+    /// Nobody: not needed (a vendor-billed office's certificate and installer).
+    Nobody,
+}
+
 /// A step of the procedure, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -198,19 +226,71 @@ impl StepId {
         }
     }
 
-    /// Whether the step belongs to the mode's list at all.
-    pub fn in_mode(self, mode: Mode) -> bool {
-        self != StepId::ProxyApplication || mode == Mode::Proxy
+    /// Who does the step in a track's list; `None`: not listed.
+    ///
+    /// - direct (事業所請求): the office does every step but 代理人申請.
+    /// - proxy (代理請求): the office files its own 届出; everything else is
+    ///   the 代理人's (one certificate for up to 100 offices).
+    /// - vendor: the 届出 and asking the vendor are the office's; the PC and
+    ///   the login are the vendor's; certificate and installer are not needed.
+    /// - a 代理人: its own steps, with its offices' 届出 before 代理人申請.
+    pub fn doer(self, track: impl Into<Track>) -> Option<Doer> {
+        use StepId::*;
+        Some(match (track.into(), self) {
+            (Track::Office(Mode::Direct), ProxyApplication) => return None,
+            (Track::Office(Mode::Direct), _) => Doer::Own,
+            (Track::Office(Mode::Proxy), Notify) => Doer::Own,
+            (Track::Office(Mode::Proxy), _) => Doer::Agent,
+            (Track::Office(Mode::Vendor), ProxyApplication) => return None,
+            (Track::Office(Mode::Vendor), Notify | Software) => Doer::Own,
+            (Track::Office(Mode::Vendor), Environment | Login) => Doer::Vendor,
+            (Track::Office(Mode::Vendor), Certificate | Installer) => Doer::Nobody,
+            (Track::Agent, Notify) => Doer::Offices,
+            (Track::Agent, _) => Doer::Own,
+        })
     }
 
-    /// Whether the step must be done in this mode (listed steps that are not
-    /// applicable are shown as "—").
+    /// Whether the step is listed for the mode at all.
+    pub fn in_mode(self, mode: Mode) -> bool {
+        self.doer(mode).is_some()
+    }
+
+    /// Whether the office does the step itself in this mode (the others are
+    /// shown as the 代理人's, the vendor's, or not needed).
     pub fn applies(self, mode: Mode) -> bool {
-        match self {
-            StepId::ProxyApplication => mode == Mode::Proxy,
-            StepId::Certificate | StepId::Installer => mode != Mode::Vendor,
-            _ => true,
+        self.doer(mode) == Some(Doer::Own)
+    }
+
+    /// Whether the step is numbered in the track's list: the steps its owner
+    /// works through (for a 代理人, its offices' 届出 too).
+    pub fn numbered(self, track: impl Into<Track>) -> bool {
+        matches!(self.doer(track), Some(Doer::Own | Doer::Offices))
+    }
+
+    /// The message-id part that tells a track's own text of the step apart
+    /// (`step-login-agent-what`), if it has one: the 代理人's steps after
+    /// 代理人申請 say where the seed stops; a vendor-billed office's software
+    /// step is asking its vendor.
+    pub fn variant(self, track: impl Into<Track>) -> Option<&'static str> {
+        use StepId::*;
+        match (track.into(), self) {
+            (Track::Agent, Notify | Login | Certificate | Installer) => Some("agent"),
+            (Track::Office(Mode::Vendor), Software) => Some("vendor"),
+            _ => None,
         }
+    }
+
+    /// The message id of a part of the step as a track shows it.
+    pub fn msg_in(self, track: impl Into<Track>, part: &str) -> String {
+        match self.variant(track) {
+            Some(v) => format!("step-{}-{v}-{part}", self.as_str()),
+            None => self.msg(part),
+        }
+    }
+
+    /// The step's title as a track shows it.
+    pub fn title_in(self, track: impl Into<Track>) -> String {
+        self.msg_in(track, "title")
     }
 
     /// The first contact for questions about this step.
@@ -282,6 +362,15 @@ impl TaskId {
         format!("task-{}", self.as_str())
     }
 
+    /// The task's name as a track shows it (a vendor-billed office's
+    /// software task is asking its vendor).
+    pub fn msg_in(self, track: impl Into<Track>) -> String {
+        match self.step().variant(track) {
+            Some(v) if self.step().tasks().len() == 1 => format!("task-{}-{v}", self.as_str()),
+            _ => self.msg_id(),
+        }
+    }
+
     pub fn step(self) -> StepId {
         StepId::ALL
             .into_iter()
@@ -290,9 +379,25 @@ impl TaskId {
     }
 }
 
-/// The steps listed for a mode, in order.
-pub fn steps(mode: Mode) -> impl Iterator<Item = StepId> {
-    StepId::ALL.into_iter().filter(move |s| s.in_mode(mode))
+/// The steps listed for a track (a mode or a 代理人), in order.
+pub fn steps(track: impl Into<Track>) -> impl Iterator<Item = StepId> {
+    let track = track.into();
+    StepId::ALL.into_iter().filter(move |s| s.doer(track).is_some())
+}
+
+/// The numbered steps of a track, in order: what `手順 n/total` and
+/// `/done step:n` count, and what the progress count counts.
+pub fn numbered(track: impl Into<Track>) -> impl Iterator<Item = StepId> {
+    let track = track.into();
+    StepId::ALL.into_iter().filter(move |s| s.numbered(track))
+}
+
+/// A step's place among the track's numbered steps: (n, total), or `None`
+/// for a step someone else does.
+pub fn position(track: impl Into<Track>, step: StepId) -> Option<(usize, usize)> {
+    let list: Vec<StepId> = numbered(track).collect();
+    let n = list.iter().position(|s| *s == step)?;
+    Some((n + 1, list.len()))
 }
 
 /// When and by whom a task was marked done.
@@ -317,9 +422,10 @@ pub enum StepStatus {
     NotApplicable,
 }
 
-/// Computes a step's status from the completed tasks.
-pub fn status(step: StepId, mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> StepStatus {
-    if !step.applies(mode) {
+/// Computes a step's status from the completed tasks of whoever does it in
+/// the track (a step someone else does is `NotApplicable` here).
+pub fn status(step: StepId, track: impl Into<Track>, done: &BTreeMap<TaskId, DoneMark>) -> StepStatus {
+    if step.doer(track) != Some(Doer::Own) {
         return StepStatus::NotApplicable;
     }
     let tasks = step.tasks();
@@ -334,9 +440,99 @@ pub fn status(step: StepId, mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> St
     }
 }
 
-/// The first listed, applicable step that is not done.
-pub fn current_step(mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> Option<StepId> {
-    steps(mode).find(|s| matches!(status(*s, mode, done), StepStatus::Todo | StepStatus::Waiting { .. }))
+/// The first of the track's own steps that is not done.
+pub fn current_step(track: impl Into<Track>, done: &BTreeMap<TaskId, DoneMark>) -> Option<StepId> {
+    let track = track.into();
+    steps(track).find(|s| status(*s, track, done).is_open())
+}
+
+impl StepStatus {
+    /// To do or waiting.
+    pub fn is_open(&self) -> bool {
+        matches!(self, StepStatus::Todo | StepStatus::Waiting { .. })
+    }
+}
+
+/// Where a 代理人's offices are with their 届出 (each office's own step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub offices: usize,
+    /// Offices that submitted their 届出 (received or not).
+    pub submitted: usize,
+    /// Offices whose 「電子請求登録結果に関するお知らせ」 arrived.
+    pub received: usize,
+    /// The earliest submission still waiting for its letter.
+    pub waiting_since: Option<i64>,
+    /// The last letter received.
+    pub last_received: Option<i64>,
+}
+
+impl Tally {
+    /// Counts the offices' 届出 from their completed tasks.
+    pub fn of<'a>(offices: impl IntoIterator<Item = &'a BTreeMap<TaskId, DoneMark>>) -> Tally {
+        let mut t = Tally::default();
+        for done in offices {
+            t.offices += 1;
+            let submit = done.get(&TaskId::NotifySubmit);
+            let receive = done.get(&TaskId::NotifyReceive);
+            t.submitted += usize::from(submit.is_some());
+            match (submit, receive) {
+                (_, Some(r)) => {
+                    t.received += 1;
+                    t.last_received = t.last_received.max(Some(r.at));
+                }
+                (Some(s), None) => t.waiting_since = Some(t.waiting_since.map_or(s.at, |w| w.min(s.at))),
+                (None, None) => {}
+            }
+        }
+        t
+    }
+
+    /// The 代理人's step for its offices' 届出: done when every office has
+    /// its letter, waiting when every office has submitted, else to do (a
+    /// 代理人 without offices has this to do: registering them).
+    pub fn status(&self) -> StepStatus {
+        match (self.offices, self.received, self.submitted) {
+            (0, ..) => StepStatus::Todo,
+            (n, r, _) if r == n => StepStatus::Done {
+                at: self.last_received.unwrap_or(0),
+            },
+            (n, _, s) if s == n => StepStatus::Waiting {
+                since: self.waiting_since.unwrap_or(0),
+            },
+            _ => StepStatus::Todo,
+        }
+    }
+}
+
+/// A step's status in a 代理人's list: its offices' 届出 from the tally,
+/// its own steps from its tasks.
+pub fn agent_status(step: StepId, done: &BTreeMap<TaskId, DoneMark>, tally: &Tally) -> StepStatus {
+    match step.doer(Track::Agent) {
+        Some(Doer::Offices) => tally.status(),
+        _ => status(step, Track::Agent, done),
+    }
+}
+
+/// A 代理人's current step: the first of its list (its offices' 届出 included) not done.
+pub fn agent_current_step(done: &BTreeMap<TaskId, DoneMark>, tally: &Tally) -> Option<StepId> {
+    steps(Track::Agent).find(|s| agent_status(*s, done, tally).is_open())
+}
+
+/// A 代理人's first own step not done (what its offices wait for once their
+/// 届出 are in).
+pub fn agent_next_own_step(done: &BTreeMap<TaskId, DoneMark>) -> Option<StepId> {
+    current_step(Track::Agent, done)
+}
+
+/// (done, total) of a 代理人's numbered steps.
+pub fn agent_counts(done: &BTreeMap<TaskId, DoneMark>, tally: &Tally) -> (usize, usize) {
+    let list: Vec<StepId> = numbered(Track::Agent).collect();
+    let d = list
+        .iter()
+        .filter(|s| matches!(agent_status(**s, done, tally), StepStatus::Done { .. }))
+        .count();
+    (d, list.len())
 }
 
 /// The next open task of a step.
@@ -344,12 +540,14 @@ pub fn next_task(step: StepId, done: &BTreeMap<TaskId, DoneMark>) -> Option<Task
     step.tasks().iter().copied().find(|t| !done.contains_key(t))
 }
 
-/// (done, applicable) step counts.
-pub fn counts(mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> (usize, usize) {
+/// (done, total) of the track's own steps: the numbered ones, so the count
+/// agrees with `手順 n/total`.
+pub fn counts(track: impl Into<Track>, done: &BTreeMap<TaskId, DoneMark>) -> (usize, usize) {
+    let track = track.into();
     let mut d = 0;
     let mut n = 0;
-    for s in steps(mode) {
-        match status(s, mode, done) {
+    for s in steps(track) {
+        match status(s, track, done) {
             StepStatus::NotApplicable => {}
             StepStatus::Done { .. } => {
                 d += 1;
@@ -363,7 +561,7 @@ pub fn counts(mode: Mode, done: &BTreeMap<TaskId, DoneMark>) -> (usize, usize) {
 
 /// Whole days from `from` to `to` (never negative).
 pub fn days_between(from: i64, to: i64) -> i64 {
-    ((to - from) / 86_400).max(0)
+    (to.saturating_sub(from) / 86_400).max(0)
 }
 
 #[cfg(test)]
@@ -386,8 +584,15 @@ mod tests {
             status(StepId::Certificate, Mode::Vendor, &empty),
             StepStatus::NotApplicable
         );
-        assert_eq!(counts(Mode::Vendor, &empty), (0, 4));
-        assert_eq!(counts(Mode::Proxy, &empty), (0, 7));
+        // Each mode counts the steps the office does itself.
+        assert_eq!(counts(Mode::Vendor, &empty), (0, 2));
+        assert_eq!(counts(Mode::Proxy, &empty), (0, 1));
+        assert_eq!(
+            numbered(Mode::Vendor).collect::<Vec<_>>(),
+            [StepId::Notify, StepId::Software]
+        );
+        assert_eq!(numbered(Mode::Proxy).collect::<Vec<_>>(), [StepId::Notify]);
+        assert_eq!(numbered(Track::Agent).count(), 7);
     }
 
     #[test]

@@ -1,26 +1,30 @@
 //! Reminders, computed purely from an office and the time: a stalled office
-//! is nudged once per stall period, a certificate issuance pending for more
-//! than a week suggests calling, and a certificate nearing its 3-year expiry
-//! (counted from when the office marked it installed) is announced 90, 30 and
-//! 7 days before. Each reminder has a key; the store remembers sent keys so a
-//! reminder is sent once, even across restarts.
-
-use time::OffsetDateTime;
+//! is nudged once per stall period, an お知らせ not received two weeks after
+//! the 届出 suggests calling the 国保連合会, a certificate issuance pending for
+//! more than a week suggests calling the helpdesk, and a certificate nearing its expiry is
+//! announced 90, 30 and 7 days before (180 days too when the date is an
+//! estimate; see [`crate::certificate`]) and once after it has passed.
+//! Archived offices get none. Each reminder has a key, which starts with the
+//! office number and a slash (the store moves the sent keys when a number
+//! is corrected); the store remembers sent keys so a reminder is sent once,
+//! even across restarts.
 
 use crate::cards;
+use crate::certificate::{self, Basis};
 use crate::config::Config;
 use crate::contacts;
 use crate::model::Office;
-use crate::playbook::{self, ContactId, Mode, StepId, StepStatus, TaskId};
+use crate::playbook::{self, ContactId, Mode, StepId, StepStatus};
 use crate::reply::{Block, Msg, Reply, Tone};
 
-const DAY: i64 = 86_400;
 /// Days an issuance may take before the bot suggests calling.
 pub const CERTIFICATE_PENDING_DAYS: i64 = 7;
-/// Days before expiry at which the office is reminded.
-pub const EXPIRY_NOTICES: [i64; 3] = [90, 30, 7];
-/// Years a certificate is valid.
-pub const CERTIFICATE_YEARS: i32 = 3;
+/// Days after the expiry during which the lapsed notice is still sent (a
+/// bot started long after says nothing stale).
+pub const LAPSED_NOTICE_DAYS: i64 = 30;
+/// Days after the 届出 without the お知らせ before the bot suggests calling
+/// the 国保連合会 (the seed gives about a month from 届出 to the first claim).
+pub const NOTICE_PENDING_DAYS: i64 = 14;
 
 /// One reminder to send.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,21 +38,9 @@ pub struct Due {
     pub reply: Reply,
 }
 
-/// When a certificate installed at `installed` expires.
-pub fn expiry(installed: i64) -> i64 {
-    let Ok(t) = OffsetDateTime::from_unix_timestamp(installed) else {
-        return installed;
-    };
-    let year = t.year() + CERTIFICATE_YEARS;
-    let later = t
-        .replace_year(year)
-        .or_else(|_| (t - time::Duration::days(1)).replace_year(year));
-    later.map_or(installed + 3 * 365 * DAY, |x| x.unix_timestamp())
-}
-
 /// The reminders due for one office now; `sent` tells which keys were sent.
 pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bool) -> Vec<Due> {
-    let Some(channel) = office.channel.clone() else {
+    let Some(channel) = office.channel.clone().filter(|_| !office.is_archived()) else {
         return Vec::new();
     };
     let n = office.number.as_str();
@@ -75,65 +67,88 @@ pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bo
         }
     }
 
-    if office.mode == Mode::Vendor {
-        return out;
-    }
-    // Certificate issuance pending for more than a week.
-    if let StepStatus::Waiting { since } = office.status(StepId::Certificate) {
-        let waited = playbook::days_between(since, now);
-        let key = format!("{n}/certificate-pending/{since}");
-        if waited > CERTIFICATE_PENDING_DAYS && !sent(&key) {
-            let reply = Reply {
-                blocks: vec![
-                    Block::Warning(
-                        Msg::new("reminder-certificate-pending")
-                            .num("days", waited)
-                            .date("since", since),
-                    ),
-                    reception(),
-                ],
-                ..Reply::default()
-            };
-            out.push(Due {
-                key,
-                supersedes: vec![],
-                channel: channel.clone(),
-                reply,
-            });
-        }
-    }
-    // Certificate expiry: the most urgent notice whose day has come.
-    if let Some(mark) = office.done.get(&TaskId::CertificateInstall) {
-        let exp = expiry(mark.at);
-        let keys: Vec<(i64, String)> = EXPIRY_NOTICES
-            .iter()
-            .map(|d| (*d, format!("{n}/certificate-expiry/{}/{d}", mark.at)))
-            .collect();
-        let reached: Vec<&(i64, String)> = keys.iter().filter(|(d, _)| now >= exp - d * DAY && now < exp).collect();
-        if let Some((_, key)) = reached.last() {
-            if !sent(key) {
-                let left = (exp - now + DAY - 1) / DAY;
+    // A wait on the 国保連合会 longer than usual: once per wait, with whom to ask.
+    let mut long_wait = |step: StepId, kind: &str, min_days: i64, contact: ContactId| {
+        if let StepStatus::Waiting { since } = office.status(step) {
+            let waited = playbook::days_between(since, now);
+            let key = format!("{n}/{kind}/{since}");
+            if waited >= min_days && !sent(&key) {
+                let warning = Msg::new(format!("reminder-{kind}"))
+                    .num("days", waited)
+                    .date("since", since);
                 let reply = Reply {
                     blocks: vec![
-                        Block::Warning(
-                            Msg::new("reminder-certificate-expiry")
-                                .date("date", exp)
-                                .num("days", left),
-                        ),
-                        Block::Text(Msg::new("reminder-certificate-renewal")),
-                        reception(),
+                        Block::Warning(warning),
+                        Block::Contact(contacts::route(config, contact, Some(office))),
                     ],
-                    tone: Tone::Info,
                     ..Reply::default()
                 };
-                let supersedes = reached[..reached.len() - 1].iter().map(|(_, k)| k.clone()).collect();
                 out.push(Due {
-                    key: key.clone(),
-                    supersedes,
-                    channel,
+                    key,
+                    supersedes: vec![],
+                    channel: channel.clone(),
                     reply,
                 });
             }
+        }
+    };
+    // The お知らせ two weeks after the 届出.
+    long_wait(
+        StepId::Notify,
+        "notice-pending",
+        NOTICE_PENDING_DAYS,
+        ContactId::Kokuhoren,
+    );
+    if office.mode == Mode::Vendor {
+        return out;
+    }
+    // A certificate issuance pending for more than a week.
+    long_wait(
+        StepId::Certificate,
+        "certificate-pending",
+        CERTIFICATE_PENDING_DAYS + 1,
+        ContactId::Reception,
+    );
+    // Certificate expiry: the most urgent notice whose day has come, then
+    // one after it has passed.
+    let expiry = certificate::expiry(office);
+    if let Some(exp) = expiry.filter(|e| certificate::days_until(now, e.last_day) >= -LAPSED_NOTICE_DAYS) {
+        let base = match exp.basis {
+            // The key of the notices counted from the install mark, as before
+            // there were reported dates (a notice sent is not sent again).
+            Basis::Estimate { installed, .. } => format!("{n}/certificate-expiry/{installed}"),
+            Basis::FromIssue { issued } => format!("{n}/certificate-expiry/issued-{issued}"),
+            Basis::Reported => format!("{n}/certificate-expiry/expires-{}", exp.last_day),
+        };
+        let left = certificate::days_until(now, exp.last_day);
+        let mut keys: Vec<String> = certificate::notices(&exp.basis)
+            .iter()
+            .filter(|d| left <= **d)
+            .map(|d| format!("{base}/{d}"))
+            .collect();
+        if left < 0 {
+            keys.push(format!("{base}/lapsed"));
+        }
+        if let Some(key) = keys.last().filter(|k| !sent(k.as_str())) {
+            let mut blocks = certificate::describe(now, &exp);
+            let what = if left < 0 {
+                "reminder-certificate-lapsed"
+            } else {
+                "reminder-certificate-renewal"
+            };
+            blocks.push(Block::Text(Msg::new(what)));
+            blocks.push(reception());
+            let reply = Reply {
+                blocks,
+                tone: Tone::Info,
+                ..Reply::default()
+            };
+            out.push(Due {
+                key: key.clone(),
+                supersedes: keys[..keys.len() - 1].to_vec(),
+                channel,
+                reply,
+            });
         }
     }
     out

@@ -58,6 +58,8 @@ pub enum Mark {
     Todo,
     Waiting,
     NotApplicable,
+    /// Someone else does it (the office's 代理人, its vendor): not a to-do.
+    Other,
 }
 
 impl Mark {
@@ -67,6 +69,7 @@ impl Mark {
             Mark::Todo => "☐",
             Mark::Waiting => "⏳",
             Mark::NotApplicable => "—",
+            Mark::Other => "→",
         }
     }
 }
@@ -92,13 +95,20 @@ pub struct Contact {
     pub email: Option<String>,
     pub url: Option<String>,
     pub note: Option<String>,
+    /// A localized name, shown when `name` is not set.
+    pub name_msg: Option<Msg>,
+    /// A localized note, shown when `note` is not set (e.g. that the bot
+    /// knows no phone number, and where to find one).
+    pub note_msg: Option<Msg>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Title(Msg),
     Text(Msg),
-    /// A labelled field (an embed field on Discord).
+    /// A labelled field (an embed field on Discord). A field whose value
+    /// message the language does not define is not shown: that is how a
+    /// step's card leaves out a part it has nothing to say about.
     Field {
         label: Msg,
         value: Msg,
@@ -122,6 +132,8 @@ pub enum ButtonAction {
     Next,
     /// A page of the staff summary.
     SummaryPage(usize),
+    /// Hands the channel's last unanswered question to a person.
+    AskStaff,
 }
 
 impl ButtonAction {
@@ -133,6 +145,7 @@ impl ButtonAction {
             ButtonAction::Contact => "contact".into(),
             ButtonAction::Next => "next".into(),
             ButtonAction::SummaryPage(n) => format!("summary:{n}"),
+            ButtonAction::AskStaff => "ask-staff".into(),
         }
     }
 
@@ -141,6 +154,7 @@ impl ButtonAction {
             "progress" => Some(ButtonAction::Progress),
             "contact" => Some(ButtonAction::Contact),
             "next" => Some(ButtonAction::Next),
+            "ask-staff" => Some(ButtonAction::AskStaff),
             _ => match id.split_once(':') {
                 // `done:<task>`; buttons posted before tasks were named carry
                 // `done:<step>` and still sit in channels. Such a button was

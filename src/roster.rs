@@ -1,4 +1,4 @@
-//! Roster files: a CSV of offices (`number,name,mode,software,channel`) read
+//! Roster files: a CSV of offices (`number,name,mode,software,channel,agent`) read
 //! into validated rows, or every problem with its line number. Pure: no
 //! store, no clock. What a row does to an office is decided by
 //! [`crate::engine::roster`]; `App::import_roster` drives the import.
@@ -12,9 +12,10 @@ use crate::reply::Msg;
 use crate::text;
 
 /// The columns of a roster, in the documented order. `number`, `name` and
-/// `mode` are required in the header; `software` and `channel` may be left
-/// out of it, and their values may be empty.
-pub const COLUMNS: [&str; 5] = ["number", "name", "mode", "software", "channel"];
+/// `mode` are required in the header; `software`, `channel` and `agent` (the
+/// name of the 代理人 that bills for a proxy-mode office) may be left out of
+/// it, and their values may be empty.
+pub const COLUMNS: [&str; 6] = ["number", "name", "mode", "software", "channel", "agent"];
 
 const REQUIRED: [Column; 3] = [Column::Number, Column::Name, Column::Mode];
 
@@ -25,6 +26,7 @@ enum Column {
     Mode,
     Software,
     Channel,
+    Agent,
 }
 
 impl Column {
@@ -35,6 +37,7 @@ impl Column {
             "mode" => Column::Mode,
             "software" => Column::Software,
             "channel" => Column::Channel,
+            "agent" => Column::Agent,
             _ => return None,
         })
     }
@@ -56,6 +59,9 @@ pub struct Row {
     pub software: Option<String>,
     /// The channel to bind; `None`: keep the office's binding.
     pub channel: Option<String>,
+    /// The 代理人 that bills for the office (its name; proxy mode only);
+    /// `None`: keep the office's 代理人 while it stays in proxy mode.
+    pub agent: Option<String>,
 }
 
 /// A row whose check digit differs from the computed one: imported, but
@@ -106,6 +112,21 @@ pub enum RowErrorKind {
     },
     ChannelTooLong {
         max: usize,
+    },
+    AgentTooLong {
+        max: usize,
+    },
+    /// An `agent` given for an office whose mode is not proxy.
+    AgentNeedsProxy,
+    /// The 代理人 would bill for more offices than one certificate covers.
+    AgentFull {
+        agent: String,
+        max: usize,
+    },
+    /// The channel is a 代理人's channel in the data directory.
+    ChannelIsAgents {
+        channel: String,
+        agent: String,
     },
     /// The number already appeared on line `first`.
     DuplicateNumber {
@@ -168,6 +189,14 @@ impl RowErrorKind {
             BadMode(m) => Msg::new("roster-error-mode").str("mode", m.clone()),
             SoftwareTooLong { max } => Msg::new("roster-error-software-long").num("max", *max as i64),
             ChannelTooLong { max } => Msg::new("roster-error-channel-long").num("max", *max as i64),
+            AgentTooLong { max } => Msg::new("roster-error-agent-long").num("max", *max as i64),
+            AgentNeedsProxy => Msg::new("roster-error-agent-mode"),
+            AgentFull { agent, max } => Msg::new("roster-error-agent-full")
+                .str("agent", agent.clone())
+                .num("max", *max as i64),
+            ChannelIsAgents { channel, agent } => Msg::new("roster-error-channel-agent")
+                .str("channel", channel.clone())
+                .str("agent", agent.clone()),
             DuplicateNumber { number, first } => Msg::new("roster-error-duplicate-number")
                 .str("number", number.clone())
                 .num("first", *first as i64),
@@ -251,13 +280,13 @@ impl<'a> LineCounter<'a> {
 struct Header {
     /// Column of each field.
     columns: Vec<Column>,
-    index: [Option<usize>; 5],
+    index: [Option<usize>; 6],
 }
 
 fn parse_header(line: u64, fields: &[&[u8]]) -> Result<Header, Vec<RowError>> {
     let mut errors = Vec::new();
     let mut columns = Vec::new();
-    let mut index = [None; 5];
+    let mut index = [None; 6];
     for (i, f) in fields.iter().enumerate() {
         let Ok(s) = std::str::from_utf8(f) else {
             return Err(vec![RowError {
@@ -397,6 +426,12 @@ pub fn parse(bytes: &[u8]) -> Result<Roster, Vec<RowError>> {
         if channel.as_ref().is_some_and(|s| s.chars().count() > MAX_NAME) {
             fail(RowErrorKind::ChannelTooLong { max: MAX_NAME });
         }
+        let agent = Some(clean(field(Column::Agent))).filter(|s| !s.is_empty());
+        if agent.as_ref().is_some_and(|s| s.chars().count() > MAX_NAME) {
+            fail(RowErrorKind::AgentTooLong { max: MAX_NAME });
+        } else if agent.is_some() && mode.is_some_and(|m| m != Mode::Proxy) {
+            fail(RowErrorKind::AgentNeedsProxy);
+        }
         if let Some(p) = &parsed {
             match numbers.get(&p.number) {
                 Some(first) => fail(RowErrorKind::DuplicateNumber {
@@ -440,6 +475,7 @@ pub fn parse(bytes: &[u8]) -> Result<Roster, Vec<RowError>> {
             mode,
             software,
             channel,
+            agent,
         });
     }
     if header.is_none() && errors.is_empty() {

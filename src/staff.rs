@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::cards::bar;
+use crate::cards::{bar, AgentView};
 use crate::content::iso_datetime;
 use crate::model::Unanswered;
-use crate::model::{Action, Event, Office};
-use crate::playbook::{self, Mode, StepId, StepStatus};
+use crate::model::{Action, Agent, Event, Office};
+use crate::playbook::{self, Doer, Mode, StepId, StepStatus, TaskId, Track};
 use crate::reply::{Block, Button, ButtonAction, Msg, Reply};
 
 /// One office in the summary.
@@ -30,8 +30,39 @@ pub struct OfficeRow {
     pub stalled: bool,
     /// When the office started waiting on the 国保連合会 (approval letter or certificate issuance).
     pub waiting_since: Option<i64>,
+    /// Since when the office has been at its current step (waiting, or since
+    /// its last progress); unix seconds.
+    pub step_since: i64,
+    /// Whole days at the current step (0 for finished offices), for the time
+    /// the summary was made.
+    pub days_at_step: i64,
     /// When the last step was completed, for finished offices.
     pub completed_at: Option<i64>,
+    /// The 代理人 that bills for the office (its name), in proxy mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<Arc<str>>,
+    /// Whether `current_step` is the 代理人's (the office's own 届出 is done).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub current_by_agent: bool,
+}
+
+/// One 代理人 in the summary, with its offices' 届出.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AgentRow {
+    pub key: Arc<str>,
+    pub name: Arc<str>,
+    /// `null` when every step (its offices' 届出 included) is done.
+    pub current_step: Option<StepId>,
+    pub done_steps: usize,
+    pub total_steps: usize,
+    pub offices: usize,
+    /// Offices whose 「電子請求登録結果に関するお知らせ」 arrived.
+    pub received: usize,
+    /// The offices still before or waiting for their letter: (name, number).
+    pub pending: Vec<(Arc<str>, Arc<str>)>,
+    pub updated_at: i64,
+    pub stalled: bool,
+    pub waiting_since: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -44,15 +75,60 @@ pub struct Summary {
     pub by_step: BTreeMap<StepId, usize>,
     pub by_mode: BTreeMap<Mode, usize>,
     pub offices: Vec<OfficeRow>,
+    /// Every 代理人 with its offices (their rows name it in `agent`).
+    #[serde(default)]
+    pub agents: Vec<AgentRow>,
 }
 
-pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
-    let current = o.current_step();
-    let (done, total) = playbook::counts(o.mode, &o.done);
-    let waiting_since = current.and_then(|s| match o.status(s) {
+/// Since when the office has been at its current step: its latest progress
+/// (the last task marked done), or its registration.
+pub fn step_since(o: &Office) -> i64 {
+    o.done.values().map(|m| m.at).max().unwrap_or(o.registered_at)
+}
+
+/// An office's row. A proxy-mode office with its 代理人 is where the two are
+/// together: its own 届出, then the 代理人's steps, done when both are.
+pub fn row(o: &Office, agent: Option<&Agent>, now: i64, stall_days: u32) -> OfficeRow {
+    let own = o.current_step();
+    let agent = agent.filter(|a| o.mode == Mode::Proxy && o.agent.as_deref() == Some(a.key.as_str()));
+    let agent_next = agent.and_then(|a| playbook::agent_next_own_step(&a.done));
+    let (current, by_agent) = match (own, agent_next) {
+        (Some(s), _) => (Some(s), false),
+        (None, Some(s)) => (Some(s), true),
+        (None, None) => (None, false),
+    };
+    let (mut done, mut total) = playbook::counts(o.mode, &o.done);
+    let mut updated_at = o.updated_at;
+    let mut waiting_since = own.and_then(|s| match o.status(s) {
         StepStatus::Waiting { since } => Some(since),
         _ => None,
     });
+    let mut completed_at = o.done.values().map(|m| m.at).max();
+    if let Some(a) = agent {
+        let own_steps: Vec<StepId> = playbook::steps(Track::Agent)
+            .filter(|s| s.doer(Track::Agent) == Some(Doer::Own))
+            .collect();
+        total += own_steps.len();
+        done += own_steps
+            .iter()
+            .filter(|s| matches!(playbook::status(**s, Track::Agent, &a.done), StepStatus::Done { .. }))
+            .count();
+        if by_agent {
+            updated_at = updated_at.max(a.updated_at);
+            if let Some(StepStatus::Waiting { since }) = agent_next.map(|s| playbook::status(s, Track::Agent, &a.done))
+            {
+                waiting_since = Some(since);
+            }
+        }
+        completed_at = completed_at.max(a.done.values().map(|m| m.at).max());
+    }
+    // At the 代理人's step since the 代理人's last progress, or since the
+    // office finished its own part, whichever came later.
+    let since = match (waiting_since, agent.filter(|_| by_agent)) {
+        (Some(w), _) => w,
+        (None, Some(a)) => step_since(o).max(a.done.values().map(|m| m.at).max().unwrap_or(a.registered_at)),
+        (None, None) => step_since(o),
+    };
     OfficeRow {
         number: o.number.as_str().into(),
         name: o.name.as_str().into(),
@@ -60,25 +136,87 @@ pub fn row(o: &Office, now: i64, stall_days: u32) -> OfficeRow {
         current_step: current,
         done_steps: done,
         total_steps: total,
-        updated_at: o.updated_at,
-        stalled: current.is_some() && playbook::days_between(o.updated_at, now) >= i64::from(stall_days),
+        updated_at,
+        stalled: is_stalled(current.is_some(), since, now, stall_days),
         waiting_since,
-        completed_at: current
-            .is_none()
-            .then(|| o.done.values().map(|m| m.at).max().unwrap_or(o.updated_at)),
+        step_since: since,
+        days_at_step: if current.is_some() {
+            playbook::days_between(since, now)
+        } else {
+            0
+        },
+        completed_at: current.is_none().then(|| completed_at.unwrap_or(o.updated_at)),
+        agent: agent.map(|a| a.name.as_str().into()),
+        current_by_agent: by_agent,
     }
 }
 
-/// Summarizes offices (borrowed or owned, so a store can stream them in).
-pub fn summarize<O: Borrow<Office>>(offices: impl IntoIterator<Item = O>, now: i64, stall_days: u32) -> Summary {
-    summarize_rows(
-        offices.into_iter().map(|o| row(o.borrow(), now, stall_days)),
-        now,
-        stall_days,
-    )
+/// A 代理人's row, from it and its offices.
+pub fn agent_row(view: &AgentView, now: i64, stall_days: u32) -> AgentRow {
+    let tally = view.tally();
+    let current = view.current_step();
+    let (done, total) = view.counts();
+    let waiting_since = current.and_then(|s| match view.status(s) {
+        StepStatus::Waiting { since } => Some(since),
+        _ => None,
+    });
+    let updated_at = view
+        .offices
+        .iter()
+        .map(|o| o.updated_at)
+        .fold(view.agent.updated_at, i64::max);
+    AgentRow {
+        key: view.agent.key.as_str().into(),
+        name: view.agent.name.as_str().into(),
+        current_step: current,
+        done_steps: done,
+        total_steps: total,
+        offices: tally.offices,
+        received: tally.received,
+        pending: view
+            .offices
+            .iter()
+            .filter(|o| !o.done.contains_key(&TaskId::NotifyReceive))
+            .map(|o| (o.name.as_str().into(), o.number.as_str().into()))
+            .collect(),
+        updated_at,
+        stalled: is_stalled(current.is_some(), updated_at, now, stall_days),
+        waiting_since,
+    }
 }
 
-/// Summarizes rows made earlier (a cache); `stalled` is worked out again for `now`.
+/// An office in progress is stalled after `stall_days` at its current step.
+fn is_stalled(in_progress: bool, since: i64, now: i64, stall_days: u32) -> bool {
+    in_progress && playbook::days_between(since, now) >= i64::from(stall_days)
+}
+
+/// Summarizes offices (borrowed or owned, so a store can stream them in);
+/// archived offices are left out.
+pub fn summarize<O: Borrow<Office>>(offices: impl IntoIterator<Item = O>, now: i64, stall_days: u32) -> Summary {
+    summarize_with_agents(offices, &BTreeMap::new(), Vec::new(), now, stall_days)
+}
+
+/// Summarizes offices with the 代理人 (by key) their rows are made with, and
+/// the 代理人's own rows.
+pub fn summarize_with_agents<O: Borrow<Office>>(
+    offices: impl IntoIterator<Item = O>,
+    agents: &BTreeMap<String, Agent>,
+    agent_rows: Vec<AgentRow>,
+    now: i64,
+    stall_days: u32,
+) -> Summary {
+    let rows = offices.into_iter().filter(|o| !o.borrow().is_archived()).map(|o| {
+        let o = o.borrow();
+        let agent = o.agent.as_ref().and_then(|k| agents.get(k));
+        row(o, agent, now, stall_days)
+    });
+    let mut s = summarize_rows(rows, now, stall_days);
+    s.agents = agent_rows;
+    s
+}
+
+/// Summarizes rows made earlier (a cache); `stalled` and the days are worked
+/// out again for `now`.
 pub fn summarize_rows(rows: impl IntoIterator<Item = OfficeRow>, now: i64, stall_days: u32) -> Summary {
     let rows = rows.into_iter();
     let mut s = Summary {
@@ -89,10 +227,14 @@ pub fn summarize_rows(rows: impl IntoIterator<Item = OfficeRow>, now: i64, stall
         by_step: StepId::ALL.iter().map(|s| (*s, 0)).collect(),
         by_mode: Mode::ALL.iter().map(|m| (*m, 0)).collect(),
         offices: Vec::with_capacity(rows.size_hint().0),
+        agents: Vec::new(),
     };
     for mut r in rows {
         s.total += 1;
-        r.stalled = r.current_step.is_some() && playbook::days_between(r.updated_at, now) >= i64::from(stall_days);
+        r.stalled = is_stalled(r.current_step.is_some(), r.step_since, now, stall_days);
+        if r.current_step.is_some() {
+            r.days_at_step = playbook::days_between(r.step_since, now);
+        }
         match r.current_step {
             Some(step) => *s.by_step.entry(step).or_default() += 1,
             None => s.completed += 1,
@@ -105,10 +247,14 @@ pub fn summarize_rows(rows: impl IntoIterator<Item = OfficeRow>, now: i64, stall
     s
 }
 
-/// How many offices a page of the chat summary lists (waiting and stalled ones).
+/// How many offices a page of the chat summary lists (those in progress).
 pub const PAGE_SIZE: usize = 15;
 /// How many recent completions the summary names.
 const RECENT: usize = 5;
+/// How many 代理人 the first page of the summary lists.
+const AGENTS_SHOWN: usize = 10;
+/// How many of a 代理人's offices still before their letter the summary names.
+const PENDING_SHOWN: usize = 5;
 
 /// The chat summary; `page` (from 1) pages through the offices needing attention.
 pub fn summary_reply(s: &Summary, page: usize) -> Reply {
@@ -138,6 +284,44 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
         .collect();
     reply.push(Block::Lines(lines));
 
+    if page == 1 && !s.agents.is_empty() {
+        reply.push(Block::Text(
+            Msg::new("summary-agents").num("agents", s.agents.len() as i64),
+        ));
+        let mut lines = Vec::new();
+        for a in s.agents.iter().take(AGENTS_SHOWN) {
+            let step = a.current_step.map_or(Msg::new("steps-complete-title"), |st| {
+                Msg::new(st.title_in(Track::Agent))
+            });
+            lines.push(
+                Msg::new("summary-agent-line")
+                    .str("agent", &*a.name)
+                    .num("done", a.done_steps as i64)
+                    .num("total", a.total_steps as i64)
+                    .msg("step", step)
+                    .num("received", a.received as i64)
+                    .num("offices", a.offices as i64),
+            );
+            if !a.pending.is_empty() {
+                let names: Vec<String> = a
+                    .pending
+                    .iter()
+                    .take(PENDING_SHOWN)
+                    .map(|(name, number)| format!("{name}（{number}）"))
+                    .collect();
+                lines.push(
+                    Msg::new("summary-agent-pending")
+                        .str("offices", names.join("、"))
+                        .num("more", a.pending.len().saturating_sub(PENDING_SHOWN) as i64),
+                );
+            }
+        }
+        if s.agents.len() > AGENTS_SHOWN {
+            lines.push(Msg::new("summary-agents-more").num("count", (s.agents.len() - AGENTS_SHOWN) as i64));
+        }
+        reply.push(Block::Lines(lines));
+    }
+
     let mut recent: Vec<&OfficeRow> = s.offices.iter().filter(|r| r.completed_at.is_some()).collect();
     recent.sort_by_key(|r| std::cmp::Reverse(r.completed_at));
     if !recent.is_empty() {
@@ -155,14 +339,9 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
         reply.push(Block::Lines(lines));
     }
 
-    let mut attention: Vec<&OfficeRow> = s
-        .offices
-        .iter()
-        .filter(|r| r.stalled || r.waiting_since.is_some())
-        .collect();
-    attention.sort_by(|a, b| {
-        (a.waiting_since.unwrap_or(a.updated_at), &a.number).cmp(&(b.waiting_since.unwrap_or(b.updated_at), &b.number))
-    });
+    // Every office in progress, the longest at its step first.
+    let mut attention: Vec<&OfficeRow> = s.offices.iter().filter(|r| r.current_step.is_some()).collect();
+    attention.sort_by(|a, b| (a.step_since, &a.number).cmp(&(b.step_since, &b.number)));
     let pages = attention.len().div_ceil(PAGE_SIZE).max(1);
     let page = page.clamp(1, pages);
     if !attention.is_empty() {
@@ -176,14 +355,23 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
             .skip((page - 1) * PAGE_SIZE)
             .take(PAGE_SIZE)
             .map(|r| {
-                let step = r
-                    .current_step
-                    .map_or(Msg::new("steps-complete-title"), |st| Msg::new(st.title_id()));
-                let m = match r.waiting_since {
-                    Some(since) => Msg::new("summary-office-waiting").date("since", since),
-                    None => Msg::new("summary-office-stalled").date("since", r.updated_at),
+                let step = match (r.current_step, &r.agent) {
+                    (None, _) => Msg::new("steps-complete-title"),
+                    (Some(st), Some(agent)) if r.current_by_agent => Msg::new("summary-agent-step")
+                        .msg("step", Msg::new(st.title_in(Track::Agent)))
+                        .str("agent", &**agent),
+                    (Some(st), _) => Msg::new(st.title_id()),
                 };
-                m.str("name", &*r.name).str("number", &*r.number).msg("step", step)
+                let m = match r.waiting_since {
+                    Some(_) => Msg::new("summary-office-waiting"),
+                    None => Msg::new("summary-office-stalled"),
+                };
+                m.str("name", &*r.name)
+                    .str("number", &*r.number)
+                    .msg("step", step)
+                    .num("days", r.days_at_step)
+                    .date("since", r.step_since)
+                    .str("stalled", if r.stalled { "yes" } else { "no" })
             })
             .collect();
         reply.push(Block::Lines(lines));
@@ -205,45 +393,140 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
 
 /// Unanswered questions grouped by folded text, most frequent first.
 pub fn group_unanswered(qs: &[Unanswered]) -> Vec<(String, usize, i64)> {
-    let mut groups: BTreeMap<String, (String, usize, i64)> = BTreeMap::new();
+    unanswered_groups(qs)
+        .0
+        .into_iter()
+        .map(|g| (g.text, g.count, g.last))
+        .collect()
+}
+
+/// Whether a logged question is only small talk (a greeting, thanks, an
+/// emoji): `/unanswered` leaves it out. The phrases are the synonym group
+/// `unanswered:small-talk`.
+pub fn is_small_talk(text: &str) -> bool {
+    let bare: String = crate::text::fold_question(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
+    let bare = bare.trim();
+    bare.is_empty() || crate::text::in_group("unanswered:small-talk", bare)
+}
+
+/// Questions asked in the same words (folded), with who asked them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnansweredGroup {
+    /// The first wording seen.
+    pub text: String,
+    pub count: usize,
+    /// The latest time it was asked.
+    pub last: i64,
+    /// The offices that asked (numbers, first asker first).
+    pub offices: Vec<String>,
+    /// Channels without an office that asked.
+    pub channels: Vec<String>,
+}
+
+/// The unanswered questions grouped, most frequent first, small talk left
+/// out; and how many small-talk messages were left out.
+pub fn unanswered_groups(qs: &[Unanswered]) -> (Vec<UnansweredGroup>, usize) {
+    let mut groups: BTreeMap<String, UnansweredGroup> = BTreeMap::new();
+    let mut skipped = 0;
     for q in qs {
+        if is_small_talk(&q.text) {
+            skipped += 1;
+            continue;
+        }
         let key: String = crate::text::fold_question(&q.text)
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect();
-        let e = groups.entry(key).or_insert_with(|| (q.text.clone(), 0, q.at));
-        e.1 += 1;
-        e.2 = e.2.max(q.at);
+        let g = groups.entry(key).or_insert_with(|| UnansweredGroup {
+            text: q.text.clone(),
+            count: 0,
+            last: q.at,
+            offices: Vec::new(),
+            channels: Vec::new(),
+        });
+        g.count += 1;
+        g.last = g.last.max(q.at);
+        match (&q.office, &q.channel) {
+            (Some(o), _) if !g.offices.contains(o) => g.offices.push(o.clone()),
+            (None, Some(c)) if !g.channels.contains(c) => g.channels.push(c.clone()),
+            _ => {}
+        }
     }
     let mut v: Vec<_> = groups.into_values().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
-    v
+    v.sort_by(|a, b| b.count.cmp(&a.count).then(b.last.cmp(&a.last)));
+    (v, skipped)
 }
 
-pub fn unanswered_reply(qs: &[Unanswered]) -> Reply {
+/// Who asked a group: up to two offices by name (`name` looks an office's
+/// name up by number), how many more, or the channel without an office.
+fn askers(g: &UnansweredGroup, name: &dyn Fn(&str) -> Option<String>) -> Msg {
+    let office = |n: &String| {
+        Msg::new("unanswered-office")
+            .str("name", name(n).unwrap_or_default())
+            .str("number", n)
+    };
+    match g.offices.as_slice() {
+        [] => match g.channels.first() {
+            Some(c) => Msg::new("unanswered-channel").str("channel", c),
+            None => Msg::new("unanswered-nobody"),
+        },
+        [a] => office(a),
+        [a, b] => Msg::new("unanswered-offices-2").msg("a", office(a)).msg("b", office(b)),
+        [a, b, rest @ ..] => Msg::new("unanswered-offices-more")
+            .msg("a", office(a))
+            .msg("b", office(b))
+            .num("more", rest.len() as i64),
+    }
+}
+
+/// `/unanswered`: the groups with who asked; `name` looks an office's name
+/// up by its number. Groups that `answered_now` (the FAQ answers them since,
+/// e.g. taught by staff) are left out and counted.
+pub fn unanswered_reply(
+    qs: &[Unanswered],
+    name: &dyn Fn(&str) -> Option<String>,
+    answered_now: &dyn Fn(&str) -> bool,
+) -> Reply {
     let mut reply = Reply {
         ephemeral: true,
         ..Reply::default()
     };
     reply.push(Block::Title(Msg::new("unanswered-title")));
-    let groups = group_unanswered(qs);
+    let (mut groups, skipped) = unanswered_groups(qs);
+    let before = groups.len();
+    groups.retain(|g| !answered_now(&g.text));
+    let now_answered = before - groups.len();
     if groups.is_empty() {
         reply.push(Block::Text(Msg::new("unanswered-none")));
-        return reply;
+    } else {
+        reply.push(Block::Lines(
+            groups
+                .iter()
+                .take(25)
+                .map(|g| {
+                    Msg::new("unanswered-line")
+                        .str("text", &g.text)
+                        .num("count", g.count as i64)
+                        .date("date", g.last)
+                        .msg("who", askers(g, name))
+                })
+                .collect(),
+        ));
     }
-    reply.push(Block::Lines(
-        groups
-            .iter()
-            .take(25)
-            .map(|(text, n, last)| {
-                Msg::new("unanswered-line")
-                    .str("text", text)
-                    .num("count", *n as i64)
-                    .date("date", *last)
-            })
-            .collect(),
-    ));
-    reply.push(Block::Text(Msg::new("unanswered-hint")));
+    if skipped > 0 {
+        reply.push(Block::Text(Msg::new("unanswered-skipped").num("count", skipped as i64)));
+    }
+    if now_answered > 0 {
+        reply.push(Block::Text(
+            Msg::new("unanswered-answered-now").num("count", now_answered as i64),
+        ));
+    }
+    if !groups.is_empty() {
+        reply.push(Block::Text(Msg::new("unanswered-hint")));
+    }
     reply
 }
 
@@ -262,19 +545,42 @@ pub fn action_msg(a: &Action) -> Msg {
             .msg("to", Msg::new(to.msg_id())),
         Action::Undo { seq } => Msg::new("history-undo").num("seq", *seq as i64),
         Action::Bound { channel, .. } => Msg::new("history-bound").str("channel", channel),
+        Action::AgentRegistered { name, .. } => Msg::new("history-agent-registered").str("name", name),
+        Action::OfficeTaskDone { number, task, .. } => Msg::new("history-office-task-done")
+            .str("number", number.as_str())
+            .msg("task", Msg::new(task.msg_id())),
+        Action::CertificateReported { dates, .. } => match (dates.expires, dates.issued) {
+            (Some(d), _) => Msg::new("history-certificate-expires").date("date", d),
+            (None, d) => Msg::new("history-certificate-issued").date("date", d.unwrap_or_default()),
+        },
+        Action::NumberCorrected { from, to } => Msg::new("history-number-corrected")
+            .str("from", from.as_str())
+            .str("to", to.as_str()),
+        Action::Archived {} => Msg::new("history-archived"),
+        Action::Unarchived {} => Msg::new("history-unarchived"),
     }
 }
 
 pub fn history_reply(o: &Office, events: &[Event]) -> Reply {
+    history_lines(
+        Msg::new("history-title")
+            .str("name", &o.name)
+            .str("number", o.number.as_str()),
+        events,
+    )
+}
+
+/// A 代理人's history (`/history` in its channel).
+pub fn agent_history_reply(a: &Agent, events: &[Event]) -> Reply {
+    history_lines(Msg::new("history-title-agent").str("agent", &a.name), events)
+}
+
+fn history_lines(title: Msg, events: &[Event]) -> Reply {
     let mut reply = Reply {
         ephemeral: true,
         ..Reply::default()
     };
-    reply.push(Block::Title(
-        Msg::new("history-title")
-            .str("name", &o.name)
-            .str("number", o.number.as_str()),
-    ));
+    reply.push(Block::Title(title));
     reply.push(Block::Lines(
         events
             .iter()
@@ -319,6 +625,7 @@ pub fn write_summary_csv(mut out: impl std::io::Write, s: &Summary) -> std::io::
         "updated_at",
         "stalled",
         "waiting_since",
+        "agent",
     ])?;
     for r in &s.offices {
         let cells = [
@@ -331,6 +638,7 @@ pub fn write_summary_csv(mut out: impl std::io::Write, s: &Summary) -> std::io::
             &iso_datetime(r.updated_at),
             if r.stalled { "true" } else { "false" },
             &r.waiting_since.map(iso_datetime).unwrap_or_default(),
+            r.agent.as_deref().unwrap_or(""),
         ];
         for cell in cells {
             w.write_field(csv_cell(cell).as_bytes())?;

@@ -153,6 +153,18 @@ pub fn mentions_group(concept: &str, s: &str) -> bool {
         .any(|g| g.concept == concept && g.variants.iter().any(|v| f.contains(v.as_str())))
 }
 
+/// Where the variants of group `concept` occur in a question already folded
+/// with [`fold_question`] (byte ranges; overlapping ones included).
+pub fn group_spans(concept: &str, folded: &str) -> Vec<std::ops::Range<usize>> {
+    synonyms()
+        .groups
+        .iter()
+        .filter(|g| g.concept == concept)
+        .flat_map(|g| g.variants.iter())
+        .flat_map(|v| folded.match_indices(v.as_str()).map(|(i, m)| i..i + m.len()))
+        .collect()
+}
+
 /// Whether two adjacent characters belong to one Latin word (letters with
 /// letters, digits with digits).
 fn same_word(a: char, b: char) -> bool {

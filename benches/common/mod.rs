@@ -13,8 +13,8 @@ use std::time::Instant;
 use seikyu_navi::app::App;
 use seikyu_navi::command::{parse_line, Input};
 use seikyu_navi::config::Config;
-use seikyu_navi::model::Change;
 use seikyu_navi::model::{Action, Actor, Event, Office, RECORD_VERSION};
+use seikyu_navi::model::{Change, OfficeWrite};
 use seikyu_navi::office_number::{check_digit, OfficeNumber};
 use seikyu_navi::playbook::{self, DoneMark, Mode, TaskId};
 use seikyu_navi::store::Applied;
@@ -143,6 +143,9 @@ pub fn office(i: usize) -> Office {
         updated_at: at,
         revision: 1,
         done,
+        agent: None,
+        certificate: None,
+        archived: None,
     }
 }
 
@@ -163,7 +166,7 @@ fn registered_event(o: &Office) -> Event {
 /// The registration of office `i`: a new office bound to its channel.
 pub fn registration(i: usize) -> Change {
     let o = office(i);
-    Change {
+    OfficeWrite {
         event: registered_event(&o),
         office: o,
         expected_revision: None,
@@ -171,6 +174,7 @@ pub fn registration(i: usize) -> Change {
         unbind: None,
         displaced: None,
     }
+    .into()
 }
 
 /// Puts office `i` back into its generated state (revision 1), not flushed.
@@ -195,26 +199,32 @@ pub fn reset(app: &App, i: usize) {
         );
     };
     for seq in 2..=cur.revision {
-        apply(Change {
-            event: Event {
-                seq,
-                ..registered_event(&o)
-            },
-            office: cur.clone(),
+        apply(
+            OfficeWrite {
+                event: Event {
+                    seq,
+                    ..registered_event(&o)
+                },
+                office: cur.clone(),
+                expected_revision: Some(cur.revision),
+                bind: None,
+                unbind: None,
+                displaced: None,
+            }
+            .into(),
+        );
+    }
+    apply(
+        OfficeWrite {
+            event: registered_event(&o),
             expected_revision: Some(cur.revision),
+            office: o,
             bind: None,
             unbind: None,
             displaced: None,
-        });
-    }
-    apply(Change {
-        event: registered_event(&o),
-        expected_revision: Some(cur.revision),
-        office: o,
-        bind: None,
-        unbind: None,
-        displaced: None,
-    });
+        }
+        .into(),
+    );
 }
 
 /// The default configuration, with the per-user command limit raised so

@@ -4,29 +4,48 @@
 ##   .phrasings  other ways to ask, separated by " | "
 ##   .keywords   keywords, separated by spaces
 ##   .contact    contact id (reception, denso, kokuhoren, software, vendor)
+##   .proxy      the answer for a proxy-billing office and a proxy's channel (given instead of the value)
+##   .vendor     the answer for a vendor-billed office (likewise)
 ## Source: the seed guide (インターネット請求の導入手順について).
-## Entries marked "Supplementary" use the supplementary facts in DESIGN.md; they vary by prefecture / 国保連合会.
+## Entries that use the supplementary facts in DESIGN.md end with a plain "※ … may vary by prefecture" line.
 
 ## Overall preparation
 
 faq-preparations =
     There are four main preparations:
-    (1) check the operating environment of your PC; (2) submit the notification to start internet billing (インターネット請求開始の届出) to the 国保連合会 (NHI federation) and get a user ID;
-    (3) get the electronic certificate (電子証明書): apply, then install it once issued; (4) install the programs with the integrated installer (統合インストーラ).
+    (1) check the operating environment (動作環境) of your PC;
+    (2) submit the notification to start internet billing (インターネット請求開始の届出) to the 国保連合会 (NHI federation) and get a user ID;
+    (3) get the electronic certificate (電子証明書): apply, then install it once issued;
+    (4) install the programs used for internet billing with the integrated installer (統合インストーラ).
     The order is: check the operating environment, submit the notification, log in to the reception system (介護電子請求受付システム), get the electronic certificate, and install with the integrated installer.
-    After that, set up internet billing in your billing software.
-    If a vendor files your claims for you, the electronic certificate and the integrated installer are not needed.
-    Type /next to see what to do now. If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    You also need billing software (請求ソフト) that creates and sends the claims, such as 国保中央会介護伝送ソフト.
+    If a vendor files your claims for you, getting the electronic certificate, installing with the integrated installer and some other steps (等) are not needed.
+    For details, ask that vendor's helpdesk.
+    Type /next to see what to do now.
+    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What do we need to prepare for internet billing?
     .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list | switch from paper claims to internet billing | what are the steps roughly | what do we need to prepare before we start | the whole procedure in order | overview of the setup | what should we get ready first
     .keywords = prepare preparation preparations need required requirements start begin setup steps procedure internet billing online electronic e-billing four certificate notification installer environment 準備 導入 インターネット請求 steps overview order whole roughly ready
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), each office does part of the preparation and the proxy (代理人) does the rest.
+        Each office: the notification to start internet billing (インターネット請求開始の届出) to the 国保連合会, which gives it a user ID.
+        The proxy: the proxy application (代理人申請), the electronic certificate (one covers up to 100 offices) and more.
+        For what comes after the proxy application, read 「代理人申請 電子請求をはじめる前に」.
+        Type /next to see what to do now.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate, installing with the integrated installer and some other steps (等) are not needed.
+        Ask the vendor's helpdesk what your office has to prepare.
+        Type /next to see what to do now.
 
 faq-preparation-period =
     It takes about one month from the notification (届出) until you can bill.
     The time differs with the 国保連合会's (NHI federation's) practice and with what you need to prepare.
-    If you have not yet done so, submit the notification to start internet billing to the 国保連合会 early.
-    For the exact time, ask the 国保連合会 you submit the notification to.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when you are not ready in time, you may be able to bill on media such as CD-R.
+    The acceptance period and media billing may vary by 国保連合会.
+    If you have not yet done so, submit the notification to start internet billing (インターネット請求開始の届出) to the 国保連合会 early.
+    For the exact time, and the month from which you can bill over the internet, ask the 国保連合会 you submit the notification to.
     .question = How long does the preparation take?
     .phrasings = when can we start billing online | how many days until we can send claims | how long after the notification | how many weeks does setup take | preparation period | will we be ready for next month's claims | how soon can we bill | setup time | if we file the notification now when can we bill | how long until we can bill online | realistic start date for online claims
     .keywords = how long period duration days weeks month one month when start soon ready preparation period 期間 1ヶ月 いつから realistically realistic long until bill
@@ -35,7 +54,7 @@ faq-preparation-period =
 ## Cost and the electronic certificate
 
 faq-cost =
-    There is a fee for issuing the electronic certificate (valid 3 years).
+    There is a fee for issuing the electronic certificate (電子証明書, valid 3 years).
     It is 13,200 yen for the care insurance certificate (介護保険証明書) and 13,900 yen for the shared care and disability certificate (介護・障害共通証明書).
     The fee is charged per office number.
     The internet line and the billing software also cost extra.
@@ -44,17 +63,38 @@ faq-cost =
     .phrasings = what does internet billing cost | is there a fee | is it free | setup cost | how much money do we need | price of getting started | total cost for online billing | any charges | initial cost | do the line and software cost extra | besides the certificate what other costs | what else do we pay for | other costs to budget for | costs apart from the certificate fee
     .keywords = cost costs price fee fees charge charges money how much yen free expense setup cost line software 費用 料金 いくら besides other else budget apart
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) gets one electronic certificate (電子証明書).
+        One certificate covers up to 100 offices.
+        The issuance fee is for that one certificate (valid for 3 years).
+        介護保険証明書 is 13,200円; 介護・障害共通証明書 is 13,900円.
+        Internet line and billing software cost extra.
+        If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate, installing with the integrated installer and some other steps (等) are not needed.
+        Ask the vendor's helpdesk about the costs.
 
 faq-certificate-fee =
     The fee for the electronic certificate is charged per office number.
     Care insurance certificate (介護保険証明書): 13,200 yen
     Shared care and disability certificate (介護・障害共通証明書): 13,900 yen
     It is valid for 3 years.
-    If you have several office numbers, consider proxy billing (代理請求): one certificate covers up to 100 offices. If anything is unclear, ask the reception system helpdesk, TEL 0570-059-402.
+    If you have several office numbers, consider proxy billing (代理請求): one certificate covers up to 100 offices. If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What is the fee for the electronic certificate?
     .phrasings = certificate price | how much for the certificate | certificate issuing fee | cost of the digital certificate | shared care and disability certificate fee | is the certificate fee per office | certificate charge | e-certificate cost | is the certificate fee per office number or per company | is the certificate fee a one-time payment | do we pay the certificate fee every year
     .keywords = certificate digital electronic e-certificate fee price cost charge yen 13,200 13200 13,900 13900 issuing per office number shared disability care insurance 電子証明書 証明書 手数料 介護保険証明書 介護・障害共通証明書 one-time once every year yearly annual company hojin
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) gets one electronic certificate (電子証明書).
+        One certificate covers up to 100 offices, so there is no fee per office number.
+        The issuance fee is for one certificate:
+        介護保険証明書: 13,200円
+        介護・障害共通証明書: 13,900円
+        It is valid for 3 years.
+        If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        Ask the vendor's helpdesk about the costs.
 
 faq-certificate-validity =
     The electronic certificate is valid for 3 years.
@@ -66,41 +106,55 @@ faq-certificate-validity =
     .phrasings = certificate expiry | how many years does the certificate last | when does the certificate expire | certificate validity period | does the certificate ever expire | certificate lifetime | valid for how long | from when is the 3 years counted
     .keywords = valid validity expiry expire expires expiration years three 3 years last lifetime certificate 有効期間 有効期限 3年
     .contact = reception
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        For details, ask the vendor's helpdesk.
 
 faq-certificate-renewal =
-    (Supplementary: this varies by prefecture / 国保連合会.)
-    Usually a renewal notice comes about 90 days before the certificate expires.
-    To renew, apply for a new certificate in the [証明書] (certificate) menu of the reception system, using the certificate issuing password (証明書発行用パスワード).
+    In most cases a renewal notice comes about 90 days before the certificate expires.
+    To renew, apply for a new certificate in the [証明書] (certificate) menu of the reception system (介護電子請求受付システム), using the certificate issuance password (証明書発行用パスワード).
     If it lapses, you must go through first-time issuance again (about one month), and internet billing stops meanwhile.
-    Renew early. For details, ask your 国保連合会.
+    Renew early.
+    ※ Renewal notices and steps may vary by prefecture (国保連合会). For details, ask your 国保連合会.
     .question = How do we renew the electronic certificate?
     .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate runs out | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed | will we get a warning before the certificate runs out | what happens if we forget to renew | when does the renewal notice come
     .keywords = renew renewal renewing expire expired lapse lapsed notice 90 days new certificate issuing password 更新 期限切れ 証明書発行用パスワード warning forget forgot track
     .contact = kokuhoren
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) holds the one electronic certificate.
+        The proxy renews it too.
+        The electronic certificate is valid for 3 years.
+        How renewal works may differ by 国保連合会; ask the 国保連合会 for details.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        For details, ask the vendor's helpdesk.
 
 ## Operating environment
 
 faq-environment-os =
-    The operating environment (OS) in the guide is Microsoft Windows 10 / Windows 8.1 / Windows 7 (Service Pack 1).
-    Other systems not listed here, such as Windows 11 or Mac, are not in the guide's operating environment.
-    For details such as OS editions and the current support, check the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
-    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    Before you prepare or buy a PC, check the current operating environment (動作環境) in the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
+    The guide 「インターネット請求の導入手順について」 lists these systems, as it was when it was written: Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1).
+    The guide says nothing about systems it does not list, such as Windows 11 or Mac.
+    To find out whether your PC can be used, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What operating system (OS) is supported?
     .phrasings = which computer can we use | does it work on Windows 11 | can I use a MacBook | which version of Windows | PC requirements | will an old computer work | can we do it on a smartphone or tablet | system requirements | can I use an iPad | will our Windows 11 PCs be suitable | can we keep using our current PC | do we have to buy a new PC | the shop only sells Windows 11
     .keywords = os operating system environment pc computer windows windows10 windows8.1 windows7 windows11 service pack mac macbook apple ipad tablet smartphone requirements edition version 動作環境 パソコン suitable current shop win10 win11
     .contact = reception
 
 faq-browser =
-    The browser is Internet Explorer 11 (the operating environment in the guide).
-    For other browsers and details, check the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
-    If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    Check which browsers can be used in the current operating environment (動作環境) of the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
+    The guide 「インターネット請求の導入手順について」 lists Internet Explorer 11, as it was when it was written.
+    The guide says nothing about other browsers, such as Edge.
+    To find out whether your browser can be used, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = Which browser should we use?
     .phrasings = can I use Edge | does Chrome work | do I need Internet Explorer | only IE 11 | supported browser | recommended browser | web browser requirement | Firefox or Safari ok | we only have Edge | does it have to be Internet Explorer | everyone here uses Chrome
     .keywords = browser web browser ie ie11 internet explorer edge chrome google firefox safari ブラウザ
     .contact = reception
 
 faq-line =
-    You need an internet connection (ADSL or faster recommended).
+    You need an internet connection.
+    When the guide 「インターネット請求の導入手順について」 was written, it recommended ADSL or faster.
+    Check the current operating environment (動作環境) in the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
     The line costs extra.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What internet connection do we need?
@@ -121,7 +175,7 @@ faq-notify-where =
     .contact = kokuhoren
 
 faq-notify-prefecture =
-    Yes. The method differs by prefecture's 国保連合会 (NHI federation).
+    Yes. The method differs by prefecture (国保連合会, NHI federation).
     Check the website of the 国保連合会 in the prefecture where your office is.
     If you are unsure, ask the 国保連合会 directly.
     .question = Does the notification procedure differ by prefecture?
@@ -162,30 +216,30 @@ faq-login =
     .contact = reception
 
 faq-login-locked =
-    (Supplementary: this may vary by prefecture / 国保連合会.)
-    Usually, three wrong passwords lock the login.
+    In most cases, three wrong passwords lock the login.
     In that case, wait at least 30 minutes, then log in again.
     If you still cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    ※ How a lock is handled may vary by prefecture (国保連合会).
     .question = We entered the wrong password and are locked out.
     .phrasings = account locked | locked out | wrong password three times | how to unlock | cannot get in after mistakes | login blocked | how long is the lock | too many password attempts | how many wrong passwords lock the login | how long do I have to wait after a lock
     .keywords = locked lock lockout unlock blocked wrong password three times attempts 30 minutes ロック
     .contact = reception
 
 faq-user-id-format =
-    (Supplementary: this may vary by prefecture / 国保連合会.)
-    Usually the internet-billing user ID is "KJ" + the 2-digit prefecture number + the office number (10 characters).
+    In most cases the internet-billing user ID is "KJ" + the 2-digit prefecture number + the office number (10 characters).
     Check your exact user ID on the notice (「電子請求登録結果に関するお知らせ」).
     If anything is unclear, ask your 国保連合会 (NHI federation).
+    ※ The user ID format may vary by prefecture (国保連合会).
     .question = What format is the user ID?
     .phrasings = what does the user ID look like | does the user ID start with KJ | what does KJ mean | how many characters is the ID | user ID rules | user ID and office number | how is the ID made up | user ID pattern
     .keywords = user id format pattern kj characters digits length prefecture number office number rules ユーザID
     .contact = kokuhoren
 
 faq-office-number =
-    (Supplementary: this may vary by prefecture.)
     The office number (介護保険事業所番号) has 10 characters.
     Characters 1–2: prefecture number (01–47); 3: kind of office; 4–5: district; 6–9: serial number; 10: check digit.
     The 3rd character can be an upper-case letter (not I, O or Q).
+    ※ Some real office numbers do not match the check digit calculation.
     If anything is unclear, ask your 国保連合会 (NHI federation).
     .question = What does the office number (介護保険事業所番号) consist of?
     .phrasings = how many digits is the office number | office number has a letter in it | what is the last digit | how to read the office number | office number structure | is our office number correct | care office number meaning
@@ -262,6 +316,14 @@ faq-certificate-how =
     .phrasings = how to apply for the certificate | installing the certificate | download the certificate | where is the certificate menu | getting a digital certificate | request a certificate | certificate application steps | how to obtain the e-certificate | who issues the certificate | can I apply for the certificate before logging in | I cannot install the certificate | what to do when the certificate is issued
     .keywords = certificate digital electronic e-certificate apply application request issue issuance obtain get download install menu manual 3.2 電子証明書 発行申請 証明書 issues issuer before after logging
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) gets one electronic certificate (up to 100 offices).
+        The offices do not each get one.
+        How the proxy gets it is not in the guide, which describes office billing (事業所請求).
+        Read 「代理人申請 電子請求をはじめる前に」.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        For details, ask the vendor's helpdesk.
 
 faq-certificate-time =
     The 国保連合会 (NHI federation) issues the electronic certificate a few days after you apply.
@@ -271,6 +333,13 @@ faq-certificate-time =
     .phrasings = when will the certificate be issued | how many days for the certificate | certificate not issued yet | waiting for the certificate | is the certificate issued right away | certificate still pending | certificate issuance time
     .keywords = issued issuance days few days when waiting pending not yet certificate how long 数日 発行
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), the proxy (代理人) gets the electronic certificate.
+        Check how long issuance takes in 「代理人申請 電子請求をはじめる前に」.
+        If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
+    .vendor =
+        When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
+        For details, ask the vendor's helpdesk.
 
 ## Integrated installer
 
@@ -286,7 +355,7 @@ faq-installer-how =
     .contact = reception
 
 faq-installer-settings =
-    There is nothing to configure after installing the integrated installer (統合インストーラ): no setup is needed.
+    Nothing needs to be set up after installing the integrated installer (統合インストーラ).
     It works automatically when your billing software sends claims.
     Next, set up internet billing in your billing software.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
@@ -316,6 +385,16 @@ faq-software-contact =
     .keywords = billing software software support helpdesk contact vendor maker third-party operate operation settings use 請求ソフト 問合せ 窓口 private commercial vendor supports
     .contact = software
 
+faq-software-other =
+    The billing software for internet billing does not have to be 国保中央会介護伝送ソフト.
+    For operating other billing software, and for setting up internet billing in it, ask that software's own helpdesk.
+    Find the helpdesk in the software's manual or on its website.
+    The care transmission software helpdesk (介護伝送ソフトヘルプデスク) is the helpdesk for 国保中央会介護伝送ソフト.
+    .question = We use billing software other than 国保中央会介護伝送ソフト. Whom do we ask?
+    .phrasings = not the 国保中央会 software | we use commercial billing software | software from a private vendor | is other billing software all right
+    .keywords = other commercial private vendor maker billing software 請求ソフト 以外
+    .contact = software
+
 ## Contacts
 
 faq-denso-helpdesk =
@@ -339,9 +418,10 @@ faq-reception-helpdesk =
     .contact = reception
 
 faq-helpdesk-hours =
-    For the business hours of the reception system helpdesk (TEL 0570-059-402), see the [FAQ] menu of the reception system (介護電子請求受付システム) before you log in.
-    For the business hours of the care transmission software helpdesk (TEL 0570-059-401), see the [ヘルプデスク] menu on the 国保中央会介護伝送ソフト website.
-    The reception system is at http://www.e-seikyuu.jp/ .
+    The business hours of the reception system helpdesk (介護電子請求受付システムヘルプデスク, TEL 0570-059-402) are in the [FAQ] menu of the reception system, before you log in.
+    The reception system (介護電子請求受付システム) is at http://www.e-seikyuu.jp/ .
+    The business hours of the care transmission software helpdesk (介護伝送ソフトヘルプデスク, TEL 0570-059-401) are in the [ヘルプデスク] menu on the 国保中央会介護伝送ソフト website.
+    Please check them there.
     .question = What are the helpdesk's business hours?
     .phrasings = helpdesk opening hours | is the helpdesk open on weekends | when can I call | helpdesk holidays | until what hour can we phone | office hours of the support line | open on public holidays | is the helpdesk open on Saturday | what time does the helpdesk close
     .keywords = hours business hours opening open weekend weekends saturday sunday holiday holidays call helpdesk 営業時間 saturday sunday time close closes weekday
@@ -350,7 +430,7 @@ faq-helpdesk-hours =
 ## Billing modes (office, proxy, vendor)
 
 faq-vendor =
-    When a vendor files your claims (業者による請求代行), getting the electronic certificate and installing with the integrated installer (統合インストーラ) are not needed.
+    When a vendor files your claims (業者による請求代行), getting the electronic certificate, installing with the integrated installer (統合インストーラ) and some other steps (等) are not needed.
     Ask the vendor's helpdesk what else you need to prepare.
     .question = What do we need to prepare when a vendor files our claims?
     .phrasings = our claims are outsourced | a company does our billing | do we need a certificate if a vendor bills for us | billing agency | we use a billing service | is the installer needed with a vendor | outsourcing the claims | we send everything through our vendor | do we need the installer if a vendor bills for us
@@ -367,6 +447,11 @@ faq-multiple-offices =
     .phrasings = we run several offices | one certificate for many offices | do we need a certificate for each office | multiple office numbers | how many offices per certificate | billing for a group of offices | our corporation has many sites | we have 4 office numbers | avoid paying the certificate fee several times | do we really need a certificate for each office
     .keywords = several multiple many offices office numbers group corporation sites each one certificate 100 offices proxy 複数 代理請求 avoid times four six
     .contact = reception
+    .proxy =
+        With proxy billing (代理請求), one electronic certificate covers up to 100 offices.
+        The proxy (代理人) gets one certificate.
+        Each office still files its own notification to start internet billing.
+        Add an office to the proxy by typing /register number:(office number) name:(office name) in the proxy's channel.
 
 faq-proxy-procedure =
     For proxy billing (代理請求), a proxy application (代理人申請) is needed after the notification to start internet billing.
@@ -377,6 +462,13 @@ faq-proxy-procedure =
     .phrasings = proxy application | what is the proxy application | proxy billing procedure | billing on behalf of other offices | how to become a proxy | steps for proxy claims | before starting proxy billing | when do we do the proxy application | at what point is the proxy application
     .keywords = proxy proxy billing proxy application agent behalf procedure steps 代理請求 代理人申請 point timing when dairi
     .contact = reception
+    .proxy =
+        Type /next to see the proxy billing steps.
+        Each office files its own notification to start internet billing.
+        Then the proxy (代理人) does the proxy application (代理人申請).
+        For what comes after the proxy application, read 「代理人申請 電子請求をはじめる前に」.
+        It is on the pre-login page of the proxy application reception system (代理人申請電子請求受付システム).
+        With proxy billing, one certificate covers up to 100 offices.
 
 faq-billing-methods =
     Internet billing has two billing methods: office billing (事業所請求) and proxy billing (代理請求).
@@ -391,20 +483,21 @@ faq-billing-methods =
 ## Claim acceptance period (supplementary)
 
 faq-claim-period =
-    (Supplementary: this varies by prefecture / 国保連合会.)
-    Usually, internet claims are accepted from the 1st to the 10th of each month.
-    In a month when you are not ready yet, you may still bill on media such as CD-R.
+    Internet claims are usually accepted from the 1st to the 10th of each month.
+    In a month when you are not ready in time, you may still be able to bill on media such as CD-R.
+    Preparing for internet billing takes about one month from the notification (届出), so start early.
     Ask the 国保連合会 (NHI federation) in your office's prefecture about its acceptance period and media billing.
+    ※ The acceptance period and media billing may vary by 国保連合会 (NHI federation).
     .question = When are claims accepted each month?
-    .phrasings = deadline for claims | until what day can we send | what if we miss the 10th | acceptance period | can we bill on CD-R | we will not be ready this month | monthly submission window | when can we send claims every month | which days of the month can claims be sent | if we are not ready by the 10th
+    .phrasings = deadline for claims | until what day can we send | what if we miss the 10th | acceptance period | can we bill on CD-R | we will not be ready this month | monthly submission window | when can we send claims every month | which days of the month can claims be sent | if we are not ready by the 10th | how do we bill this month | can we bill on paper or CD-R
     .keywords = deadline acceptance period accepted monthly month 1st 10th day days media cd-r cd ready late window 受付期間 締め切り every each send sent
     .contact = kokuhoren
 
 faq-kokuhoren-contact =
     For the notification to start internet billing (インターネット請求開始の届出) and the notice of electronic billing registration results (「電子請求登録結果に関するお知らせ」), contact the NHI federation (国保連合会) of the prefecture where your office is.
-    Find its contact details on the 国保連合会's website.
-    If this bot has them configured, they are shown below.
+    Its official name is the prefecture's name followed by 国民健康保険団体連合会 (for example, 東京都国民健康保険団体連合会).
+    Find its phone number and how to submit the notification (届出) on the 国保連合会's website.
     .question = How do I contact the NHI federation (国保連合会)?
-    .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk
+    .phrasings = phone number of the federation | kokuhoren phone number | how to call the 国保連合会 | contact for the national health insurance federation | who is our federation | federation helpdesk | official name of the federation
     .keywords = federation kokuhoren 国保連合会 phone telephone contact call number helpdesk
     .contact = kokuhoren

@@ -15,13 +15,20 @@ pub fn list_item(content: &Content, lang: Lang, line: &Msg) -> String {
 pub fn contact_fields(content: &Content, lang: Lang, c: &Contact) -> Vec<(&'static str, String)> {
     let base = c.id.map(|id| id.msg_id());
     let get = |field: &'static str, over: &Option<String>| -> Option<String> {
-        over.clone().or_else(|| {
-            let b = base?;
-            match field {
-                "name" => Some(content.text(lang, &Msg::new(b))),
-                _ => content.attr(lang, b, field),
-            }
-        })
+        let localized = match field {
+            "name" => c.name_msg.as_ref(),
+            "note" => c.note_msg.as_ref(),
+            _ => None,
+        };
+        over.clone()
+            .or_else(|| localized.map(|m| content.text(lang, m)))
+            .or_else(|| {
+                let b = base?;
+                match field {
+                    "name" => Some(content.text(lang, &Msg::new(b))),
+                    _ => content.attr(lang, b, field),
+                }
+            })
     };
     let mut out = Vec::new();
     for (field, over) in [
@@ -37,6 +44,20 @@ pub fn contact_fields(content: &Content, lang: Lang, c: &Contact) -> Vec<(&'stat
         }
     }
     out
+}
+
+/// A field's label and value, localized; `None` when the language does not
+/// define the value's message (a part of a step card with nothing to say).
+pub fn field_texts(content: &Content, lang: Lang, label: &Msg, value: &Msg) -> Option<(String, String)> {
+    content
+        .has(lang, &value.id)
+        .then(|| (content.text(lang, label), content.text(lang, value)))
+}
+
+/// One line of a contact card: its field's label and value.
+pub fn contact_line(content: &Content, lang: Lang, field: &str, value: &str) -> String {
+    let label = content.text(lang, &Msg::new(format!("contact-label-{field}")));
+    content.text(lang, &Msg::new("contact-line").str("label", label).str("value", value))
 }
 
 /// The console command a button stands for, as the user reads it: the task
@@ -57,6 +78,7 @@ pub fn button_command(a: &ButtonAction) -> String {
         ButtonAction::Contact => "/contact".into(),
         ButtonAction::Next => "/next".into(),
         ButtonAction::SummaryPage(n) => format!("/summary page:{n}"),
+        ButtonAction::AskStaff => "/ask-staff".into(),
     }
 }
 
@@ -107,14 +129,11 @@ fn layout(content: &Content, lang: Lang, reply: &Reply) -> String {
             Block::Warning(m) => out.push(format!("※ {}", t(m))),
             Block::Error(m) => out.push(t(m)),
             Block::Field { label, value } => {
-                out.push(format!("【{}】", t(label)));
-                out.push(
-                    t(value)
-                        .lines()
-                        .map(|l| format!("  {l}"))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                );
+                let Some((label, value)) = field_texts(content, lang, label, &inert_args(value)) else {
+                    continue;
+                };
+                out.push(t(&Msg::new("field-label").str("label", label)));
+                out.push(value.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n"));
             }
             Block::Checklist(items) => {
                 for i in items {
@@ -122,10 +141,8 @@ fn layout(content: &Content, lang: Lang, reply: &Reply) -> String {
                 }
             }
             Block::Contact(c) => {
-                let fields = contact_fields(content, lang, c);
-                for (field, v) in fields {
-                    let label = t(&Msg::new(format!("contact-label-{field}")));
-                    out.push(format!("{label}: {v}"));
+                for (field, v) in contact_fields(content, lang, c) {
+                    out.push(contact_line(content, lang, field, &v));
                 }
             }
             Block::Lines(lines) => {
@@ -144,7 +161,11 @@ fn layout(content: &Content, lang: Lang, reply: &Reply) -> String {
         let cmds: Vec<String> = reply
             .buttons
             .iter()
-            .map(|b| format!("{} ({})", button_command_in(content, lang, &b.action), t(&b.label)))
+            .map(|b| {
+                t(&Msg::new("console-action")
+                    .str("command", button_command_in(content, lang, &b.action))
+                    .msg("label", b.label.clone()))
+            })
             .collect();
         out.push(t(&Msg::new("console-actions").str("actions", cmds.join("  "))));
     }

@@ -2,7 +2,7 @@
 //! gets before anything changes: a confirmation naming the change, and the
 //! commands that make it once the user says yes (or taps the button).
 
-use super::{registered_office, tasks, Ctx};
+use super::{registered_office, Ctx};
 use crate::cards;
 use crate::command::Input;
 use crate::error::UserError;
@@ -30,6 +30,7 @@ impl Confirmation {
 fn done(task: TaskId) -> Input {
     Input::Done {
         step: Some(task.as_str().to_string()),
+        office: None,
     }
 }
 
@@ -47,7 +48,7 @@ pub fn status(ctx: &Ctx, task: Option<TaskId>) -> Confirmation {
     let task = task.or_else(|| office.current_step().and_then(|s| playbook::next_task(s, &office.done)));
     let Some(task) = task else {
         r.push(Block::Text(Msg::new("intent-status-all-done")));
-        cards::append_next_hint(office, &mut r);
+        cards::append_next_hint(office, ctx.agent.map(|v| v.agent), &mut r);
         return Confirmation::say(r);
     };
     let step = task.step();
@@ -55,7 +56,7 @@ pub fn status(ctx: &Ctx, task: Option<TaskId>) -> Confirmation {
         r.push(Block::Text(
             Msg::new("intent-status-na").msg("step", Msg::new(step.title_id())),
         ));
-        cards::append_next_hint(office, &mut r);
+        cards::append_next_hint(office, ctx.agent.map(|v| v.agent), &mut r);
         return Confirmation::say(r);
     }
     if let Some(mark) = office.done.get(&task) {
@@ -64,7 +65,7 @@ pub fn status(ctx: &Ctx, task: Option<TaskId>) -> Confirmation {
                 .msg("task", Msg::new(task.msg_id()))
                 .date("date", mark.at),
         ));
-        cards::append_next_hint(office, &mut r);
+        cards::append_next_hint(office, ctx.agent.map(|v| v.agent), &mut r);
         return Confirmation::say(r);
     }
     let first = step
@@ -103,7 +104,7 @@ pub fn status(ctx: &Ctx, task: Option<TaskId>) -> Confirmation {
 /// An undo asked for in words: what `/undo` would undo, to confirm.
 pub fn undo(ctx: &Ctx) -> Result<Confirmation, UserError> {
     registered_office(ctx)?;
-    let target = tasks::undo_target(ctx.history).ok_or(UserError::NothingToUndo)?;
+    let target = super::undo_target(ctx.history)?;
     let mut r = Reply::default();
     r.push(Block::Title(
         Msg::new("intent-undo-confirm").msg("what", staff::action_msg(&target.action)),

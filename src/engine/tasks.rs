@@ -1,11 +1,14 @@
 //! `/done`, `/undo` and `/mode`: the commands that change an office's progress
 //! or billing mode.
 
-use super::{parse_mode, record, registered_office, By, Ctx, Outcome};
+use super::{
+    done_mark, earlier_open, parse_mode, record, registered_office, undo_target, update_details, By, Ctx, Details,
+    Outcome,
+};
 use crate::cards;
 use crate::error::UserError;
-use crate::model::{Action, Event, Office};
-use crate::playbook::{self, DoneMark, Mode, StepId, StepStatus, TaskId};
+use crate::model::{Action, Change, Office};
+use crate::playbook::{self, Doer, Mode, StepId, StepStatus, TaskId, Track};
 use crate::reply::{Block, Msg, Reply, Tone};
 use crate::text;
 
@@ -18,15 +21,15 @@ enum Target {
 }
 
 /// Resolves what the user typed: a task id, else a step's number in the
-/// office's list or its id. (The single-task steps share their task's id;
-/// for them both readings mark the same task.)
+/// office's numbered list or its id. (The single-task steps share their
+/// task's id; for them both readings mark the same task.)
 fn parse_target(mode: Mode, s: &str) -> Result<Target, UserError> {
     if let Some(task) = TaskId::parse(s) {
         return Ok(Target::Task(task));
     }
     let folded = text::fold(s);
     let step = match folded.parse::<usize>() {
-        Ok(n) => playbook::steps(mode).nth(n.wrapping_sub(1)),
+        Ok(n) => playbook::numbered(mode).nth(n.wrapping_sub(1)),
         Err(_) => StepId::parse(&folded),
     };
     step.map(Target::Step)
@@ -35,16 +38,28 @@ fn parse_target(mode: Mode, s: &str) -> Result<Target, UserError> {
 
 pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> {
     let office = registered_office(ctx)?;
+    let all_done = || match office.mode {
+        Mode::Proxy => UserError::OfficePartDone(ctx.office_agent().map(|a| a.name.clone())),
+        _ => UserError::AllDone,
+    };
     let target = match step {
         Some(s) => parse_target(office.mode, s)?,
-        None => Target::Step(office.current_step().ok_or(UserError::AllDone)?),
+        None => Target::Step(office.current_step().ok_or_else(all_done)?),
     };
     let step = match target {
         Target::Task(task) => task.step(),
         Target::Step(step) => step,
     };
-    if office.status(step) == StepStatus::NotApplicable {
-        return Err(UserError::StepNotApplicable(step));
+    match step.doer(office.mode) {
+        Some(Doer::Own) => {}
+        Some(Doer::Agent) => {
+            return Err(UserError::StepIsAgents {
+                step,
+                agent: ctx.office_agent().map(|a| a.name.clone()).unwrap_or_default(),
+            })
+        }
+        Some(Doer::Vendor) => return Err(UserError::StepIsVendors(step)),
+        _ => return Err(UserError::StepNotApplicable(step)),
     }
     let task = match target {
         Target::Task(task) => task,
@@ -55,18 +70,10 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
     if let Some(mark) = office.done.get(&task) {
         return Ok(Outcome::reply(already_done(ctx, office, task, mark.at)));
     }
-    let mut earlier = step.tasks().iter().take_while(|t| **t != task);
-    if let Some(&first) = earlier.find(|t| !office.done.contains_key(t)) {
-        return Err(UserError::EarlierTaskOpen { task, first });
-    }
+    earlier_open(task, &office.done)?;
+    let track = Track::Office(office.mode);
     let mut after = office.clone();
-    after.done.insert(
-        task,
-        DoneMark {
-            at: ctx.now,
-            by: ctx.actor.name.clone(),
-        },
-    );
+    after.done.insert(task, done_mark(ctx));
     let change = record(By::from(ctx), Some(office), after, Action::TaskDone { task });
     let mut reply = Reply {
         tone: Tone::Success,
@@ -74,59 +81,47 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
     };
     reply.push(Block::Success(
         Msg::new("done-task")
-            .msg("task", Msg::new(task.msg_id()))
+            .msg("task", Msg::new(task.msg_in(track)))
             .date("date", ctx.now),
     ));
-    if let StepStatus::Waiting { .. } = change.office.status(step) {
-        reply.push(Block::Text(
-            Msg::new("done-now-waiting").msg("what", Msg::new(step.waiting_id().unwrap_or_default())),
-        ));
-    }
     let (d, n) = playbook::counts(change.office.mode, &change.office.done);
     reply.push(Block::Text(cards::progress_count(d, n)));
-    cards::append_next(ctx.config, ctx.now, &change.office, &mut reply);
+    if let StepStatus::Waiting { .. } = change.office.status(step) {
+        reply.push(Block::Text(
+            Msg::new("done-now-waiting").msg("what", Msg::new(step.msg_in(track, "waiting"))),
+        ));
+    }
+    if task == TaskId::CertificateInstall {
+        super::expiry::ask_after_install(&change.office, &mut reply);
+    }
+    cards::append_after_done(ctx.config, &change.office, ctx.office_agent(), step, &mut reply);
     Ok(Outcome {
         reply,
-        change: Some(change),
+        change: Some(change.into()),
     })
 }
 
 /// A task marked done before (a second click, a retried command): says so
-/// and shows the current card; nothing changes.
+/// and what comes next, as `/done` would; nothing changes.
 fn already_done(ctx: &Ctx, office: &Office, task: TaskId, at: i64) -> Reply {
     let mut reply = Reply::default();
     reply.push(Block::Text(
         Msg::new("done-already")
-            .msg("task", Msg::new(task.msg_id()))
+            .msg("task", Msg::new(task.msg_in(office.mode)))
             .date("date", at),
     ));
-    cards::append_next(ctx.config, ctx.now, office, &mut reply);
+    cards::append_after_done(ctx.config, office, ctx.office_agent(), task.step(), &mut reply);
     reply
-}
-
-/// The change `/undo` would undo: the latest undoable event not undone yet.
-pub(super) fn undo_target(history: &[Event]) -> Option<&Event> {
-    let undone: Vec<u64> = history
-        .iter()
-        .filter_map(|e| match e.action {
-            Action::Undo { seq } => Some(seq),
-            _ => None,
-        })
-        .collect();
-    history
-        .iter()
-        .rev()
-        .find(|e| e.action.undoable() && !undone.contains(&e.seq))
 }
 
 pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {
     let office = registered_office(ctx)?;
-    let target = undo_target(ctx.history).ok_or(UserError::NothingToUndo)?;
+    let target = undo_target(ctx.history)?;
     let mut after = office.clone();
     let what = match &target.action {
         Action::TaskDone { task } => {
             after.done.remove(task);
-            Msg::new("undo-task").msg("task", Msg::new(task.msg_id()))
+            Msg::new("undo-task").msg("task", Msg::new(task.msg_in(office.mode)))
         }
         Action::ModeChanged { from, .. } => {
             after.mode = *from;
@@ -136,12 +131,18 @@ pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {
             prev_name,
             prev_mode,
             prev_software,
+            prev_agent,
             ..
         } => {
             after.name = prev_name.clone();
             after.mode = *prev_mode;
             after.software = prev_software.clone();
+            after.agent = prev_agent.clone();
             Msg::new("undo-update").str("name", prev_name)
+        }
+        Action::CertificateReported { prev, .. } => {
+            after.certificate = *prev;
+            Msg::new("undo-certificate")
         }
         _ => return Err(UserError::NothingToUndo),
     };
@@ -151,10 +152,14 @@ pub(super) fn undo(ctx: &Ctx) -> Result<Outcome, UserError> {
         ..Reply::default()
     };
     reply.push(Block::Success(what));
-    cards::append_next_hint(&change.office, &mut reply);
+    // The 代理人 loaded is the one the office had before the undo.
+    let agent = ctx
+        .office_agent()
+        .filter(|a| change.office.agent.as_deref() == Some(a.key.as_str()));
+    cards::append_next_hint(&change.office, agent, &mut reply);
     Ok(Outcome {
         reply,
-        change: Some(change),
+        change: Some(change.into()),
     })
 }
 
@@ -164,14 +169,7 @@ pub(super) fn change_mode(ctx: &Ctx, mode: &str) -> Result<Outcome, UserError> {
     if to == office.mode {
         return Err(UserError::SameMode(to.as_str().to_string()));
     }
-    let mut after = office.clone();
-    after.mode = to;
-    let change = record(
-        By::from(ctx),
-        Some(office),
-        after,
-        Action::ModeChanged { from: office.mode, to },
-    );
+    let by = By::from(ctx);
     let mut reply = Reply {
         tone: Tone::Success,
         ..Reply::default()
@@ -179,10 +177,31 @@ pub(super) fn change_mode(ctx: &Ctx, mode: &str) -> Result<Outcome, UserError> {
     reply.push(Block::Success(
         Msg::new("mode-changed").msg("mode", Msg::new(to.msg_id())),
     ));
+    // An office leaving proxy mode leaves its 代理人: a change of details
+    // (undone with its 代理人 back).
+    let change = match (office.agent.as_ref(), ctx.office_agent()) {
+        (Some(_), agent) => {
+            let details = Details {
+                name: office.name.clone(),
+                mode: to,
+                software: office.software.clone(),
+                agent: None,
+            };
+            if let Some(a) = agent {
+                reply.push(Block::Text(Msg::new("mode-left-agent").str("agent", &a.name)));
+            }
+            update_details(by, office, details).expect("the mode differs")
+        }
+        (None, _) => {
+            let mut after = office.clone();
+            after.mode = to;
+            record(by, Some(office), after, Action::ModeChanged { from: office.mode, to })
+        }
+    };
     reply.push(Block::Text(Msg::new(to.desc_id())));
-    cards::append_next(ctx.config, ctx.now, &change.office, &mut reply);
+    cards::append_next(ctx.config, ctx.now, &change.office, None, &mut reply);
     Ok(Outcome {
         reply,
-        change: Some(change),
+        change: Some(Change::from(change)),
     })
 }

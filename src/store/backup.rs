@@ -3,7 +3,10 @@
 //! sled). Restore checks the whole file before it writes anything.
 
 use super::bulk::BULK_CHUNK;
-use super::codec::{decode, encode, history_key, number_of, unanswered_key, utf8};
+use super::codec::{
+    agent_history_key, agent_office_key, decode, encode, history_key, number_of, split_key, unanswered_key, utf8,
+};
+use super::handoff::id_key;
 use super::{Store, StoreError, SCHEMA_KEY, SCHEMA_VERSION};
 use crate::dump::{self, Counts, Dump, DumpProblem, Item, ReadError};
 use crate::model::Event;
@@ -73,6 +76,41 @@ impl Store {
         })
     }
 
+    /// Each 代理人's history, grouped by 代理人, in key order.
+    fn agent_history_groups(&self) -> impl Iterator<Item = Result<(String, Vec<Event>), StoreError>> + '_ {
+        let mut groups: Vec<Result<(String, Vec<Event>), StoreError>> = Vec::new();
+        let mut cur: Option<(String, Vec<Event>)> = None;
+        for kv in self.agent_history.iter() {
+            let item = kv.map_err(StoreError::from).and_then(|(k, v)| {
+                let (key, _) = split_key(&k).ok_or_else(|| StoreError::Corrupt("agent history key".into()))?;
+                Ok((utf8(key, "agent key")?, decode::<Event>(&v)?))
+            });
+            match item {
+                Err(e) => {
+                    groups.extend(cur.take().map(Ok));
+                    groups.push(Err(e));
+                    return groups.into_iter();
+                }
+                Ok((key, e)) => match &mut cur {
+                    Some((k, events)) if *k == key => events.push(e),
+                    _ => {
+                        groups.extend(cur.take().map(Ok));
+                        cur = Some((key, vec![e]));
+                    }
+                },
+            }
+        }
+        groups.extend(cur.map(Ok));
+        groups.into_iter()
+    }
+
+    fn agent_channel_entries(&self) -> impl Iterator<Item = Result<(String, String), StoreError>> + '_ {
+        self.agent_channels.iter().map(|kv| {
+            let (k, v) = kv?;
+            Ok((utf8(&k, "channel")?, utf8(&v, "agent key")?))
+        })
+    }
+
     fn meta_entries(&self) -> impl Iterator<Item = Result<(String, String), StoreError>> + '_ {
         self.meta
             .iter()
@@ -115,6 +153,11 @@ impl Store {
                 unanswered: self.unanswered.iter().values().map(|v| decode(&v?)),
                 reminders: self.reminder_entries(),
                 meta: self.meta_entries(),
+                agents: self.agents(),
+                agent_channels: self.agent_channel_entries(),
+                agent_history: self.agent_history_groups(),
+                handoffs: self.handoffs(),
+                taught: self.taught.iter().values().map(|v| decode(&v?)),
             },
         )
     }
@@ -129,21 +172,36 @@ impl Store {
             unanswered: self.unanswered()?,
             reminders: self.reminder_entries().collect::<Result<_, _>>()?,
             meta: self.meta_entries().collect::<Result<_, _>>()?,
+            agents: self.agents().collect::<Result<_, _>>()?,
+            agent_channels: self.agent_channel_entries().collect::<Result<_, _>>()?,
+            agent_history: self.agent_history_groups().collect::<Result<_, _>>()?,
+            handoffs: self.handoffs().collect::<Result<_, _>>()?,
+            taught: self.taught()?,
         })
     }
 
-    /// Whether the data directory holds any office, binding, history,
-    /// question or reminder.
-    pub fn has_data(&self) -> bool {
+    /// The trees a restore fills, in the order of its batches.
+    fn data_trees(&self) -> [&sled::Tree; 12] {
         [
             &self.offices,
             &self.channels,
             &self.history,
             &self.unanswered,
             &self.reminders,
+            &self.agents,
+            &self.agent_channels,
+            &self.agent_history,
+            &self.agent_offices,
+            &self.handoffs,
+            &self.handoff_threads,
+            &self.taught,
         ]
-        .iter()
-        .any(|t| !t.is_empty())
+    }
+
+    /// Whether the data directory holds any office, 代理人, binding, history,
+    /// question, reminder, request for staff or taught entry.
+    pub fn has_data(&self) -> bool {
+        self.data_trees().iter().any(|t| !t.is_empty())
     }
 
     /// Restores an export into an empty data directory. `open` is called
@@ -163,17 +221,11 @@ impl Store {
         let io = |e: std::io::Error| RestoreError::Read(ReadError::Io(e.to_string()));
         let counts = dump::check(open().map_err(io)?)?;
 
-        let mut batches: [sled::Batch; 5] = Default::default();
+        let mut batches: [sled::Batch; 12] = Default::default();
         let mut pending = 0;
         let mut failure: Option<StoreError> = None;
-        let trees = [
-            &self.offices,
-            &self.channels,
-            &self.history,
-            &self.unanswered,
-            &self.reminders,
-        ];
-        let write = |batches: &mut [sled::Batch; 5]| -> Result<(), StoreError> {
+        let trees = self.data_trees();
+        let write = |batches: &mut [sled::Batch; 12]| -> Result<(), StoreError> {
             for (tree, batch) in trees.iter().zip(batches.iter_mut()) {
                 tree.apply_batch(std::mem::take(batch))?;
             }
@@ -183,7 +235,13 @@ impl Store {
             let res = (|| -> Result<(), StoreError> {
                 match item {
                     Item::Schema(_) => {}
-                    Item::Office(o) => batches[0].insert(o.number.as_str().as_bytes(), encode(&o)),
+                    Item::Office(o) => {
+                        // The index of each 代理人's offices is rebuilt from the offices.
+                        if let Some(a) = &o.agent {
+                            batches[8].insert(agent_office_key(a, &o.number), &[]);
+                        }
+                        batches[0].insert(o.number.as_str().as_bytes(), encode(&o))
+                    }
                     Item::Channel(ch, n) => batches[1].insert(ch.as_bytes(), n.as_str().as_bytes()),
                     Item::History(n, e) => batches[2].insert(history_key(&n, e.seq), encode(&e)),
                     Item::Unanswered(q) => {
@@ -191,6 +249,17 @@ impl Store {
                         batches[3].insert(key, encode(&q));
                     }
                     Item::Reminder(k, at) => batches[4].insert(k.as_bytes(), &at.to_be_bytes()),
+                    Item::Agent(a) => batches[5].insert(a.key.as_bytes(), encode(&a)),
+                    Item::AgentChannel(ch, a) => batches[6].insert(ch.as_bytes(), a.as_bytes()),
+                    Item::AgentHistory(a, e) => batches[7].insert(agent_history_key(&a, e.seq), encode(&e)),
+                    Item::Handoff(h) => {
+                        let key = id_key(h.id);
+                        if let Some(t) = &h.thread {
+                            batches[10].insert(t.as_bytes(), &key[..]);
+                        }
+                        batches[9].insert(&key[..], encode(&h));
+                    }
+                    Item::Taught(t) => batches[11].insert(&id_key(t.id)[..], encode(&t)),
                     Item::Meta(k, v) => {
                         if k.as_bytes() != SCHEMA_KEY {
                             self.meta.insert(k.as_bytes(), v.as_bytes())?;

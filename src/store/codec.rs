@@ -51,6 +51,34 @@ pub(super) fn history_prefix(number: &OfficeNumber) -> Vec<u8> {
     k
 }
 
+/// A 代理人 history key: its key, a zero byte, the seq.
+pub(super) fn agent_history_key(agent: &str, seq: u64) -> Vec<u8> {
+    let mut k = agent_prefix(agent);
+    k.extend_from_slice(&seq.to_be_bytes());
+    k
+}
+
+/// The key prefix of one 代理人's entries (its key and a zero byte), in its
+/// history and in the index of its offices.
+pub(super) fn agent_prefix(agent: &str) -> Vec<u8> {
+    let mut k = agent.as_bytes().to_vec();
+    k.push(0);
+    k
+}
+
+/// An entry of the index of a 代理人's offices: its prefix, the number.
+pub(super) fn agent_office_key(agent: &str, number: &OfficeNumber) -> Vec<u8> {
+    let mut k = agent_prefix(agent);
+    k.extend_from_slice(number.as_str().as_bytes());
+    k
+}
+
+/// A key made of a prefix ending in a zero byte and a rest: the two parts.
+pub(super) fn split_key(key: &[u8]) -> Option<(&[u8], &[u8])> {
+    let end = key.iter().position(|b| *b == 0)?;
+    Some((&key[..end], &key[end + 1..]))
+}
+
 /// An unanswered question's key: its time, then a unique id (time order).
 pub(super) fn unanswered_key(at: i64, id: u64) -> Vec<u8> {
     let mut key = at.to_be_bytes().to_vec();

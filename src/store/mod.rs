@@ -1,17 +1,22 @@
 //! The store: the only code that names sled. Trees `offices`, `channels`,
-//! `history`, `unanswered`, `reminders` and `meta` (with the schema
-//! version); one command's writes are one transaction, flushed before the
-//! reply goes out. It imports nothing above the records it keeps.
+//! `history`, `unanswered`, `reminders`, `handoffs` (with `handoff_threads`),
+//! `taught` and `meta` (with the schema version), and for the 代理人:
+//! `agents`, `agent_channels`, `agent_history` and `agent_offices` (the index
+//! of each 代理人's offices, kept from [`Office::agent`] by every write); one
+//! command's writes are one transaction, flushed before the reply goes out.
+//! It imports nothing above the records it keeps.
 //!
 //! - `codec`: versioned JSON records and key layouts
 //! - `bulk`: the roster import's batched writes of planned changes
 //! - `backup`: export and restore (the `dump` format)
+//! - `handoff`: requests for a person and the entries staff taught
 //! - `verify`: `check`'s reading of every record and link
 //! - `swap`: all-or-nothing replacement of the data directory (import, restore)
 
 mod backup;
 mod bulk;
 mod codec;
+mod handoff;
 pub mod swap;
 mod verify;
 
@@ -19,12 +24,15 @@ use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
 
-use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional};
+use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional, TransactionalTree};
 
-use crate::model::{Change, Event, Office, Unanswered};
+use crate::model::{Action, Agent, AgentWrite, Change, Event, Office, OfficeWrite, Unanswered};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
-use codec::{decode, encode, history_key, history_prefix, number_of, unanswered_key};
+use codec::{
+    agent_history_key, agent_office_key, agent_prefix, decode, encode, history_key, history_prefix, number_of,
+    split_key, unanswered_key, utf8,
+};
 
 pub use crate::model::SCHEMA_VERSION;
 pub use backup::RestoreError;
@@ -126,6 +134,180 @@ enum Abort {
     Store(StoreError),
 }
 
+type TxResult<T> = Result<T, ConflictableTransactionError<Abort>>;
+
+fn conflict<T>() -> TxResult<T> {
+    Err(ConflictableTransactionError::Abort(Abort::Conflict))
+}
+
+fn decode_tx<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> TxResult<T> {
+    decode(bytes).map_err(|e| ConflictableTransactionError::Abort(Abort::Store(e)))
+}
+
+/// What a corrected office number moves (old key, new key, value), read
+/// before its transaction.
+struct Renumber {
+    from: OfficeNumber,
+    history: Vec<(sled::IVec, Vec<u8>, sled::IVec)>,
+    reminders: Vec<(sled::IVec, Vec<u8>, sled::IVec)>,
+    /// The 代理人's events about the office, rewritten with the new number.
+    agent_events: Vec<(sled::IVec, Vec<u8>)>,
+}
+
+/// The trees one command's transaction writes.
+struct Tx<'t> {
+    offices: &'t TransactionalTree,
+    channels: &'t TransactionalTree,
+    history: &'t TransactionalTree,
+    reminders: &'t TransactionalTree,
+    agents: &'t TransactionalTree,
+    agent_channels: &'t TransactionalTree,
+    agent_history: &'t TransactionalTree,
+    agent_offices: &'t TransactionalTree,
+}
+
+impl Tx<'_> {
+    /// Writes an office's new state and event (and its bindings and index
+    /// entries) if it is still at the expected revision.
+    fn office(&self, w: &OfficeWrite, office_bytes: &[u8], event_bytes: &[u8]) -> TxResult<()> {
+        let number = w.office.number.as_str().as_bytes();
+        let current: Option<Office> = match self.offices.get(number)? {
+            Some(b) => Some(decode_tx(&b)?),
+            None => None,
+        };
+        if current.as_ref().map(|x| x.revision) != w.expected_revision {
+            return conflict();
+        }
+        let displaced = w.displaced.as_ref().map(|n| n.as_str().as_bytes());
+        if let Some(ch) = &w.bind {
+            // A 代理人's channel is never an office's.
+            if self.agent_channels.get(ch.as_bytes())?.is_some() {
+                return conflict();
+            }
+            let ok = match self.channels.get(ch.as_bytes())? {
+                None => true,
+                Some(b) => b.as_ref() == number || displaced == Some(b.as_ref()),
+            };
+            if !ok {
+                return conflict();
+            }
+            self.channels.insert(ch.as_bytes(), number)?;
+        }
+        if let Some(ch) = &w.unbind {
+            if self.channels.get(ch.as_bytes())?.is_some_and(|b| b.as_ref() == number) {
+                self.channels.remove(ch.as_bytes())?;
+            }
+        }
+        if let Some(d) = displaced {
+            if let Some(b) = self.offices.get(d)? {
+                let mut other: Office = decode_tx(&b)?;
+                if other.channel == w.bind {
+                    other.channel = None;
+                    self.offices.insert(d, encode(&other))?;
+                }
+            }
+        }
+        let old_agent = current.as_ref().and_then(|o| o.agent.as_deref());
+        if old_agent != w.office.agent.as_deref() {
+            if let Some(k) = old_agent {
+                self.agent_offices.remove(agent_office_key(k, &w.office.number))?;
+            }
+            if let Some(k) = &w.office.agent {
+                self.agent_offices.insert(agent_office_key(k, &w.office.number), &[])?;
+            }
+        }
+        self.offices.insert(number, office_bytes)?;
+        self.history
+            .insert(history_key(&w.office.number, w.event.seq), event_bytes)?;
+        Ok(())
+    }
+
+    /// A corrected office number, in the command's transaction: the office
+    /// record, its history (the moved events keep their seqs, the
+    /// correction's event follows them), its sent reminders, its channel
+    /// binding and its entry among its 代理人's offices move from the old
+    /// number to the write's, which must be free; the old number is free
+    /// afterwards. A conflict when the office changed since it was read, or
+    /// the new number was taken.
+    fn renumber(&self, w: &OfficeWrite, m: &Renumber, office_bytes: &[u8], event_bytes: &[u8]) -> TxResult<()> {
+        let to = &w.office.number;
+        let (old_key, new_key) = (m.from.as_str().as_bytes(), to.as_str().as_bytes());
+        let current: Option<Office> = match self.offices.get(old_key)? {
+            Some(b) => Some(decode_tx(&b)?),
+            None => None,
+        };
+        if current.as_ref().map(|x| x.revision) != w.expected_revision || self.offices.get(new_key)?.is_some() {
+            return conflict();
+        }
+        if let Some(ch) = &w.office.channel {
+            if self.channels.get(ch.as_bytes())?.is_some_and(|b| b.as_ref() == old_key) {
+                self.channels.insert(ch.as_bytes(), new_key)?;
+            }
+        }
+        for (old, new, v) in &m.history {
+            self.history.remove(old)?;
+            self.history.insert(new.as_slice(), v)?;
+        }
+        for (old, new, v) in &m.reminders {
+            self.reminders.remove(old)?;
+            self.reminders.insert(new.as_slice(), v)?;
+        }
+        if let Some(k) = current.as_ref().and_then(|o| o.agent.as_deref()) {
+            self.agent_offices.remove(agent_office_key(k, &m.from))?;
+        }
+        if let Some(k) = &w.office.agent {
+            self.agent_offices.insert(agent_office_key(k, to), &[])?;
+        }
+        for (k, v) in &m.agent_events {
+            self.agent_history.insert(k, v.as_slice())?;
+        }
+        self.offices.remove(old_key)?;
+        self.offices.insert(new_key, office_bytes)?;
+        self.history.insert(history_key(to, w.event.seq), event_bytes)?;
+        Ok(())
+    }
+
+    /// Writes a 代理人's new state and event (and its channel) if it is still
+    /// at the expected revision.
+    fn agent(&self, w: &AgentWrite, agent_bytes: &[u8], event_bytes: &[u8]) -> TxResult<()> {
+        let key = w.agent.key.as_bytes();
+        let current: Option<Agent> = match self.agents.get(key)? {
+            Some(b) => Some(decode_tx(&b)?),
+            None => None,
+        };
+        if current.as_ref().map(|x| x.revision) != w.expected_revision {
+            return conflict();
+        }
+        if let Some(ch) = &w.bind {
+            // An office's channel is never a 代理人's.
+            if self.channels.get(ch.as_bytes())?.is_some() {
+                return conflict();
+            }
+            if self
+                .agent_channels
+                .get(ch.as_bytes())?
+                .is_some_and(|b| b.as_ref() != key)
+            {
+                return conflict();
+            }
+            self.agent_channels.insert(ch.as_bytes(), key)?;
+        }
+        if let Some(ch) = &w.unbind {
+            if self
+                .agent_channels
+                .get(ch.as_bytes())?
+                .is_some_and(|b| b.as_ref() == key)
+            {
+                self.agent_channels.remove(ch.as_bytes())?;
+            }
+        }
+        self.agents.insert(key, agent_bytes)?;
+        self.agent_history
+            .insert(agent_history_key(&w.agent.key, w.event.seq), event_bytes)?;
+        Ok(())
+    }
+}
+
 #[derive(Clone)]
 pub struct Store {
     db: sled::Db,
@@ -139,6 +321,14 @@ pub struct Store {
     history: sled::Tree,
     unanswered: sled::Tree,
     reminders: sled::Tree,
+    agents: sled::Tree,
+    agent_channels: sled::Tree,
+    agent_history: sled::Tree,
+    agent_offices: sled::Tree,
+    handoffs: sled::Tree,
+    /// Staff thread → request id.
+    handoff_threads: sled::Tree,
+    taught: sled::Tree,
 }
 
 impl std::fmt::Debug for Store {
@@ -250,6 +440,13 @@ impl Store {
             history: db.open_tree("history")?,
             unanswered: db.open_tree("unanswered")?,
             reminders: db.open_tree("reminders")?,
+            agents: db.open_tree("agents")?,
+            agent_channels: db.open_tree("agent_channels")?,
+            agent_history: db.open_tree("agent_history")?,
+            agent_offices: db.open_tree("agent_offices")?,
+            handoffs: db.open_tree("handoffs")?,
+            handoff_threads: db.open_tree("handoff_threads")?,
+            taught: db.open_tree("taught")?,
             meta,
             log,
             db,
@@ -297,26 +494,13 @@ impl Store {
 
     /// An office's history, oldest first.
     pub fn history(&self, number: &OfficeNumber) -> Result<Vec<Event>, StoreError> {
-        self.history
-            .scan_prefix(history_prefix(number))
-            .values()
-            .map(|v| decode(&v?))
-            .collect()
+        events(&self.history, history_prefix(number))
     }
 
     /// The last `n` events of an office's history, oldest first: what `/undo`
     /// reads, so its cost does not grow with the history.
     pub fn history_tail(&self, number: &OfficeNumber, n: usize) -> Result<Vec<Event>, StoreError> {
-        let mut tail: Vec<Event> = self
-            .history
-            .scan_prefix(history_prefix(number))
-            .values()
-            .rev()
-            .take(n)
-            .map(|v| decode(&v?))
-            .collect::<Result<_, _>>()?;
-        tail.reverse();
-        Ok(tail)
+        events_tail(&self.history, history_prefix(number), n)
     }
 
     /// Every office, in number order.
@@ -326,6 +510,58 @@ impl Store {
 
     pub fn office_count(&self) -> usize {
         self.offices.len()
+    }
+
+    /// The 代理人 stored under a key ([`crate::model::agent_key`]).
+    pub fn agent(&self, key: &str) -> Result<Option<Agent>, StoreError> {
+        self.agents.get(key.as_bytes())?.map(|b| decode(&b)).transpose()
+    }
+
+    /// The 代理人 bound to a channel, if any.
+    pub fn agent_by_channel(&self, channel: &str) -> Result<Option<Agent>, StoreError> {
+        match self.agent_channels.get(channel)? {
+            Some(k) => self.agent(&utf8(&k, "agent key")?),
+            None => Ok(None),
+        }
+    }
+
+    /// Every 代理人, in key order.
+    pub fn agents(&self) -> impl Iterator<Item = Result<Agent, StoreError>> + '_ {
+        self.agents.iter().values().map(|v| decode(&v?))
+    }
+
+    /// The numbers of a 代理人's offices, in number order (from the index).
+    pub fn agent_office_numbers(&self, key: &str) -> Result<Vec<OfficeNumber>, StoreError> {
+        self.agent_offices
+            .scan_prefix(agent_prefix(key))
+            .keys()
+            .map(|k| {
+                let k = k?;
+                let (_, number) = split_key(&k).ok_or_else(|| StoreError::Corrupt("agent office key".into()))?;
+                number_of(number)
+            })
+            .collect()
+    }
+
+    /// A 代理人's offices, in number order.
+    pub fn agent_offices(&self, key: &str) -> Result<Vec<Office>, StoreError> {
+        let mut out = Vec::new();
+        for n in self.agent_office_numbers(key)? {
+            if let Some(o) = self.office(&n)? {
+                out.push(o);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A 代理人's history, oldest first.
+    pub fn agent_history(&self, key: &str) -> Result<Vec<Event>, StoreError> {
+        events(&self.agent_history, agent_prefix(key))
+    }
+
+    /// The last `n` events of a 代理人's history, oldest first (for `/undo`).
+    pub fn agent_history_tail(&self, key: &str, n: usize) -> Result<Vec<Event>, StoreError> {
+        events_tail(&self.agent_history, agent_prefix(key), n)
     }
 
     /// Applies one command's change atomically and flushes it to disk.
@@ -340,57 +576,95 @@ impl Store {
     /// Applies a change in one transaction without waiting for the disk
     /// (benchmarks and bulk import flush once at the end).
     pub fn apply_unflushed(&self, change: &Change) -> Result<Applied, StoreError> {
-        let number = change.office.number.as_str().as_bytes();
-        let office_bytes = encode(&change.office);
-        let event_bytes = encode(&change.event);
-        let hkey = history_key(&change.office.number, change.event.seq);
-        let displaced = change.displaced.as_ref().map(|n| n.as_str().as_bytes().to_vec());
-        let res = (&self.offices, &self.channels, &self.history).transaction(|(o, c, h)| {
-            let current: Option<Office> = match o.get(number)? {
-                Some(b) => Some(decode(&b).map_err(|e| ConflictableTransactionError::Abort(Abort::Store(e)))?),
+        let office = change.office.as_ref().map(|w| (w, encode(&w.office), encode(&w.event)));
+        let agent = change.agent.as_ref().map(|w| (w, encode(&w.agent), encode(&w.event)));
+        let moves = match change.office.as_ref() {
+            Some(w) => match w.renumbered_from() {
+                Some(from) => Some(self.renumber_moves(w, from)?),
                 None => None,
+            },
+            None => None,
+        };
+        let trees = (
+            &self.offices,
+            &self.channels,
+            &self.history,
+            &self.reminders,
+            &self.agents,
+            &self.agent_channels,
+            &self.agent_history,
+            &self.agent_offices,
+        );
+        let res = trees.transaction(|(o, c, h, r, a, ac, ah, ao)| {
+            let tx = Tx {
+                offices: o,
+                channels: c,
+                history: h,
+                reminders: r,
+                agents: a,
+                agent_channels: ac,
+                agent_history: ah,
+                agent_offices: ao,
             };
-            if current.as_ref().map(|x| x.revision) != change.expected_revision {
-                return Err(ConflictableTransactionError::Abort(Abort::Conflict));
-            }
-            if let Some(ch) = &change.bind {
-                let bound = c.get(ch.as_bytes())?;
-                let ok = match &bound {
-                    None => true,
-                    Some(b) => b.as_ref() == number || displaced.as_deref() == Some(b.as_ref()),
-                };
-                if !ok {
-                    return Err(ConflictableTransactionError::Abort(Abort::Conflict));
-                }
-                c.insert(ch.as_bytes(), number)?;
-            }
-            if let Some(ch) = &change.unbind {
-                if c.get(ch.as_bytes())?.is_some_and(|b| b.as_ref() == number) {
-                    c.remove(ch.as_bytes())?;
+            // The office first: it may leave the channel the 代理人 takes.
+            if let Some((w, record, event)) = &office {
+                match &moves {
+                    Some(m) => tx.renumber(w, m, record, event)?,
+                    None => tx.office(w, record, event)?,
                 }
             }
-            if let Some(d) = &displaced {
-                if let Some(b) = o.get(d.as_slice())? {
-                    let mut other: Office =
-                        decode(&b).map_err(|e| ConflictableTransactionError::Abort(Abort::Store(e)))?;
-                    if other.channel == change.bind {
-                        other.channel = None;
-                        o.insert(d.as_slice(), encode(&other))?;
+            if let Some((w, record, event)) = &agent {
+                tx.agent(w, record, event)?;
+            }
+            Ok(())
+        });
+        applied(res)
+    }
+
+    /// What a corrected office number (see [`OfficeWrite::renumbered_from`])
+    /// moves, read before the transaction (sled's transactions cannot scan):
+    /// the revision check inside it proves nothing was added since, as every
+    /// event (the office's, and its 代理人's about it) is written with the
+    /// office.
+    fn renumber_moves(&self, w: &OfficeWrite, from: &OfficeNumber) -> Result<Renumber, StoreError> {
+        let to = &w.office.number;
+        let reminder_prefix = |n: &OfficeNumber| format!("{}/", n.as_str());
+        let old_prefix = reminder_prefix(from);
+        let mut reminders = Vec::new();
+        for kv in self.reminders.scan_prefix(old_prefix.as_bytes()) {
+            let (k, v) = kv?;
+            let mut new = reminder_prefix(to).into_bytes();
+            new.extend_from_slice(&k[old_prefix.len()..]);
+            reminders.push((k, new, v));
+        }
+        let mut history = Vec::new();
+        for kv in self.history.scan_prefix(history_prefix(from)) {
+            let (k, v) = kv?;
+            let mut new = history_prefix(to);
+            new.extend_from_slice(&k[history_prefix(from).len()..]);
+            history.push((k, new, v));
+        }
+        // The 代理人's events about the office name it by its number.
+        let mut agent_events = Vec::new();
+        if let Some(key) = &w.office.agent {
+            for kv in self.agent_history.scan_prefix(agent_prefix(key)) {
+                let (k, v) = kv?;
+                let mut event: Event = decode(&v)?;
+                if let Action::OfficeTaskDone { number, .. } = &mut event.action {
+                    if number == from {
+                        *number = to.clone();
+                        agent_events.push((k, encode(&event)));
                     }
                 }
             }
-            o.insert(number, office_bytes.as_slice())?;
-            h.insert(hkey.as_slice(), event_bytes.as_slice())?;
-            Ok(())
-        });
-        match res {
-            Ok(()) => Ok(Applied::Stored),
-            Err(TransactionError::Abort(Abort::Conflict)) => Ok(Applied::Conflict),
-            Err(TransactionError::Abort(Abort::Store(e))) => Err(e),
-            Err(TransactionError::Storage(e)) => Err(e.into()),
         }
+        Ok(Renumber {
+            from: from.clone(),
+            history,
+            reminders,
+            agent_events,
+        })
     }
-
     /// Makes everything written so far durable: sled's flush writes its log
     /// with `sync_file_range`, which survives a killed process but not a power
     /// cut (it flushes neither the drive's cache nor the file's size); the
@@ -449,6 +723,50 @@ impl Store {
     pub fn unanswered(&self) -> Result<Vec<Unanswered>, StoreError> {
         self.unanswered.iter().values().map(|v| decode(&v?)).collect()
     }
+
+    /// The latest unanswered question asked in `channel` at or after
+    /// `since`, looking through at most the `scan` latest questions.
+    pub fn last_unanswered_in(&self, channel: &str, since: i64, scan: usize) -> Result<Option<Unanswered>, StoreError> {
+        for v in self.unanswered.iter().values().rev().take(scan) {
+            let q: Unanswered = decode(&v?)?;
+            if q.at < since {
+                break;
+            }
+            if q.channel.as_deref() == Some(channel) {
+                return Ok(Some(q));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// What a command's transaction did.
+fn applied(res: Result<(), TransactionError<Abort>>) -> Result<Applied, StoreError> {
+    match res {
+        Ok(()) => Ok(Applied::Stored),
+        Err(TransactionError::Abort(Abort::Conflict)) => Ok(Applied::Conflict),
+        Err(TransactionError::Abort(Abort::Store(e))) => Err(e),
+        Err(TransactionError::Storage(e)) => Err(e.into()),
+    }
+}
+
+/// The events under a key prefix of a history tree, oldest first.
+fn events(tree: &sled::Tree, prefix: Vec<u8>) -> Result<Vec<Event>, StoreError> {
+    tree.scan_prefix(prefix).values().map(|v| decode(&v?)).collect()
+}
+
+/// The last `n` events under a key prefix, oldest first: read from the end,
+/// so the cost does not grow with the history.
+fn events_tail(tree: &sled::Tree, prefix: Vec<u8>, n: usize) -> Result<Vec<Event>, StoreError> {
+    let mut tail: Vec<Event> = tree
+        .scan_prefix(prefix)
+        .values()
+        .rev()
+        .take(n)
+        .map(|v| decode(&v?))
+        .collect::<Result<_, _>>()?;
+    tail.reverse();
+    Ok(tail)
 }
 
 /// fsyncs a directory, so that files created in it survive a power cut.

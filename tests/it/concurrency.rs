@@ -77,6 +77,7 @@ fn thousand_concurrent_tasks_lose_nothing_and_duplicate_nothing() {
             name: format!("office {i}"),
             mode: None,
             software: None,
+            agent: None,
         };
         assert!(ok(&app.handle(&format!("ch{i}"), &actor(i), &input, T0, Lang::Ja)));
     }
@@ -93,7 +94,13 @@ fn thousand_concurrent_tasks_lose_nothing_and_duplicate_nothing() {
             handles.push(tokio::task::spawn_blocking(move || {
                 let office = (t * 37) % OFFICES;
                 let (kind, input) = match t % 20 {
-                    0..=11 => ("done", Input::Done { step: None }),
+                    0..=11 => (
+                        "done",
+                        Input::Done {
+                            step: None,
+                            office: None,
+                        },
+                    ),
                     12..=16 => ("undo", Input::Undo),
                     _ => (
                         "update",
@@ -102,6 +109,7 @@ fn thousand_concurrent_tasks_lose_nothing_and_duplicate_nothing() {
                             name: format!("office {office} renamed by task {t}"),
                             mode: None,
                             software: None,
+                            agent: None,
                         },
                     ),
                 };

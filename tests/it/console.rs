@@ -110,11 +110,11 @@ fn first_step_then_the_notification() {
         r[0]
     );
     assert!(r[1].starts_with("■ 手順 1/6：動作環境の確認\n"), "{}", r[1]);
-    for needle in ["動作環境", "Windows", "Internet Explorer 11", "TEL: 0570-059-402"] {
+    for needle in ["動作環境", "Windows", "Internet Explorer 11", "TEL：0570-059-402"] {
         assert!(r[1].contains(needle), "{needle} not in {}", r[1]);
     }
     assert!(
-        r[2].contains("「動作環境を満たしたパソコンを準備する」を完了にしました"),
+        r[2].contains("☑ 完了にしました：動作環境を満たしたパソコンを準備する"),
         "{}",
         r[2]
     );
@@ -130,25 +130,30 @@ fn first_step_then_the_notification() {
 
 #[test]
 fn proxy_office_gets_the_proxy_application_after_notify() {
+    // The 代理人's channel: its offices' 届出, then its 代理人申請.
     let sb = Sandbox::new();
     let r = sb.console(
         &[],
         &[
-            "/register number:1370100016 name:テスト事業所 mode:proxy",
+            "/register number:1370100016 name:テスト事業所 agent:テスト代理人",
             "/done",
-            "/done",
+            "/done office:1370100016",
             "/next",
-            "/done",
+            "/done office:1370100016",
             "/next",
         ],
     );
     assert!(r[0].contains("代理請求"), "{}", r[0]);
     assert!(
-        r[3].starts_with("■ 手順 2/7：インターネット請求開始の届出\n"),
+        r[3].starts_with("■ 手順 2/7：各事業所のインターネット請求開始の届出\n"),
         "{}",
         r[3]
     );
-    assert!(r[3].contains("※ 国保連合会から「電子請求登録結果に関するお知らせ」が届くのを待っています"));
+    assert!(
+        r[3].contains("※ 各事業所の「電子請求登録結果に関するお知らせ」の到着待ちです"),
+        "{}",
+        r[3]
+    );
     assert!(r[5].starts_with("■ 手順 3/7：代理人申請\n"), "{}", r[5]);
     assert!(r[5].contains("「代理人申請 電子請求をはじめる前に」"));
 }
@@ -160,18 +165,18 @@ fn vendor_progress_shows_not_applicable_lines() {
         &[],
         &["/register number:1370100016 name:テスト事業所 mode:vendor", "/progress"],
     );
+    // Not needed: unnumbered "—"; the vendor's part: "→"; the office's own
+    // two steps are the numbered ones the count counts.
     let na = lines_starting(&r[1], "—");
     assert_eq!(
         na,
-        vec![
-            "— 手順 4/6：電子証明書の取得（不要）",
-            "— 手順 5/6：統合インストーラのインストール（不要）"
-        ],
+        vec!["— 電子証明書の取得（不要）", "— 統合インストーラのインストール（不要）"],
         "{}",
         r[1]
     );
-    assert_eq!(lines_starting(&r[1], "☐").len(), 4);
-    assert!(r[1].contains("進み具合：4手順中 0手順完了（0%）"), "{}", r[1]);
+    assert_eq!(lines_starting(&r[1], "→").len(), 2, "{}", r[1]);
+    assert_eq!(lines_starting(&r[1], "☐").len(), 2);
+    assert!(r[1].contains("進み具合：2手順中 0手順完了（0%）"), "{}", r[1]);
 }
 
 #[test]
@@ -216,7 +221,7 @@ fn a_second_process_sees_the_progress() {
     let p = &r[0];
     assert_eq!(lines_starting(p, "☑").len(), 1, "{p}");
     assert_eq!(lines_starting(p, "⏳").len(), 1, "{p}");
-    assert!(p.contains("⏳ 手順 2/6：インターネット請求開始の届出："), "{p}");
+    assert!(p.contains("⏳ 手順 2/6：インターネット請求開始の届出（"), "{p}");
     assert_eq!(lines_starting(p, "☐").len(), 4, "{p}");
     // A channel is its own office.
     let r = sb.console(&["--channel", "other"], &["/progress"]);
@@ -228,12 +233,12 @@ fn english() {
     let sb = Sandbox::new();
     let r = sb.console(&["--lang", "en"], &[REGISTER, "/next", "/register number:12345 name:x"]);
     assert!(
-        r[0].starts_with("Registered \"テスト事業所\" (office number 1370100016, Office billing (事業所請求))."),
+        r[0].starts_with("Registered \"テスト事業所\", office number 1370100016, Office billing (事業所請求)."),
         "{}",
         r[0]
     );
     assert!(
-        r[1].starts_with("■ Step 1/6: Check the operating environment\n"),
+        r[1].starts_with("■ Step 1/6: Check the operating environment (動作環境)\n"),
         "{}",
         r[1]
     );

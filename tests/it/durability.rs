@@ -19,7 +19,7 @@ use seikyu_navi::model::Actor;
 use seikyu_navi::office_number::check_digit;
 use seikyu_navi::reply::Tone;
 
-const BIN: &str = env!("CARGO_BIN_EXE_seikyu-navi");
+use crate::support::{cli, BIN};
 
 fn number(i: usize) -> String {
     let first9 = format!("14{:07}", 1000 + i);
@@ -27,16 +27,7 @@ fn number(i: usize) -> String {
 }
 
 fn cmd(config: &Path, data: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(BIN);
-    c.arg("--config")
-        .arg(config)
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null());
-    c
+    cli(config, data, args)
 }
 
 fn run(config: &Path, data: &Path, args: &[&str]) -> Output {
@@ -136,6 +127,73 @@ fn interrupt(mut c: Command, rng: &mut Lcg, max: Duration) -> &'static str {
 
 const KILLS: usize = 30;
 
+/// What one kill campaign checks: before each round `prepare` lays out the
+/// data directory; the command is interrupted at a random moment; after it
+/// the directory must hold `old` or `new` (by `signature`), `check` must
+/// name the file that built it, and running the command again must end in
+/// `new` (`again_ok`: whether that second run succeeds from the old state).
+struct Campaign<'a> {
+    name: &'a str,
+    config: &'a Path,
+    args: Vec<&'a str>,
+    prepare: &'a dyn Fn(&Path),
+    old: (String, Option<&'a str>),
+    new: (String, &'a str),
+    /// Whether running the command again on the new state succeeds.
+    again_on_new: bool,
+    took: Duration,
+}
+
+fn campaign(tmp: &Path, c: &Campaign) {
+    let (mut rng, seed) = Lcg::seeded();
+    eprintln!(
+        "{} kills: seed {seed} (DURABILITY_SEED={seed} repeats it), a whole run takes {:?}",
+        c.name, c.took
+    );
+    let (mut olds, mut news) = (0, 0);
+    for round in 0..KILLS {
+        let data = tmp.join(format!("{}-{round}", c.name));
+        (c.prepare)(&data);
+        let sig = interrupt(cmd(c.config, &data, &c.args), &mut rng, c.took.mul_f32(1.3));
+        let at = format!("seed {seed} round {round} ({sig})");
+        let check = run(c.config, &data, &["check"]);
+        let said = text(&check.stdout);
+        assert!(check.status.success(), "{at}: {said}{}", text(&check.stderr));
+        let now = signature(c.config, &data);
+        let is_new = if now == c.old.0 {
+            olds += 1;
+            if let Some(file) = c.old.1 {
+                assert!(said.contains(file), "{at}: check says {said}");
+            }
+            assert!(!said.contains(c.new.1), "{at}: check says {said}");
+            false
+        } else {
+            assert_eq!(now, c.new.0, "{at}: neither the old state nor the whole new one");
+            assert!(said.contains(c.new.1), "{at}: check says {said}");
+            news += 1;
+            true
+        };
+        let again = run(c.config, &data, &c.args);
+        assert_eq!(
+            again.status.success(),
+            !is_new || c.again_on_new,
+            "{at}: running it again: {}",
+            text(&again.stderr)
+        );
+        assert_eq!(signature(c.config, &data), c.new.0, "{at}: after running it again");
+        std::fs::remove_dir_all(&data).unwrap();
+    }
+    eprintln!("{} kills: {olds} left the old state, {news} the whole new one", c.name);
+}
+
+/// Runs `args` to the end and how long that took.
+fn timed(config: &Path, data: &Path, args: &[&str]) -> Duration {
+    let started = Instant::now();
+    let out = run(config, data, args);
+    assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+    started.elapsed()
+}
+
 #[test]
 fn a_killed_import_leaves_the_old_roster_or_the_whole_new_one() {
     let tmp = tempfile::tempdir().unwrap();
@@ -145,66 +203,30 @@ fn a_killed_import_leaves_the_old_roster_or_the_whole_new_one() {
         tmp.path().join("roster-first.csv"),
         tmp.path().join("roster-second.csv"),
     );
-    std::fs::write(&first, roster(0..1500, "あおば")).unwrap();
-    // Renames every office, adds as many again, moves no channel.
-    std::fs::write(&second, roster(0..3000, "みどり")).unwrap();
+    std::fs::write(&first, roster(0..600, "あおば")).unwrap();
+    // Renames every office and adds as many again.
+    std::fs::write(&second, roster(0..1200, "みどり")).unwrap();
     let base = tmp.path().join("base");
-    let out = run(&config, &base, &["import", first.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let old = signature(&config, &base);
-    // The complete new state, and how long a whole import takes.
+    timed(&config, &base, &["import", first.to_str().unwrap()]);
     let full = tmp.path().join("full");
     copy_dir(&base, &full);
-    let started = Instant::now();
-    let out = run(&config, &full, &["import", second.to_str().unwrap()]);
-    let took = started.elapsed();
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let new = signature(&config, &full);
+    let took = timed(&config, &full, &["import", second.to_str().unwrap()]);
+    let (old, new) = (signature(&config, &base), signature(&config, &full));
     assert_ne!(old, new);
-
-    let (mut rng, seed) = Lcg::seeded();
-    eprintln!("import kills: seed {seed} (DURABILITY_SEED={seed} repeats it), full import {took:?}");
-    let (mut olds, mut news) = (0, 0);
-    for round in 0..KILLS {
-        let data = tmp.path().join(format!("r{round}"));
-        copy_dir(&base, &data);
-        let sig = interrupt(
-            cmd(&config, &data, &["import", second.to_str().unwrap()]),
-            &mut rng,
-            took.mul_f32(1.3),
-        );
-        let now = signature(&config, &data);
-        let check = run(&config, &data, &["check"]);
-        let said = text(&check.stdout);
-        assert!(
-            check.status.success(),
-            "seed {seed} round {round} ({sig}): {said}{}",
-            text(&check.stderr)
-        );
-        if now == old {
-            olds += 1;
-            assert!(
-                said.contains("roster-first.csv"),
-                "seed {seed} round {round}: check says {said}"
-            );
-        } else {
-            assert_eq!(
-                now, new,
-                "seed {seed} round {round} ({sig}): neither the old nor the new roster"
-            );
-            news += 1;
-            assert!(
-                said.contains("roster-second.csv"),
-                "seed {seed} round {round}: check says {said}"
-            );
-        }
-        // Importing again always completes it.
-        let out = run(&config, &data, &["import", second.to_str().unwrap()]);
-        assert!(out.status.success(), "seed {seed} round {round}: {}", text(&out.stderr));
-        assert_eq!(signature(&config, &data), new, "seed {seed} round {round}");
-        std::fs::remove_dir_all(&data).unwrap();
-    }
-    eprintln!("import kills: {olds} left the old roster, {news} the new one");
+    let prepare = |data: &Path| copy_dir(&base, data);
+    campaign(
+        tmp.path(),
+        &Campaign {
+            name: "import",
+            config: &config,
+            args: vec!["import", second.to_str().unwrap()],
+            prepare: &prepare,
+            old: (old, Some("roster-first.csv")),
+            new: (new, "roster-second.csv"),
+            again_on_new: true,
+            took,
+        },
+    );
 }
 
 #[test]
@@ -213,69 +235,35 @@ fn a_killed_restore_leaves_nothing_or_the_whole_backup() {
     let config = tmp.path().join("bot.toml");
     std::fs::write(&config, "[bot]\n").unwrap();
     let csv = tmp.path().join("roster.csv");
-    std::fs::write(&csv, roster(0..3000, "さくら")).unwrap();
+    std::fs::write(&csv, roster(0..1200, "さくら")).unwrap();
     let base = tmp.path().join("base");
-    assert!(run(&config, &base, &["import", csv.to_str().unwrap()]).status.success());
+    timed(&config, &base, &["import", csv.to_str().unwrap()]);
     let backup = tmp.path().join("backup.json");
-    let out = run(&config, &base, &["export", "--output", backup.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let full = signature(&config, &base);
-    let probe = tmp.path().join("probe");
-    let started = Instant::now();
-    assert!(run(&config, &probe, &["import", backup.to_str().unwrap()])
-        .status
-        .success());
-    let took = started.elapsed();
-
-    let (mut rng, seed) = Lcg::seeded();
-    eprintln!("restore kills: seed {seed} (DURABILITY_SEED={seed} repeats it), full restore {took:?}");
-    let (mut empty, mut whole) = (0, 0);
-    for round in 0..KILLS {
-        let data = tmp.path().join(format!("r{round}"));
-        let sig = interrupt(
-            cmd(&config, &data, &["import", backup.to_str().unwrap()]),
-            &mut rng,
-            took.mul_f32(1.3),
-        );
-        let check = run(&config, &data, &["check"]);
-        let said = text(&check.stdout);
-        assert!(
-            check.status.success(),
-            "seed {seed} round {round} ({sig}): {said}{}",
-            text(&check.stderr)
-        );
-        let exported = run(&config, &data, &["export"]);
-        let is_empty = !exported.status.success()
-            || serde_json::from_slice::<Dump>(&exported.stdout)
-                .is_ok_and(|d| d.offices.is_empty() && d.history.is_empty());
-        if is_empty {
-            empty += 1;
-            assert!(!said.contains("backup.json"), "seed {seed} round {round}: {said}");
-        } else {
-            assert_eq!(
-                signature(&config, &data),
-                full,
-                "seed {seed} round {round} ({sig}): a partial restore"
-            );
-            assert!(
-                said.contains("backup.json"),
-                "seed {seed} round {round}: check says {said}"
-            );
-            whole += 1;
-        }
-        // Restoring again works after an interrupted restore, and is refused
-        // (nothing changed) after a complete one.
-        let again = run(&config, &data, &["import", backup.to_str().unwrap()]);
-        assert_eq!(
-            again.status.success(),
-            is_empty,
-            "seed {seed} round {round}: {}",
-            text(&again.stderr)
-        );
-        assert_eq!(signature(&config, &data), full, "seed {seed} round {round}");
-        std::fs::remove_dir_all(&data).unwrap();
-    }
-    eprintln!("restore kills: {empty} left nothing, {whole} the whole backup");
+    timed(&config, &base, &["export", "--output", backup.to_str().unwrap()]);
+    let took = timed(
+        &config,
+        &tmp.path().join("probe"),
+        &["import", backup.to_str().unwrap()],
+    );
+    // Before: an empty data directory (a new one is created empty).
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    assert!(run(&config, &empty, &["console"]).status.success());
+    let prepare = |data: &Path| copy_dir(&empty, data);
+    campaign(
+        tmp.path(),
+        &Campaign {
+            name: "restore",
+            config: &config,
+            args: vec!["import", backup.to_str().unwrap()],
+            prepare: &prepare,
+            old: (signature(&config, &empty), None),
+            new: (signature(&config, &base), "backup.json"),
+            // A complete restore refuses to restore again (the directory has data).
+            again_on_new: false,
+            took,
+        },
+    );
 }
 
 #[test]

@@ -14,13 +14,15 @@ use seikyu_navi::playbook::{Mode, StepId};
 use seikyu_navi::reply::Block;
 use seikyu_navi::staff::{self, OfficeRow, Summary};
 
+use crate::support::cli_output;
+
 const DAY: i64 = 86_400;
 /// 2026-11-24 00:30 JST (2026-11-23 15:30 UTC).
 const T0: i64 = 1_795_447_800;
 const BOM: &str = "\u{feff}";
 
 /// The header the CSV has always had.
-const HEADER: [&str; 9] = [
+const HEADER: [&str; 10] = [
     "number",
     "name",
     "mode",
@@ -30,6 +32,7 @@ const HEADER: [&str; 9] = [
     "updated_at",
     "stalled",
     "waiting_since",
+    "agent",
 ];
 
 fn row(number: &str, name: &str, updated_at: i64, waiting_since: Option<i64>) -> OfficeRow {
@@ -43,7 +46,11 @@ fn row(number: &str, name: &str, updated_at: i64, waiting_since: Option<i64>) ->
         updated_at,
         stalled: false,
         waiting_since,
+        step_since: waiting_since.unwrap_or(updated_at),
+        days_at_step: 0,
         completed_at: None,
+        agent: None,
+        current_by_agent: false,
     }
 }
 
@@ -104,7 +111,7 @@ fn attachment(app: &App, now: i64) -> Vec<u8> {
 }
 
 fn bin(config: &Path, data: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    crate::support::run_bin(config, data, args, stdin)
+    cli_output(config, data, args, stdin)
 }
 
 /// Names a spreadsheet would run as formulas (OWASP's list, plus the

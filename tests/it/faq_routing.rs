@@ -8,13 +8,13 @@ use std::collections::BTreeSet;
 use seikyu_navi::adapters::cli::ask::to_json;
 use seikyu_navi::app::{App, Knowledge};
 use seikyu_navi::command::Input;
-use seikyu_navi::config::{Config, ContactConfig};
+use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
 use seikyu_navi::model::Office;
 use seikyu_navi::playbook::{ContactId, Mode};
 use seikyu_navi::reply::{Block, Contact, Reply};
 
-use crate::support::{contact as contact_of, local_user, office_number, run, T0};
+use crate::support::{contact as contact_of, contact_config, local_user, office_record as office, run, T0};
 
 /// Tokyo (13) offices; the check digits are valid.
 const TOKYO_A: &str = "1370100016";
@@ -31,41 +31,17 @@ const DENSO: &str = "伝送ソフトのヘルプデスクの電話番号";
 const VENDOR: &str = "請求を業者に代行してもらっている場合の準備は？";
 const UNMATCHED: &str = "今日の天気は？";
 
-fn contact(name: &str, tel: &str) -> ContactConfig {
-    ContactConfig {
-        name: name.into(),
-        tel: Some(tel.into()),
-        fax: None,
-        email: None,
-        url: None,
-        note: None,
-    }
-}
-
 fn config() -> Config {
     let mut c = Config::default();
-    c.kokuhoren
-        .insert("13".into(), contact("東京都国民健康保険団体連合会", "03-0000-1313"));
+    c.kokuhoren.insert(
+        "13".into(),
+        contact_config("東京都国民健康保険団体連合会", "03-0000-1313"),
+    );
     c.vendors.insert(
         "ケアソフトA".into(),
-        contact("ケアソフトA サポートセンター", "0120-000-111"),
+        contact_config("ケアソフトA サポートセンター", "0120-000-111"),
     );
     c
-}
-
-fn office(number: &str, mode: Mode, software: Option<&str>) -> Office {
-    Office {
-        v: seikyu_navi::model::RECORD_VERSION,
-        number: office_number(number),
-        name: "テスト事業所".into(),
-        mode,
-        software: software.map(str::to_string),
-        channel: None,
-        registered_at: T0,
-        updated_at: T0,
-        revision: 0,
-        done: Default::default(),
-    }
 }
 
 /// A question from the office's user at the console.
@@ -215,13 +191,17 @@ fn a_notification_question_goes_to_the_configured_kokuhoren_of_the_prefecture() 
         assert_eq!(json["contact"]["name"], "東京都国民健康保険団体連合会");
         assert_eq!(json["contact"]["tel"], "03-0000-1313");
     }
-    // A prefecture without a configured 国保連合会: the generic card.
+    // A prefecture without a configured 国保連合会: the shipped row (its
+    // official name and website; no phone number).
     let o = office(OSAKA, Mode::Direct, None);
     let c = routed(&kb, NOTIFY, Some(&o));
     assert_eq!(c.id, Some(ContactId::Kokuhoren));
-    assert_eq!(c.name, None);
+    assert_eq!(c.name.as_deref(), Some("大阪府国民健康保険団体連合会"));
+    assert_eq!(c.tel, None);
     let json = to_json(&kb, Lang::Ja, &kb.answer(NOTIFY, Some(&o)));
-    assert_eq!(json["contact"]["id"], "kokuhoren");
+    assert_eq!(json["contact"]["id"], "kokuhoren-27");
+    assert_eq!(json["contact"]["url"], "https://www.osakakokuhoren.jp/");
+    assert!(json["contact"]["tel"].is_null());
 }
 
 #[test]
@@ -245,11 +225,11 @@ fn an_unmatched_question_gets_no_faq_text_and_the_contact_of_the_current_step() 
     // A new direct office is at the environment step: reception.
     let o = office(TOKYO_A, Mode::Direct, None);
     assert_eq!(kb.answer(UNMATCHED, Some(&o)).contact.id, Some(ContactId::Reception));
-    // A new vendor office: its vendor (the reception step's contact, adapted).
+    // A new vendor office: its first own step is the 届出 (the PC and the
+    // login are its vendor's), so the 国保連合会.
     let o = office(TOKYO_A, Mode::Vendor, Some("ケアソフトA"));
     let c = kb.answer(UNMATCHED, Some(&o)).contact;
-    assert_eq!(c.id, Some(ContactId::Vendor));
-    assert_eq!(c.name.as_deref(), Some("ケアソフトA サポートセンター"));
+    assert_eq!(c.id, Some(ContactId::Kokuhoren));
 }
 
 #[test]
@@ -299,7 +279,13 @@ fn questions_through_the_app_are_routed_for_the_channels_office() {
     // 国保中央会介護伝送ソフト user: software questions to the denso helpdesk.
     let r = ask(&app, "ch-denso", SOFTWARE);
     assert_eq!(faq_shown(&r).as_deref(), Some("faq-software-contact.question"));
-    assert_eq!(contact_of(&r).id, Some(ContactId::Denso));
+    // The answer gives that helpdesk's number, so its card is not repeated.
+    assert!(!r.blocks.iter().any(|b| matches!(b, Block::Contact(_))), "{r:?}");
+    let o = app.office_in("ch-denso").unwrap().unwrap();
+    assert_eq!(
+        app.knowledge().answer(SOFTWARE, Some(&o)).contact.id,
+        Some(ContactId::Denso)
+    );
 
     // 届出 question from a Tokyo office: the configured 国保連合会.
     for ch in ["ch-direct", "ch-vendor", "ch-denso"] {
@@ -310,16 +296,17 @@ fn questions_through_the_app_are_routed_for_the_channels_office() {
         assert_eq!(c.name.as_deref(), Some("東京都国民健康保険団体連合会"), "{ch}");
         assert_eq!(c.tel.as_deref(), Some("03-0000-1313"), "{ch}");
     }
-    // … and the generic card from Osaka.
+    // … and the shipped row from Osaka.
     let r = ask(&app, "ch-osaka", NOTIFY);
     assert_eq!(contact_of(&r).id, Some(ContactId::Kokuhoren));
-    assert_eq!(contact_of(&r).name, None);
+    assert_eq!(contact_of(&r).name.as_deref(), Some("大阪府国民健康保険団体連合会"));
 
     // Unmatched: no FAQ answer, the "no answer" text, the current step's contact.
     for (ch, id, name) in [
         ("ch-nowhere", ContactId::Reception, None),
         ("ch-direct", ContactId::Reception, None),
-        ("ch-vendor", ContactId::Vendor, Some("ケアソフトA サポートセンター")),
+        // The vendor office's first own step is its 届出.
+        ("ch-vendor", ContactId::Kokuhoren, Some("東京都国民健康保険団体連合会")),
         ("ch-notify", ContactId::Kokuhoren, Some("東京都国民健康保険団体連合会")),
     ] {
         let r = ask(&app, ch, UNMATCHED);

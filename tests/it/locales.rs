@@ -89,9 +89,9 @@ fn built_ids_exist_in_both_locales() {
     let c = Content::embedded().unwrap();
     let mut ids: Vec<String> = Vec::new();
     for step in StepId::ALL {
-        for part in ["title", "what", "need", "receive", "time", "missing"] {
-            ids.push(step.msg(part));
-        }
+        // Every card says what to do; the other parts are optional (see
+        // `step_card_parts_agree_between_locales`).
+        ids.push(step.msg("what"));
         ids.push(step.title_id());
         ids.push(seikyu_navi::chart::step_label_id(step));
         ids.extend(step.waiting_id());
@@ -101,7 +101,7 @@ fn built_ids_exist_in_both_locales() {
         StepId::ALL.iter().filter_map(|s| s.waiting_id()).collect::<Vec<_>>(),
         vec!["step-notify-waiting", "step-certificate-waiting"]
     );
-    for part in ["what", "need", "receive", "time", "missing"] {
+    for part in seikyu_navi::cards::FIELDS {
         ids.push(format!("label-{part}"));
     }
     for mode in Mode::ALL {
@@ -138,6 +138,63 @@ fn built_ids_exist_in_both_locales() {
         check(&c, id, &mut missing);
     }
     assert!(missing.is_empty(), "missing messages:\n{}", missing.join("\n"));
+}
+
+/// A step card leaves out a part whose message is missing: then it must be
+/// missing in both languages (else one language would show a field the
+/// other hides), and every `step-<id>-…` message must be a part the cards
+/// know (else a misspelt id would hide its field for good).
+#[test]
+fn step_card_parts_agree_between_locales() {
+    let c = Content::embedded().unwrap();
+    let mut problems = Vec::new();
+    let mut optional_shown = 0;
+    for step in StepId::ALL {
+        for part in seikyu_navi::cards::FIELDS {
+            let id = step.msg(part);
+            let has: Vec<bool> = Lang::ALL.iter().map(|l| c.has(*l, &id)).collect();
+            if has.iter().any(|h| *h != has[0]) {
+                problems.push(format!(
+                    "{id}: in {:?} only",
+                    Lang::ALL
+                        .iter()
+                        .zip(&has)
+                        .filter(|(_, h)| **h)
+                        .map(|(l, _)| l)
+                        .collect::<Vec<_>>()
+                ));
+            }
+            optional_shown += usize::from(has[0] && part != "what");
+        }
+    }
+    // Most parts say something; this guards against losing them all.
+    assert!(optional_shown >= 15, "{optional_shown} optional parts");
+    let parts: Vec<&str> = seikyu_navi::cards::FIELDS
+        .iter()
+        .copied()
+        .chain(["title", "waiting"])
+        .collect();
+    for lang in Lang::ALL {
+        for (id, _) in c.ids(lang) {
+            let Some(step) = StepId::ALL
+                .iter()
+                .find(|s| id.starts_with(&format!("step-{}-", s.as_str())))
+            else {
+                continue;
+            };
+            let part = &id[format!("step-{}-", step.as_str()).len()..];
+            // A track's variant of a part (`step-notify-agent-what`).
+            let part = ["agent-", "vendor-"]
+                .iter()
+                .find_map(|v| part.strip_prefix(v))
+                .unwrap_or(part);
+            // `step-proxy-…` ids begin with no other step's id.
+            if !parts.contains(&part) {
+                problems.push(format!("{lang}: {id}: no card part \"{part}\""));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]

@@ -125,6 +125,7 @@ fn reimport_updates_details_and_keeps_progress() {
             prev_mode,
             software,
             prev_software,
+            ..
         } => {
             assert_eq!((name.as_str(), *mode), ("あおば介護センター", Mode::Proxy));
             assert_eq!((prev_name.as_str(), *prev_mode), ("あおば", Mode::Direct));

@@ -2,56 +2,16 @@
 //! over by number, a repeated click or command does no more than the first,
 //! and stored text cannot spoof the screen or the terminal.
 
-use std::path::Path;
-
 use seikyu_navi::adapters::render::button_command;
 use seikyu_navi::app::App;
-use seikyu_navi::command::{parse_line, Input};
+use seikyu_navi::command::Input;
 use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
 use seikyu_navi::model::{Action, Actor, Event, Office};
-use seikyu_navi::office_number::{check_digit, OfficeNumber};
 use seikyu_navi::playbook::{StepId, TaskId};
 use seikyu_navi::reply::{Block, ButtonAction, Reply, Tone};
 
-const T0: i64 = 1_795_447_800;
-const DAY: i64 = 86_400;
-
-/// A valid office number from its first nine characters.
-fn num(first9: &str) -> String {
-    format!("{first9}{}", check_digit(first9).unwrap())
-}
-
-fn on(s: &str) -> OfficeNumber {
-    OfficeNumber::parse(s).unwrap().number
-}
-
-fn user(name: &str) -> Actor {
-    Actor {
-        id: format!("id-{name}"),
-        name: name.into(),
-        staff: false,
-        local: false,
-    }
-}
-
-fn staff() -> Actor {
-    Actor {
-        id: "id-staff".into(),
-        name: "サポート".into(),
-        staff: true,
-        local: false,
-    }
-}
-
-fn open(dir: &Path) -> App {
-    App::open(Config::default(), dir).expect("app opens")
-}
-
-fn run(app: &App, channel: &str, actor: &Actor, line: &str, now: i64) -> Reply {
-    let input = parse_line(line).unwrap_or_else(|e| panic!("{line}: {e}"));
-    app.handle(channel, actor, &input, now, Lang::Ja)
-}
+use crate::support::{number, office_number, open, run, staff, user_named, DAY, T0};
 
 /// The first message id of each text block.
 fn ids(r: &Reply) -> Vec<String> {
@@ -72,7 +32,7 @@ fn assert_ok(r: &Reply) {
 
 /// An office and its history, to compare before and after.
 fn snapshot(app: &App, number: &str) -> (Office, Vec<Event>) {
-    let n = on(number);
+    let n = office_number(number);
     (
         app.store().office(&n).unwrap().expect("office"),
         app.store().history(&n).unwrap(),
@@ -91,7 +51,7 @@ fn import(app: &App, csv: &str) {
 fn a_roster_office_without_a_channel_cannot_be_taken_over_by_a_user() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let c = num("237010001");
+    let c = number("237010001");
     import(
         &app,
         &format!("number,name,mode,software,channel\n{c},さくら介護,direct,,\n"),
@@ -99,7 +59,7 @@ fn a_roster_office_without_a_channel_cannot_be_taken_over_by_a_user() {
     let before = snapshot(&app, &c);
     assert_eq!(before.0.channel, None);
 
-    let mallory = user("mallory");
+    let mallory = user_named("mallory");
     let r = run(
         &app,
         "ch-x",
@@ -132,16 +92,16 @@ fn a_roster_office_without_a_channel_cannot_be_taken_over_by_a_user() {
     );
     assert_ok(&r);
     assert_eq!(ids(&r)[0], "register-bound");
-    assert_eq!(app.office_in("ch-c").unwrap().unwrap().number, on(&c));
-    assert_ok(&run(&app, "ch-c", &user("さくら"), "/done", T0 + DAY));
+    assert_eq!(app.office_in("ch-c").unwrap().unwrap().number, office_number(&c));
+    assert_ok(&run(&app, "ch-c", &user_named("さくら"), "/done", T0 + DAY));
 }
 
 #[test]
 fn an_office_displaced_by_staff_cannot_be_claimed_and_undone_by_a_user() {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let (b, d) = (num("437010001"), num("337010001"));
-    let bob = user("bob");
+    let (b, d) = (number("437010001"), number("337010001"));
+    let bob = user_named("bob");
     assert_ok(&run(
         &app,
         "ch-b",
@@ -153,7 +113,7 @@ fn an_office_displaced_by_staff_cannot_be_claimed_and_undone_by_a_user() {
     assert_ok(&run(
         &app,
         "ch-d",
-        &user("dan"),
+        &user_named("dan"),
         &format!("/register number:{d} name:D"),
         T0,
     ));
@@ -168,7 +128,7 @@ fn an_office_displaced_by_staff_cannot_be_claimed_and_undone_by_a_user() {
     let before = snapshot(&app, &b);
     assert_eq!((before.0.channel.clone(), before.0.done.len()), (None, 1));
 
-    let mallory = user("mallory");
+    let mallory = user_named("mallory");
     let r = run(
         &app,
         "ch-m",
@@ -197,7 +157,7 @@ fn an_office_displaced_by_staff_cannot_be_claimed_and_undone_by_a_user() {
         &app,
         "ch-m",
         &mallory,
-        &format!("/register number:{} name:新しい事業所", num("137010009")),
+        &format!("/register number:{} name:新しい事業所", number("137010009")),
         T0 + 2 * DAY,
     );
     assert_ok(&r);
@@ -209,13 +169,21 @@ fn the_engine_refuses_a_user_binding_an_unbound_office() {
     use seikyu_navi::engine::{self, Ctx};
     use seikyu_navi::error::UserError;
     let config = Config::default();
-    let number = num("137010001");
-    let loose = Office::new(on(&number), "さくら".into(), Default::default(), None, None, T0);
+    let number = number("137010001");
+    let loose = Office::new(
+        office_number(&number),
+        "さくら".into(),
+        Default::default(),
+        None,
+        None,
+        T0,
+    );
     let input = Input::Register {
         number: number.clone(),
         name: "さくら".into(),
         mode: None,
         software: None,
+        agent: None,
     };
     let ctx = |actor| Ctx {
         now: T0,
@@ -225,14 +193,16 @@ fn the_engine_refuses_a_user_binding_an_unbound_office() {
         history: &[],
         existing: Some(&loose),
         config: &config,
+        agent: None,
+        existing_agent: None,
     };
-    let (u, s) = (user("u"), staff());
+    let (u, s) = (user_named("u"), staff());
     assert_eq!(
         engine::handle(&ctx(&u), &input).unwrap_err(),
         UserError::OfficeNeedsStaff { number: number.clone() }
     );
     let out = engine::handle(&ctx(&s), &input).unwrap();
-    let change = out.change.expect("staff binds");
+    let change = out.change.and_then(|c| c.office).expect("staff binds");
     assert_eq!(change.bind.as_deref(), Some("ch-new"));
     assert!(matches!(change.event.action, Action::Bound { prev: None, .. }));
 }
@@ -248,7 +218,7 @@ fn click(app: &App, channel: &str, actor: &Actor, custom_id: &str, now: i64) -> 
 
 fn done_tasks(app: &App, number: &str) -> Vec<TaskId> {
     app.store()
-        .office(&on(number))
+        .office(&office_number(number))
         .unwrap()
         .unwrap()
         .done
@@ -261,8 +231,8 @@ fn done_tasks(app: &App, number: &str) -> Vec<TaskId> {
 fn office_at_notify() -> (tempfile::TempDir, App, String, Actor) {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let n = num("137010001");
-    let u = user("山田");
+    let n = number("137010001");
+    let u = user_named("山田");
     assert_ok(&run(&app, "ch", &u, &format!("/register number:{n} name:あおば"), T0));
     assert_ok(&run(&app, "ch", &u, "/done", T0));
     (dir, app, n, u)
@@ -311,11 +281,11 @@ fn a_double_click_on_done_marks_one_task_and_says_it_is_done() {
     // The second click (or a retry after a lost reply) changes nothing.
     let second = click(&app, "ch", &u, "done:notify-submit", T0 + DAY + 1);
     assert_eq!(snapshot(&app, &n), before);
-    // It is a note, not an error, with the current card.
+    // It is a note, not an error, with what to do next.
     assert_eq!(second.tone, Tone::Info);
     let got = ids(&second);
     assert_eq!(got[0], "done-already", "{got:?}");
-    assert!(got.contains(&"step-heading".to_string()), "{got:?}");
+    assert!(got.contains(&"next-task".to_string()), "{got:?}");
     assert_eq!(card_buttons(&second)[0], ButtonAction::Done(TaskId::NotifyReceive));
     let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &second);
     assert!(text.contains("すでに完了しています"), "{text}");
@@ -398,9 +368,9 @@ fn bidi_isolates_are_stripped_from_names() {
     );
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
-    let n = num("137010001");
+    let n = number("137010001");
     let line = format!("/register number:{n} name:\"x\u{2067}y\u{2069}z\" software:\"S\u{2066}W\u{2069}\"");
-    assert_ok(&run(&app, "ch", &user("u"), &line, T0));
+    assert_ok(&run(&app, "ch", &user_named("u"), &line, T0));
     let o = app.office_in("ch").unwrap().unwrap();
     assert_eq!((o.name.as_str(), o.software.as_deref()), ("xyz", Some("SW")));
 }
@@ -435,7 +405,7 @@ fn console(args: &[&str], script: &str) -> (std::process::Output, tempfile::Temp
 
 #[test]
 fn console_channel_and_user_are_checked_like_any_input() {
-    let register = format!("/register number:{} name:x\n", num("137010001"));
+    let register = format!("/register number:{} name:x\n", number("137010001"));
     let long = "c".repeat(120_000);
     let cases = [
         ("--channel", long.as_str()),
@@ -482,16 +452,17 @@ fn stored_escape_codes_never_reach_the_console_raw() {
         staff: false,
         local: false,
     };
-    let n = num("137010001");
+    let n = number("137010001");
     let change = create(
         By { now: T0, actor: &evil },
-        on(&n),
+        office_number(&n),
         "\u{1b}]0;owned\u{7}Office\u{1b}[31m".into(),
         Default::default(),
         None,
         Some("ch".into()),
+        None,
     );
-    app.store().apply(&change).unwrap();
+    app.store().apply(&change.into()).unwrap();
     assert_ok(&run(&app, "ch", &evil, "/done", T0));
     for (actor, line) in [
         (&staff(), "/history"),

@@ -469,6 +469,8 @@ struct State {
     command_ids: Mutex<HashMap<String, u64>>,
     /// URL path -> (content type, bytes), served by GET.
     files: Mutex<HashMap<String, (String, Vec<u8>)>>,
+    /// Channel (or thread) -> its guild, for the channel objects the fake returns.
+    channel_guilds: Mutex<HashMap<u64, u64>>,
     overrides: Mutex<Vec<Override>>,
     harness_errors: Mutex<Vec<String>>,
 }
@@ -658,6 +660,10 @@ impl State {
                 Reply::Empty(204)
             }
             ("POST", ["channels", _, "typing"]) => Reply::Empty(204),
+            ("POST", ["channels", c, "threads"]) => match id(c) {
+                Some(c) => self.create_thread(c, body),
+                None => bad_request("channel_id"),
+            },
 
             ("POST", ["interactions", _, token, "callback"]) => {
                 self.interaction_callback(token, body, files);
@@ -707,6 +713,88 @@ impl State {
 
             _ => discord_error(404, 0, "404: Not Found"),
         }
+    }
+
+    /// `POST /channels/{id}/threads` without a message: the body is checked against
+    /// `CreateTextThreadWithoutMessageRequest` of Discord's OpenAPI description (name 1–100
+    /// characters, required; type 10, 11 or 12; auto_archive_duration 60, 1440, 4320 or 10080;
+    /// rate_limit_per_user 0–21600; invitable a boolean) and answered with the new thread.
+    fn create_thread(&self, parent: u64, body: &Value) -> Reply {
+        let problem = (|| {
+            let obj = body.as_object().ok_or("the body is not an object")?;
+            for key in obj.keys() {
+                if ![
+                    "name",
+                    "auto_archive_duration",
+                    "rate_limit_per_user",
+                    "type",
+                    "invitable",
+                ]
+                .contains(&key.as_str())
+                {
+                    return Err("an unknown field");
+                }
+            }
+            let name = obj.get("name").and_then(Value::as_str).ok_or("name is missing")?;
+            if !(1..=100).contains(&name.chars().count()) {
+                return Err("name is not 1 to 100 characters");
+            }
+            let is = |key: &str, ok: &dyn Fn(&Value) -> bool| obj.get(key).map_or(true, |v| v.is_null() || ok(v));
+            if !is("type", &|v| matches!(v.as_u64(), Some(10..=12))) {
+                return Err("type is not 10, 11 or 12");
+            }
+            if !is("auto_archive_duration", &|v| {
+                matches!(v.as_u64(), Some(60 | 1440 | 4320 | 10080))
+            }) {
+                return Err("auto_archive_duration is not 60, 1440, 4320 or 10080");
+            }
+            if !is("rate_limit_per_user", &|v| v.as_u64().is_some_and(|n| n <= 21600)) {
+                return Err("rate_limit_per_user is not 0 to 21600");
+            }
+            if !is("invitable", &Value::is_boolean) {
+                return Err("invitable is not a boolean");
+            }
+            Ok(name.to_string())
+        })();
+        let name = match problem {
+            Ok(name) => name,
+            Err(what) => {
+                self.harness_error(format!("POST /channels/{parent}/threads: {what}: {body}"));
+                return bad_request(what);
+            }
+        };
+        let id = self.next_id();
+        let guild = lock(&self.channel_guilds).get(&parent).copied();
+        if let Some(g) = guild {
+            lock(&self.channel_guilds).insert(id, g);
+        }
+        let archive = body
+            .get("auto_archive_duration")
+            .and_then(Value::as_u64)
+            .unwrap_or(4320);
+        let thread = json!({
+            "id": id.to_string(),
+            "type": body.get("type").and_then(Value::as_u64).unwrap_or(12),
+            "guild_id": guild.unwrap_or(0).to_string(),
+            "parent_id": parent.to_string(),
+            "name": name,
+            "owner_id": self.bot_id.to_string(),
+            "flags": 0,
+            "last_message_id": null,
+            "rate_limit_per_user": body.get("rate_limit_per_user").and_then(Value::as_u64).unwrap_or(0),
+            "thread_metadata": {
+                "archived": false,
+                "auto_archive_duration": archive,
+                "archive_timestamp": FAKE_TIMESTAMP,
+                "locked": false,
+                "create_timestamp": FAKE_TIMESTAMP,
+            },
+            "message_count": 0,
+            "member_count": 1,
+            "total_message_sent": 0,
+        });
+        self.check::<serenity::model::channel::GuildChannel>("thread", &thread);
+        Reply::Json(201, thread)
     }
 
     fn webhook_message_id(&self, token: &str, m: &str) -> Option<u64> {
@@ -985,6 +1073,7 @@ impl FakeDiscord {
             commands: Mutex::new(Vec::new()),
             command_ids: Mutex::new(HashMap::new()),
             files: Mutex::new(HashMap::new()),
+            channel_guilds: Mutex::new(HashMap::new()),
             overrides: Mutex::new(Vec::new()),
             harness_errors: Mutex::new(Vec::new()),
         });
@@ -1332,6 +1421,35 @@ impl FakeDiscord {
             .map(|(id, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]}))
             .collect();
         self.interaction(5, json!({"custom_id": custom_id, "components": rows}), inv, None)
+    }
+
+    /// Tells the fake that `channel_id` belongs to `guild_id` (the channel objects it returns,
+    /// e.g. a thread opened there, carry it).
+    pub fn add_guild_channel(&self, guild_id: u64, channel_id: u64) {
+        lock(&self.state.channel_guilds).insert(channel_id, guild_id);
+    }
+
+    /// MESSAGE_CREATE data by a guild member with `roles` (and no nickname): as
+    /// [`FakeDiscord::message_create`], with the partial `member` Discord adds in a guild.
+    pub fn member_message_create(
+        &self,
+        channel_id: u64,
+        guild_id: u64,
+        author_id: u64,
+        roles: &[u64],
+        content: &str,
+    ) -> Value {
+        let mut m = self.message_create(channel_id, Some(guild_id), author_id, content, &[]);
+        let mut member = Invoker::in_guild(guild_id, channel_id, author_id)
+            .roles(roles)
+            .member_json();
+        // A message's member is partial: no user (the author is), no permissions.
+        if let Some(fields) = member.as_object_mut() {
+            fields.remove("user");
+            fields.remove("permissions");
+        }
+        m["member"] = member;
+        m
     }
 
     /// MESSAGE_CREATE data: a message by user `author_id` (not a bot) in `channel_id`

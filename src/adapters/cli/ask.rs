@@ -35,7 +35,7 @@ pub(super) fn run(env: &Env, lang: Lang, office: Option<&str>, json: bool, quest
     let out = if json {
         to_json(kb, lang, &answered).to_string()
     } else {
-        plain_text(&kb.content, lang, &kb.answer_reply(&answered, None))
+        plain_text(&kb.content, lang, &kb.answer_reply(&answered, false))
     };
     Ok(writeln!(std::io::stdout().lock(), "{out}")?)
 }
@@ -47,10 +47,11 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
     let (faq_id, confidence, answer) = match &a.lookup.best {
         Some(h) => {
             let id = &entries[h.entry].id;
+            let text = a.answer.clone().unwrap_or_else(|| format!("faq-{id}"));
             (
                 serde_json::Value::from(id.clone()),
                 h.confidence,
-                c.text(lang, &Msg::new(format!("faq-{id}"))),
+                c.text(lang, &Msg::new(text)),
             )
         }
         None if a.intent.kind == Kind::Question => (

@@ -58,7 +58,10 @@ pub(super) fn run(env: &Env) -> Result<(), CliError> {
                     if report.problems.is_empty() {
                         let msg = Msg::new("check-records")
                             .num("offices", report.offices as i64)
-                            .num("events", report.events as i64);
+                            .num("events", report.events as i64)
+                            .num("agents", report.agents as i64)
+                            .num("handoffs", report.handoffs as i64)
+                            .num("taught", report.taught as i64);
                         println!("{}", env.text(&msg));
                     }
                 }

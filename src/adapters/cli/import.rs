@@ -134,6 +134,7 @@ pub(super) fn run(env: &Env, path: &Path) -> Result<(), CliError> {
         |_| Ok(()),
         |staging| {
             let app = App::open(env.config.clone(), staging)?;
+            let agents_before = app.agent_count();
             let report = app
                 .import_roster(&parsed.rows, now(), &mut |stage, done, _| {
                     bar.set_message(match stage {
@@ -147,11 +148,11 @@ pub(super) fn run(env: &Env, path: &Path) -> Result<(), CliError> {
                     ImportError::Store(e) => CliError::Store(e),
                 })?;
             app.set_last_operation("import", &what)?;
-            Ok(report)
+            Ok((report, app.agent_count().saturating_sub(agents_before)))
         },
     );
     bar.finish_and_clear();
-    let report = res?;
+    let (report, agents_created) = res?;
     if !parsed.warnings.is_empty() {
         const SHOWN: usize = 50;
         let mut err = std::io::BufWriter::new(std::io::stderr().lock());
@@ -167,6 +168,10 @@ pub(super) fn run(env: &Env, path: &Path) -> Result<(), CliError> {
         .num("updated", report.updated as i64)
         .num("unchanged", report.unchanged as i64);
     println!("{}", env.text(&done));
+    if agents_created > 0 {
+        let agents = Msg::new("roster-agents-created").num("count", agents_created as i64);
+        println!("{}", env.text(&agents));
+    }
     Ok(())
 }
 
@@ -226,7 +231,9 @@ fn restore(env: &Env, path: &Path, bytes: Option<Vec<u8>>) -> Result<(), CliErro
         .num("channels", c.channels as i64)
         .num("history", c.history as i64)
         .num("unanswered", c.unanswered as i64)
-        .num("reminders", c.reminders as i64);
+        .num("reminders", c.reminders as i64)
+        .num("handoffs", c.handoffs as i64)
+        .num("taught", c.taught as i64);
     println!("{}", env.text(&msg));
     Ok(())
 }

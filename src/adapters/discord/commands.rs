@@ -2,7 +2,7 @@
 //! descriptions (`cmd-*`, `opt-*` and `choice-*` messages) and English
 //! defaults.
 
-use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption};
+use serenity::all::{CommandOptionType, CreateCommand, CreateCommandOption, Permissions};
 
 use super::embed::clip;
 use crate::command::{CommandSpec, COMMANDS};
@@ -11,6 +11,11 @@ use crate::reply::Msg;
 
 /// Discord's limit on names and descriptions of commands and options.
 const DESCRIPTION_MAX: usize = 100;
+
+/// Who sees the staff commands by default: members who may manage the
+/// server. Server admins can give them to the staff role instead in the
+/// server's integration settings; the bot checks the staff role as well.
+pub const STAFF_PERMISSIONS: Permissions = Permissions::MANAGE_GUILD;
 
 /// Every slash command to register.
 pub fn commands(content: &Content) -> Vec<CreateCommand> {
@@ -25,6 +30,9 @@ fn command(content: &Content, spec: &CommandSpec) -> CreateCommand {
     let mut c = CreateCommand::new(spec.name)
         .description(clip(&en(&id), DESCRIPTION_MAX))
         .dm_permission(false);
+    if spec.staff {
+        c = c.default_member_permissions(STAFF_PERMISSIONS);
+    }
     if let Some(n) = ja_name(&id) {
         c = c.name_localized("ja", n);
     }

@@ -6,7 +6,7 @@ use serenity::all::{
     CreateInteractionResponseMessage, CreateMessage, EditInteractionResponse, EditMessage,
 };
 
-use crate::adapters::render::{contact_fields, list_item};
+use crate::adapters::render::{contact_fields, contact_line, field_texts, list_item};
 use crate::content::{Content, Lang};
 use crate::reply::{Block, ButtonAction, Msg, Reply, Tone};
 
@@ -45,11 +45,17 @@ pub fn render(content: &Content, lang: Lang, reply: &Reply) -> (CreateEmbed, Vec
             Block::Title(x) => desc.push(format!("**{}**", t(x))),
             Block::Text(m) | Block::Success(m) | Block::Error(m) => desc.push(t(m)),
             Block::Warning(m) => desc.push(format!("※ {}", t(m))),
-            Block::Field { label, value } if fields < FIELDS_MAX => {
-                fields += 1;
-                embed = embed.field(clip(&t(label), TITLE_MAX), clip(&t(value), FIELD_MAX), false);
+            Block::Field { label, value } => {
+                let Some((label, value)) = field_texts(content, lang, label, value) else {
+                    continue;
+                };
+                if fields < FIELDS_MAX {
+                    fields += 1;
+                    embed = embed.field(clip(&label, TITLE_MAX), clip(&value, FIELD_MAX), false);
+                } else {
+                    desc.push(format!("**{label}**\n{value}"));
+                }
             }
-            Block::Field { label, value } => desc.push(format!("**{}**\n{}", t(label), t(value))),
             Block::Checklist(items) => desc.push(
                 items
                     .iter()
@@ -71,10 +77,10 @@ pub fn render(content: &Content, lang: Lang, reply: &Reply) -> (CreateEmbed, Vec
                     if field == "name" {
                         name = v;
                     } else {
-                        lines.push(format!("{}: {v}", t(&Msg::new(format!("contact-label-{field}")))));
+                        lines.push(contact_line(content, lang, field, &v));
                     }
                 }
-                let label = format!("{}: {name}", t(&Msg::new("contact-label-name")));
+                let label = contact_line(content, lang, "name", &name);
                 let value = if lines.is_empty() {
                     "-".to_string()
                 } else {

@@ -11,7 +11,7 @@ use super::embed::{clip, Message};
 use super::Handler;
 use crate::command::Input;
 use crate::content::Lang;
-use crate::playbook::{self, StepStatus};
+use crate::playbook::{self, StepId, Track};
 use crate::reply::{ButtonAction, Msg, Reply, Tone};
 use crate::text;
 
@@ -59,7 +59,13 @@ impl Handler {
         // Staff views read every office: defer first so Discord does not time out.
         let slow = matches!(
             input,
-            Input::Summary { .. } | Input::Unanswered | Input::History { .. } | Input::Backup
+            Input::Summary { .. }
+                | Input::Unanswered
+                | Input::History { .. }
+                | Input::Backup
+                | Input::Inbox { .. }
+                | Input::Teach { .. }
+                | Input::Forget { .. }
         );
         if slow {
             let defer = CreateInteractionResponse::Defer(CreateInteractionResponseMessage::new().ephemeral(true));
@@ -110,17 +116,34 @@ impl Handler {
                     .await
                     .and_then(Result::ok)
                     .flatten();
-                if let Some(o) = office {
-                    for step in playbook::steps(o.mode) {
-                        if matches!(o.status(step), StepStatus::Todo | StepStatus::Waiting { .. }) {
-                            let title = content.text(lang, &Msg::new(step.title_id()));
-                            if typed.is_empty()
-                                || text::fold_question(&title).contains(&typed)
-                                || step.as_str().contains(&typed)
-                            {
-                                resp = resp.add_string_choice(clip(&title, CHOICE_MAX), step.as_str());
-                            }
-                        }
+                let ch = cmd.channel_id.to_string();
+                let agent = match office {
+                    Some(_) => None,
+                    None => self
+                        .blocking(move |app| app.agent_in(&ch))
+                        .await
+                        .and_then(Result::ok)
+                        .flatten(),
+                };
+                // The open steps of the channel's office, or of its 代理人.
+                let open: Vec<(StepId, Track)> = match (&office, &agent) {
+                    (Some(o), _) => playbook::numbered(o.mode)
+                        .filter(|s| o.status(*s).is_open())
+                        .map(|s| (s, Track::Office(o.mode)))
+                        .collect(),
+                    (None, Some(a)) => playbook::steps(Track::Agent)
+                        .filter(|s| playbook::status(*s, Track::Agent, &a.done).is_open())
+                        .map(|s| (s, Track::Agent))
+                        .collect(),
+                    (None, None) => Vec::new(),
+                };
+                for (step, track) in open {
+                    let title = content.text(lang, &Msg::new(step.title_in(track)));
+                    if typed.is_empty()
+                        || text::fold_question(&title).contains(&typed)
+                        || step.as_str().contains(&typed)
+                    {
+                        resp = resp.add_string_choice(clip(&title, CHOICE_MAX), step.as_str());
                     }
                 }
             }
@@ -169,17 +192,26 @@ impl Handler {
             return;
         }
         let channel = msg.channel_id.to_string();
+        let ch = channel.clone();
+        let request = self
+            .blocking(move |app| app.handoff_by_thread(&ch))
+            .await
+            .and_then(Result::ok)
+            .flatten();
+        if let Some(h) = request {
+            return self.on_thread_message(ctx, msg, h.id, text).await;
+        }
         if !mentioned {
             if !self.app.config().discord.message_content {
                 return;
             }
             let ch = channel.clone();
+            // An office's channel or a 代理人's.
             let registered = self
-                .blocking(move |app| app.office_in(&ch))
+                .blocking(move |app| app.channel_registered(&ch))
                 .await
                 .and_then(Result::ok)
-                .flatten()
-                .is_some();
+                .unwrap_or(false);
             if !registered {
                 return;
             }
@@ -188,13 +220,36 @@ impl Handler {
         let lang = Lang::detect(&text).unwrap_or(self.app.config().bot.locale);
         let actor = self.actor(&msg.author, None);
         let reply = self.handle(channel, actor, Input::Question(text), lang).await;
+        self.answer_message(ctx, msg, lang, &reply).await;
+    }
+
+    /// Posts a reply to a message, in its channel.
+    async fn answer_message(&self, ctx: &Context, msg: &DiscordMessage, lang: Lang, reply: &Reply) {
         let out = self
-            .message(lang, &reply)
+            .message(lang, reply)
             .without_files()
             .channel()
             .reference_message(msg);
         if let Err(e) = msg.channel_id.send_message(&ctx.http, out).await {
-            tracing::warn!(error = %e, "could not answer a message");
+            tracing::warn!(error = %e, channel = %msg.channel_id, "could not answer a message");
         }
+    }
+
+    /// A message in a request's staff thread: a staff member's answer, posted
+    /// to the office's channel (by the handoff task). Others are ignored.
+    async fn on_thread_message(&self, ctx: &Context, msg: &DiscordMessage, id: u64, text: String) {
+        let member = msg.member.as_deref().map(|m| (m.roles.as_slice(), m.nick.as_deref()));
+        let actor = self.actor_with(&msg.author, member);
+        if !actor.staff {
+            tracing::debug!(request = id, "a non-staff message in a request's thread");
+            return;
+        }
+        let lang = self.app.config().bot.locale;
+        let input = Input::Reply {
+            id: id.to_string(),
+            text,
+        };
+        let reply = self.handle(msg.channel_id.to_string(), actor, input, lang).await;
+        self.answer_message(ctx, msg, lang, &reply).await;
     }
 }

@@ -3,7 +3,8 @@
 //! - `commands`: slash-command registration from the one command table
 //! - `interactions`: commands, autocomplete, buttons and messages → `App`
 //! - `embed`: a `Reply` as an embed with buttons; the one message builder
-//! - `tasks`: reminders, the live dashboard, periodic backups
+//! - `tasks`: reminders, the live dashboard, periodic backups, requests for
+//!   staff (a thread each in the staff channel, answers posted to offices)
 
 mod commands;
 mod embed;
@@ -15,7 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 use serenity::all::{
     ClientBuilder, Command, Context, EventHandler, GatewayIntents, GuildId, HttpBuilder, Interaction, Member, Message,
-    Ready, User, UserId,
+    Ready, RoleId, User, UserId,
 };
 
 use commands::commands;
@@ -58,10 +59,16 @@ impl Handler {
     }
 
     fn actor(&self, user: &User, member: Option<&Member>) -> Actor {
+        self.actor_with(user, member.map(|m| (m.roles.as_slice(), m.nick.as_deref())))
+    }
+
+    /// The actor of a member known by roles and nickname (a message carries
+    /// a partial member).
+    fn actor_with(&self, user: &User, member: Option<(&[RoleId], Option<&str>)>) -> Actor {
         let staff_roles = &self.app.config().discord.staff_role_ids;
-        let staff = member.is_some_and(|m| m.roles.iter().any(|r| staff_roles.contains(&r.get())));
+        let staff = member.is_some_and(|(roles, _)| roles.iter().any(|r| staff_roles.contains(&r.get())));
         let name = member
-            .and_then(|m| m.nick.clone())
+            .and_then(|(_, nick)| nick.map(str::to_string))
             .or_else(|| user.global_name.clone())
             .unwrap_or_else(|| user.name.clone());
         Actor {
@@ -98,6 +105,11 @@ impl EventHandler for Handler {
             if self.app.config().backup.every_hours > 0 {
                 tokio::spawn(tasks::backup_loop(self.app.clone()));
             }
+            tokio::spawn(tasks::handoff_loop(
+                self.app.clone(),
+                ctx.http.clone(),
+                self.app.config().discord.staff_channel_id,
+            ));
         }
         let cmds = commands(self.app.content());
         let res = match self.app.config().discord.guild_id {

@@ -2,14 +2,14 @@
 //! through `App`.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
 use seikyu_navi::app::App;
 use seikyu_navi::command::{parse_line, Input};
-use seikyu_navi::config::Config;
+use seikyu_navi::config::{Config, ContactConfig};
 use seikyu_navi::content::Lang;
-use seikyu_navi::model::Actor;
+use seikyu_navi::model::{Actor, Office};
 use seikyu_navi::office_number::{check_digit, OfficeNumber};
+use seikyu_navi::playbook::Mode;
 use seikyu_navi::reply::{Reply, Tone};
 
 use super::reply::{error_id, ids};
@@ -30,6 +30,38 @@ pub fn number(first9: &str) -> String {
 /// A valid office number, parsed.
 pub fn office_number(s: &str) -> OfficeNumber {
     OfficeNumber::parse(s).unwrap_or_else(|e| panic!("{s}: {e:?}")).number
+}
+
+/// An office record as the store would hold it, registered at [`T0`] with
+/// nothing done (for routing and cards without an `App`).
+pub fn office_record(number: &str, mode: Mode, software: Option<&str>) -> Office {
+    Office {
+        v: seikyu_navi::model::RECORD_VERSION,
+        number: office_number(number),
+        name: "テスト事業所".into(),
+        mode,
+        software: software.map(str::to_string),
+        channel: None,
+        registered_at: T0,
+        updated_at: T0,
+        revision: 0,
+        done: Default::default(),
+        certificate: None,
+        archived: None,
+        agent: None,
+    }
+}
+
+/// A `bot.toml` contact with a name and a phone number.
+pub fn contact_config(name: &str, tel: &str) -> ContactConfig {
+    ContactConfig {
+        name: name.into(),
+        tel: Some(tel.into()),
+        fax: None,
+        email: None,
+        url: None,
+        note: None,
+    }
 }
 
 /// An office's user on Discord (rate-limited like any member).
@@ -66,27 +98,6 @@ pub fn staff() -> Actor {
     }
 }
 
-/// The binary with `--config` and `--data`, then `args`, `stdin` piped in
-/// (no Discord token, no log filter from the environment).
-pub fn run_bin(config: &Path, data: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(BIN)
-        .arg("--config")
-        .arg(config)
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
-
 /// The app with the default config on a data directory.
 pub fn open(dir: &Path) -> App {
     App::open(Config::default(), dir).expect("app opens")
@@ -111,4 +122,37 @@ pub fn run_ok(app: &App, channel: &str, actor: &Actor, line: &str, now: i64) -> 
         ids(&r)
     );
     r
+}
+
+/// The binary with a configuration file and a data directory, ready for its
+/// subcommand; no token, no log filter, stdin closed unless replaced.
+pub fn cli(config: &Path, data: &Path, args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(BIN);
+    c.arg("--config")
+        .arg(config)
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::null());
+    c
+}
+
+/// Runs the binary with `stdin` piped in and waits for it. A binary that
+/// refuses to start before reading its input is not an error here.
+pub fn cli_output(config: &Path, data: &Path, args: &[&str], stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = cli(config, data, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    match child.stdin.take().expect("stdin").write_all(stdin) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.expect("stdin written"),
+    }
+    child.wait_with_output().expect("the binary ends")
 }

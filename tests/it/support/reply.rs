@@ -103,3 +103,15 @@ pub fn checklist(r: &Reply) -> &[ChecklistItem] {
 pub fn buttons(r: &Reply) -> Vec<ButtonAction> {
     r.buttons.iter().map(|b| b.action.clone()).collect()
 }
+
+/// The messages of the reply's lists (`Block::Lines`), in order.
+pub fn lines(r: &Reply) -> Vec<&Msg> {
+    r.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Lines(l) => Some(l),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
