@@ -1000,6 +1000,9 @@ impl App {
                 Ok(c.reply)
             }
             (Kind::Command, Some(r)) => self.office_command(channel, actor, &request_input(r), now),
+            // A request for a person in an office's channel starts the
+            // handoff at once: staff get the message with its context.
+            (Kind::Handoff, _) if office.is_some() => self.try_ask_staff(channel, actor, Some(q), now, lang),
             _ => Ok(self.kb.reply_in(index, own, &a, office.as_ref(), mode.is_some())),
         }
     }
@@ -1259,7 +1262,11 @@ impl Knowledge {
         let mut reply = self.answer_reply_with(index, own, a, registered);
         if a.intent.kind != Kind::Question {
             if let Some(o) = office {
+                // The hint sets its own buttons; an "ask staff" offered to
+                // a request for a person stays first.
+                let offered = std::mem::take(&mut reply.buttons);
                 crate::cards::append_next_hint(o, None, &mut reply);
+                reply.buttons.splice(0..0, offered);
             }
         }
         reply

@@ -9,7 +9,7 @@ use seikyu_navi::command::Input;
 use seikyu_navi::content::Lang;
 use seikyu_navi::model::{Actor, Office};
 use seikyu_navi::playbook::{StepId, TaskId};
-use seikyu_navi::reply::{Block, ButtonAction, Reply};
+use seikyu_navi::reply::{ButtonAction, Reply};
 
 use crate::support::{buttons, cli_output, find, has, ids, open, run_ok, sub, user, user_named, AOBA, DAY, T0};
 
@@ -197,11 +197,13 @@ fn an_undo_request_is_confirmed_first() {
 }
 
 #[test]
-fn a_request_for_a_person_says_how_to_reach_staff() {
+fn a_request_for_a_person_starts_the_handoff() {
     let (_d, app) = office_with(&[]);
     let r = say(&app, "担当者と話したい");
-    assert!(has(&r, "intent-handoff"), "{:?}", ids(&r));
-    assert!(r.blocks.iter().any(|b| matches!(b, Block::Contact(_))));
+    assert!(has(&r, "handoff-asked"), "{:?}", ids(&r));
+    // Staff find it in their inbox, with the office's words.
+    let inbox = crate::support::run(&app, "staff", &crate::support::staff(), "/inbox", crate::support::T0);
+    assert!(format!("{inbox:?}").contains("担当者と話したい"), "{inbox:?}");
     assert!(unanswered(&app).is_empty());
 }
 
