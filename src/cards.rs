@@ -4,10 +4,12 @@
 //! reminders. Each mode shows its own steps numbered; steps someone else
 //! does (the 代理人, the vendor) are listed as theirs, not as to-dos.
 
+use std::collections::BTreeMap;
+
 use crate::config::Config;
 use crate::contacts;
 use crate::model::{Agent, Office};
-use crate::playbook::{self, ContactId, Doer, Mode, StepId, StepStatus, Tally, TaskId, Track};
+use crate::playbook::{self, ContactId, Doer, DoneMark, Mode, StepId, StepStatus, Tally, TaskId, Track};
 use crate::reply::{Block, Button, ButtonAction, ChecklistItem, Mark, Msg, Reply};
 
 /// The parts of a step card, each from the message `step-<id>-<part>` (or
@@ -100,24 +102,7 @@ pub fn append_next(config: &Config, now: i64, office: &Office, agent: Option<&Ag
 pub fn append_after_done(config: &Config, office: &Office, agent: Option<&Agent>, step: StepId, reply: &mut Reply) {
     let track = Track::Office(office.mode);
     match office.current_step() {
-        Some(current) if current == step => {
-            let task = playbook::next_task(step, &office.done);
-            if let Some(task) = task {
-                reply.push(Block::Text(
-                    Msg::new("next-task").msg("task", Msg::new(task.msg_in(track))),
-                ));
-            }
-            reply.buttons = done_button(task)
-                .into_iter()
-                .chain([next_button(), progress_button()])
-                .collect();
-        }
-        Some(current) => {
-            reply.push(Block::Text(
-                Msg::new("done-next-step").msg("step", step_ref(track, current)),
-            ));
-            reply.buttons = vec![next_button(), progress_button()];
-        }
+        Some(current) => append_what_is_next(track, step, current, &office.done, reply),
         None => append_office_complete(config, office, agent, reply),
     }
 }
@@ -210,6 +195,34 @@ fn card_buttons(task: Option<TaskId>) -> Vec<Button> {
         .into_iter()
         .chain([progress_button(), contact_button()])
         .collect()
+}
+
+/// After `/done` on `step`: the step's next task when the step is still
+/// current, else a pointer to the `current` step; with the buttons for it.
+fn append_what_is_next(
+    track: Track,
+    step: StepId,
+    current: StepId,
+    done: &BTreeMap<TaskId, DoneMark>,
+    reply: &mut Reply,
+) {
+    if current == step {
+        let task = playbook::next_task(step, done);
+        if let Some(task) = task {
+            reply.push(Block::Text(
+                Msg::new("next-task").msg("task", Msg::new(task.msg_in(track))),
+            ));
+        }
+        reply.buttons = done_button(task)
+            .into_iter()
+            .chain([next_button(), progress_button()])
+            .collect();
+    } else {
+        reply.push(Block::Text(
+            Msg::new("done-next-step").msg("step", step_ref(track, current)),
+        ));
+        reply.buttons = vec![next_button(), progress_button()];
+    }
 }
 
 /// The done button names its task: a second click finds it done.
@@ -542,24 +555,7 @@ pub fn append_agent_after_done(config: &Config, view: &AgentView, step: StepId, 
             reply.push(Block::Text(next_office(view)));
             reply.buttons = vec![next_button(), progress_button()];
         }
-        Some(current) if current == step => {
-            let task = playbook::next_task(step, &view.agent.done);
-            if let Some(task) = task {
-                reply.push(Block::Text(
-                    Msg::new("next-task").msg("task", Msg::new(task.msg_in(track))),
-                ));
-            }
-            reply.buttons = done_button(task)
-                .into_iter()
-                .chain([next_button(), progress_button()])
-                .collect();
-        }
-        Some(current) => {
-            reply.push(Block::Text(
-                Msg::new("done-next-step").msg("step", step_ref(track, current)),
-            ));
-            reply.buttons = vec![next_button(), progress_button()];
-        }
+        Some(current) => append_what_is_next(track, step, current, &view.agent.done, reply),
         None => append_agent_complete(config, view, reply),
     }
 }
