@@ -14,11 +14,8 @@ use seikyu_navi::playbook::{Mode, StepId};
 use seikyu_navi::reply::Block;
 use seikyu_navi::staff::{self, OfficeRow, Summary};
 
-use crate::support::cli_output;
+use crate::support::{cli_output, DAY, T0};
 
-const DAY: i64 = 86_400;
-/// 2026-11-24 00:30 JST (2026-11-23 15:30 UTC).
-const T0: i64 = 1_795_447_800;
 const BOM: &str = "\u{feff}";
 
 /// The header the CSV has always had.
