@@ -1203,21 +1203,33 @@ impl Knowledge {
                 let denso_tel = contacts::says_not_denso(question)
                     .then(|| self.content.attr(Lang::Ja, ContactId::Denso.msg_id(), "tel"))
                     .map(Option::unwrap_or_default);
-                index.lookup_tokens_where(tokens, context, |e| match &denso_tel {
-                    _ if off_scope && !taught(e) => false,
-                    None => true,
-                    Some(tel) => {
-                        e.contact != ContactId::Denso
-                            && (tel.is_empty()
-                                || !self
-                                    .content
-                                    .text(Lang::Ja, &Msg::new(format!("faq-{}", e.id)))
-                                    .contains(tel.as_str()))
-                    }
-                })
+                index.lookup_focused(
+                    question,
+                    tokens,
+                    context,
+                    |e| match &denso_tel {
+                        _ if off_scope && !taught(e) => false,
+                        None => true,
+                        Some(tel) => {
+                            e.contact != ContactId::Denso
+                                && (tel.is_empty()
+                                    || !self
+                                        .content
+                                        .text(Lang::Ja, &Msg::new(format!("faq-{}", e.id)))
+                                        .contains(tel.as_str()))
+                        }
+                    },
+                    intent::names_topic,
+                )
             }
             _ => Lookup::default(),
         };
+        // Chat that names nothing and asks nothing, and that the FAQ does
+        // not answer, is small talk (not an unanswered question).
+        if let (Kind::Question, Some(talk), None) = (intent.kind, intent.chat, &lookup.best) {
+            intent.kind = Kind::SmallTalk;
+            intent.talk = Some(talk);
+        }
         let id = match &lookup.best {
             Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,
             _ => office

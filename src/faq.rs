@@ -32,6 +32,9 @@ pub const THRESHOLD: f32 = 0.35;
 /// The threshold for a question that names no concept of
 /// `locales/synonyms.txt`.
 pub const PLAIN_THRESHOLD: f32 = 0.5;
+/// How much the words of a sentence that tells weigh beside those of a
+/// sentence that asks, in a message that does both.
+const TOLD_WEIGHT: f32 = 0.5;
 /// Alternatives shown must reach this confidence.
 pub const ALTERNATIVE_MIN: f32 = 0.15;
 
@@ -351,6 +354,57 @@ impl FaqIndex {
     /// ([`text::tokens`]).
     pub fn lookup_tokens(&self, toks: Vec<text::Token>, context: &[&str]) -> Lookup {
         self.lookup_tokens_where(toks, context, |_| true)
+    }
+
+    /// [`FaqIndex::lookup_tokens_where`] for a message of several sentences:
+    /// when the whole message is not answered, its sentences are looked up
+    /// one by one and the most confident answered one wins. A chat message
+    /// often sets the scene before it asks (「来年4月から切り替えたい。届出
+    /// から何か月かかる？」); the scene's words dilute the question's.
+    ///
+    /// A message that asks (`?`) in some sentences and tells in others is
+    /// first looked up by its asking sentences, when they name a topic of
+    /// their own (`topical`): 「ポケットWi-Fiでもできますか？光はまだ来てなく
+    /// て」 asks about the line, not about 光.
+    pub fn lookup_focused(
+        &self,
+        question: &str,
+        toks: Vec<text::Token>,
+        context: &[&str],
+        keep: impl Fn(&Entry) -> bool,
+        topical: impl Fn(&[text::Token]) -> bool,
+    ) -> Lookup {
+        let parts = text::sentences(question);
+        let asking: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| p.trim_end().ends_with(['?', '？']))
+            .collect();
+        let toks = if !asking.is_empty() && asking.len() < parts.len() && topical(&text::tokens(&asking.concat())) {
+            let mut q = text::tokens(&asking.concat());
+            for p in parts.iter().filter(|p| !asking.contains(p)) {
+                q.extend(text::tokens(p).into_iter().map(|t| text::Token {
+                    weight: t.weight * TOLD_WEIGHT,
+                    ..t
+                }));
+            }
+            q
+        } else {
+            toks
+        };
+        let whole = self.lookup_tokens_where(toks, context, &keep);
+        if whole.best.is_some() || parts.len() < 2 {
+            return whole;
+        }
+        parts
+            .iter()
+            .map(|p| self.lookup_tokens_where(text::tokens(p), context, &keep))
+            .filter(|l| l.best.is_some())
+            .max_by(|a, b| {
+                let c = |l: &Lookup| l.best.as_ref().map_or(0.0, |h| h.confidence);
+                c(a).total_cmp(&c(b))
+            })
+            .unwrap_or(whole)
     }
 
     /// [`FaqIndex::lookup_tokens`] among the entries `keep` accepts.

@@ -111,6 +111,10 @@ pub struct Intent {
     /// It asks about an aspect of a thing (its cost, when it comes) without
     /// naming the thing: it is about where the office stands.
     pub aspect_only: bool,
+    /// A question that names nothing the FAQ is about, nothing off-scope,
+    /// asks for nothing and reports no problem (「きょうは寒いねぇ」「Have a
+    /// nice weekend」): small talk of this kind, unless the FAQ answers it.
+    pub chat: Option<Talk>,
 }
 
 impl Intent {
@@ -123,6 +127,7 @@ impl Intent {
             off_scope: false,
             topical: false,
             aspect_only: false,
+            chat: None,
         }
     }
 
@@ -344,20 +349,24 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     if scan.any("cmd:undo") && (!topic || scan.any("undo:record")) {
         return Intent::request(Request::Undo);
     }
-    if let Some(task) = status(message, &scan) {
-        return Intent {
-            task,
-            ..Intent::of(Kind::Status)
-        };
-    }
+    // Another certificate or 届 said to have come is not a report either.
     if off_scope(&scan) {
         return Intent {
             off_scope: true,
             ..Intent::of(Kind::Question)
         };
     }
+    if let Some(task) = status(message, &scan) {
+        return Intent {
+            task,
+            ..Intent::of(Kind::Status)
+        };
+    }
     if topics.iter().all(|t| SETUP_TOPICS.contains(t)) && scan.any("cmd:progress") {
         return Intent::request(Request::Progress);
+    }
+    if scan.any("cmd:next-alone") && scan.covered(&["cmd:next-alone", "talk:filler", "talk:ack"], all.clone()) {
+        return Intent::request(Request::Next);
     }
     if !topic {
         for (group, r) in [
@@ -372,9 +381,25 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
         }
     }
     let topical = topics.iter().any(|t| !ASPECTS.contains(t));
+    // An asking word inside small talk's words (どう in どうぞ) asks nothing.
+    let talk: Vec<&Hit> = ["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"]
+        .iter()
+        .flat_map(|g| scan.hits_in(g, all.clone()))
+        .collect();
+    let tail = f.trim_end_matches(|c: char| !content_char(c));
+    let asks = f.contains(['?', '？'])
+        || cues("ask:end").any(|e| tail.ends_with(e.text.as_str()))
+        || has_problem(&scan)
+        || ["ask", "ask:request", "howto", "person", "secret", "price"]
+            .iter()
+            .any(|g| {
+                scan.hits_in(g, all.clone())
+                    .any(|h| !talk.iter().any(|t| t.start <= h.start && h.end <= t.end))
+            });
     Intent {
         topical,
         aspect_only: !topical && !topics.is_empty(),
+        chat: (topics.is_empty() && !asks).then(|| talk_of(&scan)),
         ..Intent::of(Kind::Question)
     }
 }
@@ -442,13 +467,18 @@ fn small_talk(scan: &Scan) -> Option<Talk> {
     ) {
         return None;
     }
-    Some(if scan.any("talk:thanks") {
+    Some(talk_of(scan))
+}
+
+/// What small talk says: thanks, a greeting, or anything else.
+fn talk_of(scan: &Scan) -> Talk {
+    if scan.any("talk:thanks") {
         Talk::Thanks
     } else if scan.any("talk:greeting") {
         Talk::Greeting
     } else {
         Talk::Ack
-    })
+    }
 }
 
 /// Concepts that do not make a request a question: the generic words for
@@ -495,6 +525,15 @@ fn topics(tokens: &[text::Token], f: &str) -> Vec<&'static str> {
         out.push("#helpdesk");
     }
     out
+}
+
+/// Whether tokens ([`text::tokens`]) name a topic of the FAQ (a thing, not
+/// only an aspect such as its cost).
+pub fn names_topic(tokens: &[text::Token]) -> bool {
+    tokens
+        .iter()
+        .filter_map(|t| text::concept(&t.text))
+        .any(|c| !NOT_TOPICS.contains(&c) && !ASPECTS.contains(&c))
 }
 
 /// Whether the message is made of `yes` (the answer to a confirmation).
@@ -548,29 +587,29 @@ fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
     out
 }
 
-/// The clauses of a sentence (split at commas) as byte ranges.
+/// The clauses of a sentence as byte ranges: split at commas, and at a
+/// space after Japanese (a chat message's 「届きました〜 次は？」 is two).
 fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = sentence.start;
+    let mut prev: Option<char> = None;
     for (i, c) in f[sentence.clone()].char_indices() {
-        if matches!(c, '、' | ',' | '，' | '､') {
+        let japanese_space = c.is_whitespace() && prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace());
+        if matches!(c, '、' | ',' | '，' | '､') || japanese_space {
             out.push(start..sentence.start + i);
             start = sentence.start + i + c.len_utf8();
         }
+        prev = Some(c);
     }
     out.push(start..sentence.end);
+    out.retain(|r| has_content(&f[r.clone()]));
     out
 }
 
 /// A status report: `Some(task)` (`Some(None)`: done, no task named).
 fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     let f = scan.s;
-    // A problem word counts unless it is part of a phrase saying all is well.
-    let benign: Vec<&Hit> = scan.hits_in("problem:benign", 0..f.len()).collect();
-    let problem = scan
-        .hits_in("problem", 0..f.len())
-        .any(|p| !benign.iter().any(|b| b.start < p.end && p.start < b.end));
-    if problem {
+    if has_problem(scan) {
         return None;
     }
     if is_bare_done(scan, 0..f.len()) {
@@ -582,7 +621,7 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     let kana = kana_kept(message, f);
     for (sentence, end) in sentences(f) {
         let parts = clauses(f, sentence.clone());
-        let last = parts.len() - 1;
+        let last = parts.len().saturating_sub(1);
         for (i, clause) in parts.into_iter().enumerate() {
             let question = i == last && matches!(end, Some('?' | '？'));
             let asks = scan
@@ -593,7 +632,11 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             }
             match clause_says(scan, clause.clone()) {
                 Said::Done => {
-                    if let Some(task) = task_in(scan, sentence.clone()) {
+                    // The task is named in the clause or before it; a
+                    // question after it (「…届きました 次はログイン？」)
+                    // names what comes next, not what is done.
+                    let named = task_in(scan, sentence.start..clause.end).or_else(|| task_in(scan, sentence.clone()));
+                    if let Some(task) = named {
                         return Some(Some(task));
                     }
                     if is_bare_done(scan, clause) {
@@ -615,6 +658,15 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
         }
     }
     None
+}
+
+/// Whether the message names a problem: a problem word counts unless it is
+/// part of a phrase saying all is well (「問題なく」「すみません」).
+fn has_problem(scan: &Scan) -> bool {
+    let all = 0..scan.s.len();
+    let benign: Vec<&Hit> = scan.hits_in("problem:benign", all.clone()).collect();
+    scan.hits_in("problem", all)
+        .any(|p| !benign.iter().any(|b| b.start < p.end && p.start < b.end))
 }
 
 /// "Done" and nothing else (fillers, thanks and marks aside).
@@ -769,6 +821,46 @@ mod tests {
         // A topic makes a question of a request's words.
         assert_eq!(kind("請求ソフトの使い方がわからない"), Kind::Question);
         assert_eq!(kind("ヘルプデスクの電話番号"), Kind::Question);
+    }
+
+    #[test]
+    fn chat_messages_split_at_spaces_and_name_the_task_before_the_question() {
+        // A space after Japanese ends a clause; the question after the
+        // report names what comes next, not what is done.
+        let i = classify("登録結果のお知らせ、今日届いてました〜 次ってログイン？");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::NotifyReceive)));
+        let i = classify("PCの動作環境チェック済みです👍 Win10とIE11でいけそう");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Environment)));
+        let i = classify("統合インストーラー、さっきインストールしといたで。");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Installer)));
+        // Another certificate said to have come is not a report.
+        let i = classify("マイナンバーカードの電子証明書の有効期限が近いと通知が来ました");
+        assert_eq!((i.kind, i.off_scope), (Kind::Question, true));
+    }
+
+    #[test]
+    fn next_alone_is_a_request_but_next_month_is_not() {
+        assert_eq!(classify("next").request, Some(Request::Next));
+        assert_eq!(
+            classify("Which step comes next for our office?").request,
+            Some(Request::Next)
+        );
+        assert_eq!(classify("We are relocating our office next month.").request, None);
+        assert!(classify("We are relocating our office next month.").off_scope);
+    }
+
+    #[test]
+    fn chat_is_told_from_a_question_without_a_mark() {
+        assert_eq!(classify("きょうは寒いねぇ、雪かきで腰いたいわ").chat, Some(Talk::Ack));
+        assert_eq!(classify("sorry, wrong channel lol").kind, Kind::SmallTalk);
+        for q in [
+            "週末の予定は",
+            "年末調整のやり方",
+            "Wi-Fiのパスワード忘れた",
+            "need a new printer",
+        ] {
+            assert_eq!(classify(q).chat, None, "{q}");
+        }
     }
 
     #[test]

@@ -202,6 +202,28 @@ fn is_function_kana(c: char) -> bool {
     "のはがをにでとてすまかたしいるなどうくだされけもやよねこそありせんっょゃゅえおきみじ".contains(c)
 }
 
+/// The sentences of a message, split after 。？！?! and a full stop
+/// followed by a space, and at line breaks; empty ones dropped.
+pub fn sentences(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let ends = match c {
+            '。' | '？' | '！' | '?' | '!' | '\n' | '｡' => true,
+            '.' => it.peek().map_or(true, |(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if ends {
+            out.push(&s[start..i + c.len_utf8()]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&s[start..]);
+    out.retain(|p| p.chars().any(char::is_alphanumeric));
+    out
+}
+
 /// A token with its weight (concepts weigh most, grammar bigrams least).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {

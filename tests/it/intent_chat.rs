@@ -156,15 +156,20 @@ fn small_talk_is_answered_and_never_logged() {
         ("👍", "intent-ack"),
         ("🙏🙏🙏", "intent-thanks"),
         ("thanks!", "intent-thanks"),
+        // Chat that names nothing and asks nothing is small talk too.
+        ("きょうは寒いねぇ、雪かきで腰いたいわ", "intent-ack"),
+        ("Have a nice weekend all", "intent-ack"),
+        ("本日もどうぞよろしくお願いいたします。", "intent-greeting"),
     ] {
         let r = say(&app, text);
         assert!(has(&r, id), "{text}: {:?}", ids(&r));
         assert!(!has(&r, "answer-none"), "{text}: {:?}", ids(&r));
     }
     assert!(unanswered(&app).is_empty(), "{:?}", unanswered(&app));
-    // A question nobody can answer still is.
+    // A question nobody can answer still is, with or without a question mark.
     say(&app, "ケアプランの書き方のコツある？");
-    assert_eq!(unanswered(&app), vec!["ケアプランの書き方のコツある？"]);
+    say(&app, "週末の予定は");
+    assert_eq!(unanswered(&app), vec!["ケアプランの書き方のコツある？", "週末の予定は"]);
 }
 
 #[test]
