@@ -1220,6 +1220,7 @@ impl Knowledge {
                         }
                     },
                     intent::names_topic,
+                    intent::asks,
                 )
             }
             _ => Lookup::default(),

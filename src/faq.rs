@@ -27,6 +27,10 @@ pub fn context(step: StepId, waiting: bool) -> &'static [&'static str] {
     }
 }
 
+/// Questions of the message bank's tuning parts, each labelled with the
+/// entry that answers it (`dev/learn-phrasings.py`): more ways of asking.
+pub const LEARNED: &str = include_str!("../locales/faq-learned.tsv");
+
 /// Below this confidence the bot says it has no FAQ answer.
 pub const THRESHOLD: f32 = 0.35;
 /// The threshold for a question that names no concept of
@@ -63,9 +67,10 @@ pub struct Lookup {
 
 /// The problems that make a FAQ entry unusable.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("locales/{lang}/faq.ftl: {id}: {detail}")]
+#[error("{file}: {id}: {detail}")]
 pub struct FaqError {
-    pub lang: Lang,
+    /// The file, from the project's root (`locales/ja/faq.ftl`).
+    pub file: String,
     pub id: String,
     pub detail: String,
 }
@@ -82,8 +87,8 @@ pub struct FaqIndex {
     /// term → (doc, weight)
     postings: Vec<Vec<(u32, f32)>>,
     docs: Vec<Doc>,
-    /// per entry: term → summed raw weight over all its texts
-    entry_terms: Vec<HashMap<u32, f32>>,
+    /// per term: the entries any of whose texts has it (ascending)
+    term_entries: Vec<Vec<u32>>,
 }
 
 impl std::fmt::Debug for FaqIndex {
@@ -125,6 +130,26 @@ impl FaqIndex {
     /// taught question is weighed like a built-in one. The files' entries
     /// keep their positions; new entries follow them in `extra`'s order.
     pub fn build_with(content: &Content, extra: &[ExtraDoc]) -> Result<FaqIndex, FaqError> {
+        FaqIndex::build_from(content, LEARNED, extra)
+    }
+
+    /// [`FaqIndex::build`] without the questions learned from the message
+    /// bank (`locales/faq-learned.tsv`): the locale files' phrasings alone,
+    /// to compare the two.
+    pub fn build_without_learned(content: &Content) -> Result<FaqIndex, FaqError> {
+        FaqIndex::build_from(content, "", &[])
+    }
+
+    /// [`FaqIndex::build`] with other learned questions than the shipped
+    /// ones (`entry<TAB>question` lines, as in `locales/faq-learned.tsv`):
+    /// to cross-validate what learning from the bank brings.
+    pub fn build_with_learned(content: &Content, learned: &str) -> Result<FaqIndex, FaqError> {
+        FaqIndex::build_from(content, learned, &[])
+    }
+
+    /// The index of the locale files' entries, the `learned` questions
+    /// (`entry<TAB>question` lines, `#` comments) and `extra`.
+    fn build_from(content: &Content, learned: &str, extra: &[ExtraDoc]) -> Result<FaqIndex, FaqError> {
         let mut entries: Vec<Entry> = Vec::new();
         // (entry, is_keywords, tokens)
         let mut raw: Vec<(u32, bool, Vec<text::Token>)> = Vec::new();
@@ -134,7 +159,7 @@ impl FaqIndex {
                     continue;
                 };
                 let err = |detail: &str| FaqError {
-                    lang,
+                    file: format!("locales/{lang}/faq.ftl"),
                     id: id.clone(),
                     detail: detail.to_string(),
                 };
@@ -174,6 +199,24 @@ impl FaqIndex {
                 }
             }
         }
+        for (n, line) in learned.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |detail: String| FaqError {
+                file: "locales/faq-learned.tsv".into(),
+                id: format!("line {}", n + 1),
+                detail,
+            };
+            let (id, q) = line
+                .split_once('\t')
+                .ok_or_else(|| err("expected `entry<TAB>question`".into()))?;
+            let idx = entries
+                .iter()
+                .position(|e| e.id == id)
+                .ok_or_else(|| err(format!("no FAQ entry {id}")))?;
+            raw.push((idx as u32, false, text::tokens(q)));
+        }
         for doc in extra {
             let idx = match entries.iter().position(|e| e.id == doc.entry) {
                 Some(i) => i,
@@ -204,16 +247,18 @@ impl FaqIndex {
         let unknown_idf = ((n + 1.0) / 0.5).ln() + 1.0;
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.len()];
         let mut docs = Vec::new();
-        let mut entry_terms: Vec<HashMap<u32, f32>> = vec![HashMap::new(); entries.len()];
+        let mut term_entries: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
         for (entry, is_kw, toks) in &raw {
             let tw = term_weights(toks);
             let mut terms: Vec<(u32, f32)> = tw
                 .iter()
                 .map(|(t, w)| (vocab[*t], w * idf[vocab[*t] as usize]))
                 .collect();
-            for (t, w) in &terms {
-                let e = entry_terms[*entry as usize].entry(*t).or_insert(0.0);
-                *e = e.max(*w);
+            for (t, _) in &terms {
+                let es = &mut term_entries[*t as usize];
+                if !es.contains(entry) {
+                    es.push(*entry);
+                }
             }
             if *is_kw {
                 continue;
@@ -238,7 +283,7 @@ impl FaqIndex {
             unknown_idf,
             postings,
             docs,
-            entry_terms,
+            term_entries,
         })
     }
 
@@ -317,18 +362,20 @@ impl FaqIndex {
                 best_cos[e] = *c;
             }
         }
+        // Share of the question (by squared weight) each entry's texts cover.
+        let mut covered = vec![0f32; self.entries.len()];
+        for (t, w) in &q {
+            if let Some(t) = t {
+                for e in &self.term_entries[*t as usize] {
+                    covered[*e as usize] += w * w;
+                }
+            }
+        }
         let mut hits: Vec<Hit> = (0..self.entries.len())
             .filter(|e| best_cos[*e] > 0.0)
-            .map(|e| {
-                // Share of the question (by squared weight) this entry's texts cover.
-                let covered: f32 = q
-                    .iter()
-                    .filter_map(|(t, w)| t.filter(|t| self.entry_terms[e].contains_key(t)).map(|_| w * w))
-                    .sum();
-                Hit {
-                    entry: e,
-                    confidence: (0.55 * best_cos[e] + 0.45 * covered).clamp(0.0, 1.0),
-                }
+            .map(|e| Hit {
+                entry: e,
+                confidence: (0.55 * best_cos[e] + 0.45 * covered[e]).clamp(0.0, 1.0),
             })
             .collect();
         hits.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
@@ -362,10 +409,10 @@ impl FaqIndex {
     /// often sets the scene before it asks (「来年4月から切り替えたい。届出
     /// から何か月かかる？」); the scene's words dilute the question's.
     ///
-    /// A message that asks (`?`) in some sentences and tells in others is
-    /// first looked up by its asking sentences, when they name a topic of
-    /// their own (`topical`): 「ポケットWi-Fiでもできますか？光はまだ来てなく
-    /// て」 asks about the line, not about 光.
+    /// In a message that asks in some sentences (`asks`) and tells in
+    /// others, when the asking ones name a topic of their own (`topical`),
+    /// the telling sentences' words weigh less: 「ポケットWi-Fiでもできます
+    /// か？光はまだ来てなくて」 asks about the line, not about 光.
     pub fn lookup_focused(
         &self,
         question: &str,
@@ -373,15 +420,18 @@ impl FaqIndex {
         context: &[&str],
         keep: impl Fn(&Entry) -> bool,
         topical: impl Fn(&[text::Token]) -> bool,
+        asks: impl Fn(&str) -> bool,
     ) -> Lookup {
         let parts = text::sentences(question);
-        let asking: Vec<&str> = parts
-            .iter()
-            .copied()
-            .filter(|p| p.trim_end().ends_with(['?', '？']))
-            .collect();
-        let toks = if !asking.is_empty() && asking.len() < parts.len() && topical(&text::tokens(&asking.concat())) {
-            let mut q = text::tokens(&asking.concat());
+        let asking: Vec<&str> = if parts.len() > 1 {
+            parts.iter().copied().filter(|p| asks(p)).collect()
+        } else {
+            Vec::new()
+        };
+        let focus = (!asking.is_empty() && asking.len() < parts.len())
+            .then(|| text::tokens(&asking.concat()))
+            .filter(|q| topical(q));
+        let toks = if let Some(mut q) = focus {
             for p in parts.iter().filter(|p| !asking.contains(p)) {
                 q.extend(text::tokens(p).into_iter().map(|t| text::Token {
                     weight: t.weight * TOLD_WEIGHT,
@@ -398,7 +448,10 @@ impl FaqIndex {
         }
         parts
             .iter()
-            .map(|p| self.lookup_tokens_where(text::tokens(p), context, &keep))
+            .map(|p| text::tokens(p))
+            // A sentence that names no topic is not answered alone.
+            .filter(|t| topical(t))
+            .map(|t| self.lookup_tokens_where(t, context, &keep))
             .filter(|l| l.best.is_some())
             .max_by(|a, b| {
                 let c = |l: &Lookup| l.best.as_ref().map_or(0.0, |h| h.confidence);

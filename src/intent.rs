@@ -536,6 +536,17 @@ pub fn names_topic(tokens: &[text::Token]) -> bool {
         .any(|c| !NOT_TOPICS.contains(&c) && !ASPECTS.contains(&c))
 }
 
+/// Whether a sentence asks: a question mark, an asking word (「どう」
+/// 「教えて」 "how"), or an asking ending (「…は」「…って」).
+pub fn asks(sentence: &str) -> bool {
+    let f = text::fold_question(sentence);
+    let scan = Scan::new(&f);
+    let tail = f.trim_end_matches(|c: char| !content_char(c));
+    f.contains('?')
+        || cues("ask:end").any(|e| tail.ends_with(e.text.as_str()))
+        || ["ask", "ask:request", "howto"].iter().any(|g| scan.any(g))
+}
+
 /// Whether the message is made of `yes` (the answer to a confirmation).
 pub fn is_yes(message: &str) -> bool {
     only(message, "yes")

@@ -355,7 +355,7 @@ faq-installer-how =
     .contact = reception
 
 faq-installer-settings =
-    Nothing needs to be set up after installing the integrated installer (統合インストーラ).
+    No settings are needed: nothing has to be configured after installing the integrated installer (統合インストーラ).
     It works automatically when your billing software sends claims.
     Next, set up internet billing in your billing software.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
@@ -449,7 +449,7 @@ faq-multiple-offices =
     .contact = reception
     .proxy =
         With proxy billing (代理請求), one electronic certificate covers up to 100 offices.
-        The proxy (代理人) gets one certificate.
+        The proxy (代理人) gets one certificate, and pays the issuance fee once, not per office.
         Each office still files its own notification to start internet billing.
         Add an office to the proxy by typing /register number:(office number) name:(office name) in the proxy's channel.
 

@@ -628,7 +628,14 @@ fn an_office_in_its_own_channel_sees_its_agents_steps_as_the_agents() {
     // proxy billing" to an office that chose it.
     let kb = Knowledge::load(Config::default()).unwrap();
     let a = kb.answer("証明書代はいくら？5事業所分払うの？", Some(w.office(&own)));
-    assert_eq!(a.answer.as_deref(), Some("faq-certificate-fee.proxy"));
+    assert!(
+        matches!(
+            a.answer.as_deref(),
+            Some("faq-certificate-fee.proxy" | "faq-multiple-offices.proxy")
+        ),
+        "{:?}",
+        a.answer
+    );
     let text = kb
         .content
         .text(Lang::Ja, &seikyu_navi::reply::Msg::new(a.answer.unwrap()));

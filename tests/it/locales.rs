@@ -233,3 +233,16 @@ fn the_files_on_disk_are_the_compiled_in_ones() {
         assert_eq!(sorted(&disk), sorted(&built), "{lang}");
     }
 }
+
+#[test]
+fn learned_questions_name_entries_that_exist() {
+    let c = Content::embedded().unwrap();
+    assert!(FaqIndex::build(&c).is_ok());
+    let e = FaqIndex::build_with_learned(&c, "certificate-fee\t証明書いくら\nno-such-entry\t何か\n").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "locales/faq-learned.tsv: line 2: no FAQ entry no-such-entry"
+    );
+    let e = FaqIndex::build_with_learned(&c, "no tab here\n").unwrap_err();
+    assert!(e.to_string().contains("line 1"), "{e}");
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Writes locales/faq-learned.tsv: the questions of the message bank's TUNING
+parts (tests/data/bank/tuning*.tsv; never a held-out part), each labelled
+with the FAQ entry whose answer it expects.
+
+A question's label is the entry whose answer (ja or en, as the row's
+language) plus its contact's fields matches every `expect` regex, after
+NFKC and lower-casing, as tests/it/intent_eval.rs scores it. When several
+entries match, the one the bot ranks highest (`ask --json`: the answer, then
+the alternatives) is taken; when none of those match, the row is left out.
+
+Run from the project root after `cargo build`:
+    python3 dev/learn-phrasings.py
+"""
+import glob, json, re, subprocess, sys, unicodedata
+
+BIN = "target/debug/seikyu-navi"
+OUT = "locales/faq-learned.tsv"
+
+
+def ftl(path):
+    """message id -> (value, {attribute: value})"""
+    msgs, cur = {}, None
+    for line in open(path, encoding="utf-8").read().splitlines():
+        m = re.match(r"^([a-z][a-z0-9-]*) =\s?(.*)$", line)
+        if m:
+            cur = m.group(1)
+            msgs[cur] = [m.group(2), {}]
+            attr = None
+            continue
+        if cur is None or not line.startswith(" ") or not line.strip():
+            if not line.strip() or line.startswith("#"):
+                continue
+            cur = None
+            continue
+        a = re.match(r"^\s+\.([a-z][a-z0-9-]*) =\s?(.*)$", line)
+        if a:
+            attr = a.group(1)
+            msgs[cur][1][attr] = a.group(2)
+        elif attr:
+            msgs[cur][1][attr] += "\n" + line.strip()
+        else:
+            msgs[cur][0] += "\n" + line.strip()
+    return msgs
+
+
+def norm(s):
+    return unicodedata.normalize("NFKC", s).lower()
+
+
+def main():
+    texts = {}
+    for lang in ("ja", "en"):
+        faq = ftl(f"locales/{lang}/faq.ftl")
+        contacts = ftl(f"locales/{lang}/contacts.ftl")
+        for mid, (value, attrs) in faq.items():
+            if not mid.startswith("faq-"):
+                continue
+            c = contacts.get("contact-" + attrs.get("contact", ""), ["", {}])
+            fields = [c[0]] + [c[1].get(k, "") for k in ("tel", "fax", "email", "url", "note")]
+            texts[(mid[4:], lang)] = norm(value + "\n" + "\n".join(fields))
+    rows = []
+    files = sorted(glob.glob("tests/data/bank/tuning*.tsv"))
+    assert files and not any("heldout" in f for f in files)
+    for f in files:
+        for line in open(f, encoding="utf-8").read().splitlines()[1:]:
+            c = line.split("\t")
+            if len(c) >= 5 and c[2] == "answer":
+                rows.append((c[1], c[3], c[4]))
+    out, skipped = [], 0
+    for lang, text, expect in rows:
+        res = [re.compile(norm(r)) for r in expect.split(" && ")]
+        fits = [e for (e, l), t in texts.items() if l == lang and all(r.search(t) for r in res)]
+        j = json.loads(subprocess.run([BIN, "ask", "--json", "--lang", lang, text],
+                                      capture_output=True, text=True, check=True).stdout)
+        ranked = [j["faq_id"]] if j.get("faq_id") else []
+        ranked += [a["faq_id"] for a in j.get("alternatives", [])]
+        label = next((e for e in ranked if e in fits), None)
+        if label is None and len(fits) == 1:
+            label = fits[0]
+        if label is None:
+            skipped += 1
+            continue
+        out.append((label, " ".join(text.split())))
+    out.sort()
+    with open(OUT, "w", encoding="utf-8") as w:
+        w.write("# Questions from the tuning parts of tests/data/bank, each with the FAQ\n"
+                "# entry that answers it (written by dev/learn-phrasings.py; do not edit).\n"
+                "# The FAQ index reads them as more ways of asking each entry.\n")
+        for e, t in out:
+            w.write(f"{e}\t{t}\n")
+    print(f"{len(out)} labelled, {skipped} left out", file=sys.stderr)
+
+
+main()
