@@ -206,6 +206,22 @@ pub struct Answered {
     pub answer: Option<String>,
 }
 
+impl Answered {
+    /// The message a question without an answer gets: a near miss is told
+    /// it is outside what the bot covers; anything else, to ask the contact
+    /// or in other words.
+    pub fn unanswered_msg(&self) -> &'static str {
+        if self.intent.off_scope {
+            UNANSWERED_MSGS[1]
+        } else {
+            UNANSWERED_MSGS[0]
+        }
+    }
+}
+
+/// The messages of a question without an answer.
+pub const UNANSWERED_MSGS: [&str; 2] = ["answer-none", "answer-off-scope"];
+
 impl App {
     /// Opens the bot on a data directory, creating it when it is new.
     pub fn open(config: Config, data_dir: &Path) -> Result<App, StartError> {
@@ -1333,7 +1349,7 @@ impl Knowledge {
                 }
             }
             None => {
-                reply.push(Block::Text(Msg::new("answer-none")));
+                reply.push(Block::Text(Msg::new(a.unanswered_msg())));
                 None
             }
         };

@@ -77,6 +77,7 @@ contact-line = { $label }: { $value }
 
 ## Answers to questions
 answer-none = I could not find an FAQ answer to this question. Please ask the contact below, or try asking in other words. Your question is passed on to the support staff.
+answer-off-scope = This question does not seem to be about starting internet billing (the notification, the electronic certificate, the reception system and so on), which is all this bot covers. For internet billing, ask the contact below. Your question is passed on to the support staff.
 answer-did-you-mean = Did you mean one of these?
 
 ## Help

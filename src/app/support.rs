@@ -145,7 +145,7 @@ impl App {
         let unanswered = reply
             .blocks
             .iter()
-            .any(|b| matches!(b, Block::Text(m) if m.id == "answer-none"));
+            .any(|b| matches!(b, Block::Text(m) if crate::app::UNANSWERED_MSGS.contains(&m.id.as_str())));
         let x = Exchange {
             at: now,
             said: handoff::clip(&text::clean(&said), 200),

@@ -60,7 +60,7 @@ fn faq_shown(r: &Reply) -> Option<String> {
 fn shows_none(r: &Reply) -> bool {
     r.blocks
         .iter()
-        .any(|b| matches!(b, Block::Text(m) if m.id == "answer-none"))
+        .any(|b| matches!(b, Block::Text(m) if seikyu_navi::app::UNANSWERED_MSGS.contains(&m.id.as_str())))
 }
 
 fn faq_id(kb: &Knowledge, q: &str) -> Option<String> {
@@ -214,7 +214,11 @@ fn an_unmatched_question_gets_no_faq_text_and_the_contact_of_the_current_step() 
     let json = to_json(&kb, Lang::Ja, &a);
     assert_eq!(json["matched"], false);
     assert!(json["faq_id"].is_null());
-    let none_text = kb.content.text(Lang::Ja, &seikyu_navi::reply::Msg::new("answer-none"));
+    // The weather is outside what the bot covers, and it says so.
+    assert_eq!(a.unanswered_msg(), "answer-off-scope");
+    let none_text = kb
+        .content
+        .text(Lang::Ja, &seikyu_navi::reply::Msg::new(a.unanswered_msg()));
     assert_eq!(json["answer"], none_text.as_str());
     for e in kb.faq.entries() {
         let answer = kb

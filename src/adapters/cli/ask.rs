@@ -57,7 +57,7 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
         None if a.intent.kind == Kind::Question => (
             serde_json::Value::Null,
             a.lookup.alternatives.first().map_or(0.0, |h| h.confidence),
-            c.text(lang, &Msg::new("answer-none")),
+            c.text(lang, &Msg::new(a.unanswered_msg())),
         ),
         // Not a question: what the bot says to it instead of an answer.
         None => {
