@@ -137,7 +137,10 @@ summary-agents = Progress by proxy (代理人), { $agents ->
     [one] 1 proxy
    *[other] { $agents } proxies
 }:
-summary-agent-line = Proxy "{ $agent }": { $done } of { $total } proxy steps done ({ $step }); notice received for { $received } of { $offices } offices
+summary-agent-line = Proxy "{ $agent }": { $done } of { $total } proxy steps done ({ $step }); notice received for { $received } of { $offices } offices{ $archived ->
+    [0] {""}
+   *[other] { " " }(and { $archived } archived)
+}
 summary-agent-pending = Waiting for the notice or not yet submitted: { $offices }{ $more ->
     [0] {""}
    *[other] , and { $more } more

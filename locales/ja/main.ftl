@@ -123,7 +123,10 @@ summary-office-stalled = { $name }（{ $number }）{ $step }：{ $days }日経�
        *[no] {""}
     }
 summary-agents = 代理人ごとの進み具合（{ $agents }代理人）：
-summary-agent-line = 代理人「{ $agent }」：代理人の手順 { $total }手順中 { $done }手順完了（{ $step }）、届出 { $offices }事業所中 { $received }事業所でお知らせ受領
+summary-agent-line = 代理人「{ $agent }」：代理人の手順 { $total }手順中 { $done }手順完了（{ $step }）、届出 { $offices }事業所中 { $received }事業所でお知らせ受領{ $archived ->
+    [0] {""}
+   *[other] （ほかにアーカイブ中 { $archived }事業所）
+}
 summary-agent-pending = お知らせ待ち・届出前：{ $offices }{ $more ->
     [0] {""}
    *[other] 、ほか{ $more }事業所

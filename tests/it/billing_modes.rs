@@ -1073,6 +1073,86 @@ fn staff_see_offices_grouped_by_proxy() {
 }
 
 #[test]
+fn a_proxys_summary_row_counts_its_active_offices_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let app = App::open(Config::default(), &data).unwrap();
+    let numbers = group_in_app(&app);
+    // A third office; then staff archive the second, still before its 届出.
+    run_ok(
+        &app,
+        "sakura-group",
+        &user(),
+        &format!("/register number:{} name:{}", numbers[2], NAMES[2]),
+        T0 + 2 * DAY,
+    );
+    let before = app.summary(T0 + 3 * DAY).unwrap();
+    assert_eq!((before.agents[0].offices, before.agents[0].archived), (3, 0));
+    run_ok(
+        &app,
+        "staff",
+        &staff(),
+        &format!("/archive office:{}", numbers[1]),
+        T0 + 3 * DAY,
+    );
+    let check = |s: &staff::Summary| {
+        let a = &s.agents[0];
+        assert_eq!((a.offices, a.received, a.archived), (2, 1, 1));
+        let pending: Vec<&str> = a.pending.iter().map(|(_, n)| &**n).collect();
+        assert_eq!(pending, [numbers[2].as_str()], "the archived office is not waited for");
+        assert!(!s.offices.iter().any(|o| &*o.number == numbers[1].as_str()));
+    };
+    // The cached summary (chat, dashboard) and the one read straight from
+    // the store (the CLI) agree.
+    check(&app.summary(T0 + 4 * DAY).unwrap());
+    check(&app.summary_streamed(T0 + 4 * DAY).unwrap());
+    // The chat view says the archived office apart, as it does for offices.
+    let r = run_ok(&app, "staff", &staff(), "/summary format:csv", T0 + 4 * DAY);
+    let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &r);
+    assert!(
+        text.contains("届出 2事業所中 1事業所でお知らせ受領（ほかにアーカイブ中 1事業所）"),
+        "{text}"
+    );
+    assert_eq!(num(find(&r, "summary-archived"), "count"), 1);
+    let csv = r.attachments.iter().find(|a| a.name == "summary.csv").unwrap();
+    let csv = String::from_utf8(csv.bytes.clone()).unwrap();
+    assert!(!csv.contains(numbers[1].as_str()), "{csv}");
+    // Back from the archive, it counts again.
+    run_ok(
+        &app,
+        "staff",
+        &staff(),
+        &format!("/unarchive office:{}", numbers[1]),
+        T0 + 5 * DAY,
+    );
+    let a = &app.summary(T0 + 5 * DAY).unwrap().agents[0];
+    assert_eq!((a.offices, a.archived, a.pending.len()), (3, 0, 2));
+    run_ok(
+        &app,
+        "staff",
+        &staff(),
+        &format!("/archive office:{}", numbers[1]),
+        T0 + 5 * DAY,
+    );
+    drop(app);
+
+    // `summary --format json` and the text summary from the binary.
+    let config = tmp.path().join("bot.toml");
+    std::fs::write(&config, "[bot]\n").unwrap();
+    let out = crate::support::cli_output(&config, &data, &["summary", "--format", "json"], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &json["agents"][0];
+    assert_eq!((a["offices"].as_u64(), a["archived"].as_u64()), (Some(2), Some(1)));
+    let out = crate::support::cli_output(&config, &data, &["summary"], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("届出 2事業所中 1事業所でお知らせ受領（ほかにアーカイブ中 1事業所）"),
+        "{text}"
+    );
+}
+
+#[test]
 fn the_roster_registers_offices_under_a_proxy() {
     let dir = tempfile::tempdir().unwrap();
     let app = App::open(Config::default(), dir.path()).unwrap();
