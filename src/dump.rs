@@ -13,7 +13,9 @@ use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{Agent, Event, Handoff, Office, TaughtEntry, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
+use crate::model::{
+    Agent, CertificateDates, Event, Handoff, Office, TaughtEntry, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION,
+};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 use crate::text;
@@ -851,7 +853,15 @@ fn check_agent(a: &Agent) -> Result<(), DumpProblem> {
     if !time_ok(a.registered_at) || !time_ok(a.updated_at) || !a.done.values().all(|d| time_ok(d.at)) {
         return Err(bad("time"));
     }
+    if !certificate_ok(a.certificate.as_ref()) {
+        return Err(bad("time"));
+    }
     Ok(())
+}
+
+/// Reported certificate dates, each a time the bot stores.
+fn certificate_ok(c: Option<&CertificateDates>) -> bool {
+    c.iter().flat_map(|c| [c.issued, c.expires]).flatten().all(time_ok)
 }
 
 /// The longest text of a request, a staff answer or a taught entry.
@@ -931,8 +941,7 @@ fn check_office(o: &Office) -> Result<(), DumpProblem> {
     if !time_ok(o.registered_at) || !time_ok(o.updated_at) || !o.done.values().all(|d| time_ok(d.at)) {
         return Err(bad("time"));
     }
-    let certificate = o.certificate.iter().flat_map(|c| [c.issued, c.expires]).flatten();
-    if !o.archived.into_iter().chain(certificate).all(time_ok) {
+    if !o.archived.into_iter().all(time_ok) || !certificate_ok(o.certificate.as_ref()) {
         return Err(bad("time"));
     }
     Ok(())

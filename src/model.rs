@@ -143,6 +143,10 @@ pub struct Agent {
     /// The 代理人's own tasks.
     #[serde(default)]
     pub done: BTreeMap<TaskId, DoneMark>,
+    /// The dates of its one certificate, as reported in its channel
+    /// (`/certificate`); its offices have none of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateDates>,
 }
 
 /// The key a 代理人 is stored and found under: its name folded (NFKC, lower
@@ -164,6 +168,7 @@ impl Agent {
             updated_at: now,
             revision: 0,
             done: BTreeMap::new(),
+            certificate: None,
         }
     }
 }
@@ -224,8 +229,8 @@ pub enum Action {
         #[serde(rename = "office_seq")]
         seq: u64,
     },
-    /// The office reported its certificate's dates; the previous report is
-    /// kept for undo.
+    /// The office (or, in its channel, the 代理人) reported its
+    /// certificate's dates; the previous report is kept for undo.
     CertificateReported {
         dates: CertificateDates,
         prev: Option<CertificateDates>,

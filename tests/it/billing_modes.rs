@@ -41,19 +41,19 @@ enum Holder {
 
 /// Several channels, offices and 代理人: loads what `App` loads for a
 /// command, runs the engine, and applies each write after checking it.
-struct World {
-    config: Config,
-    now: i64,
+pub(crate) struct World {
+    pub(crate) config: Config,
+    pub(crate) now: i64,
     actor: Actor,
     offices: BTreeMap<String, Office>,
     agents: BTreeMap<String, Agent>,
     channels: BTreeMap<String, Holder>,
     office_history: BTreeMap<String, Vec<Event>>,
-    agent_history: BTreeMap<String, Vec<Event>>,
+    pub(crate) agent_history: BTreeMap<String, Vec<Event>>,
 }
 
 impl World {
-    fn new() -> World {
+    pub(crate) fn new() -> World {
         World::with_config(Config::default())
     }
 
@@ -70,7 +70,7 @@ impl World {
         }
     }
 
-    fn agent_offices(&self, key: &str) -> Vec<Office> {
+    pub(crate) fn agent_offices(&self, key: &str) -> Vec<Office> {
         self.offices
             .values()
             .filter(|o| o.agent.as_deref() == Some(key))
@@ -200,7 +200,7 @@ impl World {
         }
     }
 
-    fn ok(&mut self, channel: &str, line: &str) -> Outcome {
+    pub(crate) fn ok(&mut self, channel: &str, line: &str) -> Outcome {
         let out = self
             .run(channel, &input(line))
             .unwrap_or_else(|e| panic!("{channel}: {line}: {e:?}"));
@@ -208,7 +208,7 @@ impl World {
         out
     }
 
-    fn err(&mut self, channel: &str, line: &str) -> UserError {
+    pub(crate) fn err(&mut self, channel: &str, line: &str) -> UserError {
         let before = (self.offices.clone(), self.agents.clone(), self.channels.clone());
         let e = match self.run(channel, &input(line)) {
             Ok(out) => panic!("{line} succeeded: {:?}", ids(&out.reply)),
@@ -221,19 +221,19 @@ impl World {
         e
     }
 
-    fn days(&mut self, n: i64) {
+    pub(crate) fn days(&mut self, n: i64) {
         self.now += n * DAY;
     }
 
-    fn office(&self, number: &str) -> &Office {
+    pub(crate) fn office(&self, number: &str) -> &Office {
         &self.offices[number]
     }
 
-    fn agent(&self, name: &str) -> &Agent {
+    pub(crate) fn agent(&self, name: &str) -> &Agent {
         &self.agents[&agent_key(name)]
     }
 
-    fn last_agent_action(&self, name: &str) -> &Action {
+    pub(crate) fn last_agent_action(&self, name: &str) -> &Action {
         &self.agent_history[&agent_key(name)].last().expect("history").action
     }
 }
@@ -272,8 +272,8 @@ fn builtin(id: ContactId) -> Contact {
     }
 }
 
-const GROUP: &str = "さくらケアグループ";
-const NAMES: [&str; 5] = [
+pub(crate) const GROUP: &str = "さくらケアグループ";
+pub(crate) const NAMES: [&str; 5] = [
     "さくらケア本部",
     "さくらケア東町",
     "さくらケア西町",
@@ -282,7 +282,7 @@ const NAMES: [&str; 5] = [
 ];
 
 /// The five office numbers of the group (Tokyo, valid check digits).
-fn group_numbers() -> Vec<String> {
+pub(crate) fn group_numbers() -> Vec<String> {
     (1..=5).map(|i| number(&format!("13701000{i}"))).collect()
 }
 
