@@ -282,3 +282,57 @@ fn every_record_this_version_writes_or_rewrites_carries_its_version() {
     assert!(newer.iter().any(|(k, _)| *k == "event"), "{newer:?}");
     assert!(app.verify().unwrap().problems.is_empty());
 }
+
+#[test]
+fn check_and_restore_both_call_a_newer_record_newer() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("bot.toml");
+    std::fs::write(&config, "[bot]\n").unwrap();
+    let data = tmp.path().join("data");
+    {
+        let app = open(&data);
+        run_ok(&app, "c1", &user(), "/register number:1370100016 name:あおば介護", T0);
+        run_ok(&app, "c1", &user(), "/done", T0);
+    }
+    let newer = RECORD_VERSION + 1;
+    // An event of a later version, of a kind this one does not know.
+    let later = |e: &mut serde_json::Value| {
+        e["v"] = newer.into();
+        e["type"] = "something-later".into();
+    };
+    let out = cli_output(&config, &data, &["export"], b"");
+    let mut backup: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    later(&mut backup["history"]["1370100016"][1]);
+    {
+        let db = sled::open(&data).unwrap();
+        let history = db.open_tree("history").unwrap();
+        let (k, v) = history.last().unwrap().unwrap();
+        let mut e: serde_json::Value = serde_json::from_slice(&v).unwrap();
+        later(&mut e);
+        history.insert(k, serde_json::to_vec(&e).unwrap()).unwrap();
+        db.flush().unwrap();
+    }
+    let said = |out: &std::process::Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let version_line = format!("記録の版 {newer}、この版が読めるのは {RECORD_VERSION} まで");
+    let out = cli_output(&config, &data, &["check"], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+    assert!(said(&out).contains(&version_line), "{}", said(&out));
+
+    let file = tmp.path().join("later.json");
+    std::fs::write(&file, serde_json::to_vec(&backup).unwrap()).unwrap();
+    let out = cli_output(
+        &config,
+        &tmp.path().join("restored"),
+        &["import", file.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", said(&out));
+    let version_line = format!("記録の版 {newer}、このプログラムが読めるのは {RECORD_VERSION} まで");
+    assert!(said(&out).contains(&version_line), "{}", said(&out));
+}
