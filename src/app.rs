@@ -920,15 +920,25 @@ impl App {
         (!office.is_archived()).then(|| staff::row(office, agent, now, self.kb.config.bot.stall_days))
     }
 
-    /// Every reminder due now and not yet sent.
+    /// Every reminder due now and not yet sent: the offices', then the 代理人's.
     pub fn due_reminders(&self, now: i64) -> Result<Vec<Due>, StoreError> {
+        // A reminder whose record cannot be read counts as sent: better to
+        // miss one than to repeat it every ten minutes.
+        let sent = |k: &str| self.store.reminder_sent(k).unwrap_or(true);
         let mut out = Vec::new();
         for office in self.store.offices() {
-            let office = office?;
-            // A reminder whose record cannot be read counts as sent: better
-            // to miss one than to repeat it every ten minutes.
-            let sent = |k: &str| self.store.reminder_sent(k).unwrap_or(true);
-            out.extend(reminders::due(&self.kb.config, &office, now, &sent));
+            out.extend(reminders::due(&self.kb.config, &office?, now, &sent));
+        }
+        for agent in self.store.agents() {
+            let agent = agent?;
+            if agent.channel.is_some() {
+                let offices = self.store.agent_offices(&agent.key)?;
+                let view = AgentView {
+                    agent: &agent,
+                    offices: &offices,
+                };
+                out.extend(reminders::due_agent(&self.kb.config, &view, now, &sent));
+            }
         }
         Ok(out)
     }

@@ -3,7 +3,8 @@
 //! A certificate is valid for 3 years from its issue (supplementary fact;
 //! the exact last day is shown in the `[証明書]` menu). In order of trust, the
 //! expiry is:
-//! - the last day the office reported (`/certificate expires:`);
+//! - the last day the office (or the 代理人, for its one certificate)
+//!   reported (`/certificate expires:`);
 //! - computed from the issue date it reported (`/certificate issued:`): 3
 //!   years later, less a day, so a notice never comes late;
 //! - an estimate when it reported neither: 3 years (less a day) from the
@@ -14,10 +15,12 @@
 //!
 //! Days are unix seconds at 00:00 Japan time, as [`crate::content`] shows them.
 
+use std::collections::BTreeMap;
+
 use time::{Date, Month, OffsetDateTime, UtcOffset};
 
-use crate::model::Office;
-use crate::playbook::TaskId;
+use crate::model::{Agent, CertificateDates, Office};
+use crate::playbook::{DoneMark, StepId, TaskId};
 use crate::reply::{Block, Msg};
 use crate::text;
 
@@ -56,9 +59,24 @@ impl Expiry {
 }
 
 /// The office's certificate expiry: reported, computed, or estimated; `None`
-/// when it reported nothing and has not marked the certificate installed.
+/// when it reported nothing and has not marked the certificate installed,
+/// and for an office that has no certificate of its own (billed by proxy,
+/// its 代理人's is the one: [`agent_expiry`]; or by a vendor).
 pub fn expiry(office: &Office) -> Option<Expiry> {
-    if let Some(dates) = &office.certificate {
+    if !StepId::Certificate.applies(office.mode) {
+        return None;
+    }
+    expiry_of(office.certificate.as_ref(), &office.done)
+}
+
+/// The expiry of a 代理人's one certificate, as [`expiry`] for an office.
+pub fn agent_expiry(agent: &Agent) -> Option<Expiry> {
+    expiry_of(agent.certificate.as_ref(), &agent.done)
+}
+
+/// The expiry from the dates reported, else estimated from the marked steps.
+fn expiry_of(reported: Option<&CertificateDates>, done: &BTreeMap<TaskId, DoneMark>) -> Option<Expiry> {
+    if let Some(dates) = reported {
         if let Some(last_day) = dates.expires {
             return Some(Expiry {
                 last_day,
@@ -72,9 +90,8 @@ pub fn expiry(office: &Office) -> Option<Expiry> {
             });
         }
     }
-    let installed = office.done.get(&TaskId::CertificateInstall)?.at;
-    let since = office
-        .done
+    let installed = done.get(&TaskId::CertificateInstall)?.at;
+    let since = done
         .get(&TaskId::CertificateApply)
         .map_or(installed, |m| m.at.min(installed));
     Some(Expiry {

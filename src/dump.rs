@@ -9,11 +9,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::io::{Read, Write};
 
-use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, SerializeMap, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
+use serde_json::value::RawValue;
 
-use crate::model::{Agent, Event, Handoff, Office, TaughtEntry, Unanswered, MAX_NAME, RECORD_VERSION, SCHEMA_VERSION};
+use crate::model::{
+    record_version, Agent, CertificateDates, Event, Handoff, Office, TaughtEntry, Unanswered, MAX_NAME, RECORD_VERSION,
+    SCHEMA_VERSION,
+};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 use crate::text;
@@ -350,11 +354,43 @@ struct Ctx<'s, 'a> {
 
 impl Ctx<'_, '_> {
     fn send<E: de::Error>(&mut self, item: Item) -> Result<(), E> {
-        (self.sink)(item).map_err(|p| {
-            let e = E::custom(&p);
-            self.problem = Some(p);
-            e
-        })
+        (self.sink)(item).map_err(|p| self.stop(p))
+    }
+
+    /// The record read, or the newer one that stops the reading.
+    fn record<T, E: de::Error>(&mut self, r: Versioned<T>) -> Result<T, E> {
+        match r {
+            Versioned::Read(t) => Ok(t),
+            Versioned::Newer(v) => Err(self.stop(DumpProblem::NewerRecord(v))),
+        }
+    }
+
+    fn stop<E: de::Error>(&mut self, p: DumpProblem) -> E {
+        let e = E::custom(&p);
+        self.problem = Some(p);
+        e
+    }
+}
+
+/// A record read as the store reads one, its version first: a newer record
+/// is not parsed (its kinds and fields may be unknown to this build), it is
+/// newer, as `check` says of it in a data directory.
+enum Versioned<T> {
+    Read(T),
+    Newer(u32),
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Versioned<T> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = Box::<RawValue>::deserialize(d)?;
+        let text = raw.get();
+        let v = record_version(text.as_bytes()).map_err(|e| de::Error::custom(detail(&e)))?;
+        if v > RECORD_VERSION {
+            return Ok(Versioned::Newer(v));
+        }
+        serde_json::from_str(text)
+            .map(Versioned::Read)
+            .map_err(|e| de::Error::custom(detail(&e)))
     }
 }
 
@@ -425,27 +461,32 @@ impl<'de> Visitor<'de> for Section<'_, '_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         match self.which {
             1 => {
-                while let Some(o) = seq.next_element::<Office>()? {
+                while let Some(r) = seq.next_element::<Versioned<Office>>()? {
+                    let o = self.ctx.record(r)?;
                     self.ctx.send(Item::Office(o))?;
                 }
             }
             4 => {
-                while let Some(q) = seq.next_element::<Unanswered>()? {
+                while let Some(r) = seq.next_element::<Versioned<Unanswered>>()? {
+                    let q = self.ctx.record(r)?;
                     self.ctx.send(Item::Unanswered(q))?;
                 }
             }
             7 => {
-                while let Some(a) = seq.next_element::<Agent>()? {
+                while let Some(r) = seq.next_element::<Versioned<Agent>>()? {
+                    let a = self.ctx.record(r)?;
                     self.ctx.send(Item::Agent(a))?;
                 }
             }
             10 => {
-                while let Some(h) = seq.next_element::<Handoff>()? {
+                while let Some(r) = seq.next_element::<Versioned<Handoff>>()? {
+                    let h = self.ctx.record(r)?;
                     self.ctx.send(Item::Handoff(h))?;
                 }
             }
             11 => {
-                while let Some(t) = seq.next_element::<TaughtEntry>()? {
+                while let Some(r) = seq.next_element::<Versioned<TaughtEntry>>()? {
+                    let t = self.ctx.record(r)?;
                     self.ctx.send(Item::Taught(t))?;
                 }
             }
@@ -521,7 +562,8 @@ impl<'de> Visitor<'de> for Events<'_, '_, '_> {
         f.write_str("a list of history events")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(e) = seq.next_element::<Event>()? {
+        while let Some(r) = seq.next_element::<Versioned<Event>>()? {
+            let e = self.ctx.record(r)?;
             let item = match &self.owner {
                 Owner::Office(n) => Item::History(n.clone(), e),
                 Owner::Agent(a) => Item::AgentHistory(a.clone(), e),
@@ -594,20 +636,12 @@ pub fn check<R: Read>(r: R) -> Result<Counts, ReadError> {
     let mut handoff_ids: HashSet<u64> = HashSet::new();
     let mut taught_ids: HashSet<u64> = HashSet::new();
     let mut sink = |item: Item| -> Result<(), DumpProblem> {
-        let version = match &item {
-            Item::Schema(s) if *s > SCHEMA_VERSION => {
-                return Err(DumpProblem::NewerSchema(*s));
+        // A record newer than this build stopped the reading before it was
+        // parsed (`Versioned`); the layout is checked here.
+        if let Item::Schema(found) = &item {
+            if *found > SCHEMA_VERSION {
+                return Err(DumpProblem::NewerSchema(*found));
             }
-            Item::Schema(_) | Item::Channel(..) | Item::Reminder(..) | Item::Meta(..) | Item::AgentChannel(..) => 0,
-            Item::Office(o) => o.v,
-            Item::History(_, e) | Item::AgentHistory(_, e) => e.v,
-            Item::Unanswered(q) => q.v,
-            Item::Agent(a) => a.v,
-            Item::Handoff(h) => h.v,
-            Item::Taught(t) => t.v,
-        };
-        if version > RECORD_VERSION {
-            return Err(DumpProblem::NewerRecord(version));
         }
         match item {
             Item::Schema(_) => {}
@@ -851,7 +885,15 @@ fn check_agent(a: &Agent) -> Result<(), DumpProblem> {
     if !time_ok(a.registered_at) || !time_ok(a.updated_at) || !a.done.values().all(|d| time_ok(d.at)) {
         return Err(bad("time"));
     }
+    if !certificate_ok(a.certificate.as_ref()) {
+        return Err(bad("time"));
+    }
     Ok(())
+}
+
+/// Reported certificate dates, each a time the bot stores.
+fn certificate_ok(c: Option<&CertificateDates>) -> bool {
+    c.iter().flat_map(|c| [c.issued, c.expires]).flatten().all(time_ok)
 }
 
 /// The longest text of a request, a staff answer or a taught entry.
@@ -931,8 +973,7 @@ fn check_office(o: &Office) -> Result<(), DumpProblem> {
     if !time_ok(o.registered_at) || !time_ok(o.updated_at) || !o.done.values().all(|d| time_ok(d.at)) {
         return Err(bad("time"));
     }
-    let certificate = o.certificate.iter().flat_map(|c| [c.issued, c.expires]).flatten();
-    if !o.archived.into_iter().chain(certificate).all(time_ok) {
+    if !o.archived.into_iter().all(time_ok) || !certificate_ok(o.certificate.as_ref()) {
         return Err(bad("time"));
     }
     Ok(())

@@ -97,6 +97,10 @@ pub enum UserError {
     StepIsVendors(StepId),
     #[error("the office's own steps are done; the rest is its 代理人's")]
     OfficePartDone(Option<String>),
+    /// Dates given to `/certificate` in a proxy-billed office's channel: the
+    /// certificate is its 代理人's (named, when the office names one).
+    #[error("the certificate is the 代理人's; record it in the 代理人's channel")]
+    CertificateIsAgents(Option<String>),
     #[error("office: is for a 代理人's channel")]
     OfficeOptionNotHere,
     #[error("channel already bound to the proxy-mode office {0}")]
@@ -221,6 +225,8 @@ impl UserError {
             StepIsVendors(s) => Msg::new("error-step-is-vendors").msg("step", Msg::new(s.title_id())),
             OfficePartDone(Some(a)) => Msg::new("error-office-part-done").str("agent", a.clone()),
             OfficePartDone(None) => Msg::new("error-office-part-done-unnamed"),
+            CertificateIsAgents(Some(a)) => Msg::new("error-certificate-is-agents").str("agent", a.clone()),
+            CertificateIsAgents(None) => Msg::new("error-certificate-is-agents-unnamed"),
             OfficeOptionNotHere => Msg::new("error-office-option"),
             ChannelBoundProxy(n) => Msg::new("error-channel-bound-proxy").str("number", n.clone()),
             BadDate(d) => Msg::new("error-bad-date").str("date", d.clone()),

@@ -7,8 +7,37 @@ use serde::{Deserialize, Serialize};
 use crate::office_number::OfficeNumber;
 use crate::playbook::{self, DoneMark, Mode, StepId, TaskId};
 
-/// Record version written by this build; a newer one is refused on read.
-pub const RECORD_VERSION: u32 = 1;
+/// Record version written by this build; a newer one is refused on read
+/// (as newer, before it is parsed), every older one is read. Every record
+/// this build writes or rewrites carries it, so a build that knows less
+/// calls the record newer rather than corrupt.
+///
+/// - 1: `Office`, `Event` (registered, updated, task done, mode changed,
+///   undo, bound), `Unanswered`.
+/// - 2: an office's `agent`, `certificate` and `archived`; `Agent` (with
+///   its `certificate`), `Handoff`, `TaughtEntry`; events: a 代理人
+///   registered, an office's task done by its 代理人, a certificate
+///   reported, a number corrected, archived, unarchived, and `updated` with
+///   the 代理人 joined or left. (Builds before the bump wrote these at 1;
+///   they read the same.)
+pub const RECORD_VERSION: u32 = 2;
+
+/// A stored record's version, read before anything else of it: from the
+/// leading `{"v":N,` every record starts with (serde writes `v` first), or
+/// by a parse when it does not.
+pub fn record_version(bytes: &[u8]) -> Result<u32, serde_json::Error> {
+    if let Some(rest) = bytes.strip_prefix(b"{\"v\":") {
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 && digits < 10 && rest.get(digits).is_some_and(|b| matches!(b, b',' | b'}')) {
+            return Ok(rest[..digits].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')));
+        }
+    }
+    #[derive(Deserialize)]
+    struct Versioned {
+        v: u32,
+    }
+    serde_json::from_slice::<Versioned>(bytes).map(|r| r.v)
+}
 
 /// Longest office name, 代理人 name, software name or channel accepted.
 pub const MAX_NAME: usize = 100;
@@ -17,8 +46,15 @@ pub const MAX_NAME: usize = 100;
 /// 請求ができる代理請求」.
 pub const MAX_AGENT_OFFICES: usize = 100;
 
-/// The layout version of the data directory (and of its backups).
-pub const SCHEMA_VERSION: u32 = 1;
+/// The layout version of the data directory (and of its backups). A
+/// directory of a newer one is not opened; an older one is read, and
+/// upgraded when the bot opens it to write.
+///
+/// - 1: the trees (and backup sections) `offices`, `channels`, `history`,
+///   `unanswered`, `reminders`, `meta`.
+/// - 2: also `agents`, `agent_channels`, `agent_history`, `agent_offices`,
+///   `handoffs`, `handoff_threads`, `taught`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Who acts: a Discord user or a console user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +179,10 @@ pub struct Agent {
     /// The 代理人's own tasks.
     #[serde(default)]
     pub done: BTreeMap<TaskId, DoneMark>,
+    /// The dates of its one certificate, as reported in its channel
+    /// (`/certificate`); its offices have none of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<CertificateDates>,
 }
 
 /// The key a 代理人 is stored and found under: its name folded (NFKC, lower
@@ -164,6 +204,7 @@ impl Agent {
             updated_at: now,
             revision: 0,
             done: BTreeMap::new(),
+            certificate: None,
         }
     }
 }
@@ -224,8 +265,8 @@ pub enum Action {
         #[serde(rename = "office_seq")]
         seq: u64,
     },
-    /// The office reported its certificate's dates; the previous report is
-    /// kept for undo.
+    /// The office (or, in its channel, the 代理人) reported its
+    /// certificate's dates; the previous report is kept for undo.
     CertificateReported {
         dates: CertificateDates,
         prev: Option<CertificateDates>,

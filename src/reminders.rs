@@ -1,16 +1,18 @@
-//! Reminders, computed purely from an office and the time: a stalled office
-//! is nudged once per stall period, an お知らせ not received two weeks after
-//! the 届出 suggests calling the 国保連合会, a certificate issuance pending for
-//! more than a week suggests calling the helpdesk, and a certificate nearing its expiry is
-//! announced 90, 30 and 7 days before (180 days too when the date is an
-//! estimate; see [`crate::certificate`]) and once after it has passed.
+//! Reminders, computed purely from an office (or a 代理人) and the time: a
+//! stalled office is nudged once per stall period, an お知らせ not received
+//! two weeks after the 届出 suggests calling the 国保連合会, a certificate
+//! issuance pending for more than a week suggests calling the helpdesk, and
+//! a certificate nearing its expiry is announced 90, 30 and 7 days before
+//! (180 days too when the date is an estimate; see [`crate::certificate`])
+//! and once after it has passed: an office's own certificate in its
+//! channel, a 代理人's one certificate in the 代理人's ([`due_agent`]).
 //! Archived offices get none. Each reminder has a key, which starts with the
 //! office number and a slash (the store moves the sent keys when a number
-//! is corrected); the store remembers sent keys so a reminder is sent once,
-//! even across restarts.
+//! is corrected), or with `agent/` and the 代理人's key; the store remembers
+//! sent keys so a reminder is sent once, even across restarts.
 
-use crate::cards;
-use crate::certificate::{self, Basis};
+use crate::cards::{self, AgentView};
+use crate::certificate::{self, Basis, Expiry};
 use crate::config::Config;
 use crate::contacts;
 use crate::model::Office;
@@ -45,7 +47,6 @@ pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bo
     };
     let n = office.number.as_str();
     let mut out = Vec::new();
-    let reception = || Block::Contact(contacts::route(config, ContactId::Reception, Some(office)));
 
     // Stalled: no change for a whole stall period; once per period.
     let stall = i64::from(config.bot.stall_days.max(1));
@@ -109,47 +110,95 @@ pub fn due(config: &Config, office: &Office, now: i64, sent: &dyn Fn(&str) -> bo
         CERTIFICATE_PENDING_DAYS + 1,
         ContactId::Reception,
     );
-    // Certificate expiry: the most urgent notice whose day has come, then
-    // one after it has passed.
-    let expiry = certificate::expiry(office);
-    if let Some(exp) = expiry.filter(|e| certificate::days_until(now, e.last_day) >= -LAPSED_NOTICE_DAYS) {
-        let base = match exp.basis {
-            // The key of the notices counted from the install mark, as before
-            // there were reported dates (a notice sent is not sent again).
-            Basis::Estimate { installed, .. } => format!("{n}/certificate-expiry/{installed}"),
-            Basis::FromIssue { issued } => format!("{n}/certificate-expiry/issued-{issued}"),
-            Basis::Reported => format!("{n}/certificate-expiry/expires-{}", exp.last_day),
-        };
-        let left = certificate::days_until(now, exp.last_day);
-        let mut keys: Vec<String> = certificate::notices(&exp.basis)
-            .iter()
-            .filter(|d| left <= **d)
-            .map(|d| format!("{base}/{d}"))
-            .collect();
-        if left < 0 {
-            keys.push(format!("{base}/lapsed"));
-        }
-        if let Some(key) = keys.last().filter(|k| !sent(k.as_str())) {
-            let mut blocks = certificate::describe(now, &exp);
-            let what = if left < 0 {
-                "reminder-certificate-lapsed"
-            } else {
-                "reminder-certificate-renewal"
-            };
-            blocks.push(Block::Text(Msg::new(what)));
-            blocks.push(reception());
-            let reply = Reply {
-                blocks,
-                tone: Tone::Info,
-                ..Reply::default()
-            };
-            out.push(Due {
-                key: key.clone(),
-                supersedes: keys[..keys.len() - 1].to_vec(),
-                channel,
-                reply,
-            });
-        }
-    }
+    // Certificate expiry (an office with a certificate of its own).
+    out.extend(expiry_notice(
+        certificate::expiry(office),
+        &format!("{n}/certificate-expiry"),
+        now,
+        sent,
+        Notice {
+            channel,
+            lead: None,
+            contact: Block::Contact(contacts::route(config, ContactId::Reception, Some(office))),
+        },
+    ));
     out
+}
+
+/// The reminders due for a 代理人 now: its one certificate's expiry, in its
+/// channel (its offices have no certificate of their own). Keys start with
+/// `agent/`, the 代理人's key and a slash.
+pub fn due_agent(config: &Config, view: &AgentView, now: i64, sent: &dyn Fn(&str) -> bool) -> Vec<Due> {
+    let agent = view.agent;
+    let Some(channel) = agent.channel.clone() else {
+        return Vec::new();
+    };
+    let notice = Notice {
+        channel,
+        lead: Some(Block::Text(Msg::new("certificate-agent").str("agent", &agent.name))),
+        contact: Block::Contact(contacts::route_agent(config, ContactId::Reception, agent, view.offices)),
+    };
+    let base = format!("agent/{}/certificate-expiry", agent.key);
+    expiry_notice(certificate::agent_expiry(agent), &base, now, sent, notice)
+        .into_iter()
+        .collect()
+}
+
+/// Where an expiry notice goes and what frames it.
+struct Notice {
+    channel: String,
+    /// A line before the expiry (whose certificate it is).
+    lead: Option<Block>,
+    /// Whom to ask (after the renewal steps).
+    contact: Block,
+}
+
+/// A certificate's expiry notice, if one is due: the most urgent one whose
+/// day has come (those skipped are superseded), then one after it has
+/// passed. `base` starts every key.
+fn expiry_notice(
+    expiry: Option<Expiry>,
+    base: &str,
+    now: i64,
+    sent: &dyn Fn(&str) -> bool,
+    notice: Notice,
+) -> Option<Due> {
+    let exp = expiry.filter(|e| certificate::days_until(now, e.last_day) >= -LAPSED_NOTICE_DAYS)?;
+    let base = match exp.basis {
+        // The key of the notices counted from the install mark, as before
+        // there were reported dates (a notice sent is not sent again).
+        Basis::Estimate { installed, .. } => format!("{base}/{installed}"),
+        Basis::FromIssue { issued } => format!("{base}/issued-{issued}"),
+        Basis::Reported => format!("{base}/expires-{}", exp.last_day),
+    };
+    let left = certificate::days_until(now, exp.last_day);
+    let mut keys: Vec<String> = certificate::notices(&exp.basis)
+        .iter()
+        .filter(|d| left <= **d)
+        .map(|d| format!("{base}/{d}"))
+        .collect();
+    if left < 0 {
+        keys.push(format!("{base}/lapsed"));
+    }
+    let key = keys.last().filter(|k| !sent(k.as_str()))?.clone();
+    let mut blocks: Vec<Block> = notice.lead.into_iter().collect();
+    blocks.extend(certificate::describe(now, &exp));
+    let what = if left < 0 {
+        "reminder-certificate-lapsed"
+    } else {
+        "reminder-certificate-renewal"
+    };
+    blocks.push(Block::Text(Msg::new(what)));
+    blocks.push(notice.contact);
+    keys.pop();
+    Some(Due {
+        key,
+        supersedes: keys,
+        channel: notice.channel,
+        reply: Reply {
+            blocks,
+            tone: Tone::Info,
+            ..Reply::default()
+        },
+    })
 }

@@ -11,7 +11,7 @@ use crate::cards::{bar, AgentView};
 use crate::content::iso_datetime;
 use crate::model::Unanswered;
 use crate::model::{Action, Agent, Event, Office};
-use crate::playbook::{self, Doer, Mode, StepId, StepStatus, TaskId, Track};
+use crate::playbook::{self, Doer, Mode, StepId, StepStatus, Tally, TaskId, Track};
 use crate::reply::{Block, Button, ButtonAction, Msg, Reply};
 
 /// One office in the summary.
@@ -55,9 +55,12 @@ pub struct AgentRow {
     pub current_step: Option<StepId>,
     pub done_steps: usize,
     pub total_steps: usize,
+    /// Its active offices.
     pub offices: usize,
     /// Offices whose 「電子請求登録結果に関するお知らせ」 arrived.
     pub received: usize,
+    /// Its archived offices: counted in none of the other figures.
+    pub archived: usize,
     /// The offices still before or waiting for their letter: (name, number).
     pub pending: Vec<(Arc<str>, Arc<str>)>,
     pub updated_at: i64,
@@ -151,17 +154,19 @@ pub fn row(o: &Office, agent: Option<&Agent>, now: i64, stall_days: u32) -> Offi
     }
 }
 
-/// A 代理人's row, from it and its offices.
+/// A 代理人's row, from it and its active offices (an archived office is
+/// out of the summary, so out of its 代理人's row too: only counted apart).
 pub fn agent_row(view: &AgentView, now: i64, stall_days: u32) -> AgentRow {
-    let tally = view.tally();
-    let current = view.current_step();
-    let (done, total) = view.counts();
-    let waiting_since = current.and_then(|s| match view.status(s) {
+    let active: Vec<&Office> = view.offices.iter().filter(|o| !o.is_archived()).collect();
+    let done = &view.agent.done;
+    let tally = Tally::of(active.iter().map(|o| &o.done));
+    let current = playbook::agent_current_step(done, &tally);
+    let (done_steps, total_steps) = playbook::agent_counts(done, &tally);
+    let waiting_since = current.and_then(|s| match playbook::agent_status(s, done, &tally) {
         StepStatus::Waiting { since } => Some(since),
         _ => None,
     });
-    let updated_at = view
-        .offices
+    let updated_at = active
         .iter()
         .map(|o| o.updated_at)
         .fold(view.agent.updated_at, i64::max);
@@ -169,12 +174,12 @@ pub fn agent_row(view: &AgentView, now: i64, stall_days: u32) -> AgentRow {
         key: view.agent.key.as_str().into(),
         name: view.agent.name.as_str().into(),
         current_step: current,
-        done_steps: done,
-        total_steps: total,
+        done_steps,
+        total_steps,
         offices: tally.offices,
         received: tally.received,
-        pending: view
-            .offices
+        archived: view.offices.len() - active.len(),
+        pending: active
             .iter()
             .filter(|o| !o.done.contains_key(&TaskId::NotifyReceive))
             .map(|o| (o.name.as_str().into(), o.number.as_str().into()))
@@ -300,7 +305,8 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
                     .num("total", a.total_steps as i64)
                     .msg("step", step)
                     .num("received", a.received as i64)
-                    .num("offices", a.offices as i64),
+                    .num("offices", a.offices as i64)
+                    .num("archived", a.archived as i64),
             );
             if !a.pending.is_empty() {
                 let names: Vec<String> = a

@@ -138,7 +138,10 @@ summary-agents = Progress by proxy (代理人), { $agents ->
     [one] 1 proxy
    *[other] { $agents } proxies
 }:
-summary-agent-line = Proxy "{ $agent }": { $done } of { $total } proxy steps done ({ $step }); notice received for { $received } of { $offices } offices
+summary-agent-line = Proxy "{ $agent }": { $done } of { $total } proxy steps done ({ $step }); notice received for { $received } of { $offices } offices{ $archived ->
+    [0] {""}
+   *[other] { " " }(and { $archived } archived)
+}
 summary-agent-pending = Waiting for the notice or not yet submitted: { $offices }{ $more ->
     [0] {""}
    *[other] , and { $more } more
@@ -513,6 +516,17 @@ reminder-certificate-lapsed =
 undo-certificate = The certificate dates are back to what was recorded before.
 history-certificate-expires = recorded the certificate's expiry ({ $date })
 history-certificate-issued = recorded the certificate's issue date ({ $date })
+certificate-agent = This is the electronic certificate of the proxy (代理人) "{ $agent }": one for all its offices.
+certificate-recorded-agent = Recorded the expiry of the proxy "{ $agent }"'s electronic certificate.
+certificate-recorded-issued-agent = Recorded the issue date of the proxy "{ $agent }"'s electronic certificate.
+certificate-is-agents =
+    This office's electronic certificate is its proxy's (代理人 "{ $agent }"): one for all the proxy's offices.
+    Its expiry is recorded, and reminded of, in the proxy's channel (type /certificate there).
+certificate-is-agents-unnamed =
+    In proxy billing (代理請求), the proxy (代理人) holds one electronic certificate for all its offices.
+    Its expiry is recorded, and reminded of, in the proxy's channel (type /certificate there).
+error-certificate-is-agents = The electronic certificate is the proxy's (代理人 "{ $agent }"), one for all its offices: record its expiry in the proxy's channel with /certificate. Nothing was changed.
+error-certificate-is-agents-unnamed = In proxy billing (代理請求), the electronic certificate is the proxy's, one for all its offices: record its expiry in the proxy's channel with /certificate. Nothing was changed.
 error-bad-date = Cannot read the date "{ $date }". Type it like 2029-11-23, 2029年11月23日 or 令和11年11月23日.
 error-issued-in-future = The issue date is after today. Please check the date. Nothing was changed.
 error-expiry-too-far = The expiry is more than 3 years from today, but a certificate is valid for 3 years. Please check the date. Nothing was changed.

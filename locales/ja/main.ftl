@@ -124,7 +124,10 @@ summary-office-stalled = { $name }（{ $number }）{ $step }：{ $days }日経�
        *[no] {""}
     }
 summary-agents = 代理人ごとの進み具合（{ $agents }代理人）：
-summary-agent-line = 代理人「{ $agent }」：代理人の手順 { $total }手順中 { $done }手順完了（{ $step }）、届出 { $offices }事業所中 { $received }事業所でお知らせ受領
+summary-agent-line = 代理人「{ $agent }」：代理人の手順 { $total }手順中 { $done }手順完了（{ $step }）、届出 { $offices }事業所中 { $received }事業所でお知らせ受領{ $archived ->
+    [0] {""}
+   *[other] （ほかにアーカイブ中 { $archived }事業所）
+}
 summary-agent-pending = お知らせ待ち・届出前：{ $offices }{ $more ->
     [0] {""}
    *[other] 、ほか{ $more }事業所
@@ -493,6 +496,17 @@ reminder-certificate-lapsed =
 undo-certificate = 電子証明書の日付の記録を、1つ前に戻しました。
 history-certificate-expires = 電子証明書の有効期限を記録（{ $date }）
 history-certificate-issued = 電子証明書の発行日を記録（{ $date }）
+certificate-agent = 代理人「{ $agent }」の電子証明書（代理人の全事業所で1つ）です。
+certificate-recorded-agent = 代理人「{ $agent }」の電子証明書の有効期限を記録しました。
+certificate-recorded-issued-agent = 代理人「{ $agent }」の電子証明書の発行日を記録しました。
+certificate-is-agents =
+    この事業所の電子証明書は、代理人「{ $agent }」の電子証明書（代理人の全事業所で1つ）です。
+    有効期限の記録とお知らせは、代理人のチャンネルで行います（代理人のチャンネルで /certificate と入力します）。
+certificate-is-agents-unnamed =
+    代理請求では、電子証明書は代理人が全事業所で1つ持ちます。
+    有効期限の記録とお知らせは、代理人のチャンネルで行います（代理人のチャンネルで /certificate と入力します）。
+error-certificate-is-agents = 電子証明書は代理人「{ $agent }」のもの（代理人の全事業所で1つ）です。有効期限は、代理人のチャンネルで /certificate と入力して記録してください。何も変更していません。
+error-certificate-is-agents-unnamed = 代理請求では、電子証明書は代理人が全事業所で1つ持ちます。有効期限は、代理人のチャンネルで /certificate と入力して記録してください。何も変更していません。
 error-bad-date = 日付「{ $date }」を読み取れません。2029年11月23日、令和11年11月23日、2029-11-23 のように入力してください。
 error-issued-in-future = 発行日が今日より後になっています。日付をご確認ください。何も変更していません。
 error-expiry-too-far = 有効期限が、今日から3年より先になっています。電子証明書の有効期間は3年間です。日付をご確認ください。何も変更していません。

@@ -1,6 +1,7 @@
 //! The commands in a 代理人's channel: its own steps (`/done`, `/undo`), its
 //! offices' 届出 (`/done office:NUMBER`, recorded in the office's history and
-//! in the 代理人's, so `/undo` here takes it back), and its views.
+//! in the 代理人's, so `/undo` here takes it back), its one certificate
+//! (`/certificate`, see `expiry`), and its views.
 
 use super::{done_mark, earlier_open, parse_topic, record, record_agent, undo_target, By, Ctx, Outcome};
 use crate::cards::{self, AgentView};
@@ -25,6 +26,9 @@ pub(super) fn handle(ctx: &Ctx, view: AgentView, input: &Input) -> Result<Outcom
         Input::Contact { topic } => contact(ctx, view, topic.as_deref()),
         Input::Mode { .. } => Err(UserError::AgentChannelMode(view.agent.name.clone())),
         Input::Help => Ok(Outcome::reply(super::help(ctx))),
+        Input::Certificate { expires, issued } => {
+            super::expiry::agent_certificate(ctx, view, expires.as_deref(), issued.as_deref())
+        }
         _ => Err(UserError::UnknownCommand(input.name().to_string())),
     }
 }
@@ -90,6 +94,9 @@ fn done(ctx: &Ctx, view: AgentView, step: Option<&str>) -> Result<Outcome, UserE
         reply.push(Block::Text(
             Msg::new("done-now-waiting").msg("what", Msg::new(step.msg_in(Track::Agent, "waiting"))),
         ));
+    }
+    if task == TaskId::CertificateInstall {
+        super::expiry::ask_after_install(after.agent.certificate.as_ref(), &mut reply);
     }
     cards::append_agent_after_done(ctx.config, &after, step, &mut reply);
     let change = Change::from(write);
@@ -255,11 +262,16 @@ fn undo(ctx: &Ctx, view: AgentView) -> Result<Outcome, UserError> {
                 ),
             }
         }
+        Action::CertificateReported { .. } => (Msg::new("undo-certificate"), None),
         _ => return Err(UserError::NothingToUndo),
     };
     let mut after_agent = agent.clone();
-    if let Action::TaskDone { task } = &target.action {
-        after_agent.done.remove(task);
+    match &target.action {
+        Action::TaskDone { task } => {
+            after_agent.done.remove(task);
+        }
+        Action::CertificateReported { prev, .. } => after_agent.certificate = *prev,
+        _ => {}
     }
     let agent_write = record_agent(by, Some(agent), after_agent, Action::Undo { seq: target.seq });
     let offices: Vec<Office> = view

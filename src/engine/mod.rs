@@ -270,6 +270,8 @@ fn next_event(by: By, revision: u64, action: Action) -> Event {
 /// revision and time, expected to be at `before`'s revision when stored.
 pub fn record(by: By, before: Option<&Office>, mut after: Office, action: Action) -> OfficeWrite {
     let event = next_event(by, after.revision, action);
+    // Written by this build: its record version, whatever it was read at.
+    after.v = RECORD_VERSION;
     after.revision = event.seq;
     after.updated_at = by.now;
     OfficeWrite {
@@ -285,6 +287,7 @@ pub fn record(by: By, before: Option<&Office>, mut after: Office, action: Action
 /// Records an action on a 代理人, as [`record`] does on an office.
 pub fn record_agent(by: By, before: Option<&Agent>, mut after: Agent, action: Action) -> AgentWrite {
     let event = next_event(by, after.revision, action);
+    after.v = RECORD_VERSION;
     after.revision = event.seq;
     after.updated_at = by.now;
     AgentWrite {

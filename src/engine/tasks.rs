@@ -92,7 +92,7 @@ pub(super) fn done(ctx: &Ctx, step: Option<&str>) -> Result<Outcome, UserError> 
         ));
     }
     if task == TaskId::CertificateInstall {
-        super::expiry::ask_after_install(&change.office, &mut reply);
+        super::expiry::ask_after_install(change.office.certificate.as_ref(), &mut reply);
     }
     cards::append_after_done(ctx.config, &change.office, ctx.office_agent(), step, &mut reply);
     Ok(Outcome {

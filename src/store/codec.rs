@@ -2,33 +2,27 @@
 //! layouts of the trees.
 
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::StoreError;
-use crate::model::RECORD_VERSION;
+use crate::model::{record_version, RECORD_VERSION};
 use crate::office_number::OfficeNumber;
 
-#[derive(Deserialize)]
-struct Versioned {
-    v: u32,
-}
-
-/// The record version: read from the leading `{"v":N,` that every record
-/// starts with (serde writes `v` first), or by a parse when it does not.
+/// The record version (see [`crate::model::record_version`]).
 pub(super) fn version(bytes: &[u8]) -> Result<u32, StoreError> {
-    if let Some(rest) = bytes.strip_prefix(b"{\"v\":") {
-        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits > 0 && digits < 10 && rest.get(digits).is_some_and(|b| matches!(b, b',' | b'}')) {
-            return Ok(rest[..digits].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')));
-        }
-    }
-    let ver: Versioned = serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    Ok(ver.v)
+    record_version(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
 pub(super) fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+    decode_up_to(bytes, RECORD_VERSION)
+}
+
+/// A record as a build reading up to record version `supported` reads it:
+/// the version first, and a newer record is refused as newer, never parsed
+/// (its kinds and fields may be unknown to that build).
+fn decode_up_to<T: DeserializeOwned>(bytes: &[u8], supported: u32) -> Result<T, StoreError> {
     let v = version(bytes)?;
-    if v > RECORD_VERSION {
+    if v > supported {
         return Err(StoreError::NewerRecord(v));
     }
     serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt(e.to_string()))
@@ -97,7 +91,11 @@ pub(super) fn number_of(bytes: &[u8]) -> Result<OfficeNumber, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Event;
+    use crate::model::{Action, Actor, Agent, CertificateDates, Event, Office, Unanswered};
+    use serde::de::{DeserializeOwned, IgnoredAny};
+
+    /// The record version before this one.
+    const PREVIOUS: u32 = RECORD_VERSION - 1;
 
     #[test]
     fn record_version_from_the_prefix_or_a_parse() {
@@ -105,7 +103,176 @@ mod tests {
         assert_eq!(version(br#"{"v":12}"#).unwrap(), 12);
         assert_eq!(version(br#"{"number":"x","v":3}"#).unwrap(), 3);
         assert!(matches!(version(b"not json"), Err(StoreError::Corrupt(_))));
-        let newer = br#"{"v":2,"seq":1}"#;
-        assert!(matches!(decode::<Event>(newer), Err(StoreError::NewerRecord(2))));
+        let newer = format!(r#"{{"v":{},"seq":1}}"#, RECORD_VERSION + 1);
+        assert!(matches!(
+            decode::<Event>(newer.as_bytes()),
+            Err(StoreError::NewerRecord(v)) if v == RECORD_VERSION + 1
+        ));
+    }
+
+    fn number() -> OfficeNumber {
+        OfficeNumber::try_from("1370100016".to_string()).unwrap()
+    }
+
+    fn actor() -> Actor {
+        Actor {
+            id: "u1".into(),
+            name: "山田".into(),
+            staff: false,
+            local: false,
+        }
+    }
+
+    fn event(v: u32, seq: u64, action: Action) -> Event {
+        Event {
+            v,
+            seq,
+            at: 1_795_447_800 + seq as i64,
+            actor: actor(),
+            action,
+        }
+    }
+
+    /// An office as the previous version stored one: the fields it had.
+    fn office(v: u32) -> Office {
+        let mut o = Office::new(
+            number(),
+            "あおば介護".into(),
+            Default::default(),
+            None,
+            Some("c1".into()),
+            1_795_447_800,
+        );
+        o.v = v;
+        o.revision = 2;
+        o
+    }
+
+    /// A mode or a task by the name records give it (the store knows no
+    /// playbook).
+    fn named<T: DeserializeOwned>(name: &str) -> T {
+        serde_json::from_value(serde_json::Value::String(name.into())).unwrap()
+    }
+
+    /// Every kind of event the previous version wrote.
+    fn previous_events() -> Vec<Event> {
+        let mode = named("direct");
+        [
+            Action::Registered {
+                name: "あおば介護".into(),
+                mode,
+                software: None,
+            },
+            Action::Updated {
+                name: "あおば介護本店".into(),
+                mode,
+                software: Some("ソフト".into()),
+                prev_name: "あおば介護".into(),
+                prev_mode: mode,
+                prev_software: None,
+                agent: None,
+                prev_agent: None,
+            },
+            Action::TaskDone {
+                task: named("environment"),
+            },
+            Action::ModeChanged {
+                from: mode,
+                to: named("proxy"),
+            },
+            Action::Undo { seq: 4 },
+            Action::Bound {
+                channel: "c2".into(),
+                prev: Some("c1".into()),
+            },
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| event(PREVIOUS, i as u64 + 1, a))
+        .collect()
+    }
+
+    /// What this version added: the kinds of event, the fields, the records.
+    fn this_versions_records() -> Vec<Vec<u8>> {
+        let dates = CertificateDates {
+            issued: None,
+            expires: Some(1_890_000_000),
+        };
+        let mut o = office(RECORD_VERSION);
+        o.agent = Some("さくら".into());
+        o.mode = named("proxy");
+        let mut archived = office(RECORD_VERSION);
+        archived.archived = Some(1_795_500_000);
+        archived.certificate = Some(dates);
+        let mut agent = Agent::new("さくら".into(), None, Some("g".into()), 1_795_447_800);
+        agent.certificate = Some(dates);
+        let mut out = vec![encode(&o), encode(&archived), encode(&agent)];
+        for a in [
+            Action::AgentRegistered {
+                name: "さくら".into(),
+                software: None,
+            },
+            Action::OfficeTaskDone {
+                number: number(),
+                task: named("notify-submit"),
+                seq: 3,
+            },
+            Action::CertificateReported { dates, prev: None },
+            Action::NumberCorrected {
+                from: number(),
+                to: OfficeNumber::try_from("1370100024".to_string()).unwrap(),
+            },
+            Action::Archived {},
+            Action::Unarchived {},
+            Action::Updated {
+                name: "x".into(),
+                mode: named("proxy"),
+                software: None,
+                prev_name: "x".into(),
+                prev_mode: named("direct"),
+                prev_software: None,
+                agent: Some("さくら".into()),
+                prev_agent: None,
+            },
+        ] {
+            out.push(encode(&event(RECORD_VERSION, 1, a)));
+        }
+        out
+    }
+
+    #[test]
+    fn records_the_previous_version_wrote_still_read() {
+        let o = office(PREVIOUS);
+        let bytes = encode(&o);
+        assert_eq!(version(&bytes).unwrap(), PREVIOUS);
+        assert_eq!(decode::<Office>(&bytes).unwrap(), o);
+        for e in previous_events() {
+            let bytes = encode(&e);
+            assert_eq!(version(&bytes).unwrap(), PREVIOUS);
+            assert_eq!(decode::<Event>(&bytes).unwrap(), e);
+        }
+        let q = Unanswered {
+            v: PREVIOUS,
+            at: 1_795_447_800,
+            text: "ラーメン".into(),
+            lang: "ja".into(),
+            office: Some("1370100016".into()),
+            channel: Some("c1".into()),
+        };
+        assert_eq!(decode::<Unanswered>(&encode(&q)).unwrap(), q);
+    }
+
+    #[test]
+    fn a_reader_of_the_previous_version_calls_this_ones_records_newer() {
+        for bytes in this_versions_records() {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            // Read here; refused as newer, before any field is looked at,
+            // where the previous version's reader reads.
+            decode::<IgnoredAny>(&bytes).unwrap();
+            assert!(
+                matches!(decode_up_to::<IgnoredAny>(&bytes, PREVIOUS), Err(StoreError::NewerRecord(v)) if v == RECORD_VERSION),
+                "{text}"
+            );
+        }
     }
 }

@@ -6,7 +6,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 
 use super::codec::{decode, encode};
 use super::{Store, StoreError};
-use crate::model::{Handoff, TaughtEntry};
+use crate::model::{Handoff, TaughtEntry, RECORD_VERSION};
 
 /// The highest taught id ever given (ids are never reused after a removal).
 const TAUGHT_LAST: &str = "taught/last-id";
@@ -102,6 +102,7 @@ impl Store {
                     t.insert(new.as_bytes(), &key[..])?;
                 }
             }
+            rec.v = RECORD_VERSION;
             h.insert(&key[..], encode(&rec))?;
             Ok(Some((rec, true)))
         });

@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use sled::transaction::{ConflictableTransactionError, TransactionError, Transactional, TransactionalTree};
 
-use crate::model::{Action, Agent, AgentWrite, Change, Event, Office, OfficeWrite, Unanswered};
+use crate::model::{Action, Agent, AgentWrite, Change, Event, Office, OfficeWrite, Unanswered, RECORD_VERSION};
 use crate::office_number::OfficeNumber;
 use crate::reply::Msg;
 use codec::{
@@ -203,6 +203,7 @@ impl Tx<'_> {
                 let mut other: Office = decode_tx(&b)?;
                 if other.channel == w.bind {
                     other.channel = None;
+                    other.v = RECORD_VERSION;
                     self.offices.insert(d, encode(&other))?;
                 }
             }
@@ -364,7 +365,7 @@ impl Store {
         if !empty && !is_data_dir(dir) {
             return Err(StoreError::Foreign { path });
         }
-        let store = Store::open_sled(dir)?;
+        let store = Store::open_sled(dir, true)?;
         if empty {
             // The new files' directory entries are on disk too.
             sync_dir(dir)?;
@@ -387,10 +388,13 @@ impl Store {
                 StoreError::Missing { path }
             });
         }
-        Store::open_sled(dir)
+        Store::open_sled(dir, false)
     }
 
-    fn open_sled(dir: &Path) -> Result<Store, StoreError> {
+    /// Opens sled and checks the schema: a newer one is refused; an older
+    /// one is upgraded when `upgrade` (the directory is opened to write),
+    /// else read as it is.
+    fn open_sled(dir: &Path, upgrade: bool) -> Result<Store, StoreError> {
         let path = dir.display().to_string();
         let open = || {
             sled::Config::new()
@@ -426,6 +430,14 @@ impl Store {
                         found,
                         supported: SCHEMA_VERSION,
                     });
+                }
+                // The layouts only add trees: an older directory is this
+                // one's once it says so, and a build that knows less then
+                // refuses it instead of missing what it cannot see.
+                if found < SCHEMA_VERSION && upgrade {
+                    meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
+                    db.flush()?;
+                    log.sync_all()?;
                 }
             }
             None => {
@@ -466,6 +478,18 @@ impl Store {
         std::fs::write(&path, text)?;
         File::open(&path)?.sync_all()?;
         sync_dir(&self.dir)
+    }
+
+    /// The data directory's layout version.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        let v = self
+            .meta
+            .get(SCHEMA_KEY)?
+            .ok_or_else(|| StoreError::Corrupt("no schema version".into()))?;
+        v.as_ref()
+            .try_into()
+            .map(u32::from_be_bytes)
+            .map_err(|_| StoreError::Corrupt("schema version".into()))
     }
 
     /// Writes a different schema version (for tests of the refusal path).
@@ -653,6 +677,7 @@ impl Store {
                 if let Action::OfficeTaskDone { number, .. } = &mut event.action {
                     if number == from {
                         *number = to.clone();
+                        event.v = RECORD_VERSION;
                         agent_events.push((k, encode(&event)));
                     }
                 }

@@ -41,19 +41,19 @@ enum Holder {
 
 /// Several channels, offices and 代理人: loads what `App` loads for a
 /// command, runs the engine, and applies each write after checking it.
-struct World {
-    config: Config,
-    now: i64,
+pub(crate) struct World {
+    pub(crate) config: Config,
+    pub(crate) now: i64,
     actor: Actor,
     offices: BTreeMap<String, Office>,
     agents: BTreeMap<String, Agent>,
     channels: BTreeMap<String, Holder>,
     office_history: BTreeMap<String, Vec<Event>>,
-    agent_history: BTreeMap<String, Vec<Event>>,
+    pub(crate) agent_history: BTreeMap<String, Vec<Event>>,
 }
 
 impl World {
-    fn new() -> World {
+    pub(crate) fn new() -> World {
         World::with_config(Config::default())
     }
 
@@ -70,7 +70,7 @@ impl World {
         }
     }
 
-    fn agent_offices(&self, key: &str) -> Vec<Office> {
+    pub(crate) fn agent_offices(&self, key: &str) -> Vec<Office> {
         self.offices
             .values()
             .filter(|o| o.agent.as_deref() == Some(key))
@@ -200,7 +200,7 @@ impl World {
         }
     }
 
-    fn ok(&mut self, channel: &str, line: &str) -> Outcome {
+    pub(crate) fn ok(&mut self, channel: &str, line: &str) -> Outcome {
         let out = self
             .run(channel, &input(line))
             .unwrap_or_else(|e| panic!("{channel}: {line}: {e:?}"));
@@ -208,7 +208,7 @@ impl World {
         out
     }
 
-    fn err(&mut self, channel: &str, line: &str) -> UserError {
+    pub(crate) fn err(&mut self, channel: &str, line: &str) -> UserError {
         let before = (self.offices.clone(), self.agents.clone(), self.channels.clone());
         let e = match self.run(channel, &input(line)) {
             Ok(out) => panic!("{line} succeeded: {:?}", ids(&out.reply)),
@@ -221,19 +221,19 @@ impl World {
         e
     }
 
-    fn days(&mut self, n: i64) {
+    pub(crate) fn days(&mut self, n: i64) {
         self.now += n * DAY;
     }
 
-    fn office(&self, number: &str) -> &Office {
+    pub(crate) fn office(&self, number: &str) -> &Office {
         &self.offices[number]
     }
 
-    fn agent(&self, name: &str) -> &Agent {
+    pub(crate) fn agent(&self, name: &str) -> &Agent {
         &self.agents[&agent_key(name)]
     }
 
-    fn last_agent_action(&self, name: &str) -> &Action {
+    pub(crate) fn last_agent_action(&self, name: &str) -> &Action {
         &self.agent_history[&agent_key(name)].last().expect("history").action
     }
 }
@@ -272,8 +272,8 @@ fn builtin(id: ContactId) -> Contact {
     }
 }
 
-const GROUP: &str = "さくらケアグループ";
-const NAMES: [&str; 5] = [
+pub(crate) const GROUP: &str = "さくらケアグループ";
+pub(crate) const NAMES: [&str; 5] = [
     "さくらケア本部",
     "さくらケア東町",
     "さくらケア西町",
@@ -282,7 +282,7 @@ const NAMES: [&str; 5] = [
 ];
 
 /// The five office numbers of the group (Tokyo, valid check digits).
-fn group_numbers() -> Vec<String> {
+pub(crate) fn group_numbers() -> Vec<String> {
     (1..=5).map(|i| number(&format!("13701000{i}"))).collect()
 }
 
@@ -1077,6 +1077,86 @@ fn staff_see_offices_grouped_by_proxy() {
     // /history in the 代理人's channel: its own events.
     let r = run_ok(&app, "sakura-group", &staff(), "/history", T0 + 4 * DAY);
     assert_eq!(string(find(&r, "history-title-agent"), "agent"), GROUP);
+}
+
+#[test]
+fn a_proxys_summary_row_counts_its_active_offices_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let app = App::open(Config::default(), &data).unwrap();
+    let numbers = group_in_app(&app);
+    // A third office; then staff archive the second, still before its 届出.
+    run_ok(
+        &app,
+        "sakura-group",
+        &user(),
+        &format!("/register number:{} name:{}", numbers[2], NAMES[2]),
+        T0 + 2 * DAY,
+    );
+    let before = app.summary(T0 + 3 * DAY).unwrap();
+    assert_eq!((before.agents[0].offices, before.agents[0].archived), (3, 0));
+    run_ok(
+        &app,
+        "staff",
+        &staff(),
+        &format!("/archive office:{}", numbers[1]),
+        T0 + 3 * DAY,
+    );
+    let check = |s: &staff::Summary| {
+        let a = &s.agents[0];
+        assert_eq!((a.offices, a.received, a.archived), (2, 1, 1));
+        let pending: Vec<&str> = a.pending.iter().map(|(_, n)| &**n).collect();
+        assert_eq!(pending, [numbers[2].as_str()], "the archived office is not waited for");
+        assert!(!s.offices.iter().any(|o| &*o.number == numbers[1].as_str()));
+    };
+    // The cached summary (chat, dashboard) and the one read straight from
+    // the store (the CLI) agree.
+    check(&app.summary(T0 + 4 * DAY).unwrap());
+    check(&app.summary_streamed(T0 + 4 * DAY).unwrap());
+    // The chat view says the archived office apart, as it does for offices.
+    let r = run_ok(&app, "staff", &staff(), "/summary format:csv", T0 + 4 * DAY);
+    let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &r);
+    assert!(
+        text.contains("届出 2事業所中 1事業所でお知らせ受領（ほかにアーカイブ中 1事業所）"),
+        "{text}"
+    );
+    assert_eq!(num(find(&r, "summary-archived"), "count"), 1);
+    let csv = r.attachments.iter().find(|a| a.name == "summary.csv").unwrap();
+    let csv = String::from_utf8(csv.bytes.clone()).unwrap();
+    assert!(!csv.contains(numbers[1].as_str()), "{csv}");
+    // Back from the archive, it counts again.
+    run_ok(
+        &app,
+        "staff",
+        &staff(),
+        &format!("/unarchive office:{}", numbers[1]),
+        T0 + 5 * DAY,
+    );
+    let a = &app.summary(T0 + 5 * DAY).unwrap().agents[0];
+    assert_eq!((a.offices, a.archived, a.pending.len()), (3, 0, 2));
+    run_ok(
+        &app,
+        "staff",
+        &staff(),
+        &format!("/archive office:{}", numbers[1]),
+        T0 + 5 * DAY,
+    );
+    drop(app);
+
+    // `summary --format json` and the text summary from the binary.
+    let config = tmp.path().join("bot.toml");
+    std::fs::write(&config, "[bot]\n").unwrap();
+    let out = crate::support::cli_output(&config, &data, &["summary", "--format", "json"], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &json["agents"][0];
+    assert_eq!((a["offices"].as_u64(), a["archived"].as_u64()), (Some(2), Some(1)));
+    let out = crate::support::cli_output(&config, &data, &["summary"], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("届出 2事業所中 1事業所でお知らせ受領（ほかにアーカイブ中 1事業所）"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -2,16 +2,22 @@
 //! reports with `/certificate` (read in the [証明書] menu) drive the expiry
 //! reminders; without them the date is an estimate, labelled as one and
 //! reminded earlier. Engine scenarios with the fixed clock (`Sim`), the
-//! reminders computed purely, and one round through the store.
+//! reminders computed purely, and one round through the store. A 代理人's
+//! one certificate the same way in its channel (`World`), and at the console.
 
+use seikyu_navi::app::App;
+use seikyu_navi::cards::AgentView;
 use seikyu_navi::certificate::{self, Basis};
 use seikyu_navi::error::UserError;
-use seikyu_navi::model::{Action, CertificateDates, Office};
+use seikyu_navi::model::{agent_key, Action, CertificateDates, Office};
 use seikyu_navi::reminders::{self, Due};
 use seikyu_navi::reply::{Block, Reply, Tone};
 
+use crate::billing_modes::{group_numbers, World, GROUP, NAMES};
 use crate::engine_scenarios::Sim;
-use crate::support::{date, find, has, ids, lines, num, office_number, open, run_ok, staff, sub, user, DAY, T0};
+use crate::support::{
+    cli_output, date, find, has, ids, lines, num, office_number, open, run_ok, staff, string, sub, user, DAY, T0,
+};
 
 /// A day as the office types it, at 00:00 Japan time.
 fn day(s: &str) -> i64 {
@@ -272,4 +278,309 @@ fn offices_stored_before_the_new_fields_still_read() {
         !written.contains("certificate") && !written.contains("archived"),
         "{written}"
     );
+}
+
+// ---------------------------------------------------------------- a 代理人's certificate
+
+/// The 代理人's channel in these scenarios.
+const GROUP_CH: &str = "sakura-group";
+
+/// A 代理人 with two offices registered in its channel and a third that
+/// joined it from its own channel ("higashi") after ticking its own
+/// certificate steps there in direct mode; the 代理人 walked up to its
+/// certificate, applied for `apply` days after T0 and installed `install`
+/// days after T0. Also the install's reply.
+fn proxy_installed(apply: i64, install: i64) -> (World, Reply) {
+    let mut w = World::new();
+    let n = group_numbers();
+    w.now = T0 - 60 * DAY;
+    w.ok(
+        GROUP_CH,
+        &format!("/register number:{} name:{} agent:{GROUP}", n[0], NAMES[0]),
+    );
+    w.ok(GROUP_CH, &format!("/register number:{} name:{}", n[1], NAMES[1]));
+    w.ok("higashi", &format!("/register number:{} name:{}", n[2], NAMES[2]));
+    for task in [
+        "environment",
+        "notify-submit",
+        "notify-receive",
+        "login",
+        "certificate-apply",
+        "certificate-install",
+    ] {
+        w.ok("higashi", &format!("/done step:{task}"));
+    }
+    w.ok(
+        "higashi",
+        &format!("/register number:{} name:{} agent:{GROUP}", n[2], NAMES[2]),
+    );
+    w.ok(GROUP_CH, "/done"); // the 代理人's PC
+    for o in &n[..2] {
+        for _ in 0..2 {
+            w.ok(GROUP_CH, &format!("/done office:{o}"));
+        }
+    }
+    w.ok(GROUP_CH, "/done"); // 代理人申請
+    w.ok(GROUP_CH, "/done"); // its login
+    w.now = T0 + apply * DAY;
+    w.ok(GROUP_CH, "/done step:certificate-apply");
+    w.now = T0 + install * DAY;
+    let reply = w.ok(GROUP_CH, "/done step:certificate-install").reply;
+    (w, reply)
+}
+
+/// The 代理人's expiry reminder due at `now` (none, or exactly one), given
+/// the keys already sent.
+fn agent_expiry_due(w: &World, now: i64, sent: &[String]) -> Option<Due> {
+    let offices = w.agent_offices(&agent_key(GROUP));
+    let view = AgentView {
+        agent: w.agent(GROUP),
+        offices: &offices,
+    };
+    let due = reminders::due_agent(&w.config, &view, now, &|k| sent.iter().any(|s| s == k));
+    assert!(due.len() <= 1, "{:?}", due.iter().map(|d| &d.key).collect::<Vec<_>>());
+    due.into_iter().next()
+}
+
+/// Whether any of the offices under the 代理人 has an expiry reminder due at
+/// `now` (nothing sent yet).
+fn an_office_is_reminded(w: &World, now: i64) -> bool {
+    w.agent_offices(&agent_key(GROUP)).iter().any(|o| {
+        reminders::due(&w.config, o, now, &|_| false)
+            .iter()
+            .any(|d| d.key.contains("/certificate-expiry/"))
+    })
+}
+
+#[test]
+fn a_proxys_certificate_is_recorded_and_reminded_in_its_channel() {
+    // The install asks for the date, as an office's does.
+    let (mut w, install) = proxy_installed(0, 5);
+    assert!(has(&install, "done-certificate-ask"), "{:?}", ids(&install));
+
+    // Without a date: the estimate from the 代理人's application day,
+    // labelled, and said to be the 代理人's one certificate.
+    let out = w.ok(GROUP_CH, "/certificate");
+    assert!(out.change.is_none());
+    let r = &out.reply;
+    assert_eq!(string(find(r, "certificate-agent"), "agent"), GROUP);
+    assert!(is_warning(r, "certificate-expires-estimate"));
+    let last = day("2029-11-23");
+    assert_eq!(date(find(r, "certificate-expires-estimate"), "date"), last);
+    assert_eq!(date(find(r, "certificate-estimate-why"), "since"), T0);
+    for id in [
+        "certificate-check-exact",
+        "certificate-how",
+        "certificate-schedule-estimate",
+    ] {
+        assert!(has(r, id), "{id}");
+    }
+    assert!(has(r, "next-pointer"), "the 代理人's next step: {:?}", ids(r));
+
+    // Reminded in the 代理人's channel from 180 days before (目安).
+    assert!(agent_expiry_due(&w, last - 181 * DAY, &[]).is_none());
+    let due = agent_expiry_due(&w, last - 180 * DAY, &[]).expect("180 days before");
+    assert_eq!(due.channel, GROUP_CH);
+    assert!(due.key.ends_with("/180"), "{}", due.key);
+    assert_eq!(string(find(&due.reply, "certificate-agent"), "agent"), GROUP);
+    assert!(is_warning(&due.reply, "certificate-expires-estimate"));
+    for id in [
+        "certificate-estimate-why",
+        "certificate-check-exact",
+        "certificate-how",
+        "reminder-certificate-renewal",
+    ] {
+        assert!(has(&due.reply, id), "{id}");
+    }
+    let sent = vec![due.key];
+    let due = agent_expiry_due(&w, last - 20 * DAY, &sent).unwrap();
+    assert!(due.key.ends_with("/30"));
+    assert!(due.supersedes.iter().any(|k| k.ends_with("/90")));
+
+    // The issue date read in the [証明書] menu: on the 代理人, nowhere else.
+    let out = w.ok(GROUP_CH, "/certificate issued:令和8年11月20日");
+    assert_eq!(out.reply.tone, Tone::Success);
+    assert_eq!(
+        string(find(&out.reply, "certificate-recorded-issued-agent"), "agent"),
+        GROUP
+    );
+    assert!(out.change.as_ref().unwrap().office.is_none());
+    let dates = CertificateDates {
+        issued: Some(day("2026-11-20")),
+        expires: None,
+    };
+    assert_eq!(w.agent(GROUP).certificate, Some(dates));
+    assert_eq!(
+        w.last_agent_action(GROUP),
+        &Action::CertificateReported { dates, prev: None }
+    );
+    assert!(has(&out.reply, "certificate-expires-from-issue"));
+    assert!(has(&out.reply, "certificate-schedule"));
+
+    // Notices 90, 30 and 7 days before the computed last day, then the one
+    // lapsed notice; each once.
+    let last = day("2029-11-19");
+    let mut sent: Vec<String> = Vec::new();
+    assert!(
+        agent_expiry_due(&w, last - 91 * DAY, &sent).is_none(),
+        "no 180 for a real date"
+    );
+    for d in [90, 30, 7] {
+        let due = agent_expiry_due(&w, last - d * DAY + 3600, &sent).unwrap_or_else(|| panic!("{d}"));
+        assert!(due.key.ends_with(&format!("/{d}")), "{}", due.key);
+        let m = find(&due.reply, "certificate-expires-from-issue");
+        assert_eq!((date(m, "date"), num(m, "days")), (last, d));
+        assert!(has(&due.reply, "reminder-certificate-renewal"));
+        sent.push(due.key);
+        assert!(
+            agent_expiry_due(&w, last - d * DAY + 7200, &sent).is_none(),
+            "sent once"
+        );
+    }
+    let lapsed = agent_expiry_due(&w, last + DAY, &sent).expect("lapsed notice");
+    assert!(lapsed.key.ends_with("/lapsed"));
+    assert!(is_warning(&lapsed.reply, "certificate-lapsed"));
+    assert!(has(&lapsed.reply, "reminder-certificate-lapsed"));
+    sent.push(lapsed.key);
+    assert!(agent_expiry_due(&w, last + 2 * DAY, &sent).is_none());
+
+    // Its offices have no certificate of their own: no reminder, not even
+    // for the one that ticked certificate steps before it joined.
+    for at in [
+        last - 180 * DAY,
+        last - 30 * DAY,
+        last + DAY,
+        day("2029-11-20") - 90 * DAY,
+    ] {
+        assert!(!an_office_is_reminded(&w, at), "{at}");
+    }
+
+    // The exact expiry; the same again changes nothing; /undo goes back.
+    let out = w.ok(GROUP_CH, "/certificate expires:2029年11月26日");
+    assert_eq!(string(find(&out.reply, "certificate-recorded-agent"), "agent"), GROUP);
+    assert_eq!(date(find(&out.reply, "certificate-expires"), "date"), day("2029-11-26"));
+    let again = w.ok(GROUP_CH, "/certificate expires:2029-11-26");
+    assert!(again.change.is_none());
+    assert!(has(&again.reply, "certificate-unchanged") && has(&again.reply, "certificate-agent"));
+    let r = w.ok(GROUP_CH, "/undo").reply;
+    assert!(has(&r, "undo-certificate"), "{:?}", ids(&r));
+    assert_eq!(w.agent(GROUP).certificate, Some(dates));
+
+    // Dates are read and checked as in an office's channel.
+    assert_eq!(
+        w.err(GROUP_CH, "/certificate expires:来年の11月"),
+        UserError::BadDate("来年の11月".into())
+    );
+    assert_eq!(
+        w.err(GROUP_CH, "/certificate issued:2026-12-30"),
+        UserError::IssuedInFuture
+    );
+    assert_eq!(
+        w.err(GROUP_CH, "/certificate expires:2032-12-31"),
+        UserError::ExpiryTooFar
+    );
+    assert_eq!(
+        w.err(GROUP_CH, "/certificate issued:2026-11-01 expires:2026-10-31"),
+        UserError::ExpiryBeforeIssue
+    );
+}
+
+#[test]
+fn an_office_under_a_proxy_points_to_its_proxys_certificate() {
+    let (mut w, _) = proxy_installed(0, 5);
+    // Its own channel: the certificate is the 代理人's, recorded there.
+    let r = w.ok("higashi", "/certificate").reply;
+    assert_eq!(string(find(&r, "certificate-is-agents"), "agent"), GROUP);
+    // What the 代理人's certificate is known to be (here an estimate), to read.
+    assert!(has(&r, "certificate-expires-estimate"), "{:?}", ids(&r));
+    assert!(
+        !has(&r, "certificate-how"),
+        "recorded in the 代理人's channel, not here"
+    );
+    w.ok(GROUP_CH, "/certificate expires:2029-11-26");
+    let r = w.ok("higashi", "/certificate").reply;
+    assert_eq!(date(find(&r, "certificate-expires"), "date"), day("2029-11-26"));
+    // Dates typed here change nothing.
+    assert_eq!(
+        w.err("higashi", "/certificate expires:2029-11-30"),
+        UserError::CertificateIsAgents(Some(GROUP.into()))
+    );
+    // A proxy-mode office that names no 代理人 yet.
+    let mut v = World::new();
+    v.ok("c", "/register number:1370100016 name:あおば介護 mode:proxy");
+    let r = v.ok("c", "/certificate").reply;
+    assert!(has(&r, "certificate-is-agents-unnamed"), "{:?}", ids(&r));
+    assert_eq!(
+        v.err("c", "/certificate issued:2026-11-01"),
+        UserError::CertificateIsAgents(None)
+    );
+}
+
+#[test]
+fn a_proxys_certificate_at_the_console_in_the_store_and_a_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("bot.toml");
+    std::fs::write(&config, "[bot]\n").unwrap();
+    let data = tmp.path().join("data");
+    let n = group_numbers();
+    let console = |channel: &str, lines: &[String]| -> String {
+        let script: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let out = cli_output(&config, &data, &["console", "--channel", channel], script.as_bytes());
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let said = console(
+        GROUP_CH,
+        &[
+            format!("/register number:{} name:{} agent:{GROUP}", n[0], NAMES[0]),
+            "/certificate issued:令和6年1月10日".into(),
+            "/certificate".into(),
+        ],
+    );
+    assert!(
+        said.contains("代理人「さくらケアグループ」の電子証明書の発行日を記録しました。"),
+        "{said}"
+    );
+    assert!(said.contains("2027年1月9日"), "{said}");
+    let said = console(
+        "higashi",
+        &[
+            format!("/register number:{} name:{}", n[1], NAMES[1]),
+            format!("/register number:{} name:{} agent:{GROUP}", n[1], NAMES[1]),
+            "/certificate expires:2027年1月9日".into(),
+        ],
+    );
+    assert!(said.contains("代理人「さくらケアグループ」"), "{said}");
+    assert!(said.contains("何も変更していません"), "{said}");
+
+    // The reminder goes to the 代理人's channel, once, across a restart.
+    let last = day("2027-01-09");
+    let app = open(&data);
+    let expiring = |app: &App, now: i64| -> Vec<Due> {
+        let due = app.due_reminders(now).unwrap();
+        due.into_iter()
+            .filter(|d| d.key.contains("/certificate-expiry/"))
+            .collect()
+    };
+    let due = expiring(&app, last - 30 * DAY);
+    assert_eq!(due.len(), 1, "{:?}", due.iter().map(|d| &d.key).collect::<Vec<_>>());
+    assert_eq!(due[0].channel, GROUP_CH);
+    assert!(due[0].key.ends_with("/30"), "{}", due[0].key);
+    app.reminder_sent(&due[0], last - 30 * DAY).unwrap();
+    drop(app);
+    let app = open(&data);
+    assert!(expiring(&app, last - 29 * DAY).is_empty());
+    let stored = app.agent(&agent_key(GROUP)).unwrap().unwrap();
+    assert_eq!(stored.certificate.and_then(|c| c.issued), Some(day("2024-01-10")));
+    let log = run_ok(&app, GROUP_CH, &staff(), "/history", T0);
+    assert_eq!(sub(lines(&log)[0], "what").id, "history-certificate-issued");
+
+    // Export, restore, check: the same 代理人, certificate and all.
+    let mut json = Vec::new();
+    app.export_json(&mut json).unwrap();
+    let dir2 = tempfile::tempdir().unwrap();
+    let restored = open(dir2.path());
+    restored.restore_json(|| Ok(json.as_slice())).unwrap();
+    assert_eq!(restored.agent(&agent_key(GROUP)).unwrap().unwrap(), stored);
+    assert!(restored.verify().unwrap().problems.is_empty());
 }

@@ -15,7 +15,7 @@ use seikyu_navi::command::parse_line;
 use seikyu_navi::config::Config;
 use seikyu_navi::content::Lang;
 use seikyu_navi::dump::Dump;
-use seikyu_navi::model::Actor;
+use seikyu_navi::model::{Actor, RECORD_VERSION};
 use seikyu_navi::office_number::check_digit;
 use seikyu_navi::reply::Tone;
 
@@ -434,7 +434,11 @@ fn check_reads_every_record_and_link() {
         let n2 = number(2);
         let rec = String::from_utf8(offices.get(&n2).unwrap().unwrap().to_vec()).unwrap();
         offices
-            .insert(&n2, rec.replacen("{\"v\":1", "{\"v\":7", 1).as_bytes())
+            .insert(
+                &n2,
+                rec.replacen(&format!("{{\"v\":{RECORD_VERSION}"), "{\"v\":7", 1)
+                    .as_bytes(),
+            )
             .unwrap();
     });
     let bad = run(&config, &data, &["check"]);

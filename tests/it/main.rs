@@ -21,7 +21,8 @@
 //!   against the sources: `rules`.
 //! - Data safety from outside the process (kills, full disks, crafted
 //!   backups, the lock): `durability`; takeover, repeated clicks and
-//!   spoofing: `safety`; CSV and config secrets: `exports`.
+//!   spoofing: `safety`; CSV and config secrets: `exports`; what the
+//!   previous version stored, and what this one writes: `versions`.
 
 mod bad_input;
 mod billing_modes;
@@ -48,5 +49,6 @@ mod safety;
 mod staff;
 mod staff_support;
 mod store_app;
+mod versions;
 
 mod support;

@@ -13,7 +13,7 @@ use seikyu_navi::model::Action;
 use seikyu_navi::office_number::check_digit;
 use seikyu_navi::playbook::Mode;
 use seikyu_navi::roster::{self, RowErrorKind};
-use seikyu_navi::store::{RestoreError, Store};
+use seikyu_navi::store::{RestoreError, Store, SCHEMA_VERSION};
 
 use crate::support::{input, number, office_number, open, run, staff, BIN, T0};
 
@@ -400,9 +400,11 @@ fn restore_refuses_a_directory_with_data_and_a_bad_file() {
     }
     assert!(!store.has_data());
     // A newer schema is refused with its own message.
-    let newer = String::from_utf8(json.clone())
-        .unwrap()
-        .replacen("{\"schema\":1", "{\"schema\":99", 1);
+    let newer = String::from_utf8(json.clone()).unwrap().replacen(
+        &format!("{{\"schema\":{SCHEMA_VERSION}"),
+        "{\"schema\":99",
+        1,
+    );
     let err = store
         .restore_json(|| Ok(Cursor::new(newer.clone().into_bytes())))
         .unwrap_err();
