@@ -998,6 +998,11 @@ impl App {
         let taught = self.taught()?;
         let (index, own) = self.faq_with_taught(&taught);
         let a = taught_answers(self.kb.answer_with(index, q, office.as_ref(), mode), (index, own));
+        // A 代理人's channel: reports and undos in words are about its own steps.
+        let agent = match (&office, a.intent.kind) {
+            (None, Kind::Status | Kind::Command) => self.load_agent(self.store.agent_by_channel(channel)?)?,
+            _ => None,
+        };
         let ctx = |history| Ctx {
             now,
             actor,
@@ -1006,7 +1011,7 @@ impl App {
             history,
             existing: None,
             config: &self.kb.config,
-            agent: None,
+            agent: view(&agent),
             existing_agent: None,
         };
         match (a.intent.kind, a.intent.request) {
@@ -1017,9 +1022,10 @@ impl App {
                 Ok(c.reply)
             }
             (Kind::Command, Some(Request::Undo)) => {
-                let history = match &office {
-                    Some(o) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
-                    None => Vec::new(),
+                let history = match (&office, &agent) {
+                    (Some(o), _) => self.store.history_tail(&o.number, UNDO_WINDOW)?,
+                    (None, Some((a, _))) => self.store.agent_history_tail(&a.key, UNDO_WINDOW)?,
+                    (None, None) => Vec::new(),
                 };
                 let c = engine::confirm::undo(&ctx(&history))?;
                 self.ask_to_confirm(channel, &actor.id, c.then, now);

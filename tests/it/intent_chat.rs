@@ -343,3 +343,41 @@ fn ask_json_names_the_intent_the_task_and_the_command() {
         assert!(!v["answer"].as_str().unwrap().is_empty(), "{text}: {v}");
     }
 }
+
+#[test]
+fn reports_and_undos_in_words_in_a_proxys_channel_are_about_its_own_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    run_ok(
+        &app,
+        "ch-group",
+        &user(),
+        &format!("/register number:{AOBA} name:本部 agent:さくらケア"),
+        T0,
+    );
+    let agent = || app.store().agent_by_channel("ch-group").unwrap().expect("a 代理人");
+    let said = |text: &str| app.handle("ch-group", &user(), &Input::Question(text.into()), T0 + DAY, Lang::Ja);
+
+    let r = said("動作環境チェックできました");
+    let m = find(&r, "intent-status-confirm");
+    assert_eq!(
+        sub(m, "task").id,
+        TaskId::Environment.msg_in(seikyu_navi::playbook::Track::Agent)
+    );
+    assert_eq!(buttons(&r)[0], ButtonAction::Done(TaskId::Environment));
+    assert!(agent().done.is_empty(), "nothing before the yes");
+    let r = said("はい");
+    assert!(has(&r, "done-task"), "{:?}", ids(&r));
+    assert!(agent().done.contains_key(&TaskId::Environment));
+
+    // The offices' 届出 are each an office's: the reply says how to name one.
+    let r = said("届出出しました");
+    assert!(has(&r, "error-which-office"), "{:?}", ids(&r));
+
+    // An undo in words takes back the 代理人's own last change, on yes.
+    let r = said("間違えて完了にしちゃった");
+    assert!(has(&r, "intent-undo-confirm"), "{:?}", ids(&r));
+    let r = said("はい");
+    assert!(has(&r, "undo-task"), "{:?}", ids(&r));
+    assert!(agent().done.is_empty());
+}
