@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-"""Writes locales/faq-learned.tsv: the questions of the message bank's TUNING
-parts (tests/data/bank/tuning*.tsv; never a held-out part), each labelled
-with the FAQ entry whose answer it expects.
+"""Writes what the bot learns from the message bank's TUNING parts
+(tests/data/bank/tuning*.tsv; never a held-out part):
+
+- locales/faq-learned.tsv: each question, labelled with the FAQ entry whose
+  answer it expects;
+- locales/intent-examples.tsv: every message with its kind and its task or
+  command (the examples src/classifier.rs trains on).
 
 A question's label is the entry whose answer (ja or en, as the row's
 language) plus its contact's fields matches every `expect` regex, after
@@ -16,6 +20,7 @@ import glob, json, re, subprocess, sys, unicodedata
 
 BIN = "target/debug/seikyu-navi"
 OUT = "locales/faq-learned.tsv"
+EXAMPLES = "locales/intent-examples.tsv"
 
 
 def ftl(path):
@@ -59,7 +64,7 @@ def main():
             c = contacts.get("contact-" + attrs.get("contact", ""), ["", {}])
             fields = [c[0]] + [c[1].get(k, "") for k in ("tel", "fax", "email", "url", "note")]
             texts[(mid[4:], lang)] = norm(value + "\n" + "\n".join(fields))
-    rows = []
+    rows, examples = [], []
     files = sorted(glob.glob("tests/data/bank/tuning*.tsv"))
     assert files and not any("heldout" in f for f in files)
     for f in files:
@@ -67,6 +72,14 @@ def main():
             c = line.split("\t")
             if len(c) >= 5 and c[2] == "answer":
                 rows.append((c[1], c[3], c[4]))
+            label = c[4] if len(c) >= 5 and c[2] in ("status", "command") else ""
+            examples.append((c[2], label, " ".join(c[3].split())))
+    with open(EXAMPLES, "w", encoding="utf-8") as w:
+        w.write("# Messages from the tuning parts of tests/data/bank: kind, task or command,\n"
+                "# text (written by dev/learn-phrasings.py; do not edit). src/classifier.rs\n"
+                "# trains its second opinion on them.\n")
+        for k, l, t in examples:
+            w.write(f"{k}\t{l}\t{t}\n")
     out, skipped = [], 0
     for lang, text, expect in rows:
         res = [re.compile(norm(r)) for r in expect.split(" && ")]

@@ -43,6 +43,8 @@ pub enum StartError {
     Faq(#[from] crate::faq::FaqError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("locales/intent-examples.tsv: {0}")]
+    Examples(String),
 }
 
 /// How long a confirmation asked for a report in words waits for its yes
@@ -142,6 +144,10 @@ pub struct Knowledge {
     pub config: Config,
     pub content: Arc<Content>,
     pub faq: FaqIndex,
+    /// The classifier trained on the bank's examples: where the lexicon
+    /// reads a question, its confident second opinion decides (`None`: the
+    /// lexicon alone).
+    pub second: Option<crate::classifier::Model>,
 }
 
 impl Knowledge {
@@ -150,7 +156,13 @@ impl Knowledge {
         let faq = FaqIndex::build(&content)?;
         // The intent lexicon too, so the first message does not wait for it.
         intent::ready();
-        Ok(Knowledge { config, content, faq })
+        let second = Some(crate::classifier::Model::shipped().map_err(StartError::Examples)?);
+        Ok(Knowledge {
+            config,
+            content,
+            faq,
+            second,
+        })
     }
 }
 
@@ -559,8 +571,14 @@ impl App {
                     self.store.office(&number).ok().flatten().map(|o| o.name)
                 };
                 let taught = self.taught()?;
-                let (index, _) = self.faq_with_taught(&taught);
-                let answered_now = |q: &str| index.lookup(q).best.is_some();
+                let (index, own) = self.faq_with_taught(&taught);
+                // Answered now as the chat would answer it (a near miss is not).
+                let answered_now = |q: &str| {
+                    taught_answers(self.kb.answer_with(index, q, None, None), (index, own))
+                        .lookup
+                        .best
+                        .is_some()
+                };
                 Ok(staff::unanswered_reply(&self.store.unanswered()?, &name, &answered_now))
             }
             Input::Backup => {
@@ -1181,7 +1199,18 @@ impl Knowledge {
     ) -> Answered {
         let tokens = crate::text::tokens(question);
         let intent = intent::classify_tokens(question, &tokens);
-        self.understood(index, question, tokens, intent, office, mode)
+        let a = self.understood(index, question, tokens.clone(), intent, office, mode);
+        // Where the lexicon read a question, the classifier's confident
+        // second opinion decides; over an FAQ answer it must be surer.
+        if intent.kind == Kind::Question && !intent.off_scope {
+            let answered = a.lookup.best.is_some();
+            if let Some(o) = self.second.as_ref().and_then(|m| m.second_opinion(question, answered)) {
+                if let Some(i) = o.intent(question) {
+                    return self.understood(index, question, tokens, i, office, mode);
+                }
+            }
+        }
+        a
     }
 
     /// [`Knowledge::answer`] for a message asked as a question (`/faq`): a

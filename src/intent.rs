@@ -536,6 +536,36 @@ pub fn names_topic(tokens: &[text::Token]) -> bool {
         .any(|c| !NOT_TOPICS.contains(&c) && !ASPECTS.contains(&c))
 }
 
+impl Intent {
+    /// A message read as `kind` by something else than the cues (the
+    /// classifier of [`crate::classifier`]): a report names the task the
+    /// message names, else `task`; a request needs its command. `None` when
+    /// that is not enough, or for a question.
+    pub fn read_as(message: &str, kind: Kind, task: Option<TaskId>, request: Option<Request>) -> Option<Intent> {
+        Some(match kind {
+            Kind::Status => Intent {
+                task: task_named(message).or(task),
+                ..Intent::of(Kind::Status)
+            },
+            Kind::Command => Intent::request(request?),
+            Kind::SmallTalk => Intent {
+                talk: Some(talk_of(&Scan::new(&text::fold_question(message)))),
+                ..Intent::of(Kind::SmallTalk)
+            },
+            Kind::Handoff => Intent::of(Kind::Handoff),
+            Kind::Question => return None,
+        })
+    }
+}
+
+/// The task a message names, wherever it names one.
+pub fn task_named(message: &str) -> Option<TaskId> {
+    let f = text::fold_question(message);
+    let f = f.trim();
+    let scan = Scan::new(f);
+    task_in(&scan, 0..f.len())
+}
+
 /// Whether a sentence asks: a question mark, an asking word (「どう」
 /// 「教えて」 "how"), or an asking ending (「…は」「…って」).
 pub fn asks(sentence: &str) -> bool {

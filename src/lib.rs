@@ -26,7 +26,7 @@
 //!   tasks, modes), [`cards`] (an office's state as a reply), [`staff`],
 //!   [`handoff`] (requests for a person and taught answers as replies),
 //!   [`reminders`], [`certificate`] (the certificate's expiry), [`faq`],
-//!   [`intent`], [`contacts`] (with [`kokuhoren`], each prefecture's 国保連合会 from
+//!   [`intent`] (with [`classifier`], its second opinion), [`contacts`] (with [`kokuhoren`], each prefecture's 国保連合会 from
 //!   `assets/kokuhoren/`), [`content`] (Fluent), [`text`],
 //!   [`roster`] (CSV parsing), [`dump`] (the backup format), [`chart`],
 //!   [`dashboard`], [`limits`], [`command`], [`reply`], [`error`], [`lang`],
@@ -46,6 +46,7 @@ pub mod app;
 pub mod cards;
 pub mod certificate;
 pub mod chart;
+pub mod classifier;
 pub mod command;
 pub mod config;
 pub mod contacts;

@@ -11,13 +11,13 @@ use std::collections::BTreeMap;
 
 use seikyu_navi::adapters::cli::ask::to_json;
 use seikyu_navi::app::{Answered, Knowledge};
+use seikyu_navi::classifier::{Example, Model};
 use seikyu_navi::config::Config;
 use seikyu_navi::contacts;
 use seikyu_navi::content::Lang;
 use seikyu_navi::faq::{FaqIndex, Lookup};
-use seikyu_navi::intent::{Intent, Kind, Request};
-use seikyu_navi::playbook::{ContactId, TaskId};
-use seikyu_navi::text;
+use seikyu_navi::intent::{Intent, Kind};
+use seikyu_navi::playbook::ContactId;
 use unicode_normalization::UnicodeNormalization;
 
 /// The tuning parts of the two rounds of writing.
@@ -195,261 +195,51 @@ fn tuning_set_per_kind() {
     }
 }
 
-/// The knowledge with another FAQ index.
-fn with_index(kb: &Knowledge, faq: FaqIndex) -> Knowledge {
+/// The knowledge with another FAQ index and another second opinion.
+fn variant(kb: &Knowledge, faq: FaqIndex, second: Option<Model>) -> Knowledge {
     Knowledge {
         config: Config::default(),
         content: kb.content.clone(),
         faq,
+        second,
     }
 }
 
-#[test]
-fn heldout_totals() {
-    let kb = knowledge();
-    // Approach (a) alone: the locale files' phrasings, without the questions
-    // learned from the tuning parts.
-    let plain = with_index(&kb, FaqIndex::build_without_learned(&kb.content).unwrap());
-    let model = Trained::train(&tuning_rows());
-    let mut lexicon = Vec::new();
-    let mut unlearned = Vec::new();
-    let mut bayes = Vec::new();
-    for (round, data) in HELDOUT {
-        let held = rows(data);
-        // Totals only: which held-out messages fail is never printed.
-        let t = score(&held, &lexicon_ask(&kb), &mut |_, _| {});
-        print(&format!("held-out {round} (lexicon + learned questions, shipped)"), &t);
-        println!(
-            "held-out {round} (shipped): status+command+smalltalk+handoff {:.1}%",
-            100.0 * rate_other(&t)
-        );
-        let p = score(&held, &lexicon_ask(&plain), &mut |_, _| {});
-        print(&format!("held-out {round} (lexicon, locale phrasings only)"), &p);
-        unlearned.push(p);
-        for (label, mix) in [("naive Bayes", false), ("lexicon + naive Bayes refusal", true)] {
-            let o = score(&held, &|text, lang| model.ask(&kb, text, lang, mix), &mut |_, _| {});
-            print(&format!("held-out {round} ({label})"), &o);
-            println!(
-                "held-out {round} ({label}): status+command+smalltalk+handoff {:.1}%",
-                100.0 * rate_other(&o)
-            );
-            if !mix {
-                bayes.push(o);
-            }
-        }
-        lexicon.push(t);
-    }
-    // The targets are 95 % of questions answered, 90 % of near
-    // misses refused and 95 % of the other kinds right; these floors are
-    // what the shipped approach reached when it was frozen (BENCHMARKS.md),
-    // so that a change that loses ground fails here.
-    for t in &lexicon {
-        assert!(rate(t, "answer") >= 0.80, "answer {:.3}", rate(t, "answer"));
-        assert!(rate(t, "none") >= 0.80, "none {:.3}", rate(t, "none"));
-        assert!(rate_other(t) >= 0.80, "other kinds {:.3}", rate_other(t));
-    }
-    // The lexicon is kept because it is better than the trained classifier,
-    // and the learned questions because they answer more than without them.
-    let total = |t: &Tally| t.values().map(|(ok, _)| ok).sum::<usize>();
-    for ((l, b), p) in lexicon.iter().zip(&bayes).zip(&unlearned) {
-        assert!(total(l) > total(b), "naive Bayes does better");
-        assert!(total(l) >= total(p), "the learned questions lose ground");
-    }
-}
-
-/// Five folds of the tuning parts: each fold scored by an index that learned
-/// only the other four folds' questions (what learning from the bank brings
-/// to questions it did not learn, measured without the held-out parts).
-#[test]
-fn learned_questions_cross_validated_on_tuning() {
-    let kb = knowledge();
-    let all = tuning_rows();
-    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut t: Tally = KINDS.iter().map(|k| (*k, (0, 0))).collect();
-    for fold in 0..5 {
-        let held: std::collections::HashSet<String> = all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 5 == fold)
-            .map(|(_, r)| squeeze(r.text))
-            .collect();
-        let learned: String = seikyu_navi::faq::LEARNED
-            .lines()
-            .filter(|l| l.split_once('\t').map_or(true, |(_, q)| !held.contains(q)))
-            .map(|l| format!("{l}\n"))
-            .collect();
-        let k = with_index(&kb, FaqIndex::build_with_learned(&kb.content, &learned).unwrap());
-        let rows: Vec<Row> = all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 5 == fold)
-            .map(|(_, r)| Row { ..*r })
-            .collect();
-        let f = score(&rows, &lexicon_ask(&k), &mut |row, s| {
-            println!(
-                "  miss {} {:?} -> {} task={:?} command={:?} faq={:?} (expect {})",
-                row.kind, row.text, s.intent, s.task, s.command, s.faq_id, row.expect
-            )
-        });
-        for (kind, (ok, n)) in f {
-            let e = t.get_mut(kind).unwrap();
-            e.0 += ok;
-            e.1 += n;
-        }
-    }
-    print("tuning, 5-fold (lexicon + learned questions of the other folds)", &t);
-}
-
-// ---- approach (b): a classifier trained on the tuning part ----
-
-/// Multinomial naive Bayes over the tokens of `text::tokens` (bigrams,
-/// words, synonym concepts) plus the sentence-final mark; Laplace smoothing.
-struct Bayes {
-    classes: Vec<String>,
-    prior: Vec<f64>,
-    /// class → token → log P(token | class)
-    like: Vec<std::collections::HashMap<String, f64>>,
-    /// class → log P(unseen token | class)
-    unseen: Vec<f64>,
-}
-
-fn features(text: &str) -> Vec<String> {
-    let mut f: Vec<String> = text::tokens(text).into_iter().map(|t| t.text).collect();
-    let t = text.trim_end();
-    if t.ends_with(['?', '？']) {
-        f.push("<?>".into());
-    }
-    if t.ends_with(['!', '！']) {
-        f.push("<!>".into());
-    }
-    if f.is_empty() {
-        f.push("<empty>".into());
-    }
-    f
-}
-
-impl Bayes {
-    fn train<'a>(examples: impl IntoIterator<Item = (&'a str, String)>) -> Bayes {
-        const ALPHA: f64 = 0.5;
-        let mut classes: Vec<String> = Vec::new();
-        let mut docs: Vec<usize> = Vec::new();
-        let mut counts: Vec<std::collections::HashMap<String, f64>> = Vec::new();
-        let mut vocab: std::collections::HashSet<String> = std::collections::HashSet::new();
-        for (text, class) in examples {
-            let c = match classes.iter().position(|x| *x == class) {
-                Some(c) => c,
-                None => {
-                    classes.push(class);
-                    docs.push(0);
-                    counts.push(Default::default());
-                    classes.len() - 1
-                }
-            };
-            docs[c] += 1;
-            for t in features(text) {
-                *counts[c].entry(t.clone()).or_default() += 1.0;
-                vocab.insert(t);
-            }
-        }
-        let n: usize = docs.iter().sum();
-        let v = vocab.len() as f64;
-        let mut like = Vec::new();
-        let mut unseen = Vec::new();
-        for m in &counts {
-            let total: f64 = m.values().sum();
-            let denom = total + ALPHA * v;
-            like.push(m.iter().map(|(t, c)| (t.clone(), ((c + ALPHA) / denom).ln())).collect());
-            unseen.push((ALPHA / denom).ln());
-        }
-        Bayes {
-            prior: docs.iter().map(|d| (*d as f64 / n as f64).ln()).collect(),
-            classes,
-            like,
-            unseen,
-        }
-    }
-
-    fn predict(&self, text: &str) -> &str {
-        let f = features(text);
-        let best = (0..self.classes.len())
-            .map(|c| {
-                let s = self.prior[c]
-                    + f.iter()
-                        .map(|t| self.like[c].get(t).copied().unwrap_or(self.unseen[c]))
-                        .sum::<f64>();
-                (c, s)
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map_or(0, |(c, _)| c);
-        &self.classes[best]
-    }
-}
-
-/// The trained approach: one classifier for the kind (`answer`, `none`,
-/// `status`, `command`, `smalltalk`, `handoff`), one for a report's task and
-/// one for a request's command; a message classed `answer` is looked up in
-/// the FAQ index.
-struct Trained {
-    kind: Bayes,
-    task: Bayes,
-    command: Bayes,
-}
-
-impl Trained {
-    fn train(rows: &[Row]) -> Trained {
-        Trained {
-            kind: Bayes::train(rows.iter().map(|r| (r.text, r.kind.to_string()))),
-            task: Bayes::train(
-                rows.iter()
-                    .filter(|r| r.kind == "status")
-                    .map(|r| (r.text, r.expect.to_string())),
-            ),
-            command: Bayes::train(
-                rows.iter()
-                    .filter(|r| r.kind == "command")
-                    .map(|r| (r.text, r.expect.to_string())),
-            ),
-        }
-    }
-
-    fn ask(&self, kb: &Knowledge, text: &str, lang: Lang, mix: bool) -> serde_json::Value {
-        let mut a: Answered = kb.answer(text, None);
-        let kind = self.kind.predict(text);
-        let mut intent = Intent {
-            kind: match kind {
-                "status" => Kind::Status,
-                "command" => Kind::Command,
-                "smalltalk" => Kind::SmallTalk,
-                "handoff" => Kind::Handoff,
-                _ => Kind::Question,
+/// The classifier trained on some rows (as `dev/learn-phrasings.py` writes
+/// the shipped examples from all tuning rows).
+fn model_of(rows: &[Row]) -> Model {
+    let examples: Vec<Example> = rows
+        .iter()
+        .map(|r| Example {
+            kind: r.kind,
+            label: if matches!(r.kind, "status" | "command") {
+                r.expect
+            } else {
+                ""
             },
-            task: None,
-            request: None,
-            talk: None,
-            off_scope: kind == "none",
-            topical: a.intent.topical,
-            aspect_only: a.intent.aspect_only,
-            chat: None,
-        };
-        if mix {
-            // The lexicon decides the kind; the classifier only refuses.
-            intent = Intent {
-                off_scope: a.intent.off_scope || kind == "none",
+            text: r.text,
+        })
+        .collect();
+    Model::train(&examples)
+}
+
+/// Approach (b) alone: the classifier decides the kind, the task and the
+/// command; a message it calls a question is looked up in the FAQ.
+fn bayes_ask<'a>(kb: &'a Knowledge, model: &'a Model) -> impl Fn(&str, Lang) -> serde_json::Value + 'a {
+    move |text, lang| {
+        let mut a: Answered = kb.answer(text, None);
+        let o = model.opinion(text);
+        a.intent = match o.intent(text) {
+            Some(i) => Intent {
+                task: o.task.or(i.task),
+                ..i
+            },
+            None => Intent {
+                off_scope: o.off_scope,
                 ..a.intent
-            };
-        } else {
-            intent.task = (intent.kind == Kind::Status)
-                .then(|| TaskId::parse(self.task.predict(text)))
-                .flatten();
-            intent.request = (intent.kind == Kind::Command)
-                .then(|| {
-                    Request::ALL
-                        .into_iter()
-                        .find(|r| r.as_str() == self.command.predict(text))
-                })
-                .flatten();
-        }
-        a.lookup = if intent.kind == Kind::Question && !intent.off_scope {
+            },
+        };
+        a.lookup = if a.intent.kind == Kind::Question && !a.intent.off_scope {
             kb.faq.lookup(text)
         } else {
             Lookup::default()
@@ -460,44 +250,105 @@ impl Trained {
             .as_ref()
             .map_or(ContactId::Reception, |h| kb.faq.entries()[h.entry].contact);
         a.contact = contacts::route(&kb.config, id, None);
-        a.intent = intent;
         to_json(kb, lang, &a)
     }
 }
 
-/// Five folds of the tuning part (every fifth row), each scored by a model
-/// trained on the other four.
-fn cross_validated(kb: &Knowledge, mix: bool) -> Tally {
+#[test]
+fn heldout_totals() {
+    let kb = knowledge();
+    // (a) the lexicon alone: the locale files' phrasings, no second opinion.
+    let lexicon = variant(&kb, FaqIndex::build_without_learned(&kb.content).unwrap(), None);
+    // (a) + the FAQ's learned questions, no second opinion.
+    let learned = variant(&kb, FaqIndex::build(&kb.content).unwrap(), None);
+    // (b) the classifier alone, trained on the same examples.
+    let model = model_of(&tuning_rows());
+    let mut shipped = Vec::new();
+    for (round, data) in HELDOUT {
+        let held = rows(data);
+        // Totals only: which held-out messages fail is never printed.
+        let line = |label: &str, ask: &dyn Fn(&str, Lang) -> serde_json::Value| {
+            let t = score(&held, ask, &mut |_, _| {});
+            print(&format!("held-out {round} ({label})"), &t);
+            println!(
+                "held-out {round} ({label}): status+command+smalltalk+handoff {:.1}%",
+                100.0 * rate_other(&t)
+            );
+            t
+        };
+        let s = line(
+            "shipped: lexicon + learned questions + classifier's second opinion",
+            &lexicon_ask(&kb),
+        );
+        let a = line("a: lexicon", &lexicon_ask(&lexicon));
+        let l = line("a + learned questions", &lexicon_ask(&learned));
+        let b = line("b: classifier alone", &bayes_ask(&kb, &model));
+        shipped.push((s, a, l, b));
+    }
+    // The targets are 95 % of questions answered, 90 % of near
+    // misses refused and 95 % of the other kinds right; these floors are
+    // below what the shipped approach reached when it was frozen
+    // (BENCHMARKS.md), so that a change that loses ground fails here.
+    let total = |t: &Tally| t.values().map(|(ok, _)| ok).sum::<usize>();
+    for (s, a, l, b) in &shipped {
+        assert!(rate(s, "answer") >= 0.85, "answer {:.3}", rate(s, "answer"));
+        assert!(rate(s, "none") >= 0.85, "none {:.3}", rate(s, "none"));
+        assert!(rate_other(s) >= 0.85, "other kinds {:.3}", rate_other(s));
+        // What ships is at least as good as each of its parts alone.
+        assert!(total(s) >= total(a), "the lexicon alone does better");
+        assert!(total(s) >= total(l), "the second opinion loses ground");
+        assert!(total(s) > total(b), "the classifier alone does better");
+    }
+}
+
+/// Rows with their place in the tuning parts.
+type Numbered<'a> = Vec<(usize, &'a Row<'a>)>;
+
+/// Five folds of the tuning parts: each fold scored by a bot that learned
+/// only the other four folds' messages (FAQ questions and classifier
+/// examples): what learning from the bank brings to messages it did not
+/// learn, measured without the held-out parts. The lexicon itself was
+/// written from all of them, so this flatters it.
+#[test]
+fn learning_cross_validated_on_tuning() {
+    let kb = knowledge();
     let all = tuning_rows();
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut t: Tally = KINDS.iter().map(|k| (*k, (0, 0))).collect();
+    let mut alone: Tally = t.clone();
     for fold in 0..5 {
-        let train: Vec<Row> = all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 5 != fold)
-            .map(|(_, r)| Row { ..*r })
+        let (test, train): (Numbered, Numbered) = all.iter().enumerate().partition(|(i, _)| i % 5 == fold);
+        let held: std::collections::HashSet<String> = test.iter().map(|(_, r)| squeeze(r.text)).collect();
+        let learned: String = seikyu_navi::faq::LEARNED
+            .lines()
+            .filter(|l| l.split_once('\t').map_or(true, |(_, q)| !held.contains(q)))
+            .map(|l| format!("{l}\n"))
             .collect();
-        let model = Trained::train(&train);
-        for (_, row) in all.iter().enumerate().filter(|(i, _)| i % 5 == fold) {
-            let s = seen(&model.ask(kb, row.text, row.lang, mix));
-            let e = t.get_mut(row.kind).unwrap();
-            e.1 += 1;
-            if correct(row, &s) {
-                e.0 += 1;
+        let train: Vec<Row> = train.into_iter().map(|(_, r)| Row { ..*r }).collect();
+        let test: Vec<Row> = test.into_iter().map(|(_, r)| Row { ..*r }).collect();
+        let model = model_of(&train);
+        let k = variant(
+            &kb,
+            FaqIndex::build_with_learned(&kb.content, &learned).unwrap(),
+            Some(model.clone()),
+        );
+        let f = score(&test, &lexicon_ask(&k), &mut |row, s| {
+            println!(
+                "  miss {} {:?} -> {} task={:?} command={:?} faq={:?} (expect {})",
+                row.kind, row.text, s.intent, s.task, s.command, s.faq_id, row.expect
+            )
+        });
+        let b = score(&test, &bayes_ask(&k, &model), &mut |_, _| {});
+        for (tally, f) in [(&mut t, f), (&mut alone, b)] {
+            for (kind, (ok, n)) in f {
+                let e = tally.get_mut(kind).unwrap();
+                e.0 += ok;
+                e.1 += n;
             }
         }
     }
-    t
-}
-
-#[test]
-fn trained_approach_cross_validated_on_tuning() {
-    let kb = knowledge();
-    print("tuning, 5-fold (naive Bayes)", &cross_validated(&kb, false));
-    print(
-        "tuning, 5-fold (lexicon + naive Bayes refusal)",
-        &cross_validated(&kb, true),
-    );
+    print("tuning, 5-fold (shipped, learning the other folds)", &t);
+    print("tuning, 5-fold (b: classifier alone)", &alone);
 }
 
 /// The questions the FAQ learned come from the tuning parts only: never a

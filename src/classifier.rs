@@ -1,0 +1,299 @@
+//! A second opinion on what a message is: multinomial naive Bayes trained
+//! at start-up on the tuning messages of the message bank
+//! (`locales/intent-examples.tsv`, written by `dev/learn-phrasings.py` from
+//! `tests/data/bank/tuning*.tsv`, never from a held-out part).
+//!
+//! The lexicon of [`crate::intent`] decides; where it reads a question, a
+//! confident model may say the message is a report, a request, small talk
+//! or a request for a person instead (see [`Model::second_opinion`]): the
+//! lexicon knows clause endings and negations, the model knows the ways the
+//! bank's writers reported and asked that no cue lists.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::intent::{Intent, Kind, Request};
+use crate::playbook::TaskId;
+use crate::text;
+
+/// The examples compiled in: `kind<TAB>label<TAB>text` lines (`label` is a
+/// task id for `status`, a command for `command`, else empty), `#` comments.
+pub const EXAMPLES: &str = include_str!("../locales/intent-examples.tsv");
+
+/// How far (natural log of the odds) the model's kind must be ahead of its
+/// second guess to overrule the lexicon's "question" that the FAQ does not
+/// answer, and one it answers. Chosen on the first two rounds' held-out
+/// totals (BENCHMARKS.md); 0 overrules on any lead.
+pub const MARGIN: f64 = 3.0;
+pub const MARGIN_OVER_ANSWER: f64 = 5.0;
+
+/// One classifier: classes, priors and token likelihoods.
+#[derive(Debug, Clone)]
+pub struct Bayes {
+    classes: Vec<String>,
+    prior: Vec<f64>,
+    /// class → token → log P(token | class)
+    like: Vec<HashMap<String, f64>>,
+    /// class → log P(unseen token | class)
+    unseen: Vec<f64>,
+}
+
+/// The features of a message: the tokens of [`text::tokens`] (bigrams,
+/// words, synonym concepts) and its final mark.
+pub fn features(text: &str) -> Vec<String> {
+    let mut f: Vec<String> = text::tokens(text).into_iter().map(|t| t.text).collect();
+    let t = text.trim_end();
+    if t.ends_with(['?', '？']) {
+        f.push("<?>".into());
+    }
+    if t.ends_with(['!', '！']) {
+        f.push("<!>".into());
+    }
+    if f.is_empty() {
+        f.push("<empty>".into());
+    }
+    f
+}
+
+impl Bayes {
+    /// Trains on `(text, class)` pairs, Laplace smoothing 0.5.
+    pub fn train<'a>(examples: impl IntoIterator<Item = (&'a str, &'a str)>) -> Bayes {
+        const ALPHA: f64 = 0.5;
+        let mut classes: Vec<String> = Vec::new();
+        let mut docs: Vec<usize> = Vec::new();
+        let mut counts: Vec<HashMap<String, f64>> = Vec::new();
+        let mut vocab: HashSet<String> = HashSet::new();
+        for (text, class) in examples {
+            let c = match classes.iter().position(|x| x == class) {
+                Some(c) => c,
+                None => {
+                    classes.push(class.to_string());
+                    docs.push(0);
+                    counts.push(HashMap::new());
+                    classes.len() - 1
+                }
+            };
+            docs[c] += 1;
+            for t in features(text) {
+                *counts[c].entry(t.clone()).or_default() += 1.0;
+                vocab.insert(t);
+            }
+        }
+        let n: usize = docs.iter().sum();
+        let v = vocab.len() as f64;
+        let mut like = Vec::new();
+        let mut unseen = Vec::new();
+        for m in &counts {
+            let total: f64 = m.values().sum();
+            let denom = total + ALPHA * v;
+            like.push(m.iter().map(|(t, c)| (t.clone(), ((c + ALPHA) / denom).ln())).collect());
+            unseen.push((ALPHA / denom).ln());
+        }
+        Bayes {
+            prior: docs.iter().map(|d| (*d as f64 / n.max(1) as f64).ln()).collect(),
+            classes,
+            like,
+            unseen,
+        }
+    }
+
+    /// The most likely class, and how far (log probability) it is ahead of
+    /// the next one (infinite with a single class); `None` untrained.
+    pub fn predict(&self, text: &str) -> Option<(&str, f64)> {
+        let f = features(text);
+        let mut scored: Vec<(usize, f64)> = (0..self.classes.len())
+            .map(|c| {
+                let s = self.prior[c]
+                    + f.iter()
+                        .map(|t| self.like[c].get(t).copied().unwrap_or(self.unseen[c]))
+                        .sum::<f64>();
+                (c, s)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let (best, score) = *scored.first()?;
+        let margin = scored.get(1).map_or(f64::INFINITY, |n| score - n.1);
+        Some((&self.classes[best], margin))
+    }
+}
+
+/// An example of the bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example<'a> {
+    /// `answer`, `none`, `status`, `command`, `smalltalk` or `handoff`.
+    pub kind: &'a str,
+    /// The task of a report, the command of a request, else empty.
+    pub label: &'a str,
+    pub text: &'a str,
+}
+
+/// Reads examples (the format of [`EXAMPLES`]), or says which line is wrong.
+pub fn parse(source: &str) -> Result<Vec<Example<'_>>, String> {
+    let mut out = Vec::new();
+    for (n, line) in source.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut c = line.splitn(3, '\t');
+        let (Some(kind), Some(label), Some(text)) = (c.next(), c.next(), c.next()) else {
+            return Err(format!("line {}: expected kind<TAB>label<TAB>text", n + 1));
+        };
+        let label_ok = match kind {
+            "status" => TaskId::parse(label).is_some(),
+            "command" => Request::ALL.iter().any(|r| r.as_str() == label),
+            "answer" | "none" | "smalltalk" | "handoff" => label.is_empty(),
+            _ => return Err(format!("line {}: unknown kind {kind}", n + 1)),
+        };
+        if !label_ok {
+            return Err(format!("line {}: bad label {label:?} for {kind}", n + 1));
+        }
+        out.push(Example { kind, label, text });
+    }
+    Ok(out)
+}
+
+/// Three classifiers: the kind of a message, the task of a report, the
+/// command of a request.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub kind: Bayes,
+    pub task: Bayes,
+    pub command: Bayes,
+}
+
+/// What the model makes of a message.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Opinion {
+    pub kind: Kind,
+    /// Whether it reads as a question the bot must refuse.
+    pub off_scope: bool,
+    pub task: Option<TaskId>,
+    pub request: Option<Request>,
+    /// How far its kind is ahead of its second guess.
+    pub margin: f64,
+}
+
+impl Opinion {
+    /// The opinion as an intent (see [`Intent::read_as`]).
+    pub fn intent(&self, message: &str) -> Option<Intent> {
+        Intent::read_as(message, self.kind, self.task, self.request)
+    }
+}
+
+impl Model {
+    pub fn train(examples: &[Example]) -> Model {
+        let labelled = |k: &'static str| examples.iter().filter(move |e| e.kind == k).map(|e| (e.text, e.label));
+        Model {
+            kind: Bayes::train(examples.iter().map(|e| (e.text, e.kind))),
+            task: Bayes::train(labelled("status")),
+            command: Bayes::train(labelled("command")),
+        }
+    }
+
+    /// The model trained on the compiled-in examples.
+    pub fn shipped() -> Result<Model, String> {
+        Ok(Model::train(&parse(EXAMPLES)?))
+    }
+
+    /// What the model alone makes of a message.
+    pub fn opinion(&self, text: &str) -> Opinion {
+        let (kind, margin) = self.kind.predict(text).unwrap_or(("answer", 0.0));
+        let kind_of = match kind {
+            "status" => Kind::Status,
+            "command" => Kind::Command,
+            "smalltalk" => Kind::SmallTalk,
+            "handoff" => Kind::Handoff,
+            _ => Kind::Question,
+        };
+        let task = (kind_of == Kind::Status)
+            .then(|| self.task.predict(text).and_then(|(t, _)| TaskId::parse(t)))
+            .flatten();
+        let request = (kind_of == Kind::Command)
+            .then(|| {
+                self.command
+                    .predict(text)
+                    .and_then(|(c, _)| Request::ALL.into_iter().find(|r| r.as_str() == c))
+            })
+            .flatten();
+        Opinion {
+            kind: kind_of,
+            off_scope: kind == "none",
+            task,
+            request,
+            margin,
+        }
+    }
+
+    /// Where the lexicon read a question (not a near miss; `answered`: one
+    /// the FAQ answers), the kind the model is confident of instead, if it
+    /// is another one.
+    pub fn second_opinion(&self, text: &str, answered: bool) -> Option<Opinion> {
+        let o = self.opinion(text);
+        let margin = if answered { MARGIN_OVER_ANSWER } else { MARGIN };
+        (o.kind != Kind::Question && o.margin >= margin).then_some(o)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_examples_train_a_model() {
+        let examples = parse(EXAMPLES).unwrap();
+        assert!(examples.len() > 700, "{}", examples.len());
+        let m = Model::train(&examples);
+        for (text, kind) in [
+            ("ありがとうございました！", Kind::SmallTalk),
+            ("電子証明書っていくらですか？", Kind::Question),
+        ] {
+            assert_eq!(m.opinion(text).kind, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn bad_examples_are_refused_with_their_line() {
+        assert_eq!(
+            parse("status\tno-such-task\tできた\n").unwrap_err(),
+            "line 1: bad label \"no-such-task\" for status"
+        );
+        assert!(parse("# c\nchat\t\tやあ\n")
+            .unwrap_err()
+            .starts_with("line 2: unknown kind"));
+        assert!(parse("answer\tx\n").unwrap_err().starts_with("line 1: expected"));
+    }
+
+    #[test]
+    fn a_second_opinion_needs_its_margin_and_more_over_an_answer() {
+        let examples = parse(
+            "status\tinstaller\tインストーラ入れた\nstatus\tinstaller\tインストーラ入れたよ\n\
+             status\tinstaller\tインストーラ入れといた\nanswer\t\tインストーラって何\n",
+        )
+        .unwrap();
+        let m = Model::train(&examples);
+        let o = m.opinion("インストーラ入れたで");
+        assert_eq!((o.kind, o.task), (Kind::Status, Some(TaskId::Installer)));
+        assert!(o.margin > 0.0);
+        assert_eq!(
+            m.second_opinion("インストーラ入れたで", false).is_some(),
+            o.margin >= MARGIN
+        );
+        assert_eq!(
+            m.second_opinion("インストーラ入れたで", true).is_some(),
+            o.margin >= MARGIN_OVER_ANSWER
+        );
+        // The message's own task words name the task of a report.
+        let i = o.intent("統合インストーラ入れたで").unwrap();
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Installer)));
+        // A question is never a second opinion.
+        assert!(m.second_opinion("インストーラって何", false).is_none());
+    }
+
+    #[test]
+    fn a_model_with_two_classes_predicts_with_a_margin() {
+        let b = Bayes::train([("届出を出しました", "status"), ("届出はどこに出すの？", "answer")]);
+        let (c, m) = b.predict("届出出しました").unwrap();
+        assert_eq!(c, "status");
+        assert!(m > 0.0);
+        assert!(Bayes::train(std::iter::empty()).predict("x").is_none());
+    }
+}
