@@ -1052,7 +1052,9 @@ impl App {
             (Kind::Command, Some(r)) => self.office_command(channel, actor, &request_input(r), now),
             // A request for a person in an office's channel starts the
             // handoff at once: staff get the message with its context.
-            (Kind::Handoff, _) if office.is_some() => self.try_ask_staff(channel, actor, Some(q), now, lang),
+            (Kind::Handoff, _) if office.is_some() || mode.is_some() => {
+                self.try_ask_staff(channel, actor, Some(q), now, lang)
+            }
             _ => Ok(self.kb.reply_in(index, own, &a, office.as_ref(), mode.is_some())),
         }
     }

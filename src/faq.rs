@@ -442,7 +442,7 @@ impl FaqIndex {
         } else {
             toks
         };
-        let whole = self.lookup_tokens_where(toks, context, &keep);
+        let whole = self.lookup_in_context(toks, context, &keep);
         if whole.best.is_some() || parts.len() < 2 {
             return whole;
         }
@@ -451,13 +451,47 @@ impl FaqIndex {
             .map(|p| text::tokens(p))
             // A sentence that names no topic is not answered alone.
             .filter(|t| topical(t))
-            .map(|t| self.lookup_tokens_where(t, context, &keep))
+            .map(|t| self.lookup_in_context(t, context, &keep))
             .filter(|l| l.best.is_some())
             .max_by(|a, b| {
                 let c = |l: &Lookup| l.best.as_ref().map_or(0.0, |h| h.confidence);
                 c(a).total_cmp(&c(b))
             })
             .unwrap_or(whole)
+    }
+
+    /// [`FaqIndex::lookup_tokens_where`] with context, unless the answer it
+    /// gives does not cover what the question itself names (「お金かかる？」
+    /// at the environment step is about the cost, not the PC): then the
+    /// question without context, when that is answered.
+    fn lookup_in_context(&self, toks: Vec<text::Token>, context: &[&str], keep: &impl Fn(&Entry) -> bool) -> Lookup {
+        if context.is_empty() {
+            return self.lookup_tokens_where(toks, context, keep);
+        }
+        let with = self.lookup_tokens_where(toks.clone(), context, keep);
+        let named: Vec<&str> = toks
+            .iter()
+            .map(|t| t.text.as_str())
+            .filter(|t| t.starts_with('#') && !context.contains(t))
+            .collect();
+        let covers = |e: usize| {
+            named.iter().all(|t| {
+                self.vocab
+                    .get(*t)
+                    .is_some_and(|id| self.term_entries[*id as usize].contains(&(e as u32)))
+            })
+        };
+        match &with.best {
+            Some(h) if !covers(h.entry) => {
+                let without = self.lookup_tokens_where(toks, &[], keep);
+                if without.best.is_some() {
+                    without
+                } else {
+                    with
+                }
+            }
+            _ => with,
+        }
     }
 
     /// [`FaqIndex::lookup_tokens`] among the entries `keep` accepts.

@@ -24,9 +24,9 @@ intent-greeting = Hello. If anything about preparing internet billing is unclear
 intent-ack = All right. If anything is unclear, just write here any time.
 
 ## Asking for a person
-intent-handoff = This bot cannot pass you to a person yet.
+intent-handoff = The support staff can be asked from a channel where an office (or a proxy) is registered: write that you want to talk to a person there, or use /ask-staff.
 intent-handoff-how =
-    To talk to the support staff, write to them in this channel (mention them with @).
+    If you have not registered yet, register your office first with /register.
     If it is urgent, call the contact below.
 
 ## ask (CLI): what a message that is not a question gets

@@ -240,15 +240,30 @@ impl App {
         now: i64,
         lang: Lang,
     ) -> Result<Reply, Failure> {
-        let office = self.store.office_by_channel(channel)?.ok_or(UserError::NotRegistered)?;
+        // An office's channel, or a 代理人's (its requests name no office).
+        let office = self.store.office_by_channel(channel)?;
+        if office.is_none() && self.store.agent_by_channel(channel)?.is_none() {
+            return Err(UserError::NotRegistered.into());
+        }
         let question = match question {
             Some(q) => clean_text(q, crate::command::MAX_LINE, UserError::NoQuestion)?,
             None => {
+                // The last question the FAQ could not answer; else the last
+                // thing said here (an answer the office was not happy with).
                 let since = now - LAST_QUESTION_DAYS * 86_400;
-                self.store
-                    .last_unanswered_in(channel, since, LAST_QUESTION_SCAN)?
-                    .map(|q| q.text)
-                    .ok_or(UserError::NoQuestion)?
+                match self.store.last_unanswered_in(channel, since, LAST_QUESTION_SCAN)? {
+                    Some(q) => q.text,
+                    None => self
+                        .recent
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .of(channel)
+                        .into_iter()
+                        .rev()
+                        .map(|x| x.said)
+                        .find(|s| !s.trim_start().starts_with(['/', '／']))
+                        .ok_or(UserError::NoQuestion)?,
+                }
             }
         };
         let mut open = 0;
@@ -269,7 +284,7 @@ impl App {
             .into());
         }
         let recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner).of(channel);
-        let context = handoff::office_context(&office);
+        let context = office.as_ref().map(handoff::office_context);
         let h = {
             let _writing = self.writing();
             self.store.create_handoff(|id| Handoff {
@@ -280,7 +295,7 @@ impl App {
                 asker: actor.clone(),
                 lang: lang.as_str().to_string(),
                 question: question.clone(),
-                office: Some(context.clone()),
+                office: context.clone(),
                 recent: recent.clone(),
                 state: HandoffState::Open,
                 replies: Vec::new(),

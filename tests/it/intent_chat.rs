@@ -381,3 +381,68 @@ fn reports_and_undos_in_words_in_a_proxys_channel_are_about_its_own_steps() {
     assert!(has(&r, "undo-task"), "{:?}", ids(&r));
     assert!(agent().done.is_empty());
 }
+
+#[test]
+fn a_proxys_channel_can_ask_staff_and_a_bare_ask_staff_sends_the_last_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    run_ok(
+        &app,
+        "ch-group",
+        &user(),
+        &format!("/register number:{AOBA} name:本部 agent:さくらケア"),
+        T0,
+    );
+    let said = |text: &str| app.handle("ch-group", &user(), &Input::Question(text.into()), T0 + DAY, Lang::Ja);
+    let r = said("担当者と話したいです");
+    assert!(has(&r, "handoff-asked"), "{:?}", ids(&r));
+    let h: Vec<_> = app.store().handoffs().map(Result::unwrap).collect();
+    assert_eq!(
+        (h.len(), h[0].channel.as_str(), h[0].office.is_none()),
+        (1, "ch-group", true)
+    );
+
+    // In an office's channel, after an answer the office was not happy
+    // with, a bare /ask-staff sends that question.
+    let (_d, app) = office_with(&[]);
+    let r = say(&app, "証明書っていくら？");
+    assert!(has(&r, "faq-certificate-fee"), "{:?}", ids(&r));
+    let r = run_ok(&app, CH, &user(), "/ask-staff", T0 + DAY);
+    assert!(has(&r, "handoff-asked"), "{:?}", ids(&r));
+    let h: Vec<_> = app.store().handoffs().map(Result::unwrap).collect();
+    assert_eq!(h[0].question, "証明書っていくら？");
+}
+
+#[test]
+fn a_question_about_an_aspect_the_current_step_does_not_have_is_answered_plainly() {
+    // At the environment step, 「お金かかる？」 is about the cost, not the PC;
+    // at the certificate step, 「いくら？」 is the certificate's fee.
+    let (_d, app) = office_with(&[]);
+    let r = say(&app, "お金かかる？");
+    assert!(has(&r, "faq-cost"), "{:?}", ids(&r));
+    let (_d, app) = office_with(&["/done", "/done", "/done", "/done"]);
+    assert_eq!(office(&app).current_step(), Some(StepId::Certificate));
+    let r = say(&app, "いくら？");
+    assert!(has(&r, "faq-certificate-fee"), "{:?}", ids(&r));
+}
+
+#[test]
+fn a_vendor_offices_last_step_is_reported_in_words_and_named_as_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    run_ok(
+        &app,
+        CH,
+        &user(),
+        &format!("/register number:{AOBA} name:あおば介護 mode:vendor"),
+        T0,
+    );
+    run_ok(&app, CH, &user(), "/done", T0);
+    run_ok(&app, CH, &user(), "/done", T0);
+    let r = say(&app, "代行業者への確認が完了いたしました。");
+    let m = find(&r, "intent-status-confirm");
+    assert_eq!(sub(m, "task").id, "task-software");
+    // The step's name as /progress shows it is accepted by /done step:.
+    let r = run_ok(&app, CH, &user(), "/done step:代行する業者への確認", T0 + DAY);
+    assert!(has(&r, "done-task"), "{:?}", ids(&r));
+}
