@@ -344,8 +344,8 @@ fn ask_json_names_the_intent_the_task_and_the_command() {
     }
 }
 
-#[test]
-fn reports_and_undos_in_words_in_a_proxys_channel_are_about_its_own_steps() {
+/// A 代理人 registered in "ch-group" with one office.
+fn proxy_channel() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let app = open(dir.path());
     run_ok(
@@ -355,6 +355,12 @@ fn reports_and_undos_in_words_in_a_proxys_channel_are_about_its_own_steps() {
         &format!("/register number:{AOBA} name:本部 agent:さくらケア"),
         T0,
     );
+    (dir, app)
+}
+
+#[test]
+fn reports_and_undos_in_words_in_a_proxys_channel_are_about_its_own_steps() {
+    let (_d, app) = proxy_channel();
     let agent = || app.store().agent_by_channel("ch-group").unwrap().expect("a 代理人");
     let said = |text: &str| app.handle("ch-group", &user(), &Input::Question(text.into()), T0 + DAY, Lang::Ja);
 
@@ -384,15 +390,7 @@ fn reports_and_undos_in_words_in_a_proxys_channel_are_about_its_own_steps() {
 
 #[test]
 fn a_proxys_channel_can_ask_staff_and_a_bare_ask_staff_sends_the_last_question() {
-    let dir = tempfile::tempdir().unwrap();
-    let app = open(dir.path());
-    run_ok(
-        &app,
-        "ch-group",
-        &user(),
-        &format!("/register number:{AOBA} name:本部 agent:さくらケア"),
-        T0,
-    );
+    let (_d, app) = proxy_channel();
     let said = |text: &str| app.handle("ch-group", &user(), &Input::Question(text.into()), T0 + DAY, Lang::Ja);
     let r = said("担当者と話したいです");
     assert!(has(&r, "handoff-asked"), "{:?}", ids(&r));
