@@ -1201,18 +1201,21 @@ impl Knowledge {
     ) -> Answered {
         let tokens = crate::text::tokens(question);
         let intent = intent::classify_tokens(question, &tokens);
-        let a = self.understood(index, question, tokens.clone(), intent, office, mode);
         // Where the lexicon read a question, the classifier's confident
         // second opinion decides; over an FAQ answer it must be surer.
-        if intent.kind == Kind::Question && !intent.off_scope {
-            let answered = a.lookup.best.is_some();
-            if let Some(o) = self.second.as_ref().and_then(|m| m.second_opinion(question, answered)) {
-                if let Some(i) = o.intent(question) {
-                    return self.understood(index, question, tokens, i, office, mode);
-                }
-            }
+        let second = match (&self.second, intent.kind, intent.off_scope) {
+            (Some(m), Kind::Question, false) => Some(m.opinion_of(question, &tokens)),
+            _ => None,
+        };
+        let a = self.understood(index, question, tokens.clone(), intent, office, mode);
+        let answered = a.lookup.best.is_some();
+        match second
+            .filter(|o| o.overrules(answered))
+            .and_then(|o| o.intent(question))
+        {
+            Some(i) => self.understood(index, question, tokens, i, office, mode),
+            None => a,
         }
-        a
     }
 
     /// [`Knowledge::answer`] for a message asked as a question (`/faq`): a

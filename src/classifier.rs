@@ -40,7 +40,12 @@ pub struct Bayes {
 /// The features of a message: the tokens of [`text::tokens`] (bigrams,
 /// words, synonym concepts) and its final mark.
 pub fn features(text: &str) -> Vec<String> {
-    let mut f: Vec<String> = text::tokens(text).into_iter().map(|t| t.text).collect();
+    features_of(text, &text::tokens(text))
+}
+
+/// [`features`] of a message already tokenized.
+pub fn features_of(text: &str, tokens: &[text::Token]) -> Vec<String> {
+    let mut f: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
     let t = text.trim_end();
     if t.ends_with(['?', '？']) {
         f.push("<?>".into());
@@ -99,7 +104,11 @@ impl Bayes {
     /// The most likely class, and how far (log probability) it is ahead of
     /// the next one (infinite with a single class); `None` untrained.
     pub fn predict(&self, text: &str) -> Option<(&str, f64)> {
-        let f = features(text);
+        self.predict_features(&features(text))
+    }
+
+    /// [`Bayes::predict`] on features already made.
+    pub fn predict_features(&self, f: &[String]) -> Option<(&str, f64)> {
         let mut scored: Vec<(usize, f64)> = (0..self.classes.len())
             .map(|c| {
                 let s = self.prior[c]
@@ -173,6 +182,13 @@ pub struct Opinion {
 }
 
 impl Opinion {
+    /// Whether it overrules the lexicon's "question" (`answered`: one the
+    /// FAQ answers, which needs a surer opinion).
+    pub fn overrules(&self, answered: bool) -> bool {
+        let margin = if answered { MARGIN_OVER_ANSWER } else { MARGIN };
+        self.kind != Kind::Question && self.margin >= margin
+    }
+
     /// The opinion as an intent (see [`Intent::read_as`]).
     pub fn intent(&self, message: &str) -> Option<Intent> {
         Intent::read_as(message, self.kind, self.task, self.request)
@@ -196,7 +212,13 @@ impl Model {
 
     /// What the model alone makes of a message.
     pub fn opinion(&self, text: &str) -> Opinion {
-        let (kind, margin) = self.kind.predict(text).unwrap_or(("answer", 0.0));
+        self.opinion_of(text, &text::tokens(text))
+    }
+
+    /// [`Model::opinion`] of a message already tokenized ([`text::tokens`]).
+    pub fn opinion_of(&self, text: &str, tokens: &[text::Token]) -> Opinion {
+        let f = features_of(text, tokens);
+        let (kind, margin) = self.kind.predict_features(&f).unwrap_or(("answer", 0.0));
         let kind_of = match kind {
             "status" => Kind::Status,
             "command" => Kind::Command,
@@ -205,12 +227,12 @@ impl Model {
             _ => Kind::Question,
         };
         let task = (kind_of == Kind::Status)
-            .then(|| self.task.predict(text).and_then(|(t, _)| TaskId::parse(t)))
+            .then(|| self.task.predict_features(&f).and_then(|(t, _)| TaskId::parse(t)))
             .flatten();
         let request = (kind_of == Kind::Command)
             .then(|| {
                 self.command
-                    .predict(text)
+                    .predict_features(&f)
                     .and_then(|(c, _)| Request::ALL.into_iter().find(|r| r.as_str() == c))
             })
             .flatten();
@@ -226,10 +248,8 @@ impl Model {
     /// Where the lexicon read a question (not a near miss; `answered`: one
     /// the FAQ answers), the kind the model is confident of instead, if it
     /// is another one.
-    pub fn second_opinion(&self, text: &str, answered: bool) -> Option<Opinion> {
-        let o = self.opinion(text);
-        let margin = if answered { MARGIN_OVER_ANSWER } else { MARGIN };
-        (o.kind != Kind::Question && o.margin >= margin).then_some(o)
+    pub fn second_opinion(&self, text: &str, tokens: &[text::Token], answered: bool) -> Option<Opinion> {
+        Some(self.opinion_of(text, tokens)).filter(|o| o.overrules(answered))
     }
 }
 
@@ -274,18 +294,22 @@ mod tests {
         assert_eq!((o.kind, o.task), (Kind::Status, Some(TaskId::Installer)));
         assert!(o.margin > 0.0);
         assert_eq!(
-            m.second_opinion("インストーラ入れたで", false).is_some(),
+            m.second_opinion("インストーラ入れたで", &text::tokens("インストーラ入れたで"), false)
+                .is_some(),
             o.margin >= MARGIN
         );
         assert_eq!(
-            m.second_opinion("インストーラ入れたで", true).is_some(),
+            m.second_opinion("インストーラ入れたで", &text::tokens("インストーラ入れたで"), true)
+                .is_some(),
             o.margin >= MARGIN_OVER_ANSWER
         );
         // The message's own task words name the task of a report.
         let i = o.intent("統合インストーラ入れたで").unwrap();
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Installer)));
         // A question is never a second opinion.
-        assert!(m.second_opinion("インストーラって何", false).is_none());
+        assert!(m
+            .second_opinion("インストーラって何", &text::tokens("インストーラって何"), false)
+            .is_none());
     }
 
     #[test]
