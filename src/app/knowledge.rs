@@ -1,0 +1,376 @@
+//! What the bot knows without a store ([`Knowledge`]: configuration, texts,
+//! the FAQ index, the classifier) and how it understands and answers one
+//! message ([`Answered`]): what it is, the FAQ lookup in the context of the
+//! office's step, the routed contact, and the reply.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::StartError;
+use crate::config::Config;
+use crate::contacts;
+use crate::content::{Content, Lang};
+use crate::faq::{FaqIndex, Hit, Lookup};
+use crate::intent::{self, Intent, Kind, Request, Talk};
+use crate::model::{Office, TaughtEntry};
+use crate::playbook::{ContactId, Mode, StepId};
+use crate::reply::{Block, Button, ButtonAction, Contact, Msg, Reply};
+
+/// What the bot knows without a store: configuration, texts, the FAQ index.
+pub struct Knowledge {
+    pub config: Config,
+    pub content: Arc<Content>,
+    pub faq: FaqIndex,
+    /// The classifier trained on the bank's examples: where the lexicon
+    /// reads a question, its confident second opinion decides (`None`: the
+    /// lexicon alone).
+    pub second: Option<crate::classifier::Model>,
+}
+
+impl Knowledge {
+    pub fn load(config: Config) -> Result<Knowledge, StartError> {
+        let content = Arc::new(Content::embedded()?);
+        let faq = FaqIndex::build(&content)?;
+        // The intent lexicon too, so the first message does not wait for it.
+        intent::ready();
+        let second = Some(crate::classifier::Model::shipped().map_err(StartError::Examples)?);
+        Ok(Knowledge {
+            config,
+            content,
+            faq,
+            second,
+        })
+    }
+}
+
+/// A message understood and, when it is a question, looked up: what it is,
+/// the FAQ lookup (empty for anything but an answerable question) and the
+/// routed contact.
+#[derive(Debug, Clone)]
+pub struct Answered {
+    pub intent: Intent,
+    pub lookup: Lookup,
+    pub contact: Contact,
+    /// The message id of the answer's text: the entry's own, or its variant
+    /// for the asker's billing mode (`faq-certificate-fee.proxy`).
+    pub answer: Option<String>,
+}
+
+impl Answered {
+    /// The message a question without an answer gets: a near miss is told
+    /// it is outside what the bot covers; anything else, to ask the contact
+    /// or in other words.
+    pub fn unanswered_msg(&self) -> &'static str {
+        if self.intent.off_scope {
+            UNANSWERED_MSGS[1]
+        } else {
+            UNANSWERED_MSGS[0]
+        }
+    }
+}
+
+/// The messages of a question without an answer.
+pub const UNANSWERED_MSGS: [&str; 2] = ["answer-none", "answer-off-scope"];
+
+impl Knowledge {
+    /// Understands a message and, when it is a question, looks it up and
+    /// routes its contact (no logging, no reply); the answer is the one for
+    /// the office's billing mode. A status report without a task names the
+    /// office's next open task.
+    pub fn answer(&self, question: &str, office: Option<&Office>) -> Answered {
+        self.answer_in(question, office, office.map(|o| o.mode))
+    }
+
+    /// [`Knowledge::answer`] for an asker in a billing mode (a 代理人's
+    /// channel asks as proxy mode, without an office): an entry with a
+    /// variant for the mode (an attribute named after it, `.proxy`,
+    /// `.vendor`) answers with it, so an office that chose 代理請求 is not
+    /// told to consider it.
+    pub fn answer_in(&self, question: &str, office: Option<&Office>, mode: Option<Mode>) -> Answered {
+        self.answer_with(&self.faq, question, office, mode)
+    }
+
+    /// [`Knowledge::answer_in`] in another index (one with the taught
+    /// entries, whose contact is the office's current step's, like a
+    /// question without an answer, and which have no mode variants).
+    pub fn answer_with(
+        &self,
+        index: &FaqIndex,
+        question: &str,
+        office: Option<&Office>,
+        mode: Option<Mode>,
+    ) -> Answered {
+        let tokens = crate::text::tokens(question);
+        let intent = intent::classify_tokens(question, &tokens);
+        // Where the lexicon read a question, the classifier's confident
+        // second opinion decides; over an FAQ answer it must be surer.
+        let second = match (&self.second, intent.kind, intent.off_scope) {
+            (Some(m), Kind::Question, false) => Some(m.opinion_of(question, &tokens)),
+            _ => None,
+        };
+        let a = self.understood(index, question, tokens.clone(), intent, office, mode);
+        let answered = a.lookup.best.is_some();
+        match second
+            .filter(|o| o.overrules(answered))
+            .and_then(|o| o.intent(question))
+        {
+            Some(i) => self.understood(index, question, tokens, i, office, mode),
+            None => a,
+        }
+    }
+
+    /// [`Knowledge::answer`] for a message asked as a question (`/faq`): a
+    /// near miss is still refused.
+    pub fn answer_as_question(&self, question: &str, office: Option<&Office>) -> Answered {
+        self.answer_as_question_with(&self.faq, question, office, office.map(|o| o.mode))
+    }
+
+    /// [`Knowledge::answer_as_question`] in another index, for an asker in a
+    /// billing mode (see [`Knowledge::answer_with`]).
+    pub fn answer_as_question_with(
+        &self,
+        index: &FaqIndex,
+        question: &str,
+        office: Option<&Office>,
+        mode: Option<Mode>,
+    ) -> Answered {
+        let tokens = crate::text::tokens(question);
+        let mut intent = intent::classify_tokens(question, &tokens);
+        intent.kind = Kind::Question;
+        self.understood(index, question, tokens, intent, office, mode)
+    }
+
+    fn understood(
+        &self,
+        index: &FaqIndex,
+        question: &str,
+        tokens: Vec<crate::text::Token>,
+        mut intent: Intent,
+        office: Option<&Office>,
+        mode: Option<Mode>,
+    ) -> Answered {
+        if intent.kind == Kind::Status && intent.task.is_none() {
+            intent.task = office.and_then(|o| o.current_step().and_then(|s| crate::playbook::next_task(s, &o.done)));
+        }
+        let lookup = match intent.kind {
+            Kind::Question => {
+                // A question outside internet billing is still answered by
+                // what staff taught (their words, their scope).
+                let off_scope = intent.off_scope;
+                let taught = |e: &crate::faq::Entry| !self.faq.entries().iter().any(|s| s.id == e.id);
+                let context = match office.and_then(|o| o.current_step().map(|s| (s, o.status(s)))) {
+                    Some((step, status)) if intent.aspect_only => {
+                        crate::faq::context(step, matches!(status, crate::playbook::StepStatus::Waiting { .. }))
+                    }
+                    _ => &[],
+                };
+                // A question saying the software is not 国保中央会's is never
+                // answered with an entry of the 介護伝送ソフトヘルプデスク.
+                // (nor with one giving its number).
+                let denso_tel = contacts::says_not_denso(question)
+                    .then(|| self.content.attr(Lang::Ja, ContactId::Denso.msg_id(), "tel"))
+                    .map(Option::unwrap_or_default);
+                index.lookup_focused(
+                    question,
+                    tokens,
+                    context,
+                    |e| match &denso_tel {
+                        _ if off_scope && !taught(e) => false,
+                        None => true,
+                        Some(tel) => {
+                            e.contact != ContactId::Denso
+                                && (tel.is_empty()
+                                    || !self
+                                        .content
+                                        .text(Lang::Ja, &Msg::new(format!("faq-{}", e.id)))
+                                        .contains(tel.as_str()))
+                        }
+                    },
+                    intent::names_topic,
+                    intent::asks,
+                )
+            }
+            _ => Lookup::default(),
+        };
+        // Chat that names nothing and asks nothing, and that the FAQ does
+        // not answer, is small talk (not an unanswered question).
+        if let (Kind::Question, Some(talk), None) = (intent.kind, intent.chat, &lookup.best) {
+            intent.kind = Kind::SmallTalk;
+            intent.talk = Some(talk);
+        }
+        let id = match &lookup.best {
+            Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,
+            _ => office
+                .and_then(Office::current_step)
+                .map_or(ContactId::Reception, StepId::contact),
+        };
+        // Only the built-in entries have variants (taught ones follow them).
+        let builtin = lookup.best.as_ref().filter(|h| h.entry < self.faq.entries().len());
+        let answer = builtin.map(|h| {
+            let id = format!("faq-{}", self.faq.entries()[h.entry].id);
+            let variant = mode
+                .filter(|m| *m != Mode::Direct)
+                .filter(|m| self.content.attr(Lang::Ja, &id, m.as_str()).is_some());
+            match variant {
+                Some(m) => format!("{id}.{}", m.as_str()),
+                None => id,
+            }
+        });
+        Answered {
+            intent,
+            contact: contacts::route_question(&self.config, id, office, question),
+            lookup,
+            answer,
+        }
+    }
+
+    /// The chat reply for an answered question.
+    pub fn answer_reply(&self, a: &Answered, registered: bool) -> Reply {
+        self.answer_reply_with(&self.faq, &BTreeMap::new(), a, registered)
+    }
+
+    /// [`Knowledge::answer_reply_with`], then, for a message that is not a
+    /// question, the office's next step as a hint.
+    pub fn reply_in(
+        &self,
+        index: &FaqIndex,
+        own: &BTreeMap<String, TaughtEntry>,
+        a: &Answered,
+        office: Option<&Office>,
+        registered: bool,
+    ) -> Reply {
+        let mut reply = self.answer_reply_with(index, own, a, registered);
+        if a.intent.kind != Kind::Question {
+            if let Some(o) = office {
+                // The hint sets its own buttons; an "ask staff" offered to
+                // a request for a person stays first.
+                let offered = std::mem::take(&mut reply.buttons);
+                crate::cards::append_next_hint(o, None, &mut reply);
+                reply.buttons.splice(0..0, offered);
+            }
+        }
+        reply
+    }
+
+    /// The chat reply for a message understood, looked up in `index`, whose
+    /// entries named in `own` are the ones staff taught (shown marked as
+    /// theirs): the FAQ answer to a question; for small talk and a request
+    /// for a person, what the chat says; for a report or a request (which
+    /// the chat answers with a confirmation or a command), what to type.
+    /// Without an answer, or asking for a person, a registered channel is
+    /// offered to ask staff.
+    pub fn answer_reply_with(
+        &self,
+        index: &FaqIndex,
+        own: &BTreeMap<String, TaughtEntry>,
+        a: &Answered,
+        registered: bool,
+    ) -> Reply {
+        let mut reply = Reply::default();
+        if a.intent.kind != Kind::Question {
+            for m in self.intent_msgs(a) {
+                reply.push(Block::Text(m));
+            }
+            if a.intent.kind == Kind::Handoff {
+                reply.push(Block::Contact(a.contact.clone()));
+                if registered {
+                    reply.push(Block::Text(Msg::new("answer-ask-staff")));
+                    reply.buttons.push(Button {
+                        action: ButtonAction::AskStaff,
+                        label: Msg::new("button-ask-staff"),
+                    });
+                }
+            }
+            return reply;
+        }
+        let answer = match &a.lookup.best {
+            Some(h) => {
+                let id = &index.entries()[h.entry].id;
+                match own.get(id) {
+                    Some(t) => {
+                        crate::handoff::taught_answer(t, t.answer.as_deref().unwrap_or_default(), &mut reply);
+                        None
+                    }
+                    None => {
+                        reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
+                        let answer = Msg::new(a.answer.clone().unwrap_or_else(|| format!("faq-{id}")));
+                        reply.push(Block::Text(answer.clone()));
+                        Some(answer)
+                    }
+                }
+            }
+            None => {
+                reply.push(Block::Text(Msg::new(a.unanswered_msg())));
+                None
+            }
+        };
+        if !a.lookup.alternatives.is_empty() {
+            reply.push(Block::Text(Msg::new("answer-did-you-mean")));
+            reply.push(Block::Lines(
+                a.lookup
+                    .alternatives
+                    .iter()
+                    .map(|h| question_msg(index, own, h))
+                    .collect(),
+            ));
+        }
+        if !answer.is_some_and(|m| self.gives_number(&m, &a.contact)) {
+            reply.push(Block::Contact(a.contact.clone()));
+        }
+        if registered {
+            if a.lookup.best.is_none() {
+                reply.push(Block::Text(Msg::new("answer-ask-staff")));
+                reply.buttons.push(Button {
+                    action: ButtonAction::AskStaff,
+                    label: Msg::new("button-ask-staff"),
+                });
+            }
+            reply.buttons.push(Button {
+                action: ButtonAction::Next,
+                label: Msg::new("button-next"),
+            });
+        }
+        reply
+    }
+
+    /// What the bot says to a message that is not a question.
+    pub fn intent_msgs(&self, a: &Answered) -> Vec<Msg> {
+        let i = &a.intent;
+        match i.kind {
+            Kind::Question => Vec::new(),
+            Kind::Status => vec![match i.task {
+                Some(t) => Msg::new("intent-ask-status").msg("task", Msg::new(t.msg_id())),
+                None => Msg::new("intent-ask-status-any"),
+            }],
+            Kind::Command => vec![Msg::new(format!(
+                "intent-ask-{}",
+                i.request.map_or("help", Request::as_str)
+            ))],
+            Kind::SmallTalk => vec![Msg::new(match i.talk {
+                Some(Talk::Thanks) => "intent-thanks",
+                Some(Talk::Greeting) => "intent-greeting",
+                _ => "intent-ack",
+            })],
+            Kind::Handoff => vec![Msg::new("intent-handoff"), Msg::new("intent-handoff-how")],
+        }
+    }
+
+    /// Whether an answer already gives the contact's phone number in every
+    /// language (then the contact's card would only repeat it).
+    fn gives_number(&self, answer: &Msg, contact: &Contact) -> bool {
+        let tel = contact
+            .tel
+            .clone()
+            .or_else(|| self.content.attr(Lang::Ja, contact.id?.msg_id(), "tel"));
+        tel.is_some_and(|tel| Lang::ALL.iter().all(|l| self.content.text(*l, answer).contains(&tel)))
+    }
+}
+
+/// How an alternative is listed: a FAQ question, or a taught one marked as such.
+fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) -> Msg {
+    let id = &index.entries()[h.entry].id;
+    match own.get(id) {
+        Some(t) => crate::handoff::taught_question(t),
+        None => Msg::new(format!("faq-{id}.question")),
+    }
+}
