@@ -91,6 +91,7 @@ help-text =
     /mode changes the billing mode (direct / proxy / vendor)
     /faq asks a question; a question typed in the channel is answered too
     /register registers the office (for example: /register 1370100016 "Aoba Care")
+    /register with mode: the billing mode (direct, proxy or vendor; for example: /register 1370100016 "Aoba Care" mode:vendor)
     /register with agent: the name of the proxy (代理人) for proxy billing (can be left out in the proxy's channel)
     /done office: in the proxy's channel, marks an office's notification step (office: office number)
     /certificate shows the certificate's expiry (record it with expires:)
