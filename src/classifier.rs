@@ -5,7 +5,7 @@
 //!
 //! The lexicon of [`crate::intent`] decides; where it reads a question, a
 //! confident model may say the message is a report, a request, small talk
-//! or a request for a person instead (see [`Model::second_opinion`]): the
+//! or a request for a person instead (see [`Opinion::overrules`]): the
 //! lexicon knows clause endings and negations, the model knows the ways the
 //! bank's writers reported and asked that no cue lists.
 
@@ -244,13 +244,6 @@ impl Model {
             margin,
         }
     }
-
-    /// Where the lexicon read a question (not a near miss; `answered`: one
-    /// the FAQ answers), the kind the model is confident of instead, if it
-    /// is another one.
-    pub fn second_opinion(&self, text: &str, tokens: &[text::Token], answered: bool) -> Option<Opinion> {
-        Some(self.opinion_of(text, tokens)).filter(|o| o.overrules(answered))
-    }
 }
 
 #[cfg(test)]
@@ -293,23 +286,13 @@ mod tests {
         let o = m.opinion("インストーラ入れたで");
         assert_eq!((o.kind, o.task), (Kind::Status, Some(TaskId::Installer)));
         assert!(o.margin > 0.0);
-        assert_eq!(
-            m.second_opinion("インストーラ入れたで", &text::tokens("インストーラ入れたで"), false)
-                .is_some(),
-            o.margin >= MARGIN
-        );
-        assert_eq!(
-            m.second_opinion("インストーラ入れたで", &text::tokens("インストーラ入れたで"), true)
-                .is_some(),
-            o.margin >= MARGIN_OVER_ANSWER
-        );
+        assert_eq!(o.overrules(false), o.margin >= MARGIN);
+        assert_eq!(o.overrules(true), o.margin >= MARGIN_OVER_ANSWER);
         // The message's own task words name the task of a report.
         let i = o.intent("統合インストーラ入れたで").unwrap();
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Installer)));
-        // A question is never a second opinion.
-        assert!(m
-            .second_opinion("インストーラって何", &text::tokens("インストーラって何"), false)
-            .is_none());
+        // A question never overrules.
+        assert!(!m.opinion("インストーラって何").overrules(false));
     }
 
     #[test]

@@ -386,16 +386,9 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
         .iter()
         .flat_map(|g| scan.hits_in(g, all.clone()))
         .collect();
-    let tail = f.trim_end_matches(|c: char| !content_char(c));
-    let asks = f.contains(['?', '？'])
-        || cues("ask:end").any(|e| tail.ends_with(e.text.as_str()))
-        || has_problem(&scan)
-        || ["ask", "ask:request", "howto", "person", "secret", "price"]
-            .iter()
-            .any(|g| {
-                scan.hits_in(g, all.clone())
-                    .any(|h| !talk.iter().any(|t| t.start <= h.start && h.end <= t.end))
-            });
+    // A person, a secret or a price asked about is asking too.
+    let asks =
+        has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &talk);
     Intent {
         topical,
         aspect_only: !topical && !topics.is_empty(),
@@ -566,15 +559,26 @@ pub fn task_named(message: &str) -> Option<TaskId> {
     task_in(&scan, 0..f.len())
 }
 
+/// The cue groups of words that ask.
+const ASKING: [&str; 3] = ["ask", "ask:request", "howto"];
+
 /// Whether a sentence asks: a question mark, an asking word (「どう」
 /// 「教えて」 "how"), or an asking ending (「…は」「…って」).
 pub fn asks(sentence: &str) -> bool {
-    let f = text::fold_question(sentence);
-    let scan = Scan::new(&f);
+    asking(&Scan::new(&text::fold_question(sentence)), &ASKING, &[])
+}
+
+/// Whether the scanned text has a question mark, an asking ending, or a
+/// cue of `groups` that is not inside one of `except` (どう in どうぞ).
+fn asking(scan: &Scan, groups: &[&str], except: &[&Hit]) -> bool {
+    let f = scan.s;
     let tail = f.trim_end_matches(|c: char| !content_char(c));
-    f.contains('?')
+    f.contains(['?', '？'])
         || cues("ask:end").any(|e| tail.ends_with(e.text.as_str()))
-        || ["ask", "ask:request", "howto"].iter().any(|g| scan.any(g))
+        || groups.iter().any(|g| {
+            scan.hits_in(g, 0..f.len())
+                .any(|h| !except.iter().any(|t| t.start <= h.start && h.end <= t.end))
+        })
 }
 
 /// Whether the message is made of `yes` (the answer to a confirmation).
