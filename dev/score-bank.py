@@ -3,7 +3,7 @@
 `ask --json`, by the rules of tests/it/intent_eval.rs, so that any build
 (an older commit too) can be compared on the same messages:
 
-    python3 dev/score-bank.py target/debug/seikyu-navi tests/data/bank/heldout3.tsv
+    python3 dev/score-bank.py target/debug/seikyu-navi tests/data/bank/heldout2.tsv
 
 prints the totals per kind; `--misses N` also lists N wrong messages (never
 use it on a held-out part while tuning)."""

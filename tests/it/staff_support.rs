@@ -279,17 +279,17 @@ fn teaching_an_answer_makes_the_faq_answer_it() {
     assert!(has(&r, "faq-certificate-fee"), "{:?}", ids(&r));
 
     // A new phrasing of a built-in entry, by its question or its name.
-    let r = run(&app, "c2", &user(), "ネットの鍵みたいなのって要る？", T0 + 40);
+    let r = run(&app, "c2", &user(), "ネットの合鍵みたいなやつ、うちにも要る？", T0 + 40);
     assert!(has(&r, "answer-none"), "{:?}", ids(&r));
     let r = run_ok(
         &app,
         "staff",
         &staff(),
-        "/teach question:ネットの鍵みたいなのって要る？ faq:certificate-fee",
+        "/teach question:ネットの合鍵みたいなやつ、うちにも要る？ faq:certificate-fee",
         T0 + 50,
     );
     assert!(has(&r, "teach-phrasing"), "{:?}", ids(&r));
-    let r = run_ok(&app, "c2", &user(), "ネットの鍵みたいなのって要る？", T0 + 60);
+    let r = run_ok(&app, "c2", &user(), "ネットの合鍵みたいなやつ、うちにも要る？", T0 + 60);
     assert!(has(&r, "faq-certificate-fee"), "{:?}", ids(&r));
     // question: + answer: without a request; then a phrasing of that taught entry.
     run_ok(
@@ -318,7 +318,7 @@ fn teaching_an_answer_makes_the_faq_answer_it() {
     let r = run_ok(&app, "staff", &staff(), "/taught", T0);
     let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &r);
     assert!(text.contains("サポート担当者が追加したFAQ（4件）"), "{text}");
-    assert!(text.contains("#2 「ネットの鍵みたいなのって要る？」→ FAQ「"), "{text}");
+    assert!(text.contains("#2 「ネットの合鍵みたいなやつ、うちにも要る？」→ FAQ「"), "{text}");
     assert!(text.contains("（サポート担当者が追加）」の言い方"), "{text}");
     let r = run_ok(&app, "staff", &staff(), "/forget id:3", T0);
     assert_eq!(num(find(&r, "forget-done-phrasings"), "count"), 1);
