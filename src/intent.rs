@@ -287,6 +287,20 @@ impl<'a> Scan<'a> {
             .filter(move |h| h.group == g && h.start >= range.start && h.end <= range.end)
     }
 
+    /// Whether a hit lies inside a longer hit of a group whose name starts
+    /// with `prefix` (どう in 「どうさかんきょう」, a task's word).
+    fn inside(&self, h: &Hit, prefix: &str) -> bool {
+        let groups: Vec<usize> = lexicon()
+            .names
+            .iter()
+            .filter(|(n, _)| n.starts_with(prefix))
+            .map(|(_, &g)| g)
+            .collect();
+        self.hits.iter().any(|t| {
+            groups.contains(&t.group) && t.start <= h.start && h.end <= t.end && t.end - t.start > h.end - h.start
+        })
+    }
+
     fn any_in(&self, group: &str, range: Range<usize>) -> bool {
         self.hits_in(group, range).next().is_some()
     }
@@ -632,15 +646,18 @@ fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
     out
 }
 
-/// The clauses of a sentence as byte ranges: split at commas, and at a
-/// space after Japanese (a chat message's 「届きました〜 次は？」 is two).
+/// The clauses of a sentence as byte ranges: split at commas, at a wave
+/// dash after words, and at a space after Japanese (a chat message's
+/// 「届きました〜 次は？」 is two).
 fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut prev: Option<char> = None;
     for (i, c) in f[sentence.clone()].char_indices() {
         let japanese_space = c.is_whitespace() && prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace());
-        if matches!(c, '、' | ',' | '，' | '､') || japanese_space {
+        // 「おわりました〜次は？」: a wave dash after words (not 1日〜10日).
+        let wave = matches!(c, '〜' | '~') && prev.is_some_and(|p| !p.is_ascii_digit());
+        if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave {
             out.push(start..sentence.start + i);
             start = sentence.start + i + c.len_utf8();
         }
@@ -664,14 +681,26 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     // aligned with `f`: an interrogative only counts where the message has
     // no katakana, so that 「パスワードの」 does not read as 「どの」.
     let kana = kana_kept(message, f);
+    // Of several tasks said done (「発行されたので、インストールしました」),
+    // the last one is the report.
+    let mut found = None;
     for (sentence, end) in sentences(f) {
         let parts = clauses(f, sentence.clone());
         let last = parts.len().saturating_sub(1);
-        for (i, clause) in parts.into_iter().enumerate() {
+        for (i, clause) in parts.iter().cloned().enumerate() {
             let question = i == last && matches!(end, Some('?' | '？'));
+            // 「届出をだした あと何が届きますか」: what follows sets the time
+            // of something else.
+            let then = parts.get(i + 1).is_some_and(|n| {
+                let next = f[n.clone()].trim_start();
+                cues("done:after").any(|w| next.starts_with(w.text.as_str()))
+            });
+            if then {
+                continue;
+            }
             let asks = scan
                 .hits_in("ask", clause.clone())
-                .any(|h| kana.get(h.start..h.end) == f.get(h.start..h.end));
+                .any(|h| kana.get(h.start..h.end) == f.get(h.start..h.end) && !scan.inside(h, "task:"));
             if question || asks {
                 continue;
             }
@@ -682,27 +711,25 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
                     // names what comes next, not what is done.
                     let named = task_in(scan, sentence.start..clause.end).or_else(|| task_in(scan, sentence.clone()));
                     if let Some(task) = named {
-                        return Some(Some(task));
-                    }
-                    if is_bare_done(scan, clause) {
-                        return Some(None);
+                        found = Some(Some(task));
+                    } else if is_bare_done(scan, clause) && found.is_none() {
+                        found = Some(None);
                     }
                 }
                 // Waiting for the notice or the certificate: what brings it is done.
                 Said::Waiting => {
                     let has = |g: &str| scan.any_in(g, sentence.clone());
                     if has("task:notice") || has("task:notice-weak") {
-                        return Some(Some(TaskId::NotifySubmit));
-                    }
-                    if has("task:certificate") {
-                        return Some(Some(TaskId::CertificateApply));
+                        found = Some(Some(TaskId::NotifySubmit));
+                    } else if has("task:certificate") {
+                        found = Some(Some(TaskId::CertificateApply));
                     }
                 }
                 Said::Other => {}
             }
         }
     }
-    None
+    found
 }
 
 /// Whether the message names a problem: a problem word counts unless it is

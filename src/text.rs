@@ -224,6 +224,60 @@ pub fn sentences(s: &str) -> Vec<&str> {
     out
 }
 
+/// A message written with a space after each particle (分かち書き, as a
+/// clerk unused to converting kana types: 「たんとう の　かた に　かわって
+/// ください」) with those spaces removed, so that its words read as one run
+/// of Japanese again. A space after a particle or a て-form joins what it
+/// separates, and so does every space between three or more short words
+/// unless the word before it ends a sentence; any other space after
+/// Japanese (「届きました〜 次は？」, 「証明書 届きました」) is a clause
+/// break and stays.
+pub fn unspaced(s: &str) -> std::borrow::Cow<'_, str> {
+    const PARTICLES: &[char] = &['の', 'に', 'を', 'は', 'が', 'へ', 'と', 'も', 'て', 'で'];
+    let particle = |w: &str| {
+        let mut c = w.chars().rev();
+        match (c.next(), c.next()) {
+            // で is a particle (パソコンで), but ends a Kansai sentence after
+            // や, た, だ, ん (「出したで」「ほんまやで」).
+            (Some('で'), Some('や' | 'た' | 'だ' | 'ん')) => false,
+            (Some(last), _) => PARTICLES.contains(&last),
+            _ => false,
+        }
+    };
+    let lone = |w: &str| w.chars().count() == 1 && particle(w);
+    // Words and the spaces after them.
+    let mut words: Vec<(&str, &str)> = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let w = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let sp = rest[w..]
+            .find(|c: char| !c.is_whitespace())
+            .map_or(rest.len(), |e| w + e);
+        words.push((&rest[..w], &rest[w..sp]));
+        rest = &rest[sp..];
+    }
+    let cjk_gap = |a: &str, b: &str| a.chars().last().is_some_and(is_cjk) && b.chars().next().is_some_and(is_cjk);
+    // Short words with spaces between (three or more): every space is a
+    // word break, except one after what ends a sentence (「…た」「…です」).
+    let short = words.iter().all(|(w, _)| w.chars().count() <= 8);
+    let gaps = words.windows(2).filter(|p| cjk_gap(p[0].0, p[1].0)).count();
+    let wakachi = short && gaps >= 2;
+    let ends = |w: &str| w.chars().last().is_some_and(|c| "たすねよかぞわなさー〜".contains(c));
+    let joins = |a: &str, b: &str| cjk_gap(a, b) && (particle(a) || lone(b) || (wakachi && !ends(a)));
+    let any = words.windows(2).any(|p| !p[0].1.is_empty() && joins(p[0].0, p[1].0));
+    if !any {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, (w, sp)) in words.iter().enumerate() {
+        out.push_str(w);
+        if !words.get(i + 1).is_some_and(|n| joins(w, n.0)) {
+            out.push_str(sp);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A token with its weight (concepts weigh most, grammar bigrams least).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -399,6 +453,29 @@ mod tests {
         let g = parse_synonyms(SYNONYMS).unwrap();
         assert!(g.iter().any(|g| g.concept == "cost"));
         assert!(g.iter().any(|g| g.concept == "mode:proxy"));
+    }
+
+    #[test]
+    fn spaces_after_particles_are_joined_but_clause_breaks_stay() {
+        assert_eq!(
+            unspaced("たんとう の\u{3000}かた に\u{3000}かわって ください"),
+            "たんとうのかたにかわってください"
+        );
+        assert_eq!(
+            unspaced("届きました〜 次ってログイン？"),
+            "届きました〜 次ってログイン？"
+        );
+        assert_eq!(unspaced("届出 出しました 次は？"), "届出出しました 次は？");
+        assert_eq!(
+            unspaced("だいりにん しんせい\u{3000}おわりました"),
+            "だいりにんしんせいおわりました"
+        );
+        assert_eq!(unspaced("証明書 届きました"), "証明書 届きました");
+        assert_eq!(unspaced("出したで 次は？"), "出したで 次は？");
+        assert_eq!(unspaced("パソコンで ログインできない"), "パソコンでログインできない");
+        assert_eq!(unspaced("we have the お知らせ now"), "we have the お知らせ now");
+        assert_eq!(unspaced("お知らせ の letter"), "お知らせの letter");
+        assert!(matches!(unspaced("証明書の期限は"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

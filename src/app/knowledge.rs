@@ -100,6 +100,7 @@ impl Knowledge {
         office: Option<&Office>,
         mode: Option<Mode>,
     ) -> Answered {
+        let question = &*crate::text::unspaced(question);
         let tokens = crate::text::tokens(question);
         let intent = intent::classify_tokens(question, &tokens);
         // Where the lexicon read a question, the classifier's confident
@@ -134,6 +135,7 @@ impl Knowledge {
         office: Option<&Office>,
         mode: Option<Mode>,
     ) -> Answered {
+        let question = &*crate::text::unspaced(question);
         let tokens = crate::text::tokens(question);
         let mut intent = intent::classify_tokens(question, &tokens);
         intent.kind = Kind::Question;
