@@ -86,6 +86,8 @@ impl Request {
 pub enum Talk {
     Thanks,
     Greeting,
+    /// Leaving for the day (「お先に失礼します」「お疲れさまでした」).
+    Farewell,
     /// An acknowledgement, an emoji, anything else without content.
     Ack,
 }
@@ -396,10 +398,7 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     }
     let topical = topics.iter().any(|t| !ASPECTS.contains(t));
     // An asking word inside small talk's words (どう in どうぞ) asks nothing.
-    let talk: Vec<&Hit> = ["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"]
-        .iter()
-        .flat_map(|g| scan.hits_in(g, all.clone()))
-        .collect();
+    let talk: Vec<&Hit> = TALK.iter().flat_map(|g| scan.hits_in(g, all.clone())).collect();
     // A person, a secret or a price asked about is asking too.
     let asks =
         has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &talk);
@@ -468,19 +467,27 @@ fn near(scan: &Scan, group: &str, then: impl Fn(usize) -> bool, window: usize) -
 
 /// Small talk: nothing but thanks, greetings, acknowledgements and emoji.
 fn small_talk(scan: &Scan) -> Option<Talk> {
-    if !scan.covered(
-        &["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"],
-        0..scan.s.len(),
-    ) {
+    if !scan.covered(&TALK, 0..scan.s.len()) {
         return None;
     }
     Some(talk_of(scan))
 }
 
-/// What small talk says: thanks, a greeting, or anything else.
+/// The cue groups small talk is made of.
+const TALK: [&str; 5] = [
+    "talk:thanks",
+    "talk:greeting",
+    "talk:farewell",
+    "talk:ack",
+    "talk:filler",
+];
+
+/// What small talk says: thanks, a goodbye, a greeting, or anything else.
 fn talk_of(scan: &Scan) -> Talk {
     if scan.any("talk:thanks") {
         Talk::Thanks
+    } else if scan.any("talk:farewell") {
+        Talk::Farewell
     } else if scan.any("talk:greeting") {
         Talk::Greeting
     } else {
@@ -768,11 +775,7 @@ enum Said {
 fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
     let c = scan.s[range.clone()].trim();
     // 「OK」「了解」 alone acknowledge; they report nothing.
-    if scan.covered(
-        &["talk:thanks", "talk:greeting", "talk:ack", "talk:filler"],
-        range.clone(),
-    ) || scan.any_in("done:not", range.clone())
-    {
+    if scan.covered(&TALK, range.clone()) || scan.any_in("done:not", range.clone()) {
         return Said::Other;
     }
     let first = c.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
@@ -884,6 +887,11 @@ mod tests {
     #[test]
     fn requests_talk_and_people() {
         assert_eq!(classify("次へ").request, Some(Request::Next));
+        assert_eq!(
+            classify("お先に失礼します、お疲れさまでした").talk,
+            Some(Talk::Farewell)
+        );
+        assert_eq!(classify("お疲れさまです！").talk, Some(Talk::Greeting));
         assert_eq!(classify("使い方がわからない").request, Some(Request::Help));
         assert_eq!(classify("間違えて完了にしちゃった").request, Some(Request::Undo));
         assert_eq!(classify("今どこまで進んでる？").request, Some(Request::Progress));

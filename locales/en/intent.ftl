@@ -21,6 +21,7 @@ button-done-task = Mark done: { $task }
 ## Small talk (never logged as an unanswered question)
 intent-thanks = You're welcome. If anything else is unclear, just write here any time.
 intent-greeting = Hello. If anything about preparing internet billing is unclear, just write here any time.
+intent-farewell = Thank you for today. You can pick up where you left off in this channel any time.
 intent-ack = All right. If anything is unclear, just write here any time.
 
 ## Asking for a person

@@ -351,6 +351,7 @@ impl Knowledge {
             Kind::SmallTalk => vec![Msg::new(match i.talk {
                 Some(Talk::Thanks) => "intent-thanks",
                 Some(Talk::Greeting) => "intent-greeting",
+                Some(Talk::Farewell) => "intent-farewell",
                 _ => "intent-ack",
             })],
             Kind::Handoff => vec![Msg::new("intent-handoff"), Msg::new("intent-handoff-how")],
