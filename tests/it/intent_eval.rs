@@ -28,9 +28,10 @@ const TUNING: [&str; 3] = [
     include_str!("../data/bank/tuning3.tsv"),
 ];
 /// The held-out parts, by round.
-const HELDOUT: [(&str, &str); 2] = [
+const HELDOUT: [(&str, &str); 3] = [
     ("round 1", include_str!("../data/bank/heldout.tsv")),
     ("round 2", include_str!("../data/bank/heldout2.tsv")),
+    ("round 4", include_str!("../data/bank/heldout4.tsv")),
 ];
 
 /// The kinds of the bank, in report order.
