@@ -11,7 +11,9 @@ A question's label is the entry whose answer (ja or en, as the row's
 language) plus its contact's fields matches every `expect` regex, after
 NFKC and lower-casing, as tests/it/intent_eval.rs scores it. When several
 entries match, the one the bot ranks highest (`ask --json`: the answer, then
-the alternatives) is taken; when none of those match, the row is left out.
+the alternatives) is taken; when none of those match, the row is left out,
+and so is a message saying something fails that only the overview of what to
+prepare would answer.
 
 Run from the project root after `cargo build`:
     python3 dev/learn-phrasings.py
@@ -21,6 +23,7 @@ import glob, json, re, subprocess, sys, unicodedata
 BIN = "target/debug/seikyu-navi"
 OUT = "locales/faq-learned.tsv"
 EXAMPLES = "locales/intent-examples.tsv"
+FAILS = re.compile(r"エラー|できない|できません|できず|error|fail|can'?t|cannot")
 
 
 def ftl(path):
@@ -91,6 +94,10 @@ def main():
         label = next((e for e in ranked if e in fits), None)
         if label is None and len(fits) == 1:
             label = fits[0]
+        # The overview of what to prepare answers no failure: a message
+        # saying something fails is not learned as a way of asking it.
+        if label == "preparations" and FAILS.search(norm(text)):
+            label = None
         if label is None:
             skipped += 1
             continue

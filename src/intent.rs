@@ -365,6 +365,11 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     if scan.any("cmd:undo") && (!topic || scan.any("undo:record")) {
         return Intent::request(Request::Undo);
     }
+    // An asking word inside small talk's words (どう in どうぞ) asks nothing.
+    let talk: Vec<&Hit> = TALK.iter().flat_map(|g| scan.hits_in(g, all.clone())).collect();
+    // A person, a secret or a price asked about is asking too.
+    let asks =
+        has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &talk);
     // Another certificate or 届 said to have come is not a report either.
     if off_scope(&scan) {
         return Intent {
@@ -397,11 +402,6 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
         }
     }
     let topical = topics.iter().any(|t| !ASPECTS.contains(t));
-    // An asking word inside small talk's words (どう in どうぞ) asks nothing.
-    let talk: Vec<&Hit> = TALK.iter().flat_map(|g| scan.hits_in(g, all.clone())).collect();
-    // A person, a secret or a price asked about is asking too.
-    let asks =
-        has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &talk);
     Intent {
         topical,
         aspect_only: !topical && !topics.is_empty(),
