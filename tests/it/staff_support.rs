@@ -318,7 +318,10 @@ fn teaching_an_answer_makes_the_faq_answer_it() {
     let r = run_ok(&app, "staff", &staff(), "/taught", T0);
     let text = seikyu_navi::adapters::render::plain_text(app.content(), Lang::Ja, &r);
     assert!(text.contains("サポート担当者が追加したFAQ（4件）"), "{text}");
-    assert!(text.contains("#2 「ネットの合鍵みたいなやつ、うちにも要る？」→ FAQ「"), "{text}");
+    assert!(
+        text.contains("#2 「ネットの合鍵みたいなやつ、うちにも要る？」→ FAQ「"),
+        "{text}"
+    );
     assert!(text.contains("（サポート担当者が追加）」の言い方"), "{text}");
     let r = run_ok(&app, "staff", &staff(), "/forget id:3", T0);
     assert_eq!(num(find(&r, "forget-done-phrasings"), "count"), 1);
