@@ -477,9 +477,7 @@ impl App {
                     None => 1,
                     Some(p) => crate::text::fold(p)
                         .parse::<usize>()
-                        .ok()
-                        .filter(|n| *n >= 1)
-                        .ok_or_else(|| UserError::BadPage(p.clone()))?,
+                        .map_err(|_| UserError::BadPage(p.clone()))?,
                 };
                 let csv = match format.as_deref().map(crate::text::fold).as_deref() {
                     None | Some("chart") => false,
@@ -493,7 +491,7 @@ impl App {
                     }
                 };
                 let (s, archived) = self.summary_and_archived(now)?;
-                let mut reply = staff::summary_reply(&s, page);
+                let mut reply = staff::summary_reply(&s, page)?;
                 if archived > 0 {
                     reply.push(Block::Text(Msg::new("summary-archived").num("count", archived as i64)));
                 }

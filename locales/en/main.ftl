@@ -340,6 +340,10 @@ summary-office-completed = ☑ { $name } ({ $number }) finished { $date }
 button-previous = Previous
 button-more = More
 error-bad-page = "{ $page }" is not a valid page (a number from 1).
+error-page-out-of-range = { $pages ->
+        [1] There is no page { $page }: there is only 1 page of offices in progress. Type /summary to see it.
+       *[other] There is no page { $page }: there are only { $pages } pages of offices in progress. Give a page from 1 to { $pages }, e.g. /summary page:{ $pages }.
+    }
 error-empty-agent-name = Please enter the name of the proxy (代理人).
 error-agent-needs-proxy = An office of a proxy (代理人) bills by proxy billing (代理請求); "{ $mode }" cannot be chosen.
 error-channel-is-agents =

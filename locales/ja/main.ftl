@@ -323,6 +323,10 @@ summary-office-completed = ☑ { $name }（{ $number }）{ $date } 完了
 button-previous = 前へ
 button-more = 次へ
 error-bad-page = ページ「{ $page }」は正しくありません（1以上の数字）。
+error-page-out-of-range = { $pages ->
+        [1] { $page }ページ目はありません。手続き中の事業所の一覧は1ページだけです。/summary で表示できます。
+       *[other] { $page }ページ目はありません。手続き中の事業所の一覧は全{ $pages }ページです。/summary page:{ $pages } のように、1～{ $pages } で指定してください。
+    }
 error-empty-agent-name = 代理人の名前を入力してください。
 error-agent-needs-proxy = 代理人の事業所の請求方法は代理請求です。「{ $mode }」は選べません。
 error-channel-is-agents =
