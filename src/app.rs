@@ -2,6 +2,7 @@
 //! store, runs the engine, stores its change (retrying when someone else
 //! changed the office first), answers questions and staff views.
 
+pub mod files;
 mod knowledge;
 mod support;
 
@@ -321,25 +322,8 @@ impl App {
     /// wait while it runs, so it is one consistent state.
     pub fn export_file(&self, path: &Path) -> Result<usize, ExportError> {
         let _exporting = self.write_gate.write().unwrap_or_else(PoisonError::into_inner);
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".tmp");
-        let tmp = std::path::PathBuf::from(tmp);
-        let written = (|| {
-            let file = std::fs::File::create(&tmp)?;
-            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-            self.store.export_json(&mut w).map_err(ExportError::from)?;
-            let file = w.into_inner().map_err(|e| ExportError::Io(e.into_error()))?;
-            file.sync_all()?;
-            std::fs::rename(&tmp, path)?;
-            if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::File::open(dir)?.sync_all()?;
-            }
-            Ok::<(), ExportError>(())
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written.map(|()| self.store.office_count())
+        files::replace(path, |w| self.store.export_json(w).map_err(ExportError::from))?;
+        Ok(self.store.office_count())
     }
 
     /// A backup of the running bot into `dir` (`backup-<UTC time>.json`),
