@@ -28,7 +28,7 @@ use crate::model::{Actor, Agent, Change, Office, TaughtEntry};
 use crate::office_number::OfficeNumber;
 use crate::playbook::Mode;
 use crate::reminders::{self, Due};
-use crate::reply::{Attachment, Block, Msg, Reply};
+use crate::reply::{Attachment, AttachmentKind, Block, Msg, Reply};
 use crate::roster::{Row, RowError, RowErrorKind};
 use crate::staff;
 use crate::store::{Applied, Store, StoreError};
@@ -483,12 +483,14 @@ impl App {
                 reply.attachments.push(Attachment {
                     name: "summary.png".into(),
                     bytes: png,
+                    kind: AttachmentKind::Picture,
                 });
                 if csv {
                     let bytes = staff::summary_csv(&s).into_bytes();
                     reply.attachments.push(Attachment {
                         name: "summary.csv".into(),
                         bytes,
+                        kind: AttachmentKind::Data,
                     });
                 }
                 Ok(reply)
