@@ -2,6 +2,7 @@
 //! store, runs the engine, stores its change (retrying when someone else
 //! changed the office first), answers questions and staff views.
 
+pub mod files;
 mod knowledge;
 mod support;
 
@@ -27,7 +28,7 @@ use crate::model::{Actor, Agent, Change, Office, TaughtEntry};
 use crate::office_number::OfficeNumber;
 use crate::playbook::Mode;
 use crate::reminders::{self, Due};
-use crate::reply::{Attachment, Block, Msg, Reply};
+use crate::reply::{Attachment, AttachmentKind, Block, Msg, Reply};
 use crate::roster::{Row, RowError, RowErrorKind};
 use crate::staff;
 use crate::store::{Applied, Store, StoreError};
@@ -321,25 +322,8 @@ impl App {
     /// wait while it runs, so it is one consistent state.
     pub fn export_file(&self, path: &Path) -> Result<usize, ExportError> {
         let _exporting = self.write_gate.write().unwrap_or_else(PoisonError::into_inner);
-        let mut tmp = path.as_os_str().to_owned();
-        tmp.push(".tmp");
-        let tmp = std::path::PathBuf::from(tmp);
-        let written = (|| {
-            let file = std::fs::File::create(&tmp)?;
-            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
-            self.store.export_json(&mut w).map_err(ExportError::from)?;
-            let file = w.into_inner().map_err(|e| ExportError::Io(e.into_error()))?;
-            file.sync_all()?;
-            std::fs::rename(&tmp, path)?;
-            if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::File::open(dir)?.sync_all()?;
-            }
-            Ok::<(), ExportError>(())
-        })();
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written.map(|()| self.store.office_count())
+        files::replace(path, |w| self.store.export_json(w).map_err(ExportError::from))?;
+        Ok(self.store.office_count())
     }
 
     /// A backup of the running bot into `dir` (`backup-<UTC time>.json`),
@@ -477,9 +461,7 @@ impl App {
                     None => 1,
                     Some(p) => crate::text::fold(p)
                         .parse::<usize>()
-                        .ok()
-                        .filter(|n| *n >= 1)
-                        .ok_or_else(|| UserError::BadPage(p.clone()))?,
+                        .map_err(|_| UserError::BadPage(p.clone()))?,
                 };
                 let csv = match format.as_deref().map(crate::text::fold).as_deref() {
                     None | Some("chart") => false,
@@ -493,7 +475,7 @@ impl App {
                     }
                 };
                 let (s, archived) = self.summary_and_archived(now)?;
-                let mut reply = staff::summary_reply(&s, page);
+                let mut reply = staff::summary_reply(&s, page)?;
                 if archived > 0 {
                     reply.push(Block::Text(Msg::new("summary-archived").num("count", archived as i64)));
                 }
@@ -501,12 +483,14 @@ impl App {
                 reply.attachments.push(Attachment {
                     name: "summary.png".into(),
                     bytes: png,
+                    kind: AttachmentKind::Picture,
                 });
                 if csv {
                     let bytes = staff::summary_csv(&s).into_bytes();
                     reply.attachments.push(Attachment {
                         name: "summary.csv".into(),
                         bytes,
+                        kind: AttachmentKind::Data,
                     });
                 }
                 Ok(reply)

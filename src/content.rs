@@ -233,6 +233,19 @@ pub fn iso_datetime(at: i64) -> String {
         .unwrap_or_else(|| at.to_string())
 }
 
+/// A moment in Japan time for a file's name (`2026-11-24T0030`): names
+/// sort by time, and hold no `:` (which Windows refuses in a name).
+pub fn file_stamp(at: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(at)
+        .ok()
+        .and_then(|t| {
+            t.to_offset(JST)
+                .format(time::macros::format_description!("[year]-[month]-[day]T[hour][minute]"))
+                .ok()
+        })
+        .unwrap_or_else(|| at.to_string())
+}
+
 /// Ids (and attributes) present in one language but not the other.
 pub fn missing_ids(c: &Content) -> Vec<String> {
     let mut out = Vec::new();
@@ -262,5 +275,13 @@ mod tests {
         let c = Content::embedded().unwrap();
         assert_eq!(c.date(Lang::Ja, at), "2026年11月24日");
         assert_eq!(c.date(Lang::En, at), "24 Nov 2026");
+    }
+
+    #[test]
+    fn file_stamps_are_japan_time_to_the_minute() {
+        // 2026-11-24 00:30 JST is 2026-11-23 15:30 UTC.
+        assert_eq!(file_stamp(1_795_447_800), "2026-11-24T0030");
+        assert_eq!(file_stamp(1_795_447_800 + 59), "2026-11-24T0030");
+        assert_eq!(file_stamp(i64::MAX), i64::MAX.to_string());
     }
 }

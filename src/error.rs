@@ -61,6 +61,9 @@ pub enum UserError {
     BadConsoleOption { opt: String, max: usize },
     #[error("bad page {0}")]
     BadPage(String),
+    /// A page number the list does not have (0, or past the last page).
+    #[error("no page {page} (there are {pages})")]
+    PageOutOfRange { page: usize, pages: usize },
     #[error("too many requests")]
     RateLimited { seconds: u64 },
     #[error("no backup directory is configured")]
@@ -194,6 +197,9 @@ impl UserError {
             UnknownTopic(t) => Msg::new("error-unknown-topic").str("topic", t.clone()),
             EmptyQuestion => Msg::new("error-empty-question"),
             BadPage(p) => Msg::new("error-bad-page").str("page", p.clone()),
+            PageOutOfRange { page, pages } => Msg::new("error-page-out-of-range")
+                .num("page", *page as i64)
+                .num("pages", *pages as i64),
             BadConsoleOption { opt, max } => Msg::new("error-console-option")
                 .str("opt", opt.clone())
                 .num("max", *max as i64),

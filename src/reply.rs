@@ -192,6 +192,18 @@ pub enum Tone {
 pub struct Attachment {
     pub name: String,
     pub bytes: Vec<u8>,
+    pub kind: AttachmentKind,
+}
+
+/// What an attachment is to its reader (Discord sends both kinds alike).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttachmentKind {
+    /// A picture of what the reply says (the summary chart): the console
+    /// only names it.
+    Picture,
+    /// Data the user asked for (the summary CSV): the console saves it as a
+    /// file.
+    Data,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::cards::{bar, AgentView};
 use crate::content::iso_datetime;
+use crate::error::UserError;
 use crate::model::Unanswered;
 use crate::model::{Action, Agent, Event, Office};
 use crate::playbook::{self, Doer, Mode, StepId, StepStatus, Tally, TaskId, Track};
@@ -261,8 +262,36 @@ const AGENTS_SHOWN: usize = 10;
 /// How many of a 代理人's offices still before their letter the summary names.
 const PENDING_SHOWN: usize = 5;
 
-/// The chat summary; `page` (from 1) pages through the offices needing attention.
-pub fn summary_reply(s: &Summary, page: usize) -> Reply {
+/// How many pages the chat summary has: the offices in progress,
+/// [`PAGE_SIZE`] a page, and always a first page (the totals).
+pub fn summary_pages(s: &Summary) -> usize {
+    s.offices
+        .iter()
+        .filter(|r| r.current_step.is_some())
+        .count()
+        .div_ceil(PAGE_SIZE)
+        .max(1)
+}
+
+/// The chat summary's `page` (from 1), which pages through the offices in
+/// progress; a page it does not have (0, or past the last) is an error that
+/// says how many there are.
+pub fn summary_reply(s: &Summary, page: usize) -> Result<Reply, UserError> {
+    let pages = summary_pages(s);
+    if !(1..=pages).contains(&page) {
+        return Err(UserError::PageOutOfRange { page, pages });
+    }
+    Ok(summary_page(s, page, pages))
+}
+
+/// The chat summary's first page (the dashboard, the `summary` command),
+/// which every summary has.
+pub fn summary_first_page(s: &Summary) -> Reply {
+    summary_page(s, 1, summary_pages(s))
+}
+
+/// Page `page` of `pages`, which exists.
+fn summary_page(s: &Summary, page: usize, pages: usize) -> Reply {
     let mut reply = Reply {
         ephemeral: true,
         ..Reply::default()
@@ -348,8 +377,6 @@ pub fn summary_reply(s: &Summary, page: usize) -> Reply {
     // Every office in progress, the longest at its step first.
     let mut attention: Vec<&OfficeRow> = s.offices.iter().filter(|r| r.current_step.is_some()).collect();
     attention.sort_by(|a, b| (a.step_since, &a.number).cmp(&(b.step_since, &b.number)));
-    let pages = attention.len().div_ceil(PAGE_SIZE).max(1);
-    let page = page.clamp(1, pages);
     if !attention.is_empty() {
         reply.push(Block::Text(
             Msg::new("summary-attention")

@@ -340,6 +340,10 @@ summary-office-completed = ☑ { $name } ({ $number }) finished { $date }
 button-previous = Previous
 button-more = More
 error-bad-page = "{ $page }" is not a valid page (a number from 1).
+error-page-out-of-range = { $pages ->
+        [1] There is no page { $page }: there is only 1 page of offices in progress. Type /summary to see it.
+       *[other] There is no page { $page }: there are only { $pages } pages of offices in progress. Give a page from 1 to { $pages }, e.g. /summary page:{ $pages }.
+    }
 error-empty-agent-name = Please enter the name of the proxy (代理人).
 error-agent-needs-proxy = An office of a proxy (代理人) bills by proxy billing (代理請求); "{ $mode }" cannot be chosen.
 error-channel-is-agents =
@@ -376,6 +380,8 @@ error-channel-bound-proxy =
 error-office-option = office: is for a proxy's channel. Mark this channel's office's steps done with /done.
 error-console-option = --{ $opt } must be 1 to { $max } characters, without line breaks or control characters. Nothing was changed.
 console-attachment = (attachment: { $name }, { $bytes } bytes; on Discord it arrives as an image or file)
+console-file-saved = File saved: { $path }
+console-file-failed = Could not save { $name } in { $dir }: { $detail }
 opt-summary-page = Page of the waiting and stalled list (from 1)
     .name = page
 opt-summary-format = What to attach (the chart is always attached)

@@ -323,6 +323,10 @@ summary-office-completed = ☑ { $name }（{ $number }）{ $date } 完了
 button-previous = 前へ
 button-more = 次へ
 error-bad-page = ページ「{ $page }」は正しくありません（1以上の数字）。
+error-page-out-of-range = { $pages ->
+        [1] { $page }ページ目はありません。手続き中の事業所の一覧は1ページだけです。/summary で表示できます。
+       *[other] { $page }ページ目はありません。手続き中の事業所の一覧は全{ $pages }ページです。/summary page:{ $pages } のように、1～{ $pages } で指定してください。
+    }
 error-empty-agent-name = 代理人の名前を入力してください。
 error-agent-needs-proxy = 代理人の事業所の請求方法は代理請求です。「{ $mode }」は選べません。
 error-channel-is-agents =
@@ -359,6 +363,8 @@ error-channel-bound-proxy =
 error-office-option = office: は代理人のチャンネルで使います。このチャンネルの事業所の手順は、/done で完了にしてください。
 error-console-option = --{ $opt } には、改行や制御文字を含まない1～{ $max }文字を指定してください。何も変更していません。
 console-attachment = （添付ファイル：{ $name }、{ $bytes }バイト。Discord では画像やファイルとして届きます）
+console-file-saved = ファイルを保存しました：{ $path }
+console-file-failed = { $name } を { $dir } に保存できませんでした：{ $detail }
 opt-summary-page = 待ち・停滞の一覧のページ（1から）
     .name = ページ
 opt-summary-format = 添付するもの（グラフは常に添付）

@@ -1,15 +1,17 @@
 //! The console adapter: reads lines from stdin (slash commands or questions)
-//! and prints each reply as plain text.
+//! and prints each reply as plain text; the data a reply carries (the
+//! summary CSV) is saved to a new file.
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use super::render::plain_text;
-use crate::app::App;
+use crate::app::{files, App};
 use crate::command;
-use crate::content::Lang;
+use crate::content::{file_stamp, Lang};
 use crate::error::UserError;
 use crate::model::{Actor, MAX_NAME};
-use crate::reply::{Msg, Reply};
+use crate::reply::{AttachmentKind, Block, Msg, Reply};
 use crate::text;
 
 /// Options of the `console` subcommand.
@@ -19,6 +21,8 @@ pub struct ConsoleOpts {
     pub user: String,
     pub staff: bool,
     pub lang: Lang,
+    /// Where the data a reply carries is saved (the current directory).
+    pub files: PathBuf,
 }
 
 impl ConsoleOpts {
@@ -78,10 +82,12 @@ pub fn run(app: &App, opts: &ConsoleOpts, now: impl Fn() -> i64) -> std::io::Res
             }
             continue;
         }
-        let reply = match command::parse_line(line) {
-            Ok(input) => app.handle(&opts.channel, &actor, &input, now(), opts.lang),
+        let at = now();
+        let mut reply = match command::parse_line(line) {
+            Ok(input) => app.handle(&opts.channel, &actor, &input, at, opts.lang),
             Err(e) => Reply::error(e.msg()),
         };
+        save_data(&mut reply, &opts.files, at);
         writeln!(out, "{}\n", plain_text(app.content(), opts.lang, &reply))?;
         if interactive {
             write!(out, "> ")?;
@@ -89,4 +95,84 @@ pub fn run(app: &App, opts: &ConsoleOpts, now: impl Fn() -> i64) -> std::io::Res
         out.flush()?;
     }
     Ok(())
+}
+
+/// Saves the data a reply carries (the summary CSV) to new files in `dir`,
+/// named with the time (`summary-2026-11-24T0030.csv`; `-1`, `-2`, … when a
+/// file has that name, never written over), and says where each went, or
+/// why it could not be saved, in its place. Pictures (the chart) are only
+/// named.
+fn save_data(reply: &mut Reply, dir: &Path, at: i64) {
+    let (data, pictures) = std::mem::take(&mut reply.attachments)
+        .into_iter()
+        .partition(|a| a.kind == AttachmentKind::Data);
+    reply.attachments = pictures;
+    for a in data {
+        // The name is the bot's own; still, only its last part is used.
+        let name = Path::new(&a.name);
+        let stem = name.file_stem().map_or("file".into(), |s| s.to_string_lossy());
+        let ext = name.extension().map_or("dat".into(), |s| s.to_string_lossy());
+        let block = match files::create_new(dir, &format!("{stem}-{}", file_stamp(at)), &ext, &a.bytes) {
+            Ok(path) => Block::Success(Msg::new("console-file-saved").str("path", path.display().to_string())),
+            Err(e) => Block::Error(
+                Msg::new("console-file-failed")
+                    .str("name", &a.name)
+                    .str("dir", dir.display().to_string())
+                    .str("detail", e.to_string()),
+            ),
+        };
+        reply.push(block);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::Attachment;
+
+    fn summary(kind: AttachmentKind) -> Attachment {
+        Attachment {
+            name: "summary.csv".into(),
+            bytes: b"number\n".to_vec(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn data_is_saved_and_pictures_only_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut reply = Reply {
+            attachments: vec![summary(AttachmentKind::Picture), summary(AttachmentKind::Data)],
+            ..Reply::default()
+        };
+        // 2026-11-24 00:30 JST.
+        save_data(&mut reply, dir.path(), 1_795_447_800);
+        assert_eq!(reply.attachments, vec![summary(AttachmentKind::Picture)]);
+        let path = dir.path().join("summary-2026-11-24T0030.csv");
+        assert_eq!(
+            reply.blocks,
+            vec![Block::Success(
+                Msg::new("console-file-saved").str("path", path.display().to_string())
+            )]
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"number\n");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_saved_is_said_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing");
+        let mut reply = Reply {
+            attachments: vec![summary(AttachmentKind::Data)],
+            ..Reply::default()
+        };
+        save_data(&mut reply, &missing, 1_795_447_800);
+        assert!(reply.attachments.is_empty());
+        assert!(
+            matches!(&reply.blocks[..], [Block::Error(m)] if m.id == "console-file-failed"),
+            "{:?}",
+            reply.blocks
+        );
+        assert!(!missing.exists());
+    }
 }

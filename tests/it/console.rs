@@ -338,3 +338,111 @@ fn help_follows_the_terminal_language() {
         "{en}"
     );
 }
+
+/// How the console names a file saved this minute: `summary-2026-11-24T0030`
+/// (Japan time, the bot's one time zone).
+fn stamp(at: i64) -> String {
+    let jst = time::UtcOffset::from_hms(9, 0, 0).unwrap();
+    let t = time::OffsetDateTime::from_unix_timestamp(at).unwrap().to_offset(jst);
+    format!(
+        "{}-{:02}-{:02}T{:02}{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// The paths a reply says it saved files to.
+fn saved(reply: &str, mark: &str) -> Vec<PathBuf> {
+    reply
+        .lines()
+        .filter_map(|l| l.strip_prefix(mark))
+        .map(PathBuf::from)
+        .collect()
+}
+
+#[test]
+fn summary_csv_is_saved_to_a_new_file_in_the_current_directory() {
+    let sb = Sandbox::new();
+    // Files already named as the console would name its file this minute and
+    // the next: never written over.
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let stamps = [stamp(now), stamp(now + 60)];
+    let mine = "someone's own file\n";
+    let taken: Vec<PathBuf> = stamps
+        .iter()
+        .map(|s| sb.dir.path().join(format!("summary-{s}.csv")))
+        .collect();
+    for p in &taken {
+        std::fs::write(p, mine).unwrap();
+    }
+    let r = sb.console(
+        &["--staff"],
+        &[
+            REGISTER,
+            "/summary format:csv",
+            "/summary format:csv",
+            "/summary page:9 format:csv",
+            "/summary",
+        ],
+    );
+    let cwd = sb.dir.path().canonicalize().unwrap();
+    let name = regex::Regex::new(r"^summary-\d{4}-\d{2}-\d{2}T\d{4}-[12]\.csv$").unwrap();
+    let mut written = Vec::new();
+    for reply in &r[1..3] {
+        let paths = saved(reply, "ファイルを保存しました：");
+        assert_eq!(paths.len(), 1, "{reply}");
+        let path = &paths[0];
+        assert!(path.is_absolute(), "{reply}");
+        assert_eq!(path.parent().unwrap().canonicalize().unwrap(), cwd, "{reply}");
+        let file = path.file_name().unwrap().to_str().unwrap();
+        assert!(name.is_match(file), "{file}");
+        let csv = std::fs::read_to_string(path).unwrap();
+        assert!(csv.starts_with("\u{feff}number,name,mode,current_step"), "{csv}");
+        assert!(csv.contains("1370100016,テスト事業所,direct"), "{csv}");
+        // The chart is still only named.
+        assert!(reply.contains("（添付ファイル：summary.png、"), "{reply}");
+        written.push(path.clone());
+    }
+    assert_ne!(written[0], written[1], "a second CSV gets a name of its own");
+    let first = written[0].file_name().unwrap().to_str().unwrap();
+    assert!(
+        stamps.iter().any(|s| first == format!("summary-{s}-1.csv")),
+        "{first} beside {stamps:?}"
+    );
+    // A page the summary does not have: the error, and no file.
+    assert!(r[3].starts_with("9ページ目はありません。"), "{}", r[3]);
+    assert!(saved(&r[3], "ファイルを保存しました：").is_empty(), "{}", r[3]);
+    // No CSV asked for: none saved.
+    assert!(saved(&r[4], "ファイルを保存しました：").is_empty(), "{}", r[4]);
+    for p in &taken {
+        assert_eq!(std::fs::read_to_string(p).unwrap(), mine, "{}", p.display());
+    }
+    // Nothing else is left beside them (no temporary file, no chart).
+    let mut files: Vec<String> = std::fs::read_dir(sb.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut want: Vec<String> = ["bot.toml".to_string(), "data".to_string()]
+        .into_iter()
+        .chain(
+            taken
+                .iter()
+                .chain(&written)
+                .map(|p| p.file_name().unwrap().to_string_lossy().into_owned()),
+        )
+        .collect();
+    want.sort();
+    assert_eq!(files, want);
+
+    // In English.
+    let r = sb.console(&["--staff", "--lang", "en"], &["/summary format:csv"]);
+    let paths = saved(&r[0], "File saved: ");
+    assert_eq!(paths.len(), 1, "{}", r[0]);
+    assert!(std::fs::read_to_string(&paths[0])
+        .unwrap()
+        .starts_with("\u{feff}number,name"));
+}

@@ -3,11 +3,15 @@
 
 use seikyu_navi::app::App;
 use seikyu_navi::command::Input;
+use seikyu_navi::content::Content;
 use seikyu_navi::content::Lang;
 use seikyu_navi::playbook::StepId;
-use seikyu_navi::reply::Block;
+use seikyu_navi::reply::{Block, ButtonAction};
+use seikyu_navi::staff::PAGE_SIZE;
 
-use crate::support::{input, open, run_ok, staff, user, DAY, T0};
+use crate::support::{
+    buttons, error_id, find, input, lines, local_user, num, number, open, run, run_ok, staff, user, DAY, T0,
+};
 
 /// Offices in every state, built with the real commands.
 fn fixture(app: &App) {
@@ -133,8 +137,146 @@ fn summary_figures_on_every_state() {
     .unwrap();
     assert_eq!(csv.lines().count(), 6);
     assert!(csv.starts_with("\u{feff}number,name,mode,current_step"));
-    let r = app.handle("x", &staff(), &input("/summary page:0"), T0, Lang::Ja);
+    let r = app.handle("x", &staff(), &input("/summary page:abc"), T0, Lang::Ja);
     assert!(matches!(&r.blocks[0], Block::Error(m) if m.id == "error-bad-page"));
+    // A number that is no page says how many there are (see
+    // `a_summary_page_past_the_last_says_how_many_pages_there_are`).
+    let r = app.handle("x", &staff(), &input("/summary page:0"), T0, Lang::Ja);
+    assert!(matches!(&r.blocks[0], Block::Error(m) if m.id == "error-page-out-of-range"));
+}
+
+/// `n` offices just registered, each in its own channel, the first one
+/// longest ago (so first in the list of offices in progress).
+fn offices_in_progress(app: &App, n: usize) {
+    for i in 0..n {
+        let line = format!("/register number:{} name:事業所{i}", number(&format!("137020{i:03}")));
+        run_ok(app, &format!("p{i}"), &local_user(), &line, T0 - 3600 + i as i64);
+    }
+}
+
+/// The offices a summary page lists (those in progress).
+fn listed(r: &seikyu_navi::reply::Reply) -> usize {
+    lines(r)
+        .iter()
+        .filter(|m| m.id == "summary-office-stalled" || m.id == "summary-office-waiting")
+        .count()
+}
+
+#[test]
+fn a_summary_page_past_the_last_says_how_many_pages_there_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    // Two full pages and one office more: three pages.
+    offices_in_progress(&app, 2 * PAGE_SIZE + 1);
+    let before = app.summary_streamed(T0).unwrap();
+    for (line, page) in [
+        ("/summary page:4", 4),
+        ("/summary page:40 format:csv", 40),
+        ("/summary page:0", 0),
+        ("/summary page:０", 0),
+    ] {
+        let r = run(&app, "staff", &staff(), line, T0);
+        assert_eq!(error_id(&r), Some("error-page-out-of-range"), "{line}");
+        let m = find(&r, "error-page-out-of-range");
+        assert_eq!((num(m, "page"), num(m, "pages")), (page, 3), "{line}");
+        // The error alone: no page shown instead, no chart, no CSV, no buttons.
+        assert_eq!(r.blocks.len(), 1, "{line}");
+        assert!(r.attachments.is_empty() && r.buttons.is_empty(), "{line}");
+        assert!(r.ephemeral, "{line}");
+    }
+    let content = Content::embedded().unwrap();
+    let m = find(
+        &run(&app, "staff", &staff(), "/summary page:4", T0),
+        "error-page-out-of-range",
+    )
+    .clone();
+    assert_eq!(
+        content.text(Lang::Ja, &m),
+        "4ページ目はありません。手続き中の事業所の一覧は全3ページです。/summary page:3 のように、1～3 で指定してください。"
+    );
+    assert_eq!(
+        content.text(Lang::En, &m),
+        "There is no page 4: there are only 3 pages of offices in progress. Give a page from 1 to 3, e.g. /summary page:3."
+    );
+    assert_eq!(app.summary_streamed(T0).unwrap(), before, "nothing changed");
+
+    // The pages there are, through their buttons: forward to the last, and back.
+    let click = |page: usize| {
+        app.handle(
+            "staff",
+            &staff(),
+            &Input::from(&ButtonAction::SummaryPage(page)),
+            T0,
+            Lang::Ja,
+        )
+    };
+    let r = run_ok(&app, "staff", &staff(), "/summary", T0);
+    assert_eq!(buttons(&r), vec![ButtonAction::SummaryPage(2)]);
+    assert_eq!(listed(&r), PAGE_SIZE);
+    for (page, want, count) in [
+        (
+            2,
+            vec![ButtonAction::SummaryPage(1), ButtonAction::SummaryPage(3)],
+            PAGE_SIZE,
+        ),
+        (3, vec![ButtonAction::SummaryPage(2)], 1),
+        (
+            2,
+            vec![ButtonAction::SummaryPage(1), ButtonAction::SummaryPage(3)],
+            PAGE_SIZE,
+        ),
+        (1, vec![ButtonAction::SummaryPage(2)], PAGE_SIZE),
+    ] {
+        let r = click(page);
+        assert_eq!(error_id(&r), None, "page {page}");
+        let head = find(&r, "summary-attention");
+        assert_eq!((num(head, "page"), num(head, "pages")), (page as i64, 3));
+        assert_eq!(buttons(&r), want, "page {page}");
+        assert_eq!(listed(&r), count, "page {page}");
+    }
+    // The last page lists the office registered last.
+    let last = click(3);
+    let office = lines(&last)
+        .into_iter()
+        .find(|m| m.id == "summary-office-stalled")
+        .unwrap();
+    assert_eq!(
+        crate::support::string(office, "name"),
+        format!("事業所{}", 2 * PAGE_SIZE)
+    );
+}
+
+#[test]
+fn with_one_page_page_two_says_there_is_only_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    fixture(&app);
+    let r = run(&app, "x", &staff(), "/summary page:2", T0);
+    let m = find(&r, "error-page-out-of-range");
+    assert_eq!((num(m, "page"), num(m, "pages")), (2, 1));
+    let content = Content::embedded().unwrap();
+    assert_eq!(
+        content.text(Lang::Ja, m),
+        "2ページ目はありません。手続き中の事業所の一覧は1ページだけです。/summary で表示できます。"
+    );
+    assert_eq!(
+        content.text(Lang::En, m),
+        "There is no page 2: there is only 1 page of offices in progress. Type /summary to see it."
+    );
+    // With no office at all there is still the one page, the totals.
+    let empty = tempfile::tempdir().unwrap();
+    let app = open(empty.path());
+    assert_eq!(
+        num(
+            find(
+                &run(&app, "x", &staff(), "/summary page:2", T0),
+                "error-page-out-of-range"
+            ),
+            "pages"
+        ),
+        1
+    );
+    run_ok(&app, "x", &staff(), "/summary page:1", T0);
 }
 
 #[test]

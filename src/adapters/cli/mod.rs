@@ -286,6 +286,7 @@ pub fn main() -> ExitCode {
                 user,
                 staff,
                 lang: lang.unwrap_or(env.lang),
+                files: current_dir(),
             };
             // Checked before the data directory is opened: nothing is done.
             opts.check()
@@ -329,6 +330,7 @@ fn run(env: &Env) -> Result<(), CliError> {
         user: "console".into(),
         staff: false,
         lang: env.lang,
+        files: current_dir(),
     };
     Ok(console::run(&app, &opts, now)?)
 }
@@ -346,6 +348,12 @@ fn run_discord(app: App, token: &str) -> Result<(), CliError> {
         .map_err(|e| CliError::failed("error-start", e))?;
     rt.block_on(crate::adapters::discord::run(std::sync::Arc::new(app), token.trim()))
         .map_err(|e| CliError::failed("error-discord", e))
+}
+
+/// Where the console saves files: the current directory (as a full path, so
+/// the path it prints is where the file is), or `.` when it cannot be read.
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
 }
 
 /// A path as shown in messages.

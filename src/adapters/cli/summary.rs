@@ -19,7 +19,7 @@ pub(super) fn run(env: &Env, format: Format) -> Result<(), CliError> {
         Format::Text => writeln!(
             out,
             "{}",
-            plain_text(&env.content, env.lang, &staff::summary_reply(&s, 1))
+            plain_text(&env.content, env.lang, &staff::summary_first_page(&s))
         )?,
     }
     Ok(out.flush()?)

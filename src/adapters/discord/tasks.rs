@@ -73,7 +73,7 @@ pub(super) async fn dashboard_loop(app: Arc<App>, http: Arc<Http>, channel: u64)
             continue;
         }
         let reply = match blocking(&app, |app| app.summary(now())).await {
-            Some(Ok(s)) => staff::summary_reply(&s, 1),
+            Some(Ok(s)) => staff::summary_first_page(&s),
             _ => {
                 tracing::error!("dashboard summary failed");
                 continue;
