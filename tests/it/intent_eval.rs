@@ -1,11 +1,13 @@
-//! The message bank (`tests/data/bank/`, see its README): messages of five
-//! kinds written by three writers who never saw the bot's texts, each run
-//! through the `ask --json` code path and scored per kind.
+//! The message bank (`tests/data/bank/`, see its README): messages of six
+//! kinds written in rounds by writers who never saw the bot's texts, each
+//! run through the `ask --json` code path and scored per kind.
 //!
-//! The bank is split once into `tuning.tsv` (what the lexicon, the FAQ
-//! phrasings and the synonyms were tuned on) and `heldout.tsv` (read only
-//! here, by `heldout_totals`, which prints totals per kind and never which
-//! messages failed).
+//! Each round is split once into a tuning part (`tuning*.tsv`: what the
+//! lexicon, the FAQ phrasings, the synonyms and the classifier were tuned
+//! on) and a held-out part (`heldout*.tsv`: read only here, by
+//! `heldout_totals`, which prints totals per kind and never which messages
+//! failed). Rounds 3 and 4 were all held out until each had been scored
+//! once with frozen code; then they became tuning parts.
 
 use std::collections::BTreeMap;
 
