@@ -89,6 +89,11 @@ pub struct FaqIndex {
     docs: Vec<Doc>,
     /// per term: the entries any of whose texts has it (ascending)
     term_entries: Vec<Vec<u32>>,
+    /// [`FaqIndex::term_entries`] from what was written for each entry
+    /// (the locale files, what staff taught), not the learned questions: a
+    /// learned message that asked two things does not make its entry cover
+    /// the second.
+    written_terms: Vec<Vec<u32>>,
 }
 
 impl std::fmt::Debug for FaqIndex {
@@ -151,8 +156,8 @@ impl FaqIndex {
     /// (`entry<TAB>question` lines, `#` comments) and `extra`.
     fn build_from(content: &Content, learned: &str, extra: &[ExtraDoc]) -> Result<FaqIndex, FaqError> {
         let mut entries: Vec<Entry> = Vec::new();
-        // (entry, is_keywords, tokens)
-        let mut raw: Vec<(u32, bool, Vec<text::Token>)> = Vec::new();
+        // (entry, is_keywords, tokens, learned from the bank)
+        let mut raw: Vec<(u32, bool, Vec<text::Token>, bool)> = Vec::new();
         for lang in Lang::ALL {
             for (id, _) in content.ids(lang) {
                 let Some(short) = id.strip_prefix("faq-") else {
@@ -184,18 +189,18 @@ impl FaqIndex {
                         entries.len() - 1
                     }
                 } as u32;
-                raw.push((idx, false, text::tokens(question)));
+                raw.push((idx, false, text::tokens(question), false));
                 for p in attrs
                     .get("phrasings")
                     .map(|p| p.split('|').collect::<Vec<_>>())
                     .unwrap_or_default()
                 {
                     if !p.trim().is_empty() {
-                        raw.push((idx, false, text::tokens(p)));
+                        raw.push((idx, false, text::tokens(p), false));
                     }
                 }
                 if let Some(k) = attrs.get("keywords") {
-                    raw.push((idx, true, text::tokens(k)));
+                    raw.push((idx, true, text::tokens(k), false));
                 }
             }
         }
@@ -215,7 +220,7 @@ impl FaqIndex {
                 .iter()
                 .position(|e| e.id == id)
                 .ok_or_else(|| err(format!("no FAQ entry {id}")))?;
-            raw.push((idx as u32, false, text::tokens(q)));
+            raw.push((idx as u32, false, text::tokens(q), true));
         }
         for doc in extra {
             let idx = match entries.iter().position(|e| e.id == doc.entry) {
@@ -228,12 +233,12 @@ impl FaqIndex {
                     entries.len() - 1
                 }
             } as u32;
-            raw.push((idx, false, text::tokens(&doc.text)));
+            raw.push((idx, false, text::tokens(&doc.text), false));
         }
         // Document frequencies over phrasing documents and keyword lists.
         let mut vocab: HashMap<String, u32> = HashMap::new();
         let mut df: Vec<u32> = Vec::new();
-        for (_, _, toks) in &raw {
+        for (_, _, toks, _) in &raw {
             for t in term_weights(toks).keys() {
                 let id = *vocab.entry(t.to_string()).or_insert_with(|| {
                     df.push(0);
@@ -248,7 +253,8 @@ impl FaqIndex {
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.len()];
         let mut docs = Vec::new();
         let mut term_entries: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-        for (entry, is_kw, toks) in &raw {
+        let mut written_terms: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        for (entry, is_kw, toks, learned) in &raw {
             let tw = term_weights(toks);
             let mut terms: Vec<(u32, f32)> = tw
                 .iter()
@@ -257,6 +263,10 @@ impl FaqIndex {
             for (t, _) in &terms {
                 let es = &mut term_entries[*t as usize];
                 if !es.contains(entry) {
+                    es.push(*entry);
+                }
+                let es = &mut written_terms[*t as usize];
+                if !learned && !es.contains(entry) {
                     es.push(*entry);
                 }
             }
@@ -284,6 +294,7 @@ impl FaqIndex {
             postings,
             docs,
             term_entries,
+            written_terms,
         })
     }
 
@@ -478,7 +489,7 @@ impl FaqIndex {
             named.iter().all(|t| {
                 self.vocab
                     .get(*t)
-                    .is_some_and(|id| self.term_entries[*id as usize].contains(&(e as u32)))
+                    .is_some_and(|id| self.written_terms[*id as usize].contains(&(e as u32)))
             })
         };
         match &with.best {

@@ -589,6 +589,13 @@ pub fn asks(sentence: &str) -> bool {
     asking(&Scan::new(&text::fold_question(sentence)), &ASKING, &[])
 }
 
+/// Whether every sentence of a message asks (「終わったら、それで完了ですか？」):
+/// such a message reports nothing, whatever words it shares with reports.
+pub fn only_asks(message: &str) -> bool {
+    let sentences = text::sentences(message);
+    !sentences.is_empty() && sentences.iter().all(|s| asks(s))
+}
+
 /// Whether the scanned text has a question mark, an asking ending, or a
 /// cue of `groups` that is not inside one of `except` (どう in どうぞ).
 fn asking(scan: &Scan, groups: &[&str], except: &[&Hit]) -> bool {
@@ -654,7 +661,7 @@ fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
 }
 
 /// The clauses of a sentence as byte ranges: split at commas, at a wave
-/// dash after words, and at a space after Japanese (a chat message's
+/// dash or an emoji after words, and at a space after Japanese (a chat message's
 /// 「届きました〜 次は？」 is two).
 fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -664,7 +671,9 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         let japanese_space = c.is_whitespace() && prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace());
         // 「おわりました〜次は？」: a wave dash after words (not 1日〜10日).
         let wave = matches!(c, '〜' | '~') && prev.is_some_and(|p| !p.is_ascii_digit());
-        if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave {
+        // 「郵送しました📮次は？」: an emoji after words ends a clause too.
+        let emoji = prev.is_some_and(content_char) && is_emoji(c);
+        if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave || emoji {
             out.push(start..sentence.start + i);
             start = sentence.start + i + c.len_utf8();
         }
@@ -673,6 +682,11 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     out.push(start..sentence.end);
     out.retain(|r| has_content(&f[r.clone()]));
     out
+}
+
+/// A pictograph or a dingbat (📮 ✅ ☺), not a letter or a mark of writing.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF)
 }
 
 /// A status report: `Some(task)` (`Some(None)`: done, no task named).
@@ -700,7 +714,8 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             // of something else.
             let then = parts.get(i + 1).is_some_and(|n| {
                 let next = f[n.clone()].trim_start();
-                cues("done:after").any(|w| next.starts_with(w.text.as_str()))
+                // 「あとは待つだけ」 is "the rest", not "after".
+                !next.starts_with("あとは") && cues("done:after").any(|w| next.starts_with(w.text.as_str()))
             });
             if then {
                 continue;
@@ -916,6 +931,25 @@ mod tests {
         // Another certificate said to have come is not a report.
         let i = classify("マイナンバーカードの電子証明書の有効期限が近いと通知が来ました");
         assert_eq!((i.kind, i.off_scope), (Kind::Question, true));
+    }
+
+    #[test]
+    fn emoji_and_wave_dashes_end_clauses_and_a_time_is_not_a_report() {
+        let i = classify("インターネット請求開始の届出、郵送しました📮次なにすればいいですか？");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::NotifySubmit)));
+        let i = classify("[証明書]メニューから申請だしといた、あとは待つだけ？");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateApply)));
+        let i = classify("どうさかんきょうの確認おわりました〜次は届出？");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Environment)));
+        assert_eq!(kind("国保連に届出をだした、あと何が届きますか"), Kind::Question);
+        // The last task said done is the report.
+        let i = classify("電子証明書が発行されたので、ダウンロードしてインストールしました");
+        assert_eq!(i.task, Some(TaskId::CertificateInstall));
+        assert!(only_asks("手順１から５まで終わったら、それで準備は全部完了ですか？"));
+        assert!(!only_asks("お知らせ届きました！次はログインですか？"));
+        // Other business asked about, or complained of, is refused.
+        assert!(classify("利用者さんの誕生会の準備ってどうしてる？").off_scope);
+        assert!(classify("プリンター紙詰まりした😭").off_scope);
     }
 
     #[test]

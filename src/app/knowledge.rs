@@ -113,6 +113,8 @@ impl Knowledge {
         let answered = a.lookup.best.is_some();
         match second
             .filter(|o| o.overrules(answered))
+            // A message that only asks is never made a report.
+            .filter(|o| o.kind != Kind::Status || !intent::only_asks(question))
             .and_then(|o| o.intent(question))
         {
             Some(i) => self.understood(index, question, tokens, i, office, mode),
