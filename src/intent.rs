@@ -160,6 +160,8 @@ struct Lexicon {
     by_first: HashMap<char, Vec<usize>>,
     /// Group → its cue indices, longest first.
     groups: Vec<Vec<usize>>,
+    /// The groups of a task's words (`task:…`).
+    task_groups: Vec<usize>,
 }
 
 /// Reads a cue lexicon (the format of `locales/intent.txt`): how many
@@ -208,11 +210,17 @@ fn parse_lexicon(source: &str) -> Result<Lexicon, String> {
             by_first.entry(f).or_default().push(i);
         }
     }
+    let task_groups = names
+        .iter()
+        .filter(|(n, _)| n.starts_with("task:"))
+        .map(|(_, &g)| g)
+        .collect();
     Ok(Lexicon {
         names,
         cues,
         by_first,
         groups,
+        task_groups,
     })
 }
 
@@ -289,17 +297,12 @@ impl<'a> Scan<'a> {
             .filter(move |h| h.group == g && h.start >= range.start && h.end <= range.end)
     }
 
-    /// Whether a hit lies inside a longer hit of a group whose name starts
-    /// with `prefix` (どう in 「どうさかんきょう」, a task's word).
-    fn inside(&self, h: &Hit, prefix: &str) -> bool {
-        let groups: Vec<usize> = lexicon()
-            .names
-            .iter()
-            .filter(|(n, _)| n.starts_with(prefix))
-            .map(|(_, &g)| g)
-            .collect();
+    /// Whether a hit lies inside a longer hit of a task's word (どう in
+    /// 「どうさかんきょう」).
+    fn inside_task_word(&self, h: &Hit) -> bool {
+        let tasks = &lexicon().task_groups;
         self.hits.iter().any(|t| {
-            groups.contains(&t.group) && t.start <= h.start && h.end <= t.end && t.end - t.start > h.end - h.start
+            tasks.contains(&t.group) && t.start <= h.start && h.end <= t.end && t.end - t.start > h.end - h.start
         })
     }
 
@@ -722,7 +725,7 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             }
             let asks = scan
                 .hits_in("ask", clause.clone())
-                .any(|h| kana.get(h.start..h.end) == f.get(h.start..h.end) && !scan.inside(h, "task:"));
+                .any(|h| kana.get(h.start..h.end) == f.get(h.start..h.end) && !scan.inside_task_word(h));
             if question || asks {
                 continue;
             }
