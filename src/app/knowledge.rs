@@ -100,9 +100,8 @@ impl Knowledge {
         office: Option<&Office>,
         mode: Option<Mode>,
     ) -> Answered {
-        let question = &*crate::text::unspaced(question);
-        let tokens = crate::text::tokens(question);
-        let intent = intent::classify_tokens(question, &tokens);
+        let (question, tokens, intent) = read(question);
+        let question = &*question;
         // Where the lexicon read a question, the classifier's confident
         // second opinion decides; over an FAQ answer it must be surer.
         let second = match (&self.second, intent.kind, intent.off_scope) {
@@ -137,11 +136,9 @@ impl Knowledge {
         office: Option<&Office>,
         mode: Option<Mode>,
     ) -> Answered {
-        let question = &*crate::text::unspaced(question);
-        let tokens = crate::text::tokens(question);
-        let mut intent = intent::classify_tokens(question, &tokens);
+        let (question, tokens, mut intent) = read(question);
         intent.kind = Kind::Question;
-        self.understood(index, question, tokens, intent, office, mode)
+        self.understood(index, &question, tokens, intent, office, mode)
     }
 
     fn understood(
@@ -378,4 +375,13 @@ fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) 
         Some(t) => crate::handoff::taught_question(t),
         None => Msg::new(format!("faq-{id}.question")),
     }
+}
+
+/// A message as the lexicon reads it: with spaced-out kana joined
+/// ([`crate::text::unspaced`]), its tokens, and what it is.
+fn read(question: &str) -> (std::borrow::Cow<'_, str>, Vec<crate::text::Token>, Intent) {
+    let question = crate::text::unspaced(question);
+    let tokens = crate::text::tokens(&question);
+    let intent = intent::classify_tokens(&question, &tokens);
+    (question, tokens, intent)
 }
