@@ -115,7 +115,7 @@ pub struct Intent {
     pub aspect_only: bool,
     /// A question that names nothing the FAQ is about, nothing off-scope,
     /// asks for nothing and reports no problem (「きょうは寒いねぇ」「Have a
-    /// nice weekend」): small talk of this kind, unless the FAQ answers it.
+    /// nice weekend」): small talk of this kind, never looked up in the FAQ.
     pub chat: Option<Talk>,
 }
 
@@ -374,9 +374,13 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     let asks =
         has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &talk);
     // Another certificate or 届 said to have come is not a report either.
+    let topical = topics.iter().any(|t| !ASPECTS.contains(t));
     if off_scope(&scan) {
         return Intent {
             off_scope: true,
+            // A remark on other business that asks nothing is chat
+            // (「今日は雨すごいですね〜」).
+            chat: (!asks && remarks(f)).then(|| talk_of(&scan)),
             ..Intent::of(Kind::Question)
         };
     }
@@ -404,7 +408,6 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
             }
         }
     }
-    let topical = topics.iter().any(|t| !ASPECTS.contains(t));
     Intent {
         topical,
         aspect_only: !topical && !topics.is_empty(),
@@ -432,6 +435,13 @@ fn off_scope(scan: &Scan) -> bool {
         )
         || (scan.any("upgrade") && scan.any("howto"))
         || (scan.any("price") && scan.any("product"))
+}
+
+/// Whether a message ends the way a remark does: with an emoji, a wave
+/// dash or a `talk:end` cue (「…ですね〜」「…でした🎂」「…笑」).
+fn remarks(f: &str) -> bool {
+    let t = f.trim_end_matches(|c: char| c.is_whitespace() || "。.!！…".contains(c));
+    t.ends_with(is_emoji) || t.ends_with(['〜', '~']) || cues("talk:end").any(|e| t.ends_with(e.text.as_str()))
 }
 
 fn is_kanji(c: char) -> bool {
@@ -581,6 +591,14 @@ pub fn task_named(message: &str) -> Option<TaskId> {
     let f = f.trim();
     let scan = Scan::new(f);
     task_in(&scan, 0..f.len())
+}
+
+/// Whether a message names a person or a way of reaching one (staff, 担当者,
+/// 話したい): what a request for a person is made of.
+pub fn names_person(message: &str) -> bool {
+    let f = text::fold_question(message);
+    let scan = Scan::new(&f);
+    ["person:strong", "person", "person:verb"].iter().any(|g| scan.any(g))
 }
 
 /// The cue groups of words that ask.
@@ -881,6 +899,7 @@ mod tests {
             "problem",
             "task:installer",
             "offscope",
+            "talk:end",
             "yes",
         ] {
             assert!(l.names.contains_key(g), "{g}");
@@ -978,6 +997,11 @@ mod tests {
         ] {
             assert_eq!(classify(q).chat, None, "{q}");
         }
+        // A remark on other business that asks nothing is chat too; the
+        // same business asked about is a near miss.
+        let remark = classify("今日は利用者さんの運動会で一日バタバタでした🏃");
+        assert!(remark.off_scope && remark.chat.is_some());
+        assert_eq!(classify("利用者さんの負担割合ってどう決まるの").chat, None);
     }
 
     #[test]

@@ -114,6 +114,15 @@ impl Knowledge {
             .filter(|o| o.overrules(answered))
             // A message that only asks is never made a report.
             .filter(|o| o.kind != Kind::Status || !intent::only_asks(question))
+            // Chat that names nothing and asks nothing reports no task, and
+            // calls for no one unless it names a person (「事務の担当です」
+            // introduces its writer).
+            .filter(|o| match (intent.chat, o.kind) {
+                (None, _) => true,
+                (Some(_), Kind::Status) => false,
+                (Some(_), Kind::Handoff) => intent::names_person(question),
+                _ => true,
+            })
             .and_then(|o| o.intent(question))
         {
             Some(i) => self.understood(index, question, tokens, i, office, mode),
@@ -152,6 +161,13 @@ impl Knowledge {
     ) -> Answered {
         if intent.kind == Kind::Status && intent.task.is_none() {
             intent.task = office.and_then(|o| o.current_step().and_then(|s| crate::playbook::next_task(s, &o.done)));
+        }
+        // Chat that names nothing of the FAQ and asks nothing is small talk,
+        // whatever an FAQ entry's words it happens to share (「寒いですね〜」
+        // "sorry for the late reply"): it is never looked up.
+        if let (Kind::Question, Some(talk)) = (intent.kind, intent.chat) {
+            intent.kind = Kind::SmallTalk;
+            intent.talk = Some(talk);
         }
         let lookup = match intent.kind {
             Kind::Question => {
@@ -193,12 +209,6 @@ impl Knowledge {
             }
             _ => Lookup::default(),
         };
-        // Chat that names nothing and asks nothing, and that the FAQ does
-        // not answer, is small talk (not an unanswered question).
-        if let (Kind::Question, Some(talk), None) = (intent.kind, intent.chat, &lookup.best) {
-            intent.kind = Kind::SmallTalk;
-            intent.talk = Some(talk);
-        }
         let id = match &lookup.best {
             Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,
             _ => office

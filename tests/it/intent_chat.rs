@@ -173,6 +173,24 @@ fn small_talk_is_answered_and_never_logged() {
 }
 
 #[test]
+fn chat_is_small_talk_whatever_words_it_shares() {
+    let (_d, app) = office_with(&[]);
+    for (text, id) in [
+        // FAQ words (late: the notice is late) and an elongated ending.
+        ("sorry for the late reply, busy morning", "intent-greeting"),
+        ("今週もよろしくおねがいしまーす！", "intent-greeting"),
+        // An off-scope word in a remark that asks nothing.
+        ("今日は利用者さんの運動会で一日バタバタでした🏃", "intent-ack"),
+        // A self-introduction names a role, but calls for no one.
+        ("はじめまして、4月から事務担当になった佐藤です", "intent-greeting"),
+    ] {
+        let r = say(&app, text);
+        assert!(has(&r, id), "{text}: {:?}", ids(&r));
+    }
+    assert!(unanswered(&app).is_empty(), "{:?}", unanswered(&app));
+}
+
+#[test]
 fn requests_get_their_commands_reply() {
     let (_d, app) = office_with(&["/done", "/done"]);
     // 「次は何をすればいい？」 after the 届出 is the waiting step, not a generic answer.
