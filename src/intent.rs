@@ -713,7 +713,11 @@ fn is_emoji(c: char) -> bool {
 /// A status report: `Some(task)` (`Some(None)`: done, no task named).
 fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     let f = scan.s;
-    if has_problem(scan) {
+    // A problem conceded beside a report (「ログインできました！一回ロックされて
+    // ヒヤッとしたけど」) does not make it a question; the conceding clause
+    // reports nothing itself.
+    let conceded = conceded(scan);
+    if has_problem_outside(scan, &conceded) {
         return None;
     }
     if is_bare_done(scan, 0..f.len()) {
@@ -730,6 +734,9 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
         let parts = clauses(f, sentence.clone());
         let last = parts.len().saturating_sub(1);
         for (i, clause) in parts.iter().cloned().enumerate() {
+            if conceded.contains(&clause) {
+                continue;
+            }
             let question = i == last && matches!(end, Some('?' | '？'));
             // 「届出をだした あと何が届きますか」: what follows sets the time
             // of something else.
@@ -778,10 +785,34 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
 /// Whether the message names a problem: a problem word counts unless it is
 /// part of a phrase saying all is well (「問題なく」「すみません」).
 fn has_problem(scan: &Scan) -> bool {
+    has_problem_outside(scan, &[])
+}
+
+/// [`has_problem`] outside the byte ranges `except`.
+fn has_problem_outside(scan: &Scan, except: &[Range<usize>]) -> bool {
     let all = 0..scan.s.len();
     let benign: Vec<&Hit> = scan.hits_in("problem:benign", all.clone()).collect();
-    scan.hits_in("problem", all)
-        .any(|p| !benign.iter().any(|b| b.start < p.end && p.start < b.end))
+    scan.hits_in("problem", all).any(|p| {
+        !benign.iter().any(|b| b.start < p.end && p.start < b.end)
+            && !except.iter().any(|c| c.start <= p.start && p.end <= c.end)
+    })
+}
+
+/// The clauses that concede a problem past with けど (「…間違えたけど笑」),
+/// not a failure (「…できなかったけど」): `concede:end` and not
+/// `concede:not`, marks and laughs aside.
+fn conceded(scan: &Scan) -> Vec<Range<usize>> {
+    let f = scan.s;
+    sentences(f)
+        .into_iter()
+        .flat_map(|(s, _)| clauses(f, s))
+        .filter(|c| scan.any_in("problem", c.clone()))
+        .filter(|c| {
+            let t = f[c.clone()].trim_end_matches(|ch: char| !content_char(ch) || matches!(ch, '笑' | 'w'));
+            let ends = |g: &str| cues(g).any(|e| t.ends_with(e.text.as_str()));
+            ends("concede:end") && !ends("concede:not")
+        })
+        .collect()
 }
 
 /// "Done" and nothing else (fillers, thanks and marks aside).
@@ -900,6 +931,7 @@ mod tests {
             "task:installer",
             "offscope",
             "talk:end",
+            "concede:end",
             "yes",
         ] {
             assert!(l.names.contains_key(g), "{g}");
@@ -919,6 +951,20 @@ mod tests {
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateInstall)));
         let i = classify("終わりました");
         assert_eq!((i.kind, i.task), (Kind::Status, None));
+        // A problem conceded beside a report; a failure or a problem after
+        // it still makes a question.
+        let i = classify("ログインできました！一回ロックされてヒヤッとしたけど😅");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Login)));
+        let i = classify("パスワード間違えたけど、ログインできた");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Login)));
+        assert_eq!(kind("証明書インストールできなかったけど"), Kind::Question);
+        assert_eq!(kind("インストールしたらエラーが出たけど、どうすれば"), Kind::Question);
+        assert_eq!(kind("届出出したけど、お知らせが来ない"), Kind::Question);
+        // Kana and a conversion slip.
+        let i = classify("しょうめいしょいんすとーるかんりょう");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateInstall)));
+        let i = classify("照明書のインストール済みました");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateInstall)));
     }
 
     #[test]

@@ -256,13 +256,25 @@ pub fn unspaced(s: &str) -> std::borrow::Cow<'_, str> {
         words.push((&rest[..w], &rest[w..sp]));
         rest = &rest[sp..];
     }
-    let cjk_gap = |a: &str, b: &str| a.chars().last().is_some_and(is_cjk) && b.chars().next().is_some_and(is_cjk);
+    // Full-width letters and digits are typed with the Japanese IME too
+    // (「ユーザー ＩＤ の」).
+    let japanese = |c: char| is_cjk(c) || ('\u{ff01}'..='\u{ff5e}').contains(&c);
+    let cjk_gap = |a: &str, b: &str| a.chars().last().is_some_and(japanese) && b.chars().next().is_some_and(japanese);
     // Short words with spaces between (three or more): every space is a
     // word break, except one after what ends a sentence (「…た」「…です」).
     let short = words.iter().all(|(w, _)| w.chars().count() <= 8);
     let gaps = words.windows(2).filter(|p| cjk_gap(p[0].0, p[1].0)).count();
     let wakachi = short && gaps >= 2;
-    let ends = |w: &str| w.chars().last().is_some_and(|c| "たすねよかぞわなさー〜".contains(c));
+    // A long vowel ends a sentence after hiragana (「ねー」), not in a
+    // katakana word (「ユーザー」).
+    let ends = |w: &str| {
+        let mut c = w.chars().rev();
+        match (c.next(), c.next()) {
+            (Some('ー'), Some(before)) => ('ぁ'..='ゖ').contains(&before),
+            (Some(last), _) => "たすねよかぞわなさ〜".contains(last),
+            _ => false,
+        }
+    };
     let joins = |a: &str, b: &str| cjk_gap(a, b) && (particle(a) || lone(b) || (wakachi && !ends(a)));
     let any = words.windows(2).any(|p| !p[0].1.is_empty() && joins(p[0].0, p[1].0));
     if !any {
@@ -471,6 +483,11 @@ mod tests {
             "だいりにんしんせいおわりました"
         );
         assert_eq!(unspaced("証明書 届きました"), "証明書 届きました");
+        // Katakana words end in ー, and full-width letters are Japanese.
+        assert_eq!(
+            unspaced("こくほれん から ユーザー ＩＤ の かいてある ふうとう が きました"),
+            "こくほれんからユーザーＩＤのかいてあるふうとうがきました"
+        );
         assert_eq!(unspaced("出したで 次は？"), "出したで 次は？");
         assert_eq!(unspaced("パソコンで ログインできない"), "パソコンでログインできない");
         assert_eq!(unspaced("we have the お知らせ now"), "we have the お知らせ now");
