@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::content::{Content, Lang};
-use crate::playbook::{ContactId, StepId};
+use crate::playbook::{ContactId, StepId, TaskId};
 use crate::text;
 
 /// What a question that names no topic of its own is about, by where the
@@ -47,6 +47,8 @@ pub struct Entry {
     /// Message id without the `faq-` prefix.
     pub id: String,
     pub contact: ContactId,
+    /// The tasks after which this entry says what to do next (`.after`).
+    pub after: Vec<TaskId>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -174,10 +176,18 @@ impl FaqIndex {
                     .and_then(|c| ContactId::parse(c))
                     .ok_or_else(|| err("missing or unknown .contact"))?;
                 let question = attrs.get("question").ok_or_else(|| err("missing .question"))?;
+                let after = attrs
+                    .get("after")
+                    .map(|a| a.split_whitespace().map(TaskId::parse).collect::<Option<Vec<_>>>())
+                    .unwrap_or(Some(Vec::new()))
+                    .ok_or_else(|| err("unknown task in .after"))?;
                 let idx = match entries.iter().position(|e| e.id == short) {
                     Some(i) => {
                         if entries[i].contact != contact {
                             return Err(err("the .contact differs between languages"));
+                        }
+                        if entries[i].after != after {
+                            return Err(err("the .after differs between languages"));
                         }
                         i
                     }
@@ -185,6 +195,7 @@ impl FaqIndex {
                         entries.push(Entry {
                             id: short.to_string(),
                             contact,
+                            after,
                         });
                         entries.len() - 1
                     }
@@ -229,6 +240,7 @@ impl FaqIndex {
                     entries.push(Entry {
                         id: doc.entry.clone(),
                         contact: doc.contact,
+                        after: Vec::new(),
                     });
                     entries.len() - 1
                 }
@@ -311,6 +323,16 @@ impl FaqIndex {
         } else {
             1.0
         }
+    }
+
+    /// The entry that says what to do after `task` (its `.after`), as an
+    /// answer.
+    pub fn after(&self, task: TaskId) -> Option<Lookup> {
+        let entry = self.entries.iter().position(|e| e.after.contains(&task))?;
+        Some(Lookup {
+            best: Some(Hit { entry, confidence: 1.0 }),
+            alternatives: Vec::new(),
+        })
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -117,6 +117,9 @@ pub struct Intent {
     /// asks for nothing and reports no problem (「きょうは寒いねぇ」「Have a
     /// nice weekend」): small talk of this kind, never looked up in the FAQ.
     pub chat: Option<Talk>,
+    /// A question about what to do after a task (「証明書入れたら次って何？」):
+    /// the task.
+    pub after: Option<TaskId>,
 }
 
 impl Intent {
@@ -130,6 +133,7 @@ impl Intent {
             topical: false,
             aspect_only: false,
             chat: None,
+            after: None,
         }
     }
 
@@ -365,6 +369,15 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     }
     let topics = topics(tokens, f);
     let topic = !topics.is_empty();
+    let topical = topics.iter().any(|t| !ASPECTS.contains(t));
+    // 「さっきの質問は間違いでした、無視してください」 takes nothing back
+    // from the record.
+    if scan.any("talk:nevermind") && !topical && !scan.any("undo:record") {
+        return Intent {
+            talk: Some(Talk::Ack),
+            ..Intent::of(Kind::SmallTalk)
+        };
+    }
     if scan.any("cmd:undo") && (!topic || scan.any("undo:record")) {
         return Intent::request(Request::Undo);
     }
@@ -374,7 +387,6 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     let asks =
         has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &talk);
     // Another certificate or 届 said to have come is not a report either.
-    let topical = topics.iter().any(|t| !ASPECTS.contains(t));
     if off_scope(&scan) {
         return Intent {
             off_scope: true,
@@ -410,6 +422,7 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     }
     Intent {
         topical,
+        after: after_task(&scan),
         aspect_only: !topical && !topics.is_empty(),
         chat: (topics.is_empty() && !asks).then(|| talk_of(&scan)),
         ..Intent::of(Kind::Question)
@@ -782,6 +795,28 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     found
 }
 
+/// The task a question asks what follows (「証明書入れたら次って何？」
+/// 「ログインしたあとって何やるの」): a task named before an `after:cue`, and
+/// an `after:next` after it, in a sentence without a problem. In English
+/// the task follows the cue, and the asking words may come first ("what do
+/// we do after the certificate is installed?").
+fn after_task(scan: &Scan) -> Option<TaskId> {
+    if has_problem(scan) {
+        return None;
+    }
+    sentences(scan.s).into_iter().find_map(|(sentence, _)| {
+        scan.hits_in("after:cue", sentence.clone()).find_map(|cue| {
+            if scan.s[cue.start..cue.end].is_ascii() {
+                scan.any_in("after:next", sentence.clone())
+                    .then(|| task_in(scan, cue.end..sentence.end))?
+            } else {
+                scan.any_in("after:next", cue.start..sentence.end)
+                    .then(|| task_in(scan, sentence.start..cue.start))?
+            }
+        })
+    })
+}
+
 /// Whether the message names a problem: a problem word counts unless it is
 /// part of a phrase saying all is well (「問題なく」「すみません」).
 fn has_problem(scan: &Scan) -> bool {
@@ -932,6 +967,8 @@ mod tests {
             "offscope",
             "talk:end",
             "concede:end",
+            "talk:nevermind",
+            "after:cue",
             "yes",
         ] {
             assert!(l.names.contains_key(g), "{g}");
@@ -960,6 +997,12 @@ mod tests {
         assert_eq!(kind("証明書インストールできなかったけど"), Kind::Question);
         assert_eq!(kind("インストールしたらエラーが出たけど、どうすれば"), Kind::Question);
         assert_eq!(kind("届出出したけど、お知らせが来ない"), Kind::Question);
+        // What follows a task is asked, not reported.
+        let i = classify("証明書入れたら その次は？");
+        assert_eq!((i.kind, i.after), (Kind::Question, Some(TaskId::CertificateInstall)));
+        let i = classify("once we log in, what next?");
+        assert_eq!((i.kind, i.after), (Kind::Question, Some(TaskId::Login)));
+        assert_eq!(classify("ログインした後、パスワードを変えるには？").after, None);
         // Kana and a conversion slip.
         let i = classify("しょうめいしょいんすとーるかんりょう");
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateInstall)));

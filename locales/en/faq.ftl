@@ -202,6 +202,7 @@ faq-notice-not-arrived =
     .phrasings = we still haven't gotten the letter | we have not received the notice | no reply after the notification | still waiting for the registration result | when will the notice come | approval letter not received | no user ID letter yet | notice is late
     .keywords = not arrived not received waiting still late notice letter approval registration result reply お知らせ 届かない
     .contact = kokuhoren
+    .after = notify-submit
 
 ## The reception system
 
@@ -214,6 +215,7 @@ faq-login =
     .phrasings = what can we do after logging in | reception system address | login page | website of the claims system | how do I sign in | web address for the reception site | where is the login screen | link to the reception system | how do we log in the first time
     .keywords = login log in sign in url address website site link page reception system e-seikyuu e-seikyuu.jp www.e-seikyuu.jp ログイン 受付システム
     .contact = reception
+    .after = proxy-application
 
 faq-login-locked =
     In most cases, three wrong passwords lock the login.
@@ -285,6 +287,7 @@ faq-after-notice =
     .phrasings = what to do after the notice arrives | how should we handle the notice | we got the letter what now | next step after receiving the user ID | after the registration result arrives
     .keywords = after arrives arrived received handle next notice letter user id keep
     .contact = reception
+    .after = notify-receive
 
 faq-certificate-which =
     There are two electronic certificates: the care insurance certificate (介護保険証明書, 13,200 yen) and the shared care and disability certificate (介護・障害共通証明書, 13,900 yen).
@@ -316,6 +319,7 @@ faq-certificate-how =
     .phrasings = how to apply for the certificate | installing the certificate | download the certificate | where is the certificate menu | getting a digital certificate | request a certificate | certificate application steps | how to obtain the e-certificate | who issues the certificate | can I apply for the certificate before logging in | I cannot install the certificate | what to do when the certificate is issued
     .keywords = certificate digital electronic e-certificate apply application request issue issuance obtain get download install menu manual 3.2 電子証明書 発行申請 証明書 issues issuer before after logging
     .contact = reception
+    .after = login
     .proxy =
         With proxy billing (代理請求), the proxy (代理人) gets one electronic certificate (up to 100 offices).
         The offices do not each get one.
@@ -333,6 +337,7 @@ faq-certificate-time =
     .phrasings = when will the certificate be issued | how many days for the certificate | certificate not issued yet | waiting for the certificate | is the certificate issued right away | certificate still pending | certificate issuance time
     .keywords = issued issuance days few days when waiting pending not yet certificate how long 数日 発行
     .contact = reception
+    .after = certificate-apply
     .proxy =
         With proxy billing (代理請求), the proxy (代理人) gets the electronic certificate.
         Check how long issuance takes in 「代理人申請 電子請求をはじめる前に」.
@@ -350,9 +355,10 @@ faq-installer-how =
     There is nothing to configure after installing it.
     If it does not work, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = How do we install the integrated installer?
-    .phrasings = how to install the installer | what is the integrated installer | where is the installer | installing the programs | installer download | installation steps | the installer will not install | what is the integrated installer for | what does the integrated installer do | when does the installer run
+    .phrasings = how to install the installer | where do I get the integrated installer | the installer asks for administrator rights | what is the integrated installer | where is the installer | installing the programs | installer download | installation steps | the installer will not install | what is the integrated installer for | what does the integrated installer do | when does the installer run
     .keywords = integrated installer install installation setup program programs download 統合インストーラ インストーラ
     .contact = reception
+    .after = certificate-install
 
 faq-installer-settings =
     No settings are needed: nothing has to be configured after installing the integrated installer (統合インストーラ).
@@ -384,6 +390,7 @@ faq-software-contact =
     .phrasings = billing software support | how to use our billing software | other vendor's software helpdesk | software settings for internet billing | contact for third-party software | help with our claims software | software maker's support | our billing software is from a private vendor | we do not use the 国保中央会 software | who supports a commercial billing software | after the reception system is ready what about the software
     .keywords = billing software software support helpdesk contact vendor maker third-party operate operation settings use 請求ソフト 問合せ 窓口 private commercial vendor supports
     .contact = software
+    .after = installer
 
 faq-software-other =
     The billing software for internet billing does not have to be 国保中央会介護伝送ソフト.

@@ -169,7 +169,12 @@ impl Knowledge {
             intent.kind = Kind::SmallTalk;
             intent.talk = Some(talk);
         }
+        let after = match (intent.kind, intent.after, intent.off_scope) {
+            (Kind::Question, Some(task), false) => index.after(task),
+            _ => None,
+        };
         let lookup = match intent.kind {
+            _ if after.is_some() => after.unwrap_or_default(),
             Kind::Question => {
                 // A question outside internet billing is still answered by
                 // what staff taught (their words, their scope).

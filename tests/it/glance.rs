@@ -429,7 +429,7 @@ fn shown(attrs: &[String]) -> impl Iterator<Item = &str> {
     attrs
         .iter()
         .map(String::as_str)
-        .filter(|a| !["phrasings", "keywords"].contains(a))
+        .filter(|a| !["phrasings", "keywords", "after"].contains(a))
 }
 
 #[test]

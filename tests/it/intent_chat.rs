@@ -191,6 +191,24 @@ fn chat_is_small_talk_whatever_words_it_shares() {
 }
 
 #[test]
+fn what_follows_a_task_is_answered_by_the_entry_for_the_next_one() {
+    let (_d, app) = office_with(&[]);
+    for (text, id) in [
+        ("証明書入れたあとはなにするんだっけ", "faq-installer-how"),
+        ("ログインしたあとって何やるの", "faq-certificate-how"),
+        ("お知らせが届いたら何をすればいい？", "faq-after-notice"),
+        // No entry follows the environment check: the question is looked up.
+        ("パソコンを買い替えたらどうする？", "faq-new-pc"),
+    ] {
+        let r = say(&app, text);
+        assert!(has(&r, id), "{text}: {:?}", ids(&r));
+    }
+    // A problem after the task is not a question about what follows.
+    let r = say(&app, "インストールしたらエラーが出た、どうすれば");
+    assert!(!has(&r, "faq-installer-how"), "{:?}", ids(&r));
+}
+
+#[test]
 fn requests_get_their_commands_reply() {
     let (_d, app) = office_with(&["/done", "/done"]);
     // 「次は何をすればいい？」 after the 届出 is the waiting step, not a generic answer.
