@@ -20,7 +20,7 @@ prepare would answer.
 Run from the project root after `cargo build`:
     python3 dev/learn-phrasings.py
 """
-import glob, json, re, subprocess, sys, unicodedata
+import concurrent.futures, glob, json, os, re, subprocess, sys, unicodedata
 
 BIN = "target/debug/seikyu-navi"
 OUT = "locales/faq-learned.tsv"
@@ -86,11 +86,14 @@ def main():
         for k, l, t in examples:
             w.write(f"{k}\t{l}\t{t}\n")
     out, skipped = [], 0
-    for lang, text, expect in rows:
+    # One process per question, as many at once as the machine has cores.
+    ask = lambda r: json.loads(subprocess.run([BIN, "ask", "--json", "--lang", r[0], r[1]],
+                                              capture_output=True, text=True, check=True).stdout)
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        answers = list(pool.map(ask, rows))
+    for (lang, text, expect), j in zip(rows, answers):
         res = [re.compile(norm(r)) for r in expect.split(" && ")]
         fits = [e for (e, l), t in texts.items() if l == lang and all(r.search(t) for r in res)]
-        j = json.loads(subprocess.run([BIN, "ask", "--json", "--lang", lang, text],
-                                      capture_output=True, text=True, check=True).stdout)
         ranked = [j["faq_id"]] if j.get("faq_id") else []
         ranked += [a["faq_id"] for a in j.get("alternatives", [])]
         # An expectation that is only a helpdesk's number does not say which
