@@ -729,7 +729,8 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     // A problem conceded beside a report (「ログインできました！一回ロックされて
     // ヒヤッとしたけど」) does not make it a question; the conceding clause
     // reports nothing itself.
-    let conceded = conceded(scan);
+    // (Clauses are only looked at when a problem is named.)
+    let conceded = if has_problem(scan) { conceded(scan) } else { Vec::new() };
     if has_problem_outside(scan, &conceded) {
         return None;
     }

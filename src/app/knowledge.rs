@@ -173,9 +173,9 @@ impl Knowledge {
             (Kind::Question, Some(task), false) => index.after(task),
             _ => None,
         };
-        let lookup = match intent.kind {
-            _ if after.is_some() => after.unwrap_or_default(),
-            Kind::Question => {
+        let lookup = match (intent.kind, after) {
+            (_, Some(next)) => next,
+            (Kind::Question, None) => {
                 // A question outside internet billing is still answered by
                 // what staff taught (their words, their scope).
                 let off_scope = intent.off_scope;
@@ -212,7 +212,7 @@ impl Knowledge {
                     intent::asks,
                 )
             }
-            _ => Lookup::default(),
+            (_, None) => Lookup::default(),
         };
         let id = match &lookup.best {
             Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,

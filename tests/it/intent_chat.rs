@@ -172,37 +172,45 @@ fn small_talk_is_answered_and_never_logged() {
     assert_eq!(unanswered(&app), vec!["ケアプランの書き方のコツある？", "週末の予定は"]);
 }
 
+/// Says each text and checks that the reply has its message.
+fn replies_with(app: &App, cases: &[(&str, &str)]) {
+    for (text, id) in cases {
+        let r = say(app, text);
+        assert!(has(&r, id), "{text}: {:?}", ids(&r));
+    }
+}
+
 #[test]
 fn chat_is_small_talk_whatever_words_it_shares() {
     let (_d, app) = office_with(&[]);
-    for (text, id) in [
-        // FAQ words (late: the notice is late) and an elongated ending.
-        ("sorry for the late reply, busy morning", "intent-greeting"),
-        ("今週もよろしくおねがいしまーす！", "intent-greeting"),
-        // An off-scope word in a remark that asks nothing.
-        ("今日は利用者さんの運動会で一日バタバタでした🏃", "intent-ack"),
-        // A self-introduction names a role, but calls for no one.
-        ("はじめまして、4月から事務担当になった佐藤です", "intent-greeting"),
-    ] {
-        let r = say(&app, text);
-        assert!(has(&r, id), "{text}: {:?}", ids(&r));
-    }
+    replies_with(
+        &app,
+        &[
+            // FAQ words (late: the notice is late) and an elongated ending.
+            ("sorry for the late reply, busy morning", "intent-greeting"),
+            ("今週もよろしくおねがいしまーす！", "intent-greeting"),
+            // An off-scope word in a remark that asks nothing.
+            ("今日は利用者さんの運動会で一日バタバタでした🏃", "intent-ack"),
+            // A self-introduction names a role, but calls for no one.
+            ("はじめまして、4月から事務担当になった佐藤です", "intent-greeting"),
+        ],
+    );
     assert!(unanswered(&app).is_empty(), "{:?}", unanswered(&app));
 }
 
 #[test]
 fn what_follows_a_task_is_answered_by_the_entry_for_the_next_one() {
     let (_d, app) = office_with(&[]);
-    for (text, id) in [
-        ("証明書入れたあとはなにするんだっけ", "faq-installer-how"),
-        ("ログインしたあとって何やるの", "faq-certificate-how"),
-        ("お知らせが届いたら何をすればいい？", "faq-after-notice"),
-        // No entry follows the environment check: the question is looked up.
-        ("パソコンを買い替えたらどうする？", "faq-new-pc"),
-    ] {
-        let r = say(&app, text);
-        assert!(has(&r, id), "{text}: {:?}", ids(&r));
-    }
+    replies_with(
+        &app,
+        &[
+            ("証明書入れたあとはなにするんだっけ", "faq-installer-how"),
+            ("ログインしたあとって何やるの", "faq-certificate-how"),
+            ("お知らせが届いたら何をすればいい？", "faq-after-notice"),
+            // No entry follows the environment check: the question is looked up.
+            ("パソコンを買い替えたらどうする？", "faq-new-pc"),
+        ],
+    );
     // A problem after the task is not a question about what follows.
     let r = say(&app, "インストールしたらエラーが出た、どうすれば");
     assert!(!has(&r, "faq-installer-how"), "{:?}", ids(&r));
