@@ -1,9 +1,10 @@
 //! FAQ retrieval: entries come from `locales/*/faq.ftl` (answer as value;
 //! `.question`, `.phrasings`, `.keywords`, `.contact` as attributes). Each
 //! phrasing is a small document; a question is scored by tf-idf cosine
-//! against its closest phrasing and by how much of it the entry covers.
+//! against its closest phrasing (or learned question) and by how much of it
+//! the entry's written texts cover.
 
-use std::collections::HashMap;
+use crate::fasthash::FxHashMap;
 
 use crate::content::{Content, Lang};
 use crate::playbook::{ContactId, StepId, TaskId};
@@ -83,18 +84,17 @@ struct Doc {
 
 pub struct FaqIndex {
     entries: Vec<Entry>,
-    vocab: HashMap<String, u32>,
+    vocab: FxHashMap<String, u32>,
     idf: Vec<f32>,
     unknown_idf: f32,
     /// term → (doc, weight)
     postings: Vec<Vec<(u32, f32)>>,
     docs: Vec<Doc>,
-    /// per term: the entries any of whose texts has it (ascending)
-    term_entries: Vec<Vec<u32>>,
-    /// [`FaqIndex::term_entries`] from what was written for each entry
-    /// (the locale files, what staff taught), not the learned questions: a
-    /// learned message that asked two things does not make its entry cover
-    /// the second.
+    /// per term: the entries whose written texts (the locale files, what
+    /// staff taught) have it, not the learned questions. A learned question
+    /// is one more way of asking its entry, not more of what the entry
+    /// covers: a learned message that asked two things, or said where the
+    /// office is, does not make its entry cover the rest.
     written_terms: Vec<Vec<u32>>,
 }
 
@@ -107,8 +107,8 @@ impl std::fmt::Debug for FaqIndex {
     }
 }
 
-fn term_weights(tokens: &[text::Token]) -> HashMap<&str, f32> {
-    let mut m: HashMap<&str, f32> = HashMap::new();
+fn term_weights(tokens: &[text::Token]) -> FxHashMap<&str, f32> {
+    let mut m: FxHashMap<&str, f32> = FxHashMap::default();
     for t in tokens {
         let e = m.entry(t.text.as_str()).or_insert(0.0);
         *e = e.max(t.weight);
@@ -248,7 +248,7 @@ impl FaqIndex {
             raw.push((idx, false, text::tokens(&doc.text), false));
         }
         // Document frequencies over phrasing documents and keyword lists.
-        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
         for (_, _, toks, _) in &raw {
             for t in term_weights(toks).keys() {
@@ -264,7 +264,6 @@ impl FaqIndex {
         let unknown_idf = ((n + 1.0) / 0.5).ln() + 1.0;
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.len()];
         let mut docs = Vec::new();
-        let mut term_entries: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
         let mut written_terms: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
         for (entry, is_kw, toks, learned) in &raw {
             let tw = term_weights(toks);
@@ -272,14 +271,12 @@ impl FaqIndex {
                 .iter()
                 .map(|(t, w)| (vocab[*t], w * idf[vocab[*t] as usize]))
                 .collect();
-            for (t, _) in &terms {
-                let es = &mut term_entries[*t as usize];
-                if !es.contains(entry) {
-                    es.push(*entry);
-                }
-                let es = &mut written_terms[*t as usize];
-                if !learned && !es.contains(entry) {
-                    es.push(*entry);
+            if !learned {
+                for (t, _) in &terms {
+                    let es = &mut written_terms[*t as usize];
+                    if !es.contains(entry) {
+                        es.push(*entry);
+                    }
                 }
             }
             if *is_kw {
@@ -305,7 +302,6 @@ impl FaqIndex {
             unknown_idf,
             postings,
             docs,
-            term_entries,
             written_terms,
         })
     }
@@ -395,11 +391,12 @@ impl FaqIndex {
                 best_cos[e] = *c;
             }
         }
-        // Share of the question (by squared weight) each entry's texts cover.
+        // Share of the question (by squared weight) each entry's written
+        // texts cover.
         let mut covered = vec![0f32; self.entries.len()];
         for (t, w) in &q {
             if let Some(t) = t {
-                for e in &self.term_entries[*t as usize] {
+                for e in &self.written_terms[*t as usize] {
                     covered[*e as usize] += w * w;
                 }
             }

@@ -420,7 +420,7 @@ faq-reception-helpdesk =
     Email: mail-kaigo@support-e-seikyuu.jp
     For business hours and other details, see the [FAQ] menu of the reception system (http://www.e-seikyuu.jp/) before you log in.
     .question = How do we contact the reception system helpdesk?
-    .phrasings = reception system phone number | helpdesk email address | fax for the reception system | who can help with the setup | reception system support | call the e-seikyuu helpdesk | who should I ask | which number do I call for the reception system | whose number is this | how to use the reception system | who helps with the reception system's screens
+    .phrasings = reception system phone number | helpdesk email address | fax for the reception system | who can help with the setup | reception system support | call the e-seikyuu helpdesk | who should I ask | which number do I call for the reception system | whose number is this | how to use the reception system | who helps with the reception system's screens | fax the helpdesk instead of calling | the helpdesk's fax number | send a question to the helpdesk by fax
     .keywords = reception system helpdesk help desk support phone telephone tel call fax email mail contact ask e-seikyuu ヘルプデスク 受付システム 0570-059-402 0570-059-422 number
     .contact = reception
 
