@@ -9,7 +9,7 @@
 //! lexicon knows clause endings and negations, the model knows the ways the
 //! bank's writers reported and asked that no cue lists.
 
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FxHashMap, FxHashSet};
 
 use crate::intent::{Intent, Kind, Request};
 use crate::playbook::TaskId;
@@ -32,7 +32,7 @@ pub struct Bayes {
     classes: Vec<String>,
     prior: Vec<f64>,
     /// class → token → log P(token | class)
-    like: Vec<HashMap<String, f64>>,
+    like: Vec<FxHashMap<String, f64>>,
     /// class → log P(unseen token | class)
     unseen: Vec<f64>,
 }
@@ -62,25 +62,38 @@ pub fn features_of(text: &str, tokens: &[text::Token]) -> Vec<String> {
 impl Bayes {
     /// Trains on `(text, class)` pairs, Laplace smoothing 0.5.
     pub fn train<'a>(examples: impl IntoIterator<Item = (&'a str, &'a str)>) -> Bayes {
+        let featured: Vec<(Vec<String>, &str)> = examples.into_iter().map(|(t, c)| (features(t), c)).collect();
+        Bayes::train_features(featured.iter().map(|(f, c)| (f.as_slice(), *c)))
+    }
+
+    /// [`Bayes::train`] on `(features, class)` pairs: examples already
+    /// made into [`features`] (each example once, for every model).
+    pub fn train_features<'a>(examples: impl IntoIterator<Item = (&'a [String], &'a str)>) -> Bayes {
         const ALPHA: f64 = 0.5;
         let mut classes: Vec<String> = Vec::new();
         let mut docs: Vec<usize> = Vec::new();
-        let mut counts: Vec<HashMap<String, f64>> = Vec::new();
-        let mut vocab: HashSet<String> = HashSet::new();
-        for (text, class) in examples {
+        let mut counts: Vec<FxHashMap<String, f64>> = Vec::new();
+        let mut vocab: FxHashSet<String> = FxHashSet::default();
+        for (features, class) in examples {
             let c = match classes.iter().position(|x| x == class) {
                 Some(c) => c,
                 None => {
                     classes.push(class.to_string());
                     docs.push(0);
-                    counts.push(HashMap::new());
+                    counts.push(FxHashMap::default());
                     classes.len() - 1
                 }
             };
             docs[c] += 1;
-            for t in features(text) {
-                *counts[c].entry(t.clone()).or_default() += 1.0;
-                vocab.insert(t);
+            for t in features {
+                if let Some(n) = counts[c].get_mut(t) {
+                    *n += 1.0;
+                } else {
+                    counts[c].insert(t.clone(), 1.0);
+                }
+                if !vocab.contains(t) {
+                    vocab.insert(t.clone());
+                }
             }
         }
         let n: usize = docs.iter().sum();
@@ -197,11 +210,17 @@ impl Opinion {
 
 impl Model {
     pub fn train(examples: &[Example]) -> Model {
-        let labelled = |k: &'static str| examples.iter().filter(move |e| e.kind == k).map(|e| (e.text, e.label));
+        let featured: Vec<(Vec<String>, &Example)> = examples.iter().map(|e| (features(e.text), e)).collect();
+        let labelled = |k: &'static str| {
+            featured
+                .iter()
+                .filter(move |(_, e)| e.kind == k)
+                .map(|(f, e)| (f.as_slice(), e.label))
+        };
         Model {
-            kind: Bayes::train(examples.iter().map(|e| (e.text, e.kind))),
-            task: Bayes::train(labelled("status")),
-            command: Bayes::train(labelled("command")),
+            kind: Bayes::train_features(featured.iter().map(|(f, e)| (f.as_slice(), e.kind))),
+            task: Bayes::train_features(labelled("status")),
+            command: Bayes::train_features(labelled("command")),
         }
     }
 
