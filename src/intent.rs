@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::fasthash::FxHashMap;
 use crate::playbook::TaskId;
 use crate::text;
 
@@ -161,7 +162,7 @@ struct Lexicon {
     names: HashMap<String, usize>,
     cues: Vec<Cue>,
     /// First character → cue indices.
-    by_first: HashMap<char, Vec<usize>>,
+    by_first: FxHashMap<char, Vec<usize>>,
     /// Group → its cue indices, longest first.
     groups: Vec<Vec<usize>>,
     /// The groups of a task's words (`task:…`).
@@ -208,7 +209,7 @@ fn parse_lexicon(source: &str) -> Result<Lexicon, String> {
     for g in &mut groups {
         g.sort_by_key(|c| std::cmp::Reverse(cues[*c].text.len()));
     }
-    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
     for (i, c) in cues.iter().enumerate() {
         if let Some(f) = c.text.chars().next() {
             by_first.entry(f).or_default().push(i);
@@ -364,7 +365,10 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
             ..Intent::of(Kind::SmallTalk)
         };
     }
-    if scan.any("person:strong") || (scan.any("person") && scan.any("person:verb")) {
+    if scan.any("person:strong")
+        || (scan.any("person") && scan.any("person:verb"))
+        || (scan.any("person:knower") && !off_scope(&scan))
+    {
         return Intent::of(Kind::Handoff);
     }
     let topics = topics(tokens, f);
@@ -611,7 +615,9 @@ pub fn task_named(message: &str) -> Option<TaskId> {
 pub fn names_person(message: &str) -> bool {
     let f = text::fold_question(message);
     let scan = Scan::new(&f);
-    ["person:strong", "person", "person:verb"].iter().any(|g| scan.any(g))
+    ["person:strong", "person:knower", "person", "person:verb"]
+        .iter()
+        .any(|g| scan.any(g))
 }
 
 /// The cue groups of words that ask.
