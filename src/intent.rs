@@ -1105,6 +1105,10 @@ mod tests {
         assert!(classify("マイナンバーカードの電子証明書の更新").off_scope);
         assert!(classify("印鑑証明書ってコンビニで取れる？").off_scope);
         assert!(!classify("証明書の更新はどうするの").off_scope);
+        // Someone who knows is asked for only about our business.
+        let printer = classify("プリンターの紙詰まりの直し方わかる人いますか〜");
+        assert!(printer.kind == Kind::Question && printer.off_scope, "{printer:?}");
+        assert_eq!(kind("証明書のインストールわかる人いる？"), Kind::Handoff);
     }
 
     #[test]
@@ -1146,6 +1150,11 @@ mod wording {
             ("we got our user ID today", "status notify-receive"),
             ("the letter from kokuhoren came yesterday", "status notify-receive"),
             ("We were able to log in to e-seikyuu", "status login"),
+            ("I can login to the reception system now", "status login"),
+            ("todokede dashita yo", "status notify-submit"),
+            ("shoumeisho install dekimashita", "status certificate-install"),
+            ("I'd rather have someone from your team look at this.", "handoff"),
+            ("Please pass this on to one of the staff.", "handoff"),
             ("certificate downloaded and installed", "status certificate-install"),
             (
                 "We applied for the electronic certificate this morning",

@@ -266,8 +266,8 @@ faq-login-failed =
     (Supplementary: this may vary by prefecture / 国保連合会.) Three wrong passwords lock the login; wait at least 30 minutes, then try again.
     If you still cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = We cannot log in with our user ID and password.
-    .phrasings = it says wrong password but we typed the one on the letter | the ID and password don't work | cannot log in although the ID and password are right | the temporary password does not work | login keeps failing | login error | I can't get into the reception system | login does not work
-    .keywords = cannot can't log in login fails failing error right correct temporary password keeps
+    .phrasings = it says wrong password but we typed the one on the letter | the ID and password don't work | cannot log in although the ID and password are right | the temporary password does not work | login keeps failing | login error | I can't get into the reception system | login does not work | the screen shows an error when I log in | it says the ID or password is incorrect | cannot get in with the letter's password
+    .keywords = cannot can't log in login fails failing error right correct incorrect wrong temporary password keeps
     .contact = reception
 
 faq-password-forgot =
