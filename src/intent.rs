@@ -457,8 +457,28 @@ fn off_scope(scan: &Scan) -> bool {
 /// Whether a message ends the way a remark does: with an emoji, a wave
 /// dash or a `talk:end` cue (「…ですね〜」「…でした🎂」「…笑」).
 fn remarks(f: &str) -> bool {
-    let t = f.trim_end_matches(|c: char| c.is_whitespace() || "。.!！…".contains(c));
-    t.ends_with(is_emoji) || t.ends_with(['〜', '~']) || cues("talk:end").any(|e| t.ends_with(e.text.as_str()))
+    let t = f.trim_end_matches(|c: char| c.is_whitespace() || "。.!！…ー".contains(c));
+    t.ends_with(is_emoji)
+        || t.ends_with(['〜', '~'])
+        || ends_with_kaomoji(t)
+        || cues("talk:end").any(|e| t.ends_with(e.text.as_str()))
+}
+
+/// Whether a text ends with a face drawn in brackets (「(´・ω・`)」「(T_T)」
+/// 「(^^)」): a symbol inside, and no kana or kanji (「(田中)」 is a name).
+fn ends_with_kaomoji(t: &str) -> bool {
+    let Some(body) = t.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = body.rfind('(') else {
+        return false;
+    };
+    let inner = &body[open + 1..];
+    inner.chars().count() <= 12
+        && inner.chars().any(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        && !inner
+            .chars()
+            .any(|c| is_kanji(c) || matches!(c, '\u{3041}'..='\u{309f}'))
 }
 
 fn is_kanji(c: char) -> bool {
@@ -1098,6 +1118,17 @@ mod tests {
         let remark = classify("今日は利用者さんの運動会で一日バタバタでした🏃");
         assert!(remark.off_scope && remark.chat.is_some());
         assert_eq!(classify("利用者さんの負担割合ってどう決まるの").chat, None);
+        // Wishing someone well asks nothing; a face drawn in brackets ends
+        // a remark as an emoji does.
+        for q in [
+            "台風近づいてるみたいなので、皆さん気をつけて帰ってくださいね",
+            "雨すごいですね☔ 訪問の皆さん気をつけてくださいね〜",
+            "今日は雨で送迎が大変だった(´・ω・`)",
+        ] {
+            assert!(classify(q).chat.is_some(), "{q}");
+        }
+        assert_eq!(classify("プリンターの設定方法は(急ぎ)").chat, None);
+        assert_eq!(classify("プリンターの設定は（田中）").chat, None);
     }
 
     #[test]
