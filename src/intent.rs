@@ -1208,6 +1208,8 @@ mod wording {
             ("we haven't received the letter yet", "question"),
             ("届出を提出したのですが、お知らせはいつ頃届きますか", "question"),
             ("次どうすればいい？", "command next"),
+            ("tsugi wa nani shimasu ka", "command next"),
+            ("shinchoku oshiete", "command progress"),
             ("これから何をすればいいですか", "command next"),
             ("今やるべきことは？", "command next"),
             ("what do we do next?", "command next"),
