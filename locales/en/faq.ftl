@@ -111,7 +111,8 @@ faq-certificate-validity =
         For details, ask the vendor's helpdesk.
 
 faq-certificate-renewal =
-    In most cases a renewal notice comes about 90 days before the certificate expires.
+    The certificate is valid for 3 years from issue.
+    In most cases a renewal notice comes about 90 days before it expires.
     To renew, apply for a new certificate in the [証明書] (certificate) menu of the reception system (介護電子請求受付システム), using the certificate issuance password (証明書発行用パスワード).
     If it lapses, you must go through first-time issuance again (about one month), and internet billing stops meanwhile.
     Renew early.
