@@ -622,6 +622,17 @@ impl Intent {
     }
 }
 
+/// The billing mode a message itself speaks of, if any: a vendor filing
+/// the claims (「業者に代行してもらうなら」 "our claims are outsourced").
+/// Its answer is the one for that mode. A question about proxy billing asks
+/// how to start it, so proxy billing is not read from a message.
+pub fn mode_named(message: &str) -> Option<crate::playbook::Mode> {
+    let f = text::fold_question(message);
+    Scan::new(&f)
+        .any("said:vendor")
+        .then_some(crate::playbook::Mode::Vendor)
+}
+
 /// The task a message names, wherever it names one.
 pub fn task_named(message: &str) -> Option<TaskId> {
     let f = text::fold_question(message);

@@ -221,6 +221,8 @@ impl Knowledge {
                 .map_or(ContactId::Reception, StepId::contact),
         };
         // Only the built-in entries have variants (taught ones follow them).
+        // A mode the question speaks of is the one it asks about.
+        let mode = intent::mode_named(question).or(mode);
         let builtin = lookup.best.as_ref().filter(|h| h.entry < self.faq.entries().len());
         let answer = builtin.map(|h| {
             let id = format!("faq-{}", self.faq.entries()[h.entry].id);

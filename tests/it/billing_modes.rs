@@ -859,6 +859,33 @@ fn a_vendor_office_from_registration_to_the_end() {
             .as_deref(),
         Some("faq-certificate-fee")
     );
+    // A question that says a vendor files the claims is answered for vendor
+    // billing, whatever the office registered (or with no office at all).
+    // (Either the entry's vendor variant or the entry on vendor billing.)
+    for office in [Some(&direct), None] {
+        for q in [
+            "業者に請求を代行してもらう場合でも、電子証明書の手数料はかかりますか？",
+            "Our claims are outsourced. How much is the certificate fee?",
+            "A vendor files our claims. How do we get the certificate?",
+        ] {
+            let a = kb.answer(q, office).answer.unwrap_or_default();
+            assert!(a.ends_with(".vendor") || a == "faq-vendor", "{q}: {a}");
+        }
+    }
+    assert_eq!(
+        kb.answer("A vendor files our claims. How do we get the certificate?", None)
+            .answer
+            .as_deref(),
+        Some("faq-certificate-how.vendor")
+    );
+    // Proxy billing asked about is how to start it: the office's own mode.
+    assert_eq!(
+        kb.answer("代理請求にする場合、電子証明書の手数料は？", Some(&direct))
+            .answer
+            .as_deref()
+            .map(|a| a.ends_with(".vendor")),
+        Some(false)
+    );
 }
 
 #[test]
