@@ -1192,6 +1192,8 @@ mod wording {
             ("we got our user ID today", "status notify-receive"),
             ("the letter from kokuhoren came yesterday", "status notify-receive"),
             ("We were able to log in to e-seikyuu", "status login"),
+            ("お知らせ届きました。ログインはまだです", "status notify-receive"),
+            ("お知らせはまだです", "question"),
             ("I can login to the reception system now", "status login"),
             ("todokede dashita yo", "status notify-submit"),
             ("shoumeisho install dekimashita", "status certificate-install"),
