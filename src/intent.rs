@@ -732,8 +732,8 @@ fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
 }
 
 /// The clauses of a sentence as byte ranges: split at commas, at a wave
-/// dash or an emoji after words, and at a space after Japanese (a chat message's
-/// 「届きました〜 次は？」 is two).
+/// dash or an emoji after words, at a space after Japanese (a chat message's
+/// 「届きました〜 次は？」 is two) and before a kanji right after ました.
 fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = sentence.start;
@@ -747,6 +747,11 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave || emoji {
             out.push(start..sentence.start + i);
             start = sentence.start + i + c.len_utf8();
+        } else if is_kanji(c) && f[sentence.start..sentence.start + i].ends_with("ました") {
+            // 「郵送しました次は何ですか」: a kanji right after ました starts
+            // another sentence typed without a mark.
+            out.push(start..sentence.start + i);
+            start = sentence.start + i;
         }
         prev = Some(c);
     }
@@ -1194,6 +1199,8 @@ mod wording {
             ("We were able to log in to e-seikyuu", "status login"),
             ("お知らせ届きました。ログインはまだです", "status notify-receive"),
             ("お知らせはまだです", "question"),
+            ("届出を郵送しました次は何ですか", "status notify-submit"),
+            ("証明書インスト−ル完了", "status certificate-install"),
             ("I can login to the reception system now", "status login"),
             ("todokede dashita yo", "status notify-submit"),
             ("shoumeisho install dekimashita", "status certificate-install"),

@@ -43,11 +43,36 @@ pub fn fold_question(s: &str) -> String {
     let s = clean(s);
     // Most texts are already in NFKC (the quick check says so without
     // decomposing); composing them again was a fifth of the start-up.
-    if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    let folded: String = if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    {
         s.chars().flat_map(char::to_lowercase).map(kana_fold).collect()
     } else {
         s.nfkc().flat_map(char::to_lowercase).map(kana_fold).collect()
+    };
+    long_vowels(folded)
+}
+
+/// A dash or minus typed for the long vowel mark between kana
+/// (「インスト−ル」「サ-バ-」) is the mark.
+fn long_vowels(s: String) -> String {
+    let dash = |c: char| matches!(c, '-' | '\u{2212}' | '\u{2010}' | '\u{2015}' | '\u{2014}' | '\u{2500}');
+    if !s.chars().any(dash) {
+        return s;
     }
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let after_kana = i > 0 && is_kana(chars[i - 1]);
+            let before_kana_or_end = chars.get(i + 1).map_or(true, |n| is_kana(*n) || !n.is_alphanumeric());
+            if dash(c) && after_kana && before_kana_or_end {
+                'ー'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// One synonym group.
@@ -494,9 +519,14 @@ mod tests {
         ];
         for q in questions.chain(typed) {
             let slow: String = clean(q).nfkc().flat_map(char::to_lowercase).map(kana_fold).collect();
-            assert_eq!(fold_question(q), slow, "{q}");
+            assert_eq!(fold_question(q), long_vowels(slow), "{q}");
         }
         assert_eq!(fold_question("ｼｮｳﾒｲｼｮ ＯＫ"), "しょうめいしょ ok");
+        // A dash typed for the long vowel mark is the mark; not between
+        // digits or Latin letters.
+        assert_eq!(fold_question("証明書インスト−ル完了"), "証明書いんすとーる完了");
+        assert_eq!(fold_question("サ-バ-"), "さーばー");
+        assert_eq!(fold_question("1-10日 e-seikyuu"), "1-10日 e-seikyuu");
     }
 
     #[test]
