@@ -927,7 +927,14 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
     if EN_ASK.contains(&first) {
         return Said::Other;
     }
-    if scan.any_in("done:en", range.clone()) {
+    if let Some(done) = scan.hits_in("done:en", range.clone()).next() {
+        // "after we installed it" sets a time; "installed after lunch" reports.
+        if scan
+            .hits_in("done:not:before", range.clone())
+            .any(|h| h.start < done.start)
+        {
+            return Said::Other;
+        }
         return Said::Done;
     }
     if scan.any_in("wait:en", range) {
@@ -1200,6 +1207,11 @@ mod wording {
             ("お知らせ届きました。ログインはまだです", "status notify-receive"),
             ("お知らせはまだです", "question"),
             ("届出を郵送しました次は何ですか", "status notify-submit"),
+            (
+                "We got the certificate installed after the helpdesk call.",
+                "status certificate-install",
+            ),
+            ("after we installed the certificate, what next?", "question"),
             ("証明書インスト−ル完了", "status certificate-install"),
             ("I can login to the reception system now", "status login"),
             ("todokede dashita yo", "status notify-submit"),
