@@ -1150,6 +1150,14 @@ mod tests {
         ] {
             assert!(classify(q).chat.is_some(), "{q}");
         }
+        // A narrative in the past on other business is a remark; a problem
+        // in it is not.
+        assert!(
+            classify("ご返信が遅くなりすみません。実地指導の対応に追われておりました。")
+                .chat
+                .is_some()
+        );
+        assert_eq!(classify("複合機のスキャナが急に動かなくなりました").chat, None);
         assert_eq!(classify("プリンターの設定方法は(急ぎ)").chat, None);
         assert_eq!(classify("プリンターの設定は（田中）").chat, None);
     }
