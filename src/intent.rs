@@ -438,7 +438,7 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
 /// upgrading Windows, the price of a product, or other care-office business.
 fn off_scope(scan: &Scan) -> bool {
     let f = scan.s;
-    scan.any("offscope")
+    (scan.any("offscope") && !context_only(scan))
         || scan.any("cert:foreign")
         || scan.hits_in("card", 0..f.len()).any(|h| !f[h.end..].starts_with('明'))
         || foreign_before(f, "証明", "cert:ours")
@@ -452,6 +452,31 @@ fn off_scope(scan: &Scan) -> bool {
         )
         || (scan.any("upgrade") && scan.any("howto"))
         || (scan.any("price") && scan.any("product"))
+}
+
+/// Whether the words of other business (`offscope`) are only context: all
+/// after a sentence that asks about a topic of ours (「電子証明書っておいくら
+/// ですか？経費で落とすので金額だけ知りたいです」, 「ヘルプデスクって土日も
+/// やってますか？平日は利用者さん対応で電話できなくて」). In the sentence with
+/// the topic (「利用者の負担割合証明書は？」), or before it, they make a near
+/// miss.
+fn context_only(scan: &Scan) -> bool {
+    let f = scan.s;
+    let sentences = sentences(f);
+    if sentences.len() < 2 {
+        return false;
+    }
+    let hits: Vec<&Hit> = scan.hits_in("offscope", 0..f.len()).collect();
+    sentences.iter().any(|(s, end)| {
+        let text = &f[s.clone()];
+        // Asked: a question mark or an interrogative (not a wish's ending).
+        let asked = matches!(end, Some('?' | '？')) || scan.any_in("ask", s.clone());
+        asked
+            && hits.iter().all(|h| h.start >= s.end)
+            && topics(&text::tokens(text), text)
+                .iter()
+                .any(|t| !ASPECTS.contains(t) && *t != "#offtopic")
+    })
 }
 
 /// Whether a message ends the way a remark does: with an emoji, a wave
@@ -1167,6 +1192,14 @@ mod tests {
         assert!(classify("マイナンバーカードの電子証明書の更新").off_scope);
         assert!(classify("印鑑証明書ってコンビニで取れる？").off_scope);
         assert!(!classify("証明書の更新はどうするの").off_scope);
+        // Other business told after a question of ours is its context; in
+        // the question, or before it, it makes a near miss.
+        assert!(!classify("電子証明書っておいくらですか？経費で落とすので金額だけ知りたいです").off_scope);
+        assert!(!classify("ヘルプデスクって土日もやってますか？平日は利用者さん対応で電話できなくて").off_scope);
+        assert!(classify("利用者さんの負担割合が変わりました。証明書はどうすればいい？").off_scope);
+        assert!(classify("利用者の負担割合証明書は？経費で落としたい").off_scope);
+        // A time before 証明書 is not another certificate.
+        assert!(!classify("来年証明書の期限が切れるんですが、更新ってどうやるんですか").off_scope);
         // Someone who knows is asked for only about our business.
         let printer = classify("プリンターの紙詰まりの直し方わかる人いますか〜");
         assert!(printer.kind == Kind::Question && printer.off_scope, "{printer:?}");
