@@ -267,7 +267,7 @@ faq-login-failed =
     (Supplementary: this may vary by prefecture / 国保連合会.) Three wrong passwords lock the login; wait at least 30 minutes, then try again.
     If you still cannot log in, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = We cannot log in with our user ID and password.
-    .phrasings = it says wrong password but we typed the one on the letter | the ID and password don't work | cannot log in although the ID and password are right | the temporary password does not work | login keeps failing | login error | I can't get into the reception system | login does not work | the screen shows an error when I log in | it says the ID or password is incorrect | cannot get in with the letter's password
+    .phrasings = it says wrong password but we typed the one on the letter | the ID and password don't work | cannot log in although the ID and password are right | the temporary password does not work | login keeps failing | login error | I can't get into the reception system | login does not work | the screen shows an error when I log in | it says the ID or password is incorrect | cannot get in with the letter's password | I enter the ID and password from the letter and the screen says error | the temporary password from the notice gives an error
     .keywords = cannot can't log in login fails failing error right correct incorrect wrong temporary password keeps
     .contact = reception
 
@@ -329,6 +329,15 @@ faq-certificate-how =
     .vendor =
         When a vendor files your claims, getting the electronic certificate and some other steps (等) are not needed.
         For details, ask the vendor's helpdesk.
+
+faq-setup-trouble =
+    When a step of the setup fails with an error (installing the electronic certificate, for one), first check the steps in the reception system's setup manual (『介護電子請求受付システム 導入マニュアル』).
+    If that does not solve it, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク): TEL 0570-059-402, FAX 0570-059-422, email mail-kaigo@support-e-seikyuu.jp.
+    It is the helpdesk for preparing internet billing and for operating the reception system.
+    .question = A step of the setup, such as installing the certificate, fails with an error.
+    .phrasings = the certificate won't install | installing the certificate gives an error | the install fails every time | nothing happens when I install it | the certificate does not go in | an error stops the setup | it keeps throwing an error | who do I call about an error | whom to ask when the install fails
+    .keywords = fails failed failing fail won't nothing happens keeps install installing installation certificate
+    .contact = reception
 
 faq-certificate-time =
     The 国保連合会 (NHI federation) issues the electronic certificate a few days after you apply.
