@@ -150,6 +150,36 @@ impl Knowledge {
         self.understood(index, &question, tokens, intent, office, mode)
     }
 
+    /// `lookup` for a question that says a vendor files the claims: an
+    /// answer without a vendor variant gives way to the entry on vendor
+    /// billing when that entry is a confident candidate.
+    fn for_vendor(&self, index: &FaqIndex, mut lookup: Lookup) -> Lookup {
+        let entries = index.entries();
+        let has_variant = |e: usize| {
+            e < self.faq.entries().len()
+                && self
+                    .content
+                    .attr(Lang::Ja, &format!("faq-{}", entries[e].id), Mode::Vendor.as_str())
+                    .is_some()
+        };
+        let Some(best) = &lookup.best else {
+            return lookup;
+        };
+        if has_variant(best.entry) || entries[best.entry].id == "vendor" {
+            return lookup;
+        }
+        let at = lookup
+            .alternatives
+            .iter()
+            .position(|h| entries[h.entry].id == "vendor" && h.confidence >= crate::faq::THRESHOLD);
+        if let Some(at) = at {
+            let vendor = lookup.alternatives.remove(at);
+            let old = lookup.best.replace(vendor).expect("a best answer");
+            lookup.alternatives.insert(0, old);
+        }
+        lookup
+    }
+
     fn understood(
         &self,
         index: &FaqIndex,
@@ -214,6 +244,15 @@ impl Knowledge {
             }
             (_, None) => Lookup::default(),
         };
+        // A question that says a vendor files the claims is answered for
+        // vendor billing: by its entry's vendor answer, or else by the entry
+        // on vendor billing when that is among the candidates.
+        let named = intent::mode_named(question);
+        let lookup = if named == Some(Mode::Vendor) {
+            self.for_vendor(index, lookup)
+        } else {
+            lookup
+        };
         let id = match &lookup.best {
             Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,
             _ => office
@@ -222,7 +261,7 @@ impl Knowledge {
         };
         // Only the built-in entries have variants (taught ones follow them).
         // A mode the question speaks of is the one it asks about.
-        let mode = intent::mode_named(question).or(mode);
+        let mode = named.or(mode);
         let builtin = lookup.best.as_ref().filter(|h| h.entry < self.faq.entries().len());
         let answer = builtin.map(|h| {
             let id = format!("faq-{}", self.faq.entries()[h.entry].id);

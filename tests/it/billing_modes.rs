@@ -878,6 +878,18 @@ fn a_vendor_office_from_registration_to_the_end() {
             .as_deref(),
         Some("faq-certificate-how.vendor")
     );
+    // An entry without a vendor answer gives way to the entry on vendor
+    // billing (which certificate to buy: none is needed).
+    for q in [
+        "請求は業者さんに任せています。どっちの証明書を買えばいいですか",
+        "Our billing is done by a vendor. Which certificate do we need to buy?",
+    ] {
+        assert_eq!(kb.answer(q, None).answer.as_deref(), Some("faq-vendor"), "{q}");
+    }
+    assert_eq!(
+        kb.answer("どっちの証明書を買えばいいですか", None).answer.as_deref(),
+        Some("faq-certificate-which")
+    );
     // Proxy billing asked about is how to start it: the office's own mode.
     assert_eq!(
         kb.answer("代理請求にする場合、電子証明書の手数料は？", Some(&direct))
