@@ -118,7 +118,7 @@ faq-certificate-renewal =
     Renew early.
     ※ Renewal notices and steps may vary by prefecture (国保連合会). For details, ask your 国保連合会.
     .question = How do we renew the electronic certificate?
-    .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate runs out | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed | will we get a warning before the certificate runs out | what happens if we forget to renew | when does the renewal notice come
+    .phrasings = certificate about to expire | renewal procedure | we got a renewal notice | what if the certificate runs out | certificate expired | renew the certificate | new certificate after 3 years | certificate lapsed | will we get a warning before the certificate runs out | what happens if we forget to renew | when does the renewal notice come | which password do we use to renew | do we need a password to renew the certificate | where do we renew it
     .keywords = renew renewal renewing expire expired lapse lapsed notice 90 days new certificate issuing password 更新 期限切れ 証明書発行用パスワード warning forget forgot track
     .contact = kokuhoren
     .proxy =
