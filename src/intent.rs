@@ -387,9 +387,15 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     }
     // An asking word inside small talk's words (どう in どうぞ) asks nothing.
     let talk: Vec<&Hit> = TALK.iter().flat_map(|g| scan.hits_in(g, all.clone())).collect();
-    // A person, a secret or a price asked about is asking too.
+    // A person, a secret or a price asked about is asking too (not one
+    // inside other business's words: 「担当者会議」).
+    let named: Vec<&Hit> = talk
+        .iter()
+        .copied()
+        .chain(scan.hits_in("offscope", all.clone()))
+        .collect();
     let asks =
-        has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &talk);
+        has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &named);
     // Another certificate or 届 said to have come is not a report either.
     if off_scope(&scan) {
         return Intent {
@@ -823,8 +829,11 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             // of something else.
             let then = parts.get(i + 1).is_some_and(|n| {
                 let next = f[n.clone()].trim_start();
-                // 「あとは待つだけ」 is "the rest", not "after".
-                !next.starts_with("あとは") && cues("done:after").any(|w| next.starts_with(w.text.as_str()))
+                // 「あとは待つだけ」 is "the rest", 「あと少し」 "almost", not "after".
+                !["あとは", "あと少し", "あとちょっと", "あと一息", "あと一歩"]
+                    .iter()
+                    .any(|r| next.starts_with(r))
+                    && cues("done:after").any(|w| next.starts_with(w.text.as_str()))
             });
             if then {
                 continue;
@@ -1254,6 +1263,11 @@ mod wording {
             ),
             ("after we installed the certificate, what next?", "question"),
             ("証明書インスト−ル完了", "status certificate-install"),
+            ("証明書のインポート終わりました", "status certificate-install"),
+            ("統合インストーラのインストール終わった、あと少し", "status installer"),
+            ("お知らせ着。次はログイン？", "status notify-receive"),
+            ("Mailed the start notice today.", "status notify-submit"),
+            ("ナイス", "smalltalk"),
             ("I can login to the reception system now", "status login"),
             ("todokede dashita yo", "status notify-submit"),
             ("shoumeisho install dekimashita", "status certificate-install"),
