@@ -142,6 +142,11 @@ fn start_up(c: &mut Criterion) {
     g.bench_function("intent_lexicon_read", |b| {
         b.iter(|| intent::read_lexicon(intent::LEXICON).unwrap())
     });
+    g.bench_function("classifier_train", |b| {
+        b.iter(|| seikyu_navi::classifier::Model::shipped().unwrap())
+    });
+    g.bench_function("content_load", |b| b.iter(|| Content::embedded().unwrap()));
+    // All of it; the classifier trains on a second thread meanwhile.
     g.bench_function("knowledge_load", |b| {
         b.iter(|| Knowledge::load(Config::default()).unwrap())
     });

@@ -40,12 +40,16 @@ pub struct Bayes {
 /// The features of a message: the tokens of [`text::tokens`] (bigrams,
 /// words, synonym concepts) and its final mark.
 pub fn features(text: &str) -> Vec<String> {
-    features_of(text, &text::tokens(text))
+    marked(text, text::tokens(text).into_iter().map(|t| t.text).collect())
 }
 
 /// [`features`] of a message already tokenized.
 pub fn features_of(text: &str, tokens: &[text::Token]) -> Vec<String> {
-    let mut f: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+    marked(text, tokens.iter().map(|t| t.text.clone()).collect())
+}
+
+/// `f` (a message's tokens) with the message's final mark.
+fn marked(text: &str, mut f: Vec<String>) -> Vec<String> {
     let t = text.trim_end();
     if t.ends_with(['?', '？']) {
         f.push("<?>".into());

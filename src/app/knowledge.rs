@@ -30,10 +30,20 @@ pub struct Knowledge {
 impl Knowledge {
     pub fn load(config: Config) -> Result<Knowledge, StartError> {
         let content = Arc::new(Content::embedded()?);
-        let faq = FaqIndex::build(&content)?;
-        // The intent lexicon too, so the first message does not wait for it.
-        intent::ready();
-        let second = Some(crate::classifier::Model::shipped().map_err(StartError::Examples)?);
+        // The classifier trains while the FAQ index is built: on two cores
+        // start-up takes the longer of the two, not their sum.
+        let (faq, second) = std::thread::scope(|s| {
+            let model = s.spawn(crate::classifier::Model::shipped);
+            let faq = FaqIndex::build(&content);
+            // The intent lexicon too, so the first message does not wait for it.
+            intent::ready();
+            (faq, model.join())
+        });
+        let faq = faq?;
+        let second = match second {
+            Ok(model) => Some(model.map_err(StartError::Examples)?),
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
         Ok(Knowledge {
             config,
             content,
