@@ -121,6 +121,11 @@ pub struct Intent {
     /// A question about what to do after a task (「証明書入れたら次って何？」):
     /// the task.
     pub after: Option<TaskId>,
+    /// The message says a vendor files the claims (「業者に代行してもらうなら」
+    /// "our claims are outsourced"): its answer is the one for vendor
+    /// billing. (A question about proxy billing asks how to start it, so
+    /// proxy billing is not read from a message.)
+    pub vendor: bool,
 }
 
 impl Intent {
@@ -135,6 +140,7 @@ impl Intent {
             aspect_only: false,
             chat: None,
             after: None,
+            vendor: false,
         }
     }
 
@@ -358,8 +364,16 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     let folded = text::fold_question(message);
     let f = folded.trim();
     let scan = Scan::new(f);
+    Intent {
+        vendor: scan.any("said:vendor"),
+        ..classify_scan(message, tokens, f, &scan)
+    }
+}
+
+/// [`classify_tokens`] on the message folded (`f`) and scanned for cues.
+fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) -> Intent {
     let all = 0..f.len();
-    if let Some(talk) = small_talk(&scan) {
+    if let Some(talk) = small_talk(scan) {
         return Intent {
             talk: Some(talk),
             ..Intent::of(Kind::SmallTalk)
@@ -367,7 +381,7 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     }
     if scan.any("person:strong")
         || (scan.any("person") && scan.any("person:verb"))
-        || (scan.any("person:knower") && !off_scope(&scan))
+        || (scan.any("person:knower") && !off_scope(scan))
     {
         return Intent::of(Kind::Handoff);
     }
@@ -395,18 +409,18 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
         .chain(scan.hits_in("offscope", all.clone()))
         .collect();
     let asks =
-        has_problem(&scan) || asking(&scan, &ASKING, &talk) || asking(&scan, &["person", "secret", "price"], &named);
+        has_problem(scan) || asking(scan, &ASKING, &talk) || asking(scan, &["person", "secret", "price"], &named);
     // Another certificate or 届 said to have come is not a report either.
-    if off_scope(&scan) {
+    if off_scope(scan) {
         return Intent {
             off_scope: true,
             // A remark on other business that asks nothing is chat
             // (「今日は雨すごいですね〜」).
-            chat: (!asks && remarks(f)).then(|| talk_of(&scan)),
+            chat: (!asks && remarks(f)).then(|| talk_of(scan)),
             ..Intent::of(Kind::Question)
         };
     }
-    if let Some(task) = status(message, &scan) {
+    if let Some(task) = status(message, scan) {
         return Intent {
             task,
             ..Intent::of(Kind::Status)
@@ -432,9 +446,9 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     }
     Intent {
         topical,
-        after: after_task(&scan),
+        after: after_task(scan),
         aspect_only: !topical && !topics.is_empty(),
-        chat: (topics.is_empty() && !asks).then(|| talk_of(&scan)),
+        chat: (topics.is_empty() && !asks).then(|| talk_of(scan)),
         ..Intent::of(Kind::Question)
     }
 }
@@ -651,17 +665,6 @@ impl Intent {
             Kind::Question => return None,
         })
     }
-}
-
-/// The billing mode a message itself speaks of, if any: a vendor filing
-/// the claims (「業者に代行してもらうなら」 "our claims are outsourced").
-/// Its answer is the one for that mode. A question about proxy billing asks
-/// how to start it, so proxy billing is not read from a message.
-pub fn mode_named(message: &str) -> Option<crate::playbook::Mode> {
-    let f = text::fold_question(message);
-    Scan::new(&f)
-        .any("said:vendor")
-        .then_some(crate::playbook::Mode::Vendor)
 }
 
 /// The task a message names, wherever it names one.

@@ -257,8 +257,8 @@ impl Knowledge {
         // A question that says a vendor files the claims is answered for
         // vendor billing: by its entry's vendor answer, or else by the entry
         // on vendor billing when that is among the candidates.
-        let named = intent::mode_named(question);
-        let lookup = if named == Some(Mode::Vendor) {
+        let named = intent.vendor.then_some(Mode::Vendor);
+        let lookup = if intent.vendor {
             self.for_vendor(index, lookup)
         } else {
             lookup
