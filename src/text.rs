@@ -38,7 +38,8 @@ fn kana_fold(c: char) -> char {
 }
 
 /// The folded form of a question: NFKC, lower case, katakana as hiragana,
-/// control and zero-width characters removed.
+/// a dash between kana as the long vowel mark, control and zero-width
+/// characters removed.
 pub fn fold_question(s: &str) -> String {
     let s = clean(s);
     // Most texts are already in NFKC (the quick check says so without
