@@ -9,7 +9,7 @@
 //! lexicon knows clause endings and negations, the model knows the ways the
 //! bank's writers reported and asked that no cue lists.
 
-use crate::fasthash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::intent::{Intent, Kind, Request};
 use crate::playbook::TaskId;

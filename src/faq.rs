@@ -4,7 +4,7 @@
 //! against its closest phrasing (or learned question) and by how much of it
 //! the entry's written texts cover.
 
-use crate::fasthash::FxHashMap;
+use rustc_hash::FxHashMap;
 
 use crate::content::{Content, Lang};
 use crate::playbook::{ContactId, StepId, TaskId};

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::fasthash::FxHashMap;
+use rustc_hash::FxHashMap;
+
 use crate::playbook::TaskId;
 use crate::text;
 

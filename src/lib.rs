@@ -56,7 +56,6 @@ pub mod dump;
 pub mod engine;
 pub mod error;
 pub mod faq;
-pub mod fasthash;
 pub mod handoff;
 pub mod intent;
 pub mod kokuhoren;

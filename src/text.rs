@@ -6,9 +6,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
-
-use crate::fasthash::FxHashMap;
 
 /// NFKC, lower case, trimmed: the form in which ids and choices are compared.
 pub fn fold(s: &str) -> String {
