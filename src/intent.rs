@@ -770,6 +770,7 @@ fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
 /// dash or an emoji after words, at a space after Japanese (a chat message's
 /// 「届きました〜 次は？」 is two) and before a kanji right after ました.
 fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let ends_clause = |before: &str| cues("clause:end").any(|e| before.ends_with(e.text.as_str()));
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut prev: Option<char> = None;
@@ -782,7 +783,7 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave || emoji {
             out.push(start..sentence.start + i);
             start = sentence.start + i + c.len_utf8();
-        } else if is_kanji(c) && f[sentence.start..sentence.start + i].ends_with("ました") {
+        } else if is_kanji(c) && ends_clause(&f[sentence.start..sentence.start + i]) {
             // 「郵送しました次は何ですか」: a kanji right after ました starts
             // another sentence typed without a mark.
             out.push(start..sentence.start + i);
@@ -834,10 +835,8 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             let then = parts.get(i + 1).is_some_and(|n| {
                 let next = f[n.clone()].trim_start();
                 // 「あとは待つだけ」 is "the rest", 「あと少し」 "almost", not "after".
-                !["あとは", "あと少し", "あとちょっと", "あと一息", "あと一歩"]
-                    .iter()
-                    .any(|r| next.starts_with(r))
-                    && cues("done:after").any(|w| next.starts_with(w.text.as_str()))
+                let starts = |g: &str| cues(g).any(|w| next.starts_with(w.text.as_str()));
+                !starts("done:after:not") && starts("done:after")
             });
             if then {
                 continue;
@@ -1057,6 +1056,11 @@ mod tests {
             "concede:end",
             "talk:nevermind",
             "after:cue",
+            "done:after:not",
+            "clause:end",
+            "said:vendor",
+            "person:knower",
+            "done:not:before",
             "yes",
         ] {
             assert!(l.names.contains_key(g), "{g}");
