@@ -165,17 +165,10 @@ impl Knowledge {
     /// billing when that entry is a confident candidate.
     fn for_vendor(&self, index: &FaqIndex, mut lookup: Lookup) -> Lookup {
         let entries = index.entries();
-        let has_variant = |e: usize| {
-            e < self.faq.entries().len()
-                && self
-                    .content
-                    .attr(Lang::Ja, &format!("faq-{}", entries[e].id), Mode::Vendor.as_str())
-                    .is_some()
-        };
         let Some(best) = &lookup.best else {
             return lookup;
         };
-        if has_variant(best.entry) || entries[best.entry].id == "vendor" {
+        if self.variant(best.entry, Mode::Vendor).is_some() || entries[best.entry].id == "vendor" {
             return lookup;
         }
         let at = lookup
@@ -188,6 +181,15 @@ impl Knowledge {
             lookup.alternatives.insert(0, old);
         }
         lookup
+    }
+
+    /// The message id of built-in entry `entry`'s answer for `mode`
+    /// (`faq-certificate-fee.vendor`), if it has one. Taught entries have
+    /// no variants.
+    fn variant(&self, entry: usize, mode: Mode) -> Option<String> {
+        let id = format!("faq-{}", self.faq.entries().get(entry)?.id);
+        (mode != Mode::Direct && self.content.attr(Lang::Ja, &id, mode.as_str()).is_some())
+            .then(|| format!("{id}.{}", mode.as_str()))
     }
 
     fn understood(
@@ -257,7 +259,6 @@ impl Knowledge {
         // A question that says a vendor files the claims is answered for
         // vendor billing: by its entry's vendor answer, or else by the entry
         // on vendor billing when that is among the candidates.
-        let named = intent.vendor.then_some(Mode::Vendor);
         let lookup = if intent.vendor {
             self.for_vendor(index, lookup)
         } else {
@@ -271,17 +272,11 @@ impl Knowledge {
         };
         // Only the built-in entries have variants (taught ones follow them).
         // A mode the question speaks of is the one it asks about.
-        let mode = named.or(mode);
+        let mode = if intent.vendor { Some(Mode::Vendor) } else { mode };
         let builtin = lookup.best.as_ref().filter(|h| h.entry < self.faq.entries().len());
         let answer = builtin.map(|h| {
-            let id = format!("faq-{}", self.faq.entries()[h.entry].id);
-            let variant = mode
-                .filter(|m| *m != Mode::Direct)
-                .filter(|m| self.content.attr(Lang::Ja, &id, m.as_str()).is_some());
-            match variant {
-                Some(m) => format!("{id}.{}", m.as_str()),
-                None => id,
-            }
+            mode.and_then(|m| self.variant(h.entry, m))
+                .unwrap_or_else(|| format!("faq-{}", self.faq.entries()[h.entry].id))
         });
         Answered {
             intent,
