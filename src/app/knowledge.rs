@@ -164,17 +164,18 @@ impl Knowledge {
     /// answer without a vendor variant gives way to the entry on vendor
     /// billing when that entry is a confident candidate.
     fn for_vendor(&self, index: &FaqIndex, mut lookup: Lookup) -> Lookup {
-        let entries = index.entries();
+        // The entry on vendor billing is the one that routes to the vendor.
+        let on_vendor = |e: usize| index.entries()[e].contact == ContactId::Vendor;
         let Some(best) = &lookup.best else {
             return lookup;
         };
-        if self.variant(best.entry, Mode::Vendor).is_some() || entries[best.entry].id == "vendor" {
+        if self.variant(best.entry, Mode::Vendor).is_some() || on_vendor(best.entry) {
             return lookup;
         }
         let at = lookup
             .alternatives
             .iter()
-            .position(|h| entries[h.entry].id == "vendor" && h.confidence >= crate::faq::THRESHOLD);
+            .position(|h| on_vendor(h.entry) && h.confidence >= crate::faq::THRESHOLD);
         if let Some(at) = at {
             let vendor = lookup.alternatives.remove(at);
             let old = lookup.best.replace(vendor).expect("a best answer");
