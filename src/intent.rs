@@ -127,6 +127,9 @@ pub struct Intent {
     /// billing. (A question about proxy billing asks how to start it, so
     /// proxy billing is not read from a message.)
     pub vendor: bool,
+    /// A question that asks in words: a question mark, an asking word, a
+    /// request (a problem told without them does not count).
+    pub asks: bool,
 }
 
 impl Intent {
@@ -142,6 +145,7 @@ impl Intent {
             chat: None,
             after: None,
             vendor: false,
+            asks: false,
         }
     }
 
@@ -318,6 +322,12 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// Whether a hit lies inside a hit of `group`.
+    fn within(&self, h: &Hit, group: &str) -> bool {
+        self.hits_in(group, 0..self.s.len())
+            .any(|o| o.start <= h.start && h.end <= o.end)
+    }
+
     fn any_in(&self, group: &str, range: Range<usize>) -> bool {
         self.hits_in(group, range).next().is_some()
     }
@@ -409,8 +419,8 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         .copied()
         .chain(scan.hits_in("offscope", all.clone()))
         .collect();
-    let asks =
-        has_problem(scan) || asking(scan, &ASKING, &talk) || asking(scan, &["person", "secret", "price"], &named);
+    let asks_in_words = asking(scan, &ASKING, &talk) || asking(scan, &["person", "secret", "price"], &named);
+    let asks = has_problem(scan) || asks_in_words;
     // Another certificate or 届 said to have come is not a report either.
     if off_scope(scan) {
         return Intent {
@@ -450,6 +460,7 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         after: after_task(scan),
         aspect_only: !topical && !topics.is_empty(),
         chat: (topics.is_empty() && !asks).then(|| talk_of(scan)),
+        asks: asks_in_words,
         ..Intent::of(Kind::Question)
     }
 }
@@ -472,7 +483,10 @@ fn off_scope(scan: &Scan) -> bool {
             8,
         )
         || (scan.any("upgrade") && scan.any("howto"))
-        || (scan.any("price") && scan.any("product"))
+        || (scan.any("price")
+            && scan
+                .hits_in("product", 0..f.len())
+                .any(|h| !scan.within(h, "product:not")))
 }
 
 /// Whether the words of other business (`offscope`) are only context: all
@@ -693,6 +707,34 @@ const ASKING: [&str; 3] = ["ask", "ask:request", "howto"];
 /// 「教えて」 "how"), or an asking ending (「…は」「…って」).
 pub fn asks(sentence: &str) -> bool {
     asking(&Scan::new(&text::fold_question(sentence)), &ASKING, &[])
+}
+
+/// A message with the frame of a formal letter taken off: the opening and
+/// closing words (拝啓…敬具, 前略…草々) and the sentences of seasonal or
+/// courtesy greeting (「時下ますますご清祥のこととお慶び申し上げます。」), so
+/// that what the letter asks or reports is read as if typed in chat; `None`
+/// when there is no frame, or nothing but a frame. The cues (`letter:*`)
+/// are kanji and hiragana, which folding leaves as they are, so they are
+/// matched as written.
+pub fn unframed(message: &str) -> Option<String> {
+    let in_group = |group: &str, s: &str| cues(group).any(|c| s.contains(c.text.as_str()));
+    if !in_group("letter:open", message) && !in_group("letter:close", message) && !in_group("letter:greeting", message)
+    {
+        return None;
+    }
+    let body: String = text::sentences(message)
+        .into_iter()
+        .filter(|s| !in_group("letter:greeting", s))
+        .collect();
+    let edge = |c: char| c.is_whitespace() || "、,。.".contains(c);
+    let mut s = body.trim_matches(edge);
+    while let Some(c) = cues("letter:open").find(|c| s.starts_with(c.text.as_str())) {
+        s = s[c.text.len()..].trim_matches(edge);
+    }
+    while let Some(c) = cues("letter:close").find(|c| s.ends_with(c.text.as_str())) {
+        s = s[..s.len() - c.text.len()].trim_matches(edge);
+    }
+    (has_content(s) && s.len() < message.trim().len()).then(|| s.to_string())
 }
 
 /// Whether every sentence of a message asks (「終わったら、それで完了ですか？」):
@@ -1202,6 +1244,31 @@ mod tests {
         assert_eq!(classify("複合機のスキャナが急に動かなくなりました").chat, None);
         assert_eq!(classify("プリンターの設定方法は(急ぎ)").chat, None);
         assert_eq!(classify("プリンターの設定は（田中）").chat, None);
+    }
+
+    #[test]
+    fn a_letters_frame_is_taken_off() {
+        assert_eq!(
+            unframed("拝啓 時下ますますご清祥のこととお慶び申し上げます。さて、証明書の費用をご教示ください。敬具")
+                .as_deref(),
+            Some("証明書の費用をご教示ください")
+        );
+        assert_eq!(unframed("証明書の費用は？"), None);
+        // Nothing but a frame stays as it is.
+        assert_eq!(unframed("拝啓 敬具"), None);
+        // Archaic forms ask and report.
+        let body = unframed("前略 代理人申請の手続き、滞りなく相済み申し候 草々").unwrap();
+        assert_eq!(classify(&body).task, Some(TaskId::ProxyApplication));
+        let body =
+            unframed("拝啓 万一、月の１０日までに伝送が叶わぬ場合、当月分の請求は如何相成りましょうや 敬具").unwrap();
+        assert_eq!(kind(&body), Kind::Question);
+        assert!(classify(&body).asks);
+    }
+
+    #[test]
+    fn buying_a_replacement_pc_is_not_the_price_of_a_product() {
+        assert!(!classify("来月パソコン買い替えるんやけど、証明書とかなんぼかかるん？").off_scope);
+        assert!(classify("ノートパソコン買うならいくらくらい？").off_scope);
     }
 
     #[test]

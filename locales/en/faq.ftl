@@ -134,7 +134,7 @@ faq-certificate-renewal =
 
 faq-environment-os =
     Before you prepare or buy a PC, check the current operating environment (動作環境) in the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
-    The guide 「インターネット請求の導入手順について」 lists these systems, as it was when it was written: Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1).
+    The guide 「インターネット請求の導入手順について」 lists these systems, as it was when it was written: Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1), with the browser Internet Explorer 11.
     The guide says nothing about systems it does not list, such as Windows 11 or Mac.
     To find out whether your PC can be used, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What operating system (OS) is supported?
@@ -144,7 +144,7 @@ faq-environment-os =
 
 faq-browser =
     Check which browsers can be used in the current operating environment (動作環境) of the reception system (介護電子請求受付システム, http://www.e-seikyuu.jp/).
-    The guide 「インターネット請求の導入手順について」 lists Internet Explorer 11, as it was when it was written.
+    The guide 「インターネット請求の導入手順について」 lists Internet Explorer 11, as it was when it was written, on Microsoft Windows 10 / 8.1 / 7 (Service Pack 1).
     The guide says nothing about other browsers, such as Edge.
     To find out whether your browser can be used, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = Which browser should we use?

@@ -134,7 +134,7 @@ faq-certificate-renewal =
 
 faq-environment-os =
     パソコンを用意・購入する前に、介護電子請求受付システム（http://www.e-seikyuu.jp/）で最新の動作環境をご確認ください。
-    資料「インターネット請求の導入手順について」には、作成時点のOSとして Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1) の記載があります。
+    資料「インターネット請求の導入手順について」には、作成時点のOSとして Microsoft Windows 10 / Microsoft Windows 8.1 / Microsoft Windows 7 (Service Pack 1)、ブラウザとして Internet Explorer 11 の記載があります。
     Windows 11 や Mac など、この一覧にないOSについては、この資料には記載がありません。
     お使いのパソコンで使えるかは、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
     .question = 動作環境（OS）は何ですか？
@@ -144,7 +144,7 @@ faq-environment-os =
 
 faq-browser =
     使えるブラウザは、介護電子請求受付システム（http://www.e-seikyuu.jp/）の最新の動作環境でご確認ください。
-    資料「インターネット請求の導入手順について」には、作成時点のブラウザとして Internet Explorer 11 の記載があります。
+    資料「インターネット請求の導入手順について」には、作成時点のブラウザとして Internet Explorer 11、OSとして Microsoft Windows 10 / 8.1 / 7 (Service Pack 1) の記載があります。
     Edge など、ほかのブラウザについては、この資料には記載がありません。
     お使いのブラウザで使えるかは、介護電子請求受付システムヘルプデスク（TEL 0570-059-402）へお問合せください。
     .question = 使用するブラウザは何ですか？

@@ -127,6 +127,10 @@ impl Knowledge {
             // Chat that names nothing and asks nothing reports no task, and
             // calls for no one unless it names a person (「事務の担当です」
             // introduces its writer).
+            // A question that names a topic and asks about it is not small
+            // talk, however politely it is put (「…をご教示くださいますよう、
+            // 伏してお願い申し上げます」).
+            .filter(|o| o.kind != Kind::SmallTalk || !(intent.topical && intent.asks))
             .filter(|o| match (intent.chat, o.kind) {
                 (None, _) => true,
                 (Some(_), Kind::Status) => false,
@@ -440,9 +444,14 @@ fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) 
 }
 
 /// A message as the lexicon reads it: with spaced-out kana joined
-/// ([`crate::text::unspaced`]), its tokens, and what it is.
+/// ([`crate::text::unspaced`]) and a letter's frame taken off
+/// ([`intent::unframed`]), its tokens, and what it is.
 fn read(question: &str) -> (std::borrow::Cow<'_, str>, Vec<crate::text::Token>, Intent) {
     let question = crate::text::unspaced(question);
+    let question = match intent::unframed(&question) {
+        Some(body) => std::borrow::Cow::Owned(body),
+        None => question,
+    };
     let tokens = crate::text::tokens(&question);
     let intent = intent::classify_tokens(&question, &tokens);
     (question, tokens, intent)
