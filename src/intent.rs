@@ -130,6 +130,8 @@ pub struct Intent {
     /// A question that asks in words: a question mark, an asking word, a
     /// request (a problem told without them does not count).
     pub asks: bool,
+    /// It tells a problem (「ちがうと思います」「届かない」).
+    pub troubled: bool,
 }
 
 impl Intent {
@@ -146,6 +148,7 @@ impl Intent {
             after: None,
             vendor: false,
             asks: false,
+            troubled: false,
         }
     }
 
@@ -420,7 +423,8 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         .chain(scan.hits_in("offscope", all.clone()))
         .collect();
     let asks_in_words = asking(scan, &ASKING, &talk) || asking(scan, &["person", "secret", "price"], &named);
-    let asks = has_problem(scan) || asks_in_words;
+    let troubled = has_problem(scan);
+    let asks = troubled || asks_in_words;
     // Another certificate or 届 said to have come is not a report either.
     if off_scope(scan) {
         return Intent {
@@ -428,6 +432,8 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
             // A remark on other business that asks nothing is chat
             // (「今日は雨すごいですね〜」).
             chat: (!asks && remarks(f)).then(|| talk_of(scan)),
+            asks: asks_in_words,
+            troubled,
             ..Intent::of(Kind::Question)
         };
     }
@@ -461,6 +467,7 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         aspect_only: !topical && !topics.is_empty(),
         chat: (topics.is_empty() && !asks).then(|| talk_of(scan)),
         asks: asks_in_words,
+        troubled,
         ..Intent::of(Kind::Question)
     }
 }
@@ -753,7 +760,7 @@ fn asking(scan: &Scan, groups: &[&str], except: &[&Hit]) -> bool {
         || cues("ask:end").any(|e| tail.ends_with(e.text.as_str()))
         || groups.iter().any(|g| {
             scan.hits_in(g, 0..f.len())
-                .any(|h| !except.iter().any(|t| t.start <= h.start && h.end <= t.end))
+                .any(|h| !except.iter().any(|t| t.start <= h.start && h.end <= t.end) && !scan.within(h, "ask:not"))
         })
 }
 
@@ -809,15 +816,19 @@ fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
 }
 
 /// The clauses of a sentence as byte ranges: split at commas, at a wave
-/// dash or an emoji after words, at a space after Japanese (a chat message's
-/// 「届きました〜 次は？」 is two) and before a kanji right after ました.
+/// dash or an emoji after words, at a space after Japanese or a laugh (w)
+/// typed after it (a chat message's 「届きました〜 次は？」 is two) and before
+/// a kanji right after ました.
 fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let ends_clause = |before: &str| cues("clause:end").any(|e| before.ends_with(e.text.as_str()));
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut prev: Option<char> = None;
+    let mut before_prev: Option<char> = None;
     for (i, c) in f[sentence.clone()].char_indices() {
-        let japanese_space = c.is_whitespace() && prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace());
+        // A laugh typed as w after Japanese (「できたｗ ID…」) is Japanese too.
+        let laugh = prev == Some('w') && before_prev.is_some_and(|p| !p.is_ascii());
+        let japanese_space = c.is_whitespace() && (laugh || prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace()));
         // 「おわりました〜次は？」: a wave dash after words (not 1日〜10日).
         let wave = matches!(c, '〜' | '~') && prev.is_some_and(|p| !p.is_ascii_digit());
         // 「郵送しました📮次は？」: an emoji after words ends a clause too.
@@ -831,6 +842,7 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
             out.push(start..sentence.start + i);
             start = sentence.start + i;
         }
+        before_prev = prev;
         prev = Some(c);
     }
     out.push(start..sentence.end);
@@ -957,9 +969,11 @@ fn has_problem_outside(scan: &Scan, except: &[Range<usize>]) -> bool {
 
 /// The clauses that concede a problem past with けど (「…間違えたけど笑」),
 /// not a failure (「…できなかったけど」): `concede:end` and not
-/// `concede:not`, marks and laughs aside.
+/// `concede:not`, marks and laughs aside; in a message said with relief
+/// (「やっと」「無事」), any problem told in the past (「IDの0とOを間違えてた」).
 fn conceded(scan: &Scan) -> Vec<Range<usize>> {
     let f = scan.s;
+    let relieved = scan.any("relief");
     sentences(f)
         .into_iter()
         .flat_map(|(s, _)| clauses(f, s))
@@ -967,7 +981,7 @@ fn conceded(scan: &Scan) -> Vec<Range<usize>> {
         .filter(|c| {
             let t = f[c.clone()].trim_end_matches(|ch: char| !content_char(ch) || matches!(ch, '笑' | 'w'));
             let ends = |g: &str| cues(g).any(|e| t.ends_with(e.text.as_str()));
-            ends("concede:end") && !ends("concede:not")
+            (ends("concede:end") && !ends("concede:not")) || (relieved && ends("concede:past"))
         })
         .collect()
 }
@@ -1049,6 +1063,8 @@ fn task_in(scan: &Scan, sentence: Range<usize>) -> Option<TaskId> {
     let has = |g: &str| scan.any_in(g, sentence.clone());
     Some(if has("task:proxy-application") {
         TaskId::ProxyApplication
+    } else if has("task:software-into") {
+        TaskId::Software
     } else if has("task:installer") {
         TaskId::Installer
     } else if has("task:login") {
@@ -1263,6 +1279,41 @@ mod tests {
             unframed("拝啓 万一、月の１０日までに伝送が叶わぬ場合、当月分の請求は如何相成りましょうや 敬具").unwrap();
         assert_eq!(kind(&body), Kind::Question);
         assert!(classify(&body).asks);
+    }
+
+    #[test]
+    fn a_report_said_with_relief_survives_a_past_slip() {
+        assert_eq!(
+            classify("やっとログインできた〜😂 IDの0とOを間違えてたw").task,
+            Some(TaskId::Login)
+        );
+        assert_eq!(
+            classify("やっとログインできたｗ ID打ち間違えてただけでした").task,
+            Some(TaskId::Login)
+        );
+        // A problem now is still a question.
+        assert_eq!(
+            kind("やっとログインできたけど証明書がインストールできない"),
+            Kind::Question
+        );
+        // Nothing needed is not a problem.
+        assert_eq!(
+            classify("統合インストーラ入れました。設定とか何もいらないんですよね？").task,
+            Some(TaskId::Installer)
+        );
+    }
+
+    #[test]
+    fn setting_up_the_software_with_the_certificate_reports_the_software() {
+        assert_eq!(
+            classify("伝送ソフトにユーザIDと証明書の設定を入れ終わりました！").task,
+            Some(TaskId::Software)
+        );
+        assert_eq!(
+            classify("証明書をパソコンに入れ終わりました！").task,
+            Some(TaskId::CertificateInstall)
+        );
+        assert_eq!(classify("さっきの完了 キャンセルして").request, Some(Request::Undo));
     }
 
     #[test]

@@ -116,6 +116,12 @@ impl Knowledge {
         // second opinion decides; over an FAQ answer it must be surer.
         let second = match (&self.second, intent.kind, intent.off_scope) {
             (Some(m), Kind::Question, false) => Some(m.opinion_of(question, &tokens)),
+            // Other business told without asking anything or telling a
+            // problem (「週末は雨みたいですねー」) is chat when the
+            // classifier reads small talk.
+            (Some(m), Kind::Question, true) if !intent.asks && !intent.troubled => {
+                Some(m.opinion_of(question, &tokens)).filter(|o| o.kind == Kind::SmallTalk)
+            }
             _ => None,
         };
         let a = self.understood(index, question, tokens.clone(), intent, office, mode);

@@ -199,6 +199,37 @@ fn chat_is_small_talk_whatever_words_it_shares() {
 }
 
 #[test]
+fn a_formal_letter_is_read_for_what_it_asks_or_reports() {
+    let (_d, app) = office_with(&["/done", "/done"]);
+    let before = recorded(&app);
+    replies_with(
+        &app,
+        &[
+            // The seasonal greeting and the closing are politeness, not small talk.
+            (
+                "拝啓 時下ますますご清祥のこととお慶び申し上げます。さて、インターネット請求開始の届出は、いずれの機関へ提出すべきものに候や、ご教示賜りたく存じます。敬具",
+                "faq-notify-where",
+            ),
+            (
+                "前略 代理請求の手続きにつきましては如何なる書面を参照すべきか、ご教示くだされたく候 草々",
+                "faq-proxy-procedure",
+            ),
+            // An archaic report is still a report, confirmed first.
+            ("謹啓 「電子請求登録結果に関するお知らせ」、本日確かに拝受仕り候", "intent-status-confirm"),
+        ],
+    );
+    assert_eq!(recorded(&app), before);
+}
+
+#[test]
+fn other_business_told_in_passing_is_small_talk_but_asked_is_refused() {
+    let (_d, app) = office_with(&[]);
+    replies_with(&app, &[("週末は雨みたいですねー", "intent-ack")]);
+    assert!(unanswered(&app).is_empty(), "{:?}", unanswered(&app));
+    replies_with(&app, &[("週末は雨ですか？", "answer-off-scope")]);
+}
+
+#[test]
 fn what_follows_a_task_is_answered_by_the_entry_for_the_next_one() {
     let (_d, app) = office_with(&[]);
     replies_with(
