@@ -1085,6 +1085,10 @@ fn task_in(scan: &Scan, sentence: Range<usize>) -> Option<TaskId> {
         TaskId::Software
     } else if has("task:environment") {
         TaskId::Environment
+    } else if has("task:arrived") {
+        // Something arrived, nothing named (「届いた」): by post only the
+        // notice comes.
+        TaskId::NotifyReceive
     } else {
         return None;
     })
@@ -1314,6 +1318,33 @@ mod tests {
             Some(TaskId::CertificateInstall)
         );
         assert_eq!(classify("さっきの完了 キャンセルして").request, Some(Request::Undo));
+    }
+
+    #[test]
+    fn arrived_alone_is_the_notice_and_a_cheer_is_no_report() {
+        assert_eq!(classify("届いた").task, Some(TaskId::NotifyReceive));
+        assert_ne!(kind("やった〜"), Kind::Status);
+        assert_ne!(
+            kind("3時のおやつにどら焼きいただきました🍵 ごちそうさまです"),
+            Kind::Status
+        );
+        assert_eq!(classify("大理人申請おわりました").task, Some(TaskId::ProxyApplication));
+        assert_eq!(classify("ログイン成功。").task, Some(TaskId::Login));
+        assert_eq!(kind("このチャンネルのスタッフさん呼んでもらえますか"), Kind::Handoff);
+    }
+
+    #[test]
+    fn more_near_misses_in_english_and_slang() {
+        for q in [
+            "How do I reset the office Wi-Fi router?",
+            "ＬＩＮＥＷＯＲＫＳの通知こないんだけど",
+            "win10から11にアプデするやり方おしえて",
+            "How much is an iPad for recording visits?",
+            "Where do I get the form to change our office address?",
+        ] {
+            assert!(classify(q).off_scope, "{q}");
+        }
+        assert!(!classify("iPadでも使えますか？").off_scope);
     }
 
     #[test]
