@@ -9,7 +9,7 @@
 //! lexicon knows clause endings and negations, the model knows the ways the
 //! bank's writers reported and asked that no cue lists.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::intent::{Intent, Kind, Request};
 use crate::playbook::TaskId;
@@ -31,8 +31,10 @@ pub const MARGIN_OVER_ANSWER: f64 = 5.0;
 pub struct Bayes {
     classes: Vec<String>,
     prior: Vec<f64>,
-    /// class → token → log P(token | class)
-    like: Vec<FxHashMap<String, f64>>,
+    /// token → its column in `like`
+    vocab: FxHashMap<String, u32>,
+    /// class → token column → log P(token | class)
+    like: Vec<Vec<f64>>,
     /// class → log P(unseen token | class)
     unseen: Vec<f64>,
 }
@@ -48,27 +50,40 @@ pub fn features_of(text: &str, tokens: &[text::Token]) -> Vec<String> {
     marked(text, tokens.iter().map(|t| t.text.clone()).collect())
 }
 
-/// `f` (a message's tokens) with the message's final mark.
-fn marked(text: &str, mut f: Vec<String>) -> Vec<String> {
-    let t = text.trim_end();
-    if t.ends_with(['?', '？']) {
-        f.push("<?>".into());
-    }
-    if t.ends_with(['!', '！']) {
-        f.push("<!>".into());
-    }
-    if f.is_empty() {
-        f.push("<empty>".into());
-    }
+/// [`features_of`], borrowed from the tokens (training and each message
+/// make no copies).
+fn feature_refs<'a>(text: &str, tokens: &'a [text::Token]) -> Vec<&'a str> {
+    let mut f: Vec<&'a str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    let empty = f.is_empty();
+    f.extend(marks(text, empty).into_iter().flatten());
     f
 }
 
-/// [`features`] of every example, the second half tokenized on a second
-/// thread (tokenizing is most of training; on two cores it takes half the
-/// time, on one the same).
-fn features_split(examples: &[Example]) -> Vec<Vec<String>> {
+/// The features a message's final mark adds (`empty`: it has no tokens).
+fn marks(text: &str, empty: bool) -> [Option<&'static str>; 3] {
+    let t = text.trim_end();
+    let q = t.ends_with(['?', '？']);
+    let x = t.ends_with(['!', '！']);
+    [
+        q.then_some("<?>"),
+        x.then_some("<!>"),
+        (empty && !q && !x).then_some("<empty>"),
+    ]
+}
+
+/// `f` (a message's tokens) with the message's final mark.
+fn marked(text: &str, mut f: Vec<String>) -> Vec<String> {
+    let empty = f.is_empty();
+    f.extend(marks(text, empty).into_iter().flatten().map(String::from));
+    f
+}
+
+/// [`text::tokens`] of every example's text, in order, the second half
+/// made on a second thread (tokenizing is most of training: on two cores
+/// it takes half the time, on one the same).
+pub fn tokenize(examples: &[Example]) -> Vec<Vec<text::Token>> {
     let (first, second) = examples.split_at(examples.len() / 2);
-    let of = |part: &[Example]| part.iter().map(|e| features(e.text)).collect::<Vec<_>>();
+    let of = |part: &[Example]| part.iter().map(|e| text::tokens(e.text)).collect::<Vec<_>>();
     std::thread::scope(|s| {
         let later = s.spawn(|| of(second));
         let mut all = of(first);
@@ -89,47 +104,56 @@ impl Bayes {
 
     /// [`Bayes::train`] on `(features, class)` pairs: examples already
     /// made into [`features`] (each example once, for every model).
-    pub fn train_features<'a>(examples: impl IntoIterator<Item = (&'a [String], &'a str)>) -> Bayes {
+    pub fn train_features<'a, S: AsRef<str> + 'a>(examples: impl IntoIterator<Item = (&'a [S], &'a str)>) -> Bayes {
         const ALPHA: f64 = 0.5;
         let mut classes: Vec<String> = Vec::new();
         let mut docs: Vec<usize> = Vec::new();
-        let mut counts: Vec<FxHashMap<String, f64>> = Vec::new();
-        let mut vocab: FxHashSet<String> = FxHashSet::default();
+        // class → token column → count (columns as the vocabulary grows)
+        let mut counts: Vec<Vec<f64>> = Vec::new();
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         for (features, class) in examples {
             let c = match classes.iter().position(|x| x == class) {
                 Some(c) => c,
                 None => {
                     classes.push(class.to_string());
                     docs.push(0);
-                    counts.push(FxHashMap::default());
+                    counts.push(Vec::new());
                     classes.len() - 1
                 }
             };
             docs[c] += 1;
             for t in features {
-                if let Some(n) = counts[c].get_mut(t) {
-                    *n += 1.0;
-                } else {
-                    counts[c].insert(t.clone(), 1.0);
+                let t = t.as_ref();
+                let id = match vocab.get(t) {
+                    Some(&id) => id as usize,
+                    None => {
+                        vocab.insert(t.to_string(), vocab.len() as u32);
+                        vocab.len() - 1
+                    }
+                };
+                let row = &mut counts[c];
+                if row.len() <= id {
+                    row.resize(id + 1, 0.0);
                 }
-                if !vocab.contains(t) {
-                    vocab.insert(t.clone());
-                }
+                row[id] += 1.0;
             }
         }
         let n: usize = docs.iter().sum();
         let v = vocab.len() as f64;
         let mut like = Vec::new();
         let mut unseen = Vec::new();
-        for m in &counts {
-            let total: f64 = m.values().sum();
+        for row in &counts {
+            let total: f64 = row.iter().sum();
             let denom = total + ALPHA * v;
-            like.push(m.iter().map(|(t, c)| (t.clone(), ((c + ALPHA) / denom).ln())).collect());
+            let mut l: Vec<f64> = row.iter().map(|c| ((c + ALPHA) / denom).ln()).collect();
+            l.resize(vocab.len(), (ALPHA / denom).ln());
+            like.push(l);
             unseen.push((ALPHA / denom).ln());
         }
         Bayes {
             prior: docs.iter().map(|d| (*d as f64 / n.max(1) as f64).ln()).collect(),
             classes,
+            vocab,
             like,
             unseen,
         }
@@ -142,12 +166,17 @@ impl Bayes {
     }
 
     /// [`Bayes::predict`] on features already made.
-    pub fn predict_features(&self, f: &[String]) -> Option<(&str, f64)> {
+    pub fn predict_features(&self, f: &[impl AsRef<str>]) -> Option<(&str, f64)> {
+        let ids: Vec<Option<usize>> = f
+            .iter()
+            .map(|t| self.vocab.get(t.as_ref()).map(|&i| i as usize))
+            .collect();
         let mut scored: Vec<(usize, f64)> = (0..self.classes.len())
             .map(|c| {
                 let s = self.prior[c]
-                    + f.iter()
-                        .map(|t| self.like[c].get(t).copied().unwrap_or(self.unseen[c]))
+                    + ids
+                        .iter()
+                        .map(|id| id.map_or(self.unseen[c], |i| self.like[c][i]))
                         .sum::<f64>();
                 (c, s)
             })
@@ -231,7 +260,18 @@ impl Opinion {
 
 impl Model {
     pub fn train(examples: &[Example]) -> Model {
-        let featured: Vec<(Vec<String>, &Example)> = features_split(examples).into_iter().zip(examples).collect();
+        Model::train_tokenized(examples, &tokenize(examples))
+    }
+
+    /// [`Model::train`] on examples already tokenized ([`tokenize`]: the
+    /// bot's start-up shares the tokens with the FAQ index, whose learned
+    /// questions are among the examples).
+    pub fn train_tokenized(examples: &[Example], tokens: &[Vec<text::Token>]) -> Model {
+        let featured: Vec<(Vec<&str>, &Example)> = examples
+            .iter()
+            .zip(tokens)
+            .map(|(e, t)| (feature_refs(e.text, t), e))
+            .collect();
         let labelled = |k: &'static str| {
             featured
                 .iter()
@@ -257,7 +297,7 @@ impl Model {
 
     /// [`Model::opinion`] of a message already tokenized ([`text::tokens`]).
     pub fn opinion_of(&self, text: &str, tokens: &[text::Token]) -> Opinion {
-        let f = features_of(text, tokens);
+        let f = feature_refs(text, tokens);
         let (kind, margin) = self.kind.predict_features(&f).unwrap_or(("answer", 0.0));
         let kind_of = match kind {
             "status" => Kind::Status,
@@ -300,6 +340,30 @@ mod tests {
             ("電子証明書っていくらですか？", Kind::Question),
         ] {
             assert_eq!(m.opinion(text).kind, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn tokens_made_once_train_the_same_model_and_index() {
+        let examples = parse(EXAMPLES).unwrap();
+        let tokens = tokenize(&examples);
+        let shared = Model::train_tokenized(&examples, &tokens);
+        let alone = Model::train(&examples);
+        let content = crate::content::Content::embedded().unwrap();
+        let known: crate::faq::Known = examples
+            .iter()
+            .zip(&tokens)
+            .map(|(e, t)| (e.text, t.as_slice()))
+            .collect();
+        let index = crate::faq::FaqIndex::build_known(&content, &known).unwrap();
+        let plain = crate::faq::FaqIndex::build(&content).unwrap();
+        for text in examples.iter().step_by(97).map(|e| e.text) {
+            assert_eq!(shared.opinion(text), alone.opinion(text), "{text}");
+            let (a, b) = (index.scores(text), plain.scores(text));
+            assert_eq!(a.len(), b.len(), "{text}");
+            for (x, y) in a.iter().zip(&b) {
+                assert_eq!((x.entry, x.confidence), (y.entry, y.confidence), "{text}");
+            }
         }
     }
 

@@ -34,6 +34,9 @@ pub const LEARNED: &str = include_str!("../locales/faq-learned.tsv");
 
 /// Below this confidence the bot says it has no FAQ answer.
 pub const THRESHOLD: f32 = 0.35;
+
+/// Texts already tokenized ([`text::tokens`]), by text.
+pub type Known<'a> = FxHashMap<&'a str, &'a [text::Token]>;
 /// The threshold for a question that names no concept of
 /// `locales/synonyms.txt`.
 pub const PLAIN_THRESHOLD: f32 = 0.5;
@@ -137,26 +140,33 @@ impl FaqIndex {
     /// taught question is weighed like a built-in one. The files' entries
     /// keep their positions; new entries follow them in `extra`'s order.
     pub fn build_with(content: &Content, extra: &[ExtraDoc]) -> Result<FaqIndex, FaqError> {
-        FaqIndex::build_from(content, LEARNED, extra)
+        FaqIndex::build_from(content, LEARNED, extra, &Known::default())
+    }
+
+    /// [`FaqIndex::build`] with the tokens of some texts already made: the
+    /// learned questions are also the classifier's examples, which the
+    /// bot's start-up tokenizes once for both.
+    pub fn build_known(content: &Content, known: &Known) -> Result<FaqIndex, FaqError> {
+        FaqIndex::build_from(content, LEARNED, &[], known)
     }
 
     /// [`FaqIndex::build`] without the questions learned from the message
     /// bank (`locales/faq-learned.tsv`): the locale files' phrasings alone,
     /// to compare the two.
     pub fn build_without_learned(content: &Content) -> Result<FaqIndex, FaqError> {
-        FaqIndex::build_from(content, "", &[])
+        FaqIndex::build_from(content, "", &[], &Known::default())
     }
 
     /// [`FaqIndex::build`] with other learned questions than the shipped
     /// ones (`entry<TAB>question` lines, as in `locales/faq-learned.tsv`):
     /// to cross-validate what learning from the bank brings.
     pub fn build_with_learned(content: &Content, learned: &str) -> Result<FaqIndex, FaqError> {
-        FaqIndex::build_from(content, learned, &[])
+        FaqIndex::build_from(content, learned, &[], &Known::default())
     }
 
     /// The index of the locale files' entries, the `learned` questions
     /// (`entry<TAB>question` lines, `#` comments) and `extra`.
-    fn build_from(content: &Content, learned: &str, extra: &[ExtraDoc]) -> Result<FaqIndex, FaqError> {
+    fn build_from(content: &Content, learned: &str, extra: &[ExtraDoc], known: &Known) -> Result<FaqIndex, FaqError> {
         let mut entries: Vec<Entry> = Vec::new();
         // (entry, is_keywords, tokens, learned from the bank)
         let mut raw: Vec<(u32, bool, Vec<text::Token>, bool)> = Vec::new();
@@ -231,7 +241,8 @@ impl FaqIndex {
                 .iter()
                 .position(|e| e.id == id)
                 .ok_or_else(|| err(format!("no FAQ entry {id}")))?;
-            raw.push((idx as u32, false, text::tokens(q), true));
+            let toks = known.get(q).map_or_else(|| text::tokens(q), |t| t.to_vec());
+            raw.push((idx as u32, false, toks, true));
         }
         for doc in extra {
             let idx = match entries.iter().position(|e| e.id == doc.entry) {
@@ -250,12 +261,17 @@ impl FaqIndex {
         // Document frequencies over phrasing documents and keyword lists.
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        for (_, _, toks, _) in &raw {
-            for t in term_weights(toks).keys() {
-                let id = *vocab.entry(t.to_string()).or_insert_with(|| {
-                    df.push(0);
-                    (df.len() - 1) as u32
-                });
+        let weights: Vec<FxHashMap<&str, f32>> = raw.iter().map(|(_, _, toks, _)| term_weights(toks)).collect();
+        for tw in &weights {
+            for t in tw.keys() {
+                let id = match vocab.get(*t) {
+                    Some(&id) => id,
+                    None => {
+                        df.push(0);
+                        vocab.insert(t.to_string(), (df.len() - 1) as u32);
+                        (df.len() - 1) as u32
+                    }
+                };
                 df[id as usize] += 1;
             }
         }
@@ -265,8 +281,7 @@ impl FaqIndex {
         let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.len()];
         let mut docs = Vec::new();
         let mut written_terms: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-        for (entry, is_kw, toks, learned) in &raw {
-            let tw = term_weights(toks);
+        for ((entry, is_kw, _, learned), tw) in raw.iter().zip(&weights) {
             let mut terms: Vec<(u32, f32)> = tw
                 .iter()
                 .map(|(t, w)| (vocab[*t], w * idf[vocab[*t] as usize]))

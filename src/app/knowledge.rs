@@ -29,19 +29,29 @@ pub struct Knowledge {
 
 impl Knowledge {
     pub fn load(config: Config) -> Result<Knowledge, StartError> {
+        use crate::classifier::{self, Model};
         let content = Arc::new(Content::embedded()?);
+        let examples = classifier::parse(classifier::EXAMPLES).map_err(StartError::Examples)?;
+        // The classifier's examples are tokenized once (on two threads):
+        // the FAQ's learned questions are among them.
+        let tokens = classifier::tokenize(&examples);
+        let known: crate::faq::Known = examples
+            .iter()
+            .zip(&tokens)
+            .map(|(e, t)| (e.text, t.as_slice()))
+            .collect();
         // The classifier trains while the FAQ index is built: on two cores
-        // start-up takes the longer of the two, not their sum.
+        // that takes the longer of the two, not their sum.
         let (faq, second) = std::thread::scope(|s| {
-            let model = s.spawn(crate::classifier::Model::shipped);
-            let faq = FaqIndex::build(&content);
+            let model = s.spawn(|| Model::train_tokenized(&examples, &tokens));
+            let faq = FaqIndex::build_known(&content, &known);
             // The intent lexicon too, so the first message does not wait for it.
             intent::ready();
             (faq, model.join())
         });
         let faq = faq?;
         let second = match second {
-            Ok(model) => Some(model.map_err(StartError::Examples)?),
+            Ok(model) => Some(model),
             Err(panic) => std::panic::resume_unwind(panic),
         };
         Ok(Knowledge {
