@@ -724,9 +724,24 @@ pub fn asks(sentence: &str) -> bool {
 /// are kanji and hiragana, which folding leaves as they are, so they are
 /// matched as written.
 pub fn unframed(message: &str) -> Option<String> {
+    const GROUPS: [&str; 3] = ["letter:open", "letter:close", "letter:greeting"];
+    // Most messages have none of the first characters of a frame's words.
+    static FIRST: OnceLock<Vec<char>> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut v: Vec<char> = GROUPS
+            .iter()
+            .flat_map(|g| cues(g))
+            .filter_map(|c| c.text.chars().next())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    });
+    if !message.chars().any(|c| first.binary_search(&c).is_ok()) {
+        return None;
+    }
     let in_group = |group: &str, s: &str| cues(group).any(|c| s.contains(c.text.as_str()));
-    if !in_group("letter:open", message) && !in_group("letter:close", message) && !in_group("letter:greeting", message)
-    {
+    if !GROUPS.iter().any(|g| in_group(g, message)) {
         return None;
     }
     let body: String = text::sentences(message)
