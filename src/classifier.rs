@@ -42,16 +42,14 @@ pub struct Bayes {
 /// The features of a message: the tokens of [`text::tokens`] (bigrams,
 /// words, synonym concepts) and its final mark.
 pub fn features(text: &str) -> Vec<String> {
-    marked(text, text::tokens(text).into_iter().map(|t| t.text).collect())
+    feature_refs(text, &text::tokens(text))
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
-/// [`features`] of a message already tokenized.
-pub fn features_of(text: &str, tokens: &[text::Token]) -> Vec<String> {
-    marked(text, tokens.iter().map(|t| t.text.clone()).collect())
-}
-
-/// [`features_of`], borrowed from the tokens (training and each message
-/// make no copies).
+/// [`features`] of a message already tokenized, borrowed from its tokens
+/// (training and each message make no copies).
 fn feature_refs<'a>(text: &str, tokens: &'a [text::Token]) -> Vec<&'a str> {
     let mut f: Vec<&'a str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let empty = f.is_empty();
@@ -69,13 +67,6 @@ fn marks(text: &str, empty: bool) -> [Option<&'static str>; 3] {
         x.then_some("<!>"),
         (empty && !q && !x).then_some("<empty>"),
     ]
-}
-
-/// `f` (a message's tokens) with the message's final mark.
-fn marked(text: &str, mut f: Vec<String>) -> Vec<String> {
-    let empty = f.is_empty();
-    f.extend(marks(text, empty).into_iter().flatten().map(String::from));
-    f
 }
 
 /// [`text::tokens`] of every example's text, in order, the second half

@@ -35,11 +35,13 @@ pub const LEARNED: &str = include_str!("../locales/faq-learned.tsv");
 /// Below this confidence the bot says it has no FAQ answer.
 pub const THRESHOLD: f32 = 0.35;
 
-/// Texts already tokenized ([`text::tokens`]), by text.
-pub type Known<'a> = FxHashMap<&'a str, &'a [text::Token]>;
 /// The threshold for a question that names no concept of
 /// `locales/synonyms.txt`.
 pub const PLAIN_THRESHOLD: f32 = 0.5;
+
+/// Texts already tokenized ([`text::tokens`]), by text.
+pub type Known<'a> = FxHashMap<&'a str, &'a [text::Token]>;
+
 /// How much the words of a sentence that tells weigh beside those of a
 /// sentence that asks, in a message that does both.
 const TOLD_WEIGHT: f32 = 0.5;

@@ -753,7 +753,12 @@ pub fn unframed(message: &str) -> Option<String> {
     while let Some(c) = cues("letter:open").find(|c| s.starts_with(c.text.as_str())) {
         s = s[c.text.len()..].trim_matches(edge);
     }
-    while let Some(c) = cues("letter:close").find(|c| s.ends_with(c.text.as_str())) {
+    // A closing word stands apart (「…存じます。敬具」「…候 草々」):
+    // 「Windows 10以上」 keeps its 以上.
+    while let Some(c) = cues("letter:close").find(|c| {
+        s.strip_suffix(c.text.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(edge))
+    }) {
         s = s[..s.len() - c.text.len()].trim_matches(edge);
     }
     (has_content(s) && s.len() < message.trim().len()).then(|| s.to_string())
@@ -1291,6 +1296,8 @@ mod tests {
         assert_eq!(unframed("証明書の費用は？"), None);
         // Nothing but a frame stays as it is.
         assert_eq!(unframed("拝啓 敬具"), None);
+        // A closing word must stand apart.
+        assert_eq!(unframed("拝啓 回線は光回線以上").as_deref(), Some("回線は光回線以上"));
         // Archaic forms ask and report.
         let body = unframed("前略 代理人申請の手続き、滞りなく相済み申し候 草々").unwrap();
         assert_eq!(classify(&body).task, Some(TaskId::ProxyApplication));

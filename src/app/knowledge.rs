@@ -140,13 +140,13 @@ impl Knowledge {
             .filter(|o| o.overrules(answered))
             // A message that only asks is never made a report.
             .filter(|o| o.kind != Kind::Status || !intent::only_asks(question))
-            // Chat that names nothing and asks nothing reports no task, and
-            // calls for no one unless it names a person (「事務の担当です」
-            // introduces its writer).
             // A question that names a topic and asks about it is not small
             // talk, however politely it is put (「…をご教示くださいますよう、
             // 伏してお願い申し上げます」).
             .filter(|o| o.kind != Kind::SmallTalk || !(intent.topical && intent.asks))
+            // Chat that names nothing and asks nothing reports no task, and
+            // calls for no one unless it names a person (「事務の担当です」
+            // introduces its writer).
             .filter(|o| match (intent.chat, o.kind) {
                 (None, _) => true,
                 (Some(_), Kind::Status) => false,
