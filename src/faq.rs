@@ -4,6 +4,8 @@
 //! against its closest phrasing (or learned question) and by how much of it
 //! the entry's written texts cover.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::content::{Content, Lang};
@@ -168,10 +170,16 @@ impl FaqIndex {
 
     /// The index of the locale files' entries, the `learned` questions
     /// (`entry<TAB>question` lines, `#` comments) and `extra`.
-    fn build_from(content: &Content, learned: &str, extra: &[ExtraDoc], known: &Known) -> Result<FaqIndex, FaqError> {
+    fn build_from<'k>(
+        content: &Content,
+        learned: &str,
+        extra: &[ExtraDoc],
+        known: &Known<'k>,
+    ) -> Result<FaqIndex, FaqError> {
         let mut entries: Vec<Entry> = Vec::new();
         // (entry, is_keywords, tokens, learned from the bank)
-        let mut raw: Vec<(u32, bool, Vec<text::Token>, bool)> = Vec::new();
+        // (tokens borrowed where `known` has them)
+        let mut raw: Vec<(u32, bool, Cow<[text::Token]>, bool)> = Vec::new();
         for lang in Lang::ALL {
             for (id, _) in content.ids(lang) {
                 let Some(short) = id.strip_prefix("faq-") else {
@@ -212,18 +220,18 @@ impl FaqIndex {
                         entries.len() - 1
                     }
                 } as u32;
-                raw.push((idx, false, text::tokens(question), false));
+                raw.push((idx, false, Cow::Owned(text::tokens(question)), false));
                 for p in attrs
                     .get("phrasings")
                     .map(|p| p.split('|').collect::<Vec<_>>())
                     .unwrap_or_default()
                 {
                     if !p.trim().is_empty() {
-                        raw.push((idx, false, text::tokens(p), false));
+                        raw.push((idx, false, Cow::Owned(text::tokens(p)), false));
                     }
                 }
                 if let Some(k) = attrs.get("keywords") {
-                    raw.push((idx, true, text::tokens(k), false));
+                    raw.push((idx, true, Cow::Owned(text::tokens(k)), false));
                 }
             }
         }
@@ -243,7 +251,9 @@ impl FaqIndex {
                 .iter()
                 .position(|e| e.id == id)
                 .ok_or_else(|| err(format!("no FAQ entry {id}")))?;
-            let toks = known.get(q).map_or_else(|| text::tokens(q), |t| t.to_vec());
+            let toks = known
+                .get(q)
+                .map_or_else(|| Cow::Owned(text::tokens(q)), |t| Cow::Borrowed(*t));
             raw.push((idx as u32, false, toks, true));
         }
         for doc in extra {
@@ -258,7 +268,7 @@ impl FaqIndex {
                     entries.len() - 1
                 }
             } as u32;
-            raw.push((idx, false, text::tokens(&doc.text), false));
+            raw.push((idx, false, Cow::Owned(text::tokens(&doc.text)), false));
         }
         // Document frequencies over phrasing documents and keyword lists.
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();

@@ -270,6 +270,13 @@ struct Hit {
     end: usize,
 }
 
+impl Hit {
+    /// Whether this hit lies inside `outer` (or is it).
+    fn inside(&self, outer: &Hit) -> bool {
+        outer.start <= self.start && self.end <= outer.end
+    }
+}
+
 /// Every cue of the lexicon found in one folded message (overlaps kept), in
 /// one pass over its characters.
 struct Scan<'a> {
@@ -320,15 +327,14 @@ impl<'a> Scan<'a> {
     /// 「どうさかんきょう」).
     fn inside_task_word(&self, h: &Hit) -> bool {
         let tasks = &lexicon().task_groups;
-        self.hits.iter().any(|t| {
-            tasks.contains(&t.group) && t.start <= h.start && h.end <= t.end && t.end - t.start > h.end - h.start
-        })
+        self.hits
+            .iter()
+            .any(|t| tasks.contains(&t.group) && h.inside(t) && t.end - t.start > h.end - h.start)
     }
 
     /// Whether a hit lies inside a hit of `group`.
     fn within(&self, h: &Hit, group: &str) -> bool {
-        self.hits_in(group, 0..self.s.len())
-            .any(|o| o.start <= h.start && h.end <= o.end)
+        self.hits_in(group, 0..self.s.len()).any(|o| h.inside(o))
     }
 
     fn any_in(&self, group: &str, range: Range<usize>) -> bool {
@@ -780,7 +786,7 @@ fn asking(scan: &Scan, groups: &[&str], except: &[&Hit]) -> bool {
         || cues("ask:end").any(|e| tail.ends_with(e.text.as_str()))
         || groups.iter().any(|g| {
             scan.hits_in(g, 0..f.len())
-                .any(|h| !except.iter().any(|t| t.start <= h.start && h.end <= t.end) && !scan.within(h, "ask:not"))
+                .any(|h| !except.iter().any(|t| h.inside(t)) && !scan.within(h, "ask:not"))
         })
 }
 
