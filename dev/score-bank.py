@@ -17,7 +17,7 @@ for line in open(path, encoding="utf-8").read().splitlines()[1:]:
     c = line.split("\t")
     lang, kind, text = c[1], c[2], c[3]
     expect = c[4] if len(c) > 4 else ""
-    j = json.loads(subprocess.run([binary, "ask", "--json", "--lang", lang, text], capture_output=True, text=True).stdout)
+    j = json.loads(subprocess.run([binary, "ask", "--json", "--lang", lang, "--", text], capture_output=True, text=True).stdout)
     blob = j.get("answer") or ""
     for f in ["name","tel","fax","email","url","note"]:
         v = (j.get("contact") or {}).get(f)
