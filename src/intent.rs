@@ -410,7 +410,10 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     let topical = topics.iter().any(|t| !ASPECTS.contains(t));
     // 「さっきの質問は間違いでした、無視してください」 takes nothing back
     // from the record.
-    if scan.any("talk:nevermind") && !topical && !scan.any("undo:record") {
+    let retracts_record = scan
+        .hits_in("undo:record", all.clone())
+        .any(|h| !scan.within(h, "talk:nevermind"));
+    if scan.any("talk:nevermind") && !topical && !retracts_record {
         return Intent {
             talk: Some(Talk::Ack),
             ..Intent::of(Kind::SmallTalk)
@@ -572,7 +575,8 @@ fn foreign_before(f: &str, word: &str, ours: &str) -> bool {
             r.into_iter().collect()
         };
         let run = run.strip_suffix("電子").unwrap_or(&run);
-        !run.is_empty() && !cues(ours).any(|c| c.text == run)
+        // One kanji (「一証明書」 of 「万が一証明書」) names no certificate.
+        run.chars().nth(1).is_some() && !cues(ours).any(|c| c.text == run)
     })
 }
 
@@ -770,6 +774,147 @@ pub fn unframed(message: &str) -> Option<String> {
     (has_content(s) && s.len() < message.trim().len()).then(|| s.to_string())
 }
 
+/// What a chat message says, with the marks of chat around it taken off,
+/// and the line it quotes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmarked {
+    /// What the writer says (the reply to a quoted line).
+    pub said: String,
+    /// The line a reply quotes (「> 届出を出してください ← 出しました」,
+    /// "re: the notice — still not here"): what it answers, not what it
+    /// says.
+    pub quote: Option<String>,
+}
+
+/// A message with the marks of chat taken off, or `None` when it has none:
+///
+/// - a quoted line and its reply (`> quote ← reply`, `> quote / reply`,
+///   `re: quote — reply`), an anchor to an earlier message (`>>12`) and
+///   the names it is addressed to (`@bot`, `@事務の山田さん`) at its start;
+/// - a memo's labels and bullets (「件名：」「本文：」, 「・」 or `-` at the
+///   start of an item, ①②③, 「届出→済」), each item a sentence of its own;
+/// - punctuation said aloud to voice input (「郵送しましたまる」「改行」
+///   「はてな」).
+pub fn unmarked(message: &str) -> Option<Unmarked> {
+    let trimmed = message.trim();
+    let (mut said, quote) = quoted(trimmed).unwrap_or((trimmed.to_string(), None));
+    // The names a message is addressed to.
+    while said.starts_with(['@', '＠']) {
+        let end = said.find(char::is_whitespace).unwrap_or(said.len());
+        let rest = said[end..].trim_start();
+        if !has_content(rest) {
+            break;
+        }
+        said = rest.to_string();
+    }
+    let said = undictated(&unlisted(&said));
+    let changed = said != trimmed || quote.is_some();
+    (changed && has_content(&said)).then_some(Unmarked { said, quote })
+}
+
+/// A quoted line and the reply after it; an anchor (`>>12`) quotes
+/// nothing. `None` when the message does not start with a quote mark or
+/// `re:`, or has no reply after its quote.
+fn quoted(message: &str) -> Option<(String, Option<String>)> {
+    let re = message
+        .get(..2)
+        .filter(|p| p.eq_ignore_ascii_case("re"))
+        .and_then(|_| message[2..].strip_prefix([':', '：']));
+    let body = if let Some(rest) = message.strip_prefix(['>', '＞']) {
+        rest.trim_start_matches(['>', '＞', ' ', '\u{3000}'])
+    } else if let Some(rest) = re {
+        rest.trim_start()
+    } else {
+        return None;
+    };
+    // An anchor: the number of the message replied to.
+    let digits = body.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if digits.len() < body.len() && message.starts_with(['>', '＞']) {
+        let reply = digits.trim_start_matches(|c: char| c.is_whitespace() || ":：.、,".contains(c));
+        return has_content(reply).then(|| (reply.to_string(), None));
+    }
+    const SEPARATORS: [&str; 7] = ["←", "⇐", " / ", "／", " | ", " — ", " - "];
+    let (at, sep) = SEPARATORS
+        .iter()
+        .filter_map(|s| body.find(s).map(|i| (i, *s)))
+        .min_by_key(|(i, _)| *i)?;
+    let quote = body[..at].trim();
+    let reply = body[at + sep.len()..].trim();
+    (has_content(reply) && has_content(quote)).then(|| (reply.to_string(), Some(quote.to_string())))
+}
+
+/// A memo's labels and bullets made sentences: 「件名：準備期間の件 ・届出から
+/// の期間 ・来月に間に合うか」 reads as 「準備期間の件。届出からの期間。来月に
+/// 間に合うか」; 「届出→済」 as 「届出 済」.
+fn unlisted(message: &str) -> String {
+    const LABELS: [&str; 6] = ["件名:", "件名：", "本文:", "本文：", "subject:", "Subject:"];
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    let mut at_start = true;
+    while let Some(c) = rest.chars().next() {
+        if let Some(l) = LABELS.iter().find(|l| rest.starts_with(**l)) {
+            out.push(' ');
+            rest = &rest[l.len()..];
+            continue;
+        }
+        let after_space = at_start || out.ends_with(char::is_whitespace);
+        let bullet = match c {
+            '①'..='⑳' | '❶'..='❿' | '■' | '□' | '●' | '◆' | '◇' | '▼' | '▶' | '○' => true,
+            // 「PC・ブラウザ」 joins two words: a bullet starts an item.
+            '・' => after_space,
+            '-' | '*' | '•' => after_space && rest[c.len_utf8()..].starts_with(char::is_whitespace),
+            _ => false,
+        };
+        if bullet {
+            // The item before ends.
+            let kept = out.trim_end().len();
+            out.truncate(kept);
+            if !out.is_empty() && !out.ends_with(['。', '？', '?', '！', '!', '.']) {
+                out.push('。');
+            }
+            out.push(' ');
+            rest = rest[c.len_utf8()..].trim_start();
+            at_start = false;
+            continue;
+        } else if c == '→' || c == '⇒' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+        at_start = false;
+        rest = &rest[c.len_utf8()..];
+    }
+    out.trim().to_string()
+}
+
+/// Punctuation said aloud to voice input written out: 「改行」 and 「まる」
+/// after a sentence's end (「郵送しましたまる次は」) end a sentence,
+/// 「はてな」 asks.
+fn undictated(message: &str) -> String {
+    if !message.contains(['改', 'ま', 'は']) {
+        return message.to_string();
+    }
+    let mut s = message.replace("改行", "。");
+    for end in [
+        "ました",
+        "でした",
+        "ません",
+        "ます",
+        "です",
+        "ください",
+        "した",
+        "だ",
+        "か",
+        "よ",
+        "ね",
+    ] {
+        for (word, mark) in [("まる", "。"), ("はてな", "？")] {
+            s = s.replace(&format!("{end}{word}"), &format!("{end}{mark}"));
+        }
+    }
+    s
+}
+
 /// Whether every sentence of a message asks (「終わったら、それで完了ですか？」):
 /// such a message reports nothing, whatever words it shares with reports.
 pub fn only_asks(message: &str) -> bool {
@@ -889,7 +1034,8 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     // reports nothing itself.
     // (Clauses are only looked at when a problem is named.)
     let conceded = if has_problem(scan) { conceded(scan) } else { Vec::new() };
-    if has_problem_outside(scan, &conceded) {
+    // A memo headed as a question (【確認】) tells its context.
+    if has_problem_outside(scan, &conceded) || scan.any("ask:heading") {
         return None;
     }
     if is_bare_done(scan, 0..f.len()) {
@@ -921,9 +1067,11 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             if then {
                 continue;
             }
-            let asks = scan
-                .hits_in("ask", clause.clone())
-                .any(|h| kana.get(h.start..h.end) == f.get(h.start..h.end) && !scan.inside_task_word(h));
+            let asks = scan.hits_in("ask", clause.clone()).any(|h| {
+                kana.get(h.start..h.end) == f.get(h.start..h.end)
+                    && !scan.inside_task_word(h)
+                    && !scan.within(h, "ask:not")
+            });
             if question || asks {
                 continue;
             }
@@ -1290,6 +1438,66 @@ mod tests {
         assert_eq!(classify("複合機のスキャナが急に動かなくなりました").chat, None);
         assert_eq!(classify("プリンターの設定方法は(急ぎ)").chat, None);
         assert_eq!(classify("プリンターの設定は（田中）").chat, None);
+    }
+
+    #[test]
+    fn the_marks_of_chat_are_taken_off() {
+        let said = |m: &str| unmarked(m).map(|u| u.said);
+        // A reply to a quoted line, and the line it quotes.
+        assert_eq!(
+            unmarked("> 届出を出してください ← 出しました！"),
+            Some(Unmarked {
+                said: "出しました！".into(),
+                quote: Some("届出を出してください".into())
+            })
+        );
+        assert_eq!(
+            unmarked("re: the notice — still not here")
+                .and_then(|u| u.quote)
+                .as_deref(),
+            Some("the notice")
+        );
+        assert_eq!(said("> done / nice 🎉").as_deref(), Some("nice 🎉"));
+        // An anchor quotes nothing; names addressed are not said.
+        assert_eq!(said(">>12 わかりましたー").as_deref(), Some("わかりましたー"));
+        assert_eq!(
+            said("@事務の山田さん 届出出しました").as_deref(),
+            Some("届出出しました")
+        );
+        // A quote mark without a reply is left as it is.
+        assert_eq!(said("> 届出を出してください"), None);
+        // A memo's items are sentences; its labels go.
+        assert_eq!(
+            said("・届出→済 ・お知らせ→待ち ・次の作業→？").as_deref(),
+            Some("届出 済。 お知らせ 待ち。 次の作業 ？")
+        );
+        assert_eq!(said("件名：準備期間の件").as_deref(), Some("準備期間の件"));
+        assert_eq!(
+            said("- notice: received - next?").as_deref(),
+            Some("notice: received。 next?")
+        );
+        // 「PC・ブラウザ」 and a phone number keep their marks.
+        assert_eq!(said("PC・ブラウザの確認済み"), None);
+        assert_eq!(said("0570-059-402 に電話しました"), None);
+        // Punctuation said to voice input.
+        assert_eq!(
+            said("届け出郵送しましたまる次は何したらいいですか").as_deref(),
+            Some("届け出郵送しました。次は何したらいいですか")
+        );
+        assert_eq!(said("お知らせでした改行次は").as_deref(), Some("お知らせでした。次は"));
+        assert_eq!(said("まるで分からない"), None);
+        // Read so, each is what it says.
+        let read = |m: &str| classify(&said(m).unwrap());
+        assert_eq!(read("> 次はログインです ← 了解です").kind, Kind::SmallTalk);
+        let i = read("【報告】①届出 済 ②お知らせ 受領 ③代理人申請 本日完了");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::ProxyApplication)));
+        let i = read("インターネット請求開始の届け出郵送しましたまる次は何したらいいですか");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::NotifySubmit)));
+        // A memo headed as a question reports nothing.
+        assert_eq!(
+            classify("【確認】ブラウザの指定有無。当方PCはChromeのみインストール済。").kind,
+            Kind::Question
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! message ([`Answered`]): what it is, the FAQ lookup in the context of the
 //! office's step, the routed contact, and the reply.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -459,16 +460,49 @@ fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) 
     }
 }
 
-/// A message as the lexicon reads it: with spaced-out kana joined
-/// ([`crate::text::unspaced`]) and a letter's frame taken off
-/// ([`intent::unframed`]), its tokens, and what it is.
-fn read(question: &str) -> (std::borrow::Cow<'_, str>, Vec<crate::text::Token>, Intent) {
-    let question = crate::text::unspaced(question);
+/// A message as the lexicon reads it: with the marks of chat
+/// ([`intent::unmarked`]) and a letter's frame ([`intent::unframed`])
+/// taken off and spaced-out kana joined ([`crate::text::unspaced`]), its tokens, and
+/// what it is. A reply to a quoted line is read alone, and a reply that
+/// asks is looked up with the line it quotes (「> 有効期間3年間 ← 3年
+/// たったらどうなるの？」 asks about the certificate).
+fn read(question: &str) -> (Cow<'_, str>, Vec<crate::text::Token>, Intent) {
+    let (question, quote) = match intent::unmarked(question) {
+        Some(m) => (Cow::Owned(m.said), m.quote),
+        None => (Cow::Borrowed(question), None),
+    };
+    // The frame first: a closing word stands apart (「本日完了 以上。」)
+    // only until spaced-out words are joined.
     let question = match intent::unframed(&question) {
-        Some(body) => std::borrow::Cow::Owned(body),
+        Some(body) => Cow::Owned(body),
         None => question,
+    };
+    let question = match crate::text::unspaced(&question) {
+        Cow::Owned(joined) => Cow::Owned(joined),
+        Cow::Borrowed(_) => question,
     };
     let tokens = crate::text::tokens(&question);
     let intent = intent::classify_tokens(&question, &tokens);
+    let Some(quote) = quote else {
+        return (question, tokens, intent);
+    };
+    let whole = format!("{quote}。{question}");
+    let whole_tokens = crate::text::tokens(&whole);
+    let asked = intent::classify_tokens(&whole, &whole_tokens);
+    // A question, or whom to ask, about what the quoted line says; and
+    // anything said about another certificate quoted (「> マイナンバー
+    // カードの電子証明書 ← 更新のお知らせ来たけど」).
+    let about_quote = matches!(
+        (intent.kind, intent.request),
+        (Kind::Question, _) | (Kind::Command, Some(Request::Contact))
+    );
+    if asked.kind == Kind::Question && (about_quote || asked.off_scope) {
+        return (Cow::Owned(whole), whole_tokens, asked);
+    }
+    // 「> ログインしてください / できたー」: done is what the line asked.
+    if intent.kind == Kind::Status && intent.task.is_none() {
+        let task = intent::task_named(&quote);
+        return (question, tokens, Intent { task, ..intent });
+    }
     (question, tokens, intent)
 }

@@ -519,3 +519,42 @@ fn a_vendor_offices_last_step_is_reported_in_words_and_named_as_shown() {
     let r = run_ok(&app, CH, &user(), "/done step:代行する業者への確認", T0 + DAY);
     assert!(has(&r, "done-task"), "{:?}", ids(&r));
 }
+
+#[test]
+fn a_reply_to_a_quoted_line_is_read_with_what_it_quotes() {
+    let (_d, app) = office_with(&["/done", "/done", "/done"]);
+    // Done, said under the line that asked for it: that task.
+    let r = say(&app, "> ログインしてください / できたー、仮パスで入れた");
+    assert_eq!(sub(find(&r, "intent-status-confirm"), "task").id, "task-login");
+    say(&app, "はい");
+    assert!(office(&app).done.contains_key(&TaskId::Login));
+    // A quoted word is not said: the reply is small talk.
+    let before = recorded(&app);
+    let r = say(&app, "> 証明書の申請をしてください ← 了解です");
+    assert!(!has(&r, "intent-status-confirm"), "{:?}", ids(&r));
+    assert_eq!(recorded(&app), before);
+    // A question about the quoted line is asked about it: another
+    // certificate is refused, ours is answered.
+    replies_with(
+        &app,
+        &[(
+            "> マイナンバーカードの電子証明書 ← 更新のお知らせ来たけど、手数料かかる？",
+            "answer-off-scope",
+        )],
+    );
+    let r = say(
+        &app,
+        "> 統合インストーラをインストールしてください ← それってどこにあるの？",
+    );
+    assert!(
+        ids(&r).iter().any(|id| id.starts_with("faq-installer")),
+        "{:?}",
+        ids(&r)
+    );
+    let r = say(&app, "それってどこにあるの？");
+    assert!(
+        !ids(&r).iter().any(|id| id.starts_with("faq-installer")),
+        "{:?}",
+        ids(&r)
+    );
+}
