@@ -399,9 +399,10 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
             ..Intent::of(Kind::SmallTalk)
         };
     }
+    // Someone who knows, or someone asked to do something (「だれか代わって
+    // くれる人」), about other business is a colleague, not our staff.
     if scan.any("person:strong")
-        || (scan.any("person") && scan.any("person:verb"))
-        || (scan.any("person:knower") && !off_scope(scan))
+        || ((scan.any("person") && scan.any("person:verb") || scan.any("person:knower")) && !off_scope(scan))
     {
         return Intent::of(Kind::Handoff);
     }
@@ -1045,8 +1046,9 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     // aligned with `f`: an interrogative only counts where the message has
     // no katakana, so that 「パスワードの」 does not read as 「どの」.
     let kana = kana_kept(message, f);
-    // Of several tasks said done (「発行されたので、インストールしました」),
-    // the last one is the report.
+    // Of several tasks said done (「発行されたので、インストールしました」
+    // 「ログインできました！仮パスワードも変えました」), the one furthest along
+    // is the report: the others come before it.
     let mut found = None;
     for (sentence, end) in sentences(f) {
         let parts = clauses(f, sentence.clone());
@@ -1082,7 +1084,10 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
                     // names what comes next, not what is done.
                     let named = task_in(scan, sentence.start..clause.end).or_else(|| task_in(scan, sentence.clone()));
                     if let Some(task) = named {
-                        found = Some(Some(task));
+                        found = Some(Some(match found {
+                            Some(Some(before)) if before > task => before,
+                            _ => task,
+                        }));
                     } else if is_bare_done(scan, clause) && found.is_none() {
                         found = Some(None);
                     }
@@ -1438,6 +1443,21 @@ mod tests {
         assert_eq!(classify("複合機のスキャナが急に動かなくなりました").chat, None);
         assert_eq!(classify("プリンターの設定方法は(急ぎ)").chat, None);
         assert_eq!(classify("プリンターの設定は（田中）").chat, None);
+    }
+
+    #[test]
+    fn of_two_tasks_said_done_the_one_furthest_along_is_the_report() {
+        let i = classify("ログインできました！仮パスワードもちゃんと変えときました");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Login)));
+        let i = classify("受付システム入れました。ユーザIDはKJではじまるやつでした");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Login)));
+        // Someone asked for about other business is a colleague.
+        assert_ne!(kind("事業所の電話番号変わったらどこに届ければいいの"), Kind::Command);
+        assert_ne!(
+            kind("What's the Wi-Fi password for the office router? Someone's changed it"),
+            Kind::Handoff
+        );
+        assert_eq!(kind("機械じゃわがんねえから、人さ聞きてえんだ"), Kind::Handoff);
     }
 
     #[test]
