@@ -860,7 +860,9 @@ fn unlisted(message: &str) -> String {
         }
         let after_space = at_start || out.ends_with(char::is_whitespace);
         let bullet = match c {
-            '①'..='⑳' | '❶'..='❿' | '■' | '□' | '●' | '◆' | '◇' | '▼' | '▶' | '○' => true,
+            '①'..='⑳' | '❶'..='❿' | '■' | '□' | '●' | '◆' | '◇' | '▼' | '▶' | '○' | '※' => {
+                true
+            }
             // 「PC・ブラウザ」 joins two words: a bullet starts an item.
             '・' => after_space,
             '-' | '*' | '•' => after_space && rest[c.len_utf8()..].starts_with(char::is_whitespace),
