@@ -87,7 +87,7 @@ def main():
             w.write(f"{k}\t{l}\t{t}\n")
     out, skipped = [], 0
     # One process per question, as many at once as the machine has cores.
-    ask = lambda r: json.loads(subprocess.run([BIN, "ask", "--json", "--lang", r[0], r[1]],
+    ask = lambda r: json.loads(subprocess.run([BIN, "ask", "--json", "--lang", r[0], "--", r[1]],
                                               capture_output=True, text=True, check=True).stdout)
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
         answers = list(pool.map(ask, rows))
