@@ -957,8 +957,7 @@ fn only(message: &str, group: &str) -> bool {
 /// `message` folded as [`text::fold_question`] does, trimmed like `f`, but
 /// with katakana kept (the same bytes as `f` wherever `f` has hiragana).
 fn kana_kept(message: &str, f: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let g: String = text::clean(message).nfkc().flat_map(char::to_lowercase).collect();
+    let g = text::fold_keeping_kana(message);
     let start = g.len() - g.trim_start().len();
     let g = &g[start..];
     let out = &g[..f.len().min(g.len())];
@@ -1445,6 +1444,18 @@ mod tests {
         assert_eq!(classify("複合機のスキャナが急に動かなくなりました").chat, None);
         assert_eq!(classify("プリンターの設定方法は(急ぎ)").chat, None);
         assert_eq!(classify("プリンターの設定は（田中）").chat, None);
+    }
+
+    #[test]
+    fn a_full_width_dash_typed_for_the_long_vowel_is_read_as_it() {
+        // 「－」 folds to a one-byte "-", then to the three-byte 「ー」: the
+        // katakana-kept copy the status reader compares with must follow.
+        assert_eq!(
+            kind("統合インストーラ－のダウンロード方法が書いてある場所を教えてください"),
+            Kind::Question
+        );
+        let i = classify("統合インストーラ－、インスト－ルしました");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Installer)));
     }
 
     #[test]

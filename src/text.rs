@@ -40,14 +40,25 @@ fn kana_fold(c: char) -> char {
 /// a dash between kana as the long vowel mark, control and zero-width
 /// characters removed.
 pub fn fold_question(s: &str) -> String {
+    fold_with(s, kana_fold)
+}
+
+/// [`fold_question`] with katakana kept as katakana: byte for byte the
+/// same length, and the same bytes wherever the folded form has no
+/// hiragana folded from katakana.
+pub fn fold_keeping_kana(s: &str) -> String {
+    fold_with(s, |c| c)
+}
+
+fn fold_with(s: &str, kana: fn(char) -> char) -> String {
     let s = clean(s);
     // Most texts are already in NFKC (the quick check says so without
     // decomposing); composing them again was a fifth of the start-up.
     let folded: String = if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
     {
-        s.chars().flat_map(char::to_lowercase).map(kana_fold).collect()
+        s.chars().flat_map(char::to_lowercase).map(kana).collect()
     } else {
-        s.nfkc().flat_map(char::to_lowercase).map(kana_fold).collect()
+        s.nfkc().flat_map(char::to_lowercase).map(kana).collect()
     };
     long_vowels(folded)
 }
