@@ -1459,6 +1459,32 @@ mod tests {
     }
 
     #[test]
+    fn no_mix_of_kana_dashes_marks_and_width_panics_the_reader() {
+        // Characters whose folded form changes length (half-width kana,
+        // full-width dashes and letters, combining marks, ligatures, zero
+        // width), the marks of chat and words of reports, mixed at random
+        // (a fixed xorshift sequence, so a failure repeats).
+        let alphabet: Vec<char> = "インストーラ－ー-−‐―—─ｲﾝｽﾄｰﾙｶﾞﾊﾟ届出しました証明書ログイン？?。、 　>＞←/｜|・①※→まる改行はてなok doneＡＢ１２ℌ㍿㈱ﾞﾟ\u{3099}\u{309a}\u{200b}\n\tre:@"
+            .chars()
+            .collect();
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            for _ in 0..(x % 24) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            let said = unmarked(&s).map_or_else(|| s.clone(), |u| u.said);
+            let body = unframed(&said).unwrap_or(said);
+            classify(&body);
+            classify(&s);
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        }
+    }
+
+    #[test]
     fn of_two_tasks_said_done_the_one_furthest_along_is_the_report() {
         let i = classify("ログインできました！仮パスワードもちゃんと変えときました");
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Login)));
