@@ -918,6 +918,230 @@ fn undictated(message: &str) -> String {
     s
 }
 
+/// A message of Japanese typed in romaji (「shoumeisho no shinsei
+/// shimashita ga, mada kimasen」, on a keyboard without the IME) written in
+/// hiragana, so that it is read as the Japanese it is; `None` when it is
+/// not such a message. It is one when a word ends as only Japanese verbs
+/// and copulas do (-masu, -mashita, -masen, -desu, -deshita, -kudasai, or
+/// is onegai, oshiete); then each Latin word that is made of romaji
+/// syllables is written in hiragana (ID, Mac, e-seikyuu stay as they are;
+/// a long vowel spelled aa, ee, oo is 「ー」: insutooru, 「いんすとーる」).
+pub fn unromanized(message: &str) -> Option<String> {
+    let words = || {
+        message
+            .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+            .filter(|w| !w.is_empty())
+    };
+    let japanese = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        ["masu", "mashita", "masen", "desu", "deshita", "kudasai"]
+            .iter()
+            .any(|e| w.ends_with(e))
+            || ["onegai", "oshiete", "arigatou", "sumimasen"].contains(&w.as_str())
+    };
+    if !words().any(japanese) {
+        return None;
+    }
+    let mut out = String::with_capacity(message.len() * 2);
+    let mut rest = message;
+    while let Some(c) = rest.chars().next() {
+        if c.is_ascii_alphabetic() {
+            let end = rest
+                .find(|c: char| !c.is_ascii_alphabetic() && c != '\'')
+                .unwrap_or(rest.len());
+            let word = &rest[..end];
+            // A word joined to others by a hyphen or a dot is a name
+            // (e-seikyuu, e-mail).
+            let joined = rest[end..].starts_with(['-', '.'])
+                && rest[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
+                || out.ends_with(['-', '.']);
+            match hiragana(word).filter(|_| !joined) {
+                Some(kana) => out.push_str(&kana),
+                None => out.push_str(word),
+            }
+            rest = &rest[end..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    (out != message).then_some(out)
+}
+
+/// A word of romaji (Hepburn, kunrei or as typed on a keyboard) in
+/// hiragana, or `None` when it is not made of romaji syllables.
+fn hiragana(word: &str) -> Option<String> {
+    const SYLLABLES: &[(&str, &str)] = &[
+        ("kya", "きゃ"),
+        ("kyu", "きゅ"),
+        ("kyo", "きょ"),
+        ("sha", "しゃ"),
+        ("shu", "しゅ"),
+        ("sho", "しょ"),
+        ("she", "しぇ"),
+        ("shi", "し"),
+        ("sya", "しゃ"),
+        ("syu", "しゅ"),
+        ("syo", "しょ"),
+        ("cha", "ちゃ"),
+        ("chu", "ちゅ"),
+        ("cho", "ちょ"),
+        ("che", "ちぇ"),
+        ("chi", "ち"),
+        ("tya", "ちゃ"),
+        ("tyu", "ちゅ"),
+        ("tyo", "ちょ"),
+        ("tsu", "つ"),
+        ("nya", "にゃ"),
+        ("nyu", "にゅ"),
+        ("nyo", "にょ"),
+        ("hya", "ひゃ"),
+        ("hyu", "ひゅ"),
+        ("hyo", "ひょ"),
+        ("mya", "みゃ"),
+        ("myu", "みゅ"),
+        ("myo", "みょ"),
+        ("rya", "りゃ"),
+        ("ryu", "りゅ"),
+        ("ryo", "りょ"),
+        ("gya", "ぎゃ"),
+        ("gyu", "ぎゅ"),
+        ("gyo", "ぎょ"),
+        ("jya", "じゃ"),
+        ("jyu", "じゅ"),
+        ("jyo", "じょ"),
+        ("zya", "じゃ"),
+        ("zyu", "じゅ"),
+        ("zyo", "じょ"),
+        ("bya", "びゃ"),
+        ("byu", "びゅ"),
+        ("byo", "びょ"),
+        ("pya", "ぴゃ"),
+        ("pyu", "ぴゅ"),
+        ("pyo", "ぴょ"),
+        ("ja", "じゃ"),
+        ("ju", "じゅ"),
+        ("jo", "じょ"),
+        ("je", "じぇ"),
+        ("ji", "じ"),
+        ("fa", "ふぁ"),
+        ("fi", "ふぃ"),
+        ("fe", "ふぇ"),
+        ("fo", "ふぉ"),
+        ("fu", "ふ"),
+        ("ka", "か"),
+        ("ki", "き"),
+        ("ku", "く"),
+        ("ke", "け"),
+        ("ko", "こ"),
+        ("sa", "さ"),
+        ("si", "し"),
+        ("su", "す"),
+        ("se", "せ"),
+        ("so", "そ"),
+        ("ta", "た"),
+        ("ti", "ち"),
+        ("tu", "つ"),
+        ("te", "て"),
+        ("to", "と"),
+        ("na", "な"),
+        ("ni", "に"),
+        ("nu", "ぬ"),
+        ("ne", "ね"),
+        ("no", "の"),
+        ("ha", "は"),
+        ("hi", "ひ"),
+        ("hu", "ふ"),
+        ("he", "へ"),
+        ("ho", "ほ"),
+        ("ma", "ま"),
+        ("mi", "み"),
+        ("mu", "む"),
+        ("me", "め"),
+        ("mo", "も"),
+        ("ya", "や"),
+        ("yu", "ゆ"),
+        ("yo", "よ"),
+        ("ra", "ら"),
+        ("ri", "り"),
+        ("ru", "る"),
+        ("re", "れ"),
+        ("ro", "ろ"),
+        ("wa", "わ"),
+        ("wo", "を"),
+        ("ga", "が"),
+        ("gi", "ぎ"),
+        ("gu", "ぐ"),
+        ("ge", "げ"),
+        ("go", "ご"),
+        ("za", "ざ"),
+        ("zi", "じ"),
+        ("zu", "ず"),
+        ("ze", "ぜ"),
+        ("zo", "ぞ"),
+        ("da", "だ"),
+        ("di", "ぢ"),
+        ("du", "づ"),
+        ("de", "で"),
+        ("do", "ど"),
+        ("ba", "ば"),
+        ("bi", "び"),
+        ("bu", "ぶ"),
+        ("be", "べ"),
+        ("bo", "ぼ"),
+        ("pa", "ぱ"),
+        ("pi", "ぴ"),
+        ("pu", "ぷ"),
+        ("pe", "ぺ"),
+        ("po", "ぽ"),
+        ("a", "あ"),
+        ("i", "い"),
+        ("u", "う"),
+        ("e", "え"),
+        ("o", "お"),
+    ];
+    let w = word.to_ascii_lowercase();
+    // Particles written as said.
+    match w.as_str() {
+        "wa" => return Some("は".into()),
+        "wo" => return Some("を".into()),
+        _ => {}
+    }
+    let b = w.as_bytes();
+    let vowel = |c: u8| b"aiueo".contains(&c);
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        // ん: nn, n', or n before a consonant or at the end.
+        if c == b'n' && b.get(i + 1).map_or(true, |n| !vowel(*n) && *n != b'y') {
+            out.push('ん');
+            i += match b.get(i + 1) {
+                Some(b'n') if b.get(i + 2).map_or(true, |n| !vowel(*n)) => 2,
+                Some(b'\'') => 2,
+                _ => 1,
+            };
+            continue;
+        }
+        // っ: a doubled consonant (tch as in matcha).
+        if !vowel(c) && c != b'n' && (b.get(i + 1) == Some(&c) || (c == b't' && b.get(i + 1) == Some(&b'c'))) {
+            out.push('っ');
+            i += 1;
+            continue;
+        }
+        // A long vowel spelled twice (aa, ee, oo; ii and uu are words).
+        if i > 0 && vowel(c) && b[i - 1] == c && b"aeo".contains(&c) && !out.ends_with('ー') {
+            out.push('ー');
+            i += 1;
+            continue;
+        }
+        let (latin, kana) = SYLLABLES.iter().find(|(l, _)| w[i..].starts_with(l))?;
+        out.push_str(kana);
+        i += latin.len();
+    }
+    Some(out)
+}
+
 /// Whether every sentence of a message asks (「終わったら、それで完了ですか？」):
 /// such a message reports nothing, whatever words it shares with reports.
 pub fn only_asks(message: &str) -> bool {
@@ -1464,7 +1688,7 @@ mod tests {
         // full-width dashes and letters, combining marks, ligatures, zero
         // width), the marks of chat and words of reports, mixed at random
         // (a fixed xorshift sequence, so a failure repeats).
-        let alphabet: Vec<char> = "インストーラ－ー-−‐―—─ｲﾝｽﾄｰﾙｶﾞﾊﾟ届出しました証明書ログイン？?。、 　>＞←/｜|・①※→まる改行はてなok doneＡＢ１２ℌ㍿㈱ﾞﾟ\u{3099}\u{309a}\u{200b}\n\tre:@"
+        let alphabet: Vec<char> = "shimasu desu n'kka インストーラ－ー-−‐―—─ｲﾝｽﾄｰﾙｶﾞﾊﾟ届出しました証明書ログイン？?。、 　>＞←/｜|・①※→まる改行はてなok doneＡＢ１２ℌ㍿㈱ﾞﾟ\u{3099}\u{309a}\u{200b}\n\tre:@"
             .chars()
             .collect();
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -1477,6 +1701,7 @@ mod tests {
                 s.push(alphabet[(x % alphabet.len() as u64) as usize]);
             }
             let said = unmarked(&s).map_or_else(|| s.clone(), |u| u.said);
+            let said = unromanized(&said).unwrap_or(said);
             let body = unframed(&said).unwrap_or(said);
             classify(&body);
             classify(&s);
@@ -1497,6 +1722,38 @@ mod tests {
             Kind::Handoff
         );
         assert_eq!(kind("機械じゃわがんねえから、人さ聞きてえんだ"), Kind::Handoff);
+    }
+
+    #[test]
+    fn japanese_typed_in_romaji_is_read_in_hiragana() {
+        assert_eq!(
+            unromanized("shoumeisho no hakkou shinsei owarimashita").as_deref(),
+            Some("しょうめいしょ の はっこう しんせい おわりました")
+        );
+        // Names stay; a long vowel spelled twice is 「ー」; ん before a
+        // consonant, at the end and as nn.
+        assert_eq!(
+            unromanized("e-seikyuu no URL oshiete kudasai").as_deref(),
+            Some("e-seikyuu の URL おしえて ください")
+        );
+        assert_eq!(
+            unromanized("insutooru dekimasen, konnichiwa").as_deref(),
+            Some("いんすとーる できません, こんにちわ")
+        );
+        assert_eq!(
+            unromanized("tsugi wa nan desu ka").as_deref(),
+            Some("つぎ は なん です か")
+        );
+        // English, and romaji without a Japanese verb ending, are left.
+        assert_eq!(unromanized("we installed the certificate"), None);
+        assert_eq!(unromanized("tsugi wa?"), None);
+        let read = |m: &str| classify(&text::unspaced(&unromanized(m).unwrap()));
+        let i = read("shoumeisho no hakkou shinsei owarimashita");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateApply)));
+        assert_eq!(
+            read("torikeshi onegai, machigaete kanryou ni shita").request,
+            Some(Request::Undo)
+        );
     }
 
     #[test]

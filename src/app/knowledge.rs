@@ -471,6 +471,10 @@ fn read(question: &str) -> (Cow<'_, str>, Vec<crate::text::Token>, Intent) {
         Some(m) => (Cow::Owned(m.said), m.quote),
         None => (Cow::Borrowed(question), None),
     };
+    let question = match intent::unromanized(&question) {
+        Some(kana) => Cow::Owned(kana),
+        None => question,
+    };
     // The frame first: a closing word stands apart (「本日完了 以上。」)
     // only until spaced-out words are joined.
     let question = match intent::unframed(&question) {
