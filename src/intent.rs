@@ -1722,6 +1722,9 @@ mod tests {
             Kind::Handoff
         );
         assert_eq!(kind("機械じゃわがんねえから、人さ聞きてえんだ"), Kind::Handoff);
+        // Nothing shown is no problem.
+        let i = classify("統合インストーラいれといた　画面なにも出なかったけどあれでいいの？");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Installer)));
     }
 
     #[test]
