@@ -460,10 +460,11 @@ fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) 
     }
 }
 
-/// A message as the lexicon reads it: with the marks of chat
-/// ([`intent::unmarked`]) and a letter's frame ([`intent::unframed`])
-/// taken off and spaced-out kana joined ([`crate::text::unspaced`]), its tokens, and
-/// what it is. A reply to a quoted line is read alone, and a reply that
+/// A message as the lexicon reads it: with the marks of chat taken off
+/// ([`intent::unmarked`]), romaji written in hiragana
+/// ([`intent::unromanized`]), a letter's frame taken off
+/// ([`intent::unframed`]) and spaced-out kana joined
+/// ([`crate::text::unspaced`]), its tokens, and what it is. A reply to a quoted line is read alone, and a reply that
 /// asks is looked up with the line it quotes (「> 有効期間3年間 ← 3年
 /// たったらどうなるの？」 asks about the certificate).
 fn read(question: &str) -> (Cow<'_, str>, Vec<crate::text::Token>, Intent) {
