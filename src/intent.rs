@@ -828,9 +828,12 @@ fn quoted(message: &str) -> Option<(String, Option<String>)> {
     } else {
         return None;
     };
-    // An anchor: the number of the message replied to.
+    // An anchor: the number of the message replied to (「>>12」, 「> 3:」;
+    // not 「> 1日から10日」, a quoted line).
     let digits = body.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    if digits.len() < body.len() && message.starts_with(['>', '＞']) {
+    let doubled = message.starts_with(">>") || message.starts_with("＞＞");
+    let number_alone = digits.is_empty() || digits.starts_with(|c: char| c.is_whitespace() || ":：.、,".contains(c));
+    if digits.len() < body.len() && message.starts_with(['>', '＞']) && (doubled || number_alone) {
         let reply = digits.trim_start_matches(|c: char| c.is_whitespace() || ":：.、,".contains(c));
         return has_content(reply).then(|| (reply.to_string(), None));
     }
@@ -1779,6 +1782,12 @@ mod tests {
         assert_eq!(said("> done / nice 🎉").as_deref(), Some("nice 🎉"));
         // An anchor quotes nothing; names addressed are not said.
         assert_eq!(said(">>12 わかりましたー").as_deref(), Some("わかりましたー"));
+        assert_eq!(
+            unmarked("> 1日から10日 ← 間に合わない")
+                .and_then(|u| u.quote)
+                .as_deref(),
+            Some("1日から10日")
+        );
         assert_eq!(
             said("@事務の山田さん 届出出しました").as_deref(),
             Some("届出出しました")
