@@ -852,6 +852,11 @@ fn quoted(message: &str) -> Option<(String, Option<String>)> {
 /// 間に合うか」; 「届出→済」 as 「届出 済」.
 fn unlisted(message: &str) -> String {
     const LABELS: [&str; 6] = ["件名:", "件名：", "本文:", "本文：", "subject:", "Subject:"];
+    let marks = |c: char| matches!(c, '①'..='⑳' | '❶'..='❿' | '■' | '□' | '●' | '◆' | '◇' | '▼' | '▶' | '○' | '※' | '・' | '-' | '*' | '•' | '→' | '⇒');
+    // Most messages have neither a label nor a mark of a list.
+    if !message.contains(marks) && !LABELS.iter().any(|l| message.contains(l)) {
+        return message.to_string();
+    }
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     let mut at_start = true;
@@ -897,7 +902,8 @@ fn unlisted(message: &str) -> String {
 /// after a sentence's end (「郵送しましたまる次は」) end a sentence,
 /// 「はてな」 asks.
 fn undictated(message: &str) -> String {
-    if !message.contains(['改', 'ま', 'は']) {
+    // Most messages have ます or は, few a word said for a mark.
+    if !["改行", "まる", "はてな"].iter().any(|w| message.contains(w)) {
         return message.to_string();
     }
     let mut s = message.replace("改行", "。");

@@ -464,28 +464,30 @@ fn question_msg(index: &FaqIndex, own: &BTreeMap<String, TaughtEntry>, h: &Hit) 
 /// ([`intent::unmarked`]), romaji written in hiragana
 /// ([`intent::unromanized`]), a letter's frame taken off
 /// ([`intent::unframed`]) and spaced-out kana joined
-/// ([`crate::text::unspaced`]), its tokens, and what it is. A reply to a quoted line is read alone, and a reply that
-/// asks is looked up with the line it quotes (「> 有効期間3年間 ← 3年
-/// たったらどうなるの？」 asks about the certificate).
+/// ([`crate::text::unspaced`]), its tokens, and what it is. A reply to a
+/// quoted line is read alone, and a reply that asks is looked up with the
+/// line it quotes (「> 有効期間3年間 ← 3年たったらどうなるの？」 asks
+/// about the certificate).
 fn read(question: &str) -> (Cow<'_, str>, Vec<crate::text::Token>, Intent) {
+    // `text`, or what `step` makes of it when it changes it.
+    fn then<'a>(text: Cow<'a, str>, step: impl FnOnce(&str) -> Option<String>) -> Cow<'a, str> {
+        match step(&text) {
+            Some(changed) => Cow::Owned(changed),
+            None => text,
+        }
+    }
     let (question, quote) = match intent::unmarked(question) {
         Some(m) => (Cow::Owned(m.said), m.quote),
         None => (Cow::Borrowed(question), None),
     };
-    let question = match intent::unromanized(&question) {
-        Some(kana) => Cow::Owned(kana),
-        None => question,
-    };
+    let question = then(question, intent::unromanized);
     // The frame first: a closing word stands apart (「本日完了 以上。」)
     // only until spaced-out words are joined.
-    let question = match intent::unframed(&question) {
-        Some(body) => Cow::Owned(body),
-        None => question,
-    };
-    let question = match crate::text::unspaced(&question) {
-        Cow::Owned(joined) => Cow::Owned(joined),
-        Cow::Borrowed(_) => question,
-    };
+    let question = then(question, intent::unframed);
+    let question = then(question, |q| match crate::text::unspaced(q) {
+        Cow::Owned(joined) => Some(joined),
+        Cow::Borrowed(_) => None,
+    });
     let tokens = crate::text::tokens(&question);
     let intent = intent::classify_tokens(&question, &tokens);
     let Some(quote) = quote else {
