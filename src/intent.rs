@@ -521,8 +521,10 @@ fn context_only(scan: &Scan) -> bool {
     let hits: Vec<&Hit> = scan.hits_in("offscope", 0..f.len()).collect();
     sentences.iter().any(|(s, end)| {
         let text = &f[s.clone()];
-        // Asked: a question mark or an interrogative (not a wish's ending).
-        let asked = matches!(end, Some('?' | '？')) || scan.any_in("ask", s.clone());
+        // Asked: a question mark, an interrogative (not a wish's ending) or
+        // a request (「FAX番号を教えてください。エラー画面を印刷して送ります」).
+        let asked =
+            matches!(end, Some('?' | '？')) || scan.any_in("ask", s.clone()) || scan.any_in("ask:request", s.clone());
         asked
             && hits.iter().all(|h| h.start >= s.end)
             && topics(&text::tokens(text), text)
@@ -1924,6 +1926,45 @@ mod tests {
     }
 
     #[test]
+    fn a_report_trailing_off_or_asking_what_now_is_still_a_report() {
+        // Kyushu 「届いとった」 trailing off with ですが.
+        assert_eq!(
+            classify("「電子請求登録結果に関するお知らせ」、今朝届いとったですが").task,
+            Some(TaskId::NotifyReceive)
+        );
+        // 「次はどうすれば」 asks what follows; it is no problem.
+        assert_eq!(
+            classify("えーと 電子請求登録結果に関するお知らせ 今日とどきました 次はどうすれば").task,
+            Some(TaskId::NotifyReceive)
+        );
+        // Not issued after a week is a problem: a question.
+        assert_eq!(
+            kind("【報告・相談】[証明書]メニューより発行申請を行ったが、1週間経過しても発行されず。問合せ先をご教示願う。以上。"),
+            Kind::Question
+        );
+        // A suggestion that came is no report.
+        assert_eq!(
+            kind("IT業者から「Windows7のPCが1台余っているので、それを請求用にしては」と提案がありました。Windows7でも使えますか。"),
+            Kind::Question
+        );
+    }
+
+    #[test]
+    fn staff_asked_to_take_over_is_a_request_for_a_person_but_a_new_manager_is_not() {
+        assert_eq!(
+            kind("このチャンネルの管理者の方に質問を引き継いでいただけますか。"),
+            Kind::Handoff
+        );
+        assert_eq!(kind("ひとにきいて"), Kind::Handoff);
+        assert_eq!(kind("No offense bot but I need a tantousha 😅"), Kind::Handoff);
+        assert_ne!(
+            kind("今日から管理者になりました佐藤です。前任からの引継ぎで色々聞くと思いますがよろしくです"),
+            Kind::Handoff
+        );
+        assert_ne!(kind("職員の夜勤手当の計算方法について相談したいです。"), Kind::Handoff);
+    }
+
+    #[test]
     fn near_misses_are_off_scope() {
         assert!(classify("マイナンバーカードの電子証明書の更新").off_scope);
         assert!(classify("印鑑証明書ってコンビニで取れる？").off_scope);
@@ -1932,6 +1973,8 @@ mod tests {
         // the question, or before it, it makes a near miss.
         assert!(!classify("電子証明書っておいくらですか？経費で落とすので金額だけ知りたいです").off_scope);
         assert!(!classify("ヘルプデスクって土日もやってますか？平日は利用者さん対応で電話できなくて").off_scope);
+        // A request names what is asked as well as a question mark does.
+        assert!(!classify("ヘルプデスクのFAX番号を教えてください。エラー画面を印刷して送ります。").off_scope);
         assert!(classify("利用者さんの負担割合が変わりました。証明書はどうすればいい？").off_scope);
         assert!(classify("利用者の負担割合証明書は？経費で落としたい").off_scope);
         // A time before 証明書 is not another certificate.

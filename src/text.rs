@@ -244,6 +244,24 @@ const EN_STOP: &[&str] = &[
 ];
 
 /// Function characters: a bigram of two of these carries almost no meaning.
+/// Whether a short kana word found at `i` is part of another word: inside a
+/// run of kana with neither a particle nor a usual ending next to it
+/// (「さいと」 in 「ちいさいとこ」, but not 「こない」 in 「まだこないんだ」 nor
+/// 「いくら」 in 「っていくらする」).
+fn inside_kana(chars: &[char], i: usize, word: &[char]) -> bool {
+    const PARTICLES: &str = "のはがをにでとへもやかねてっだんよ";
+    let n = word.len();
+    let joined = |c: Option<&char>| c.is_some_and(|c| is_hiragana(*c) && !PARTICLES.contains(*c));
+    n <= 3
+        && word.iter().all(|c| is_hiragana(*c))
+        && joined(i.checked_sub(1).and_then(|b| chars.get(b)))
+        && joined(chars.get(i + n))
+}
+
+fn is_hiragana(c: char) -> bool {
+    ('\u{3041}'..='\u{3096}').contains(&c)
+}
+
 fn is_function_kana(c: char) -> bool {
     "のはがをにでとてすまかたしいるなどうくだされけもやよねこそありせんっょゃゅえおきみじ".contains(c)
 }
@@ -399,7 +417,8 @@ pub fn tokens(s: &str) -> Vec<Token> {
         let boundary_ok = !v.ascii
             || ((i == 0 || !same_word(chars[i - 1], v.chars[0]))
                 && (i + n == chars.len() || !same_word(v.chars[n - 1], chars[i + n])));
-        if !boundary_ok {
+        let inside_kana = inside_kana(&chars, i, &v.chars);
+        if !boundary_ok || inside_kana {
             continue;
         }
         let drop = syn.groups[v.concept].concept == "_";
@@ -479,7 +498,7 @@ mod tests {
                 let boundary_ok = !v.ascii
                     || ((i == 0 || !same_word(chars[i - 1], v.chars[0]))
                         && (i + n == chars.len() || !same_word(v.chars[n - 1], chars[i + n])));
-                if chars[i..i + n] == v.chars[..] && boundary_ok {
+                if chars[i..i + n] == v.chars[..] && boundary_ok && !inside_kana(&chars, i, &v.chars) {
                     let c = format!("#{}", syn.groups[v.concept].concept);
                     if c != "#_" && !out.contains(&c) {
                         out.push(c);
@@ -492,6 +511,22 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_short_kana_word_inside_a_run_of_kana_is_not_that_word() {
+        let concepts = |s: &str| -> Vec<String> {
+            tokens(s)
+                .into_iter()
+                .filter(|t| t.text.starts_with('#'))
+                .map(|t| t.text)
+                .collect()
+        };
+        // サイト (a website) is not in ちいさいとこ (a small place).
+        assert!(!concepts("うちみたいな ちいさいとこは").contains(&"#url".to_string()));
+        // …but is a word after a particle, and いくら after って.
+        assert!(concepts("さいとのあどれす").contains(&"#url".to_string()));
+        assert!(concepts("しょうめいしょっていくらすんの").contains(&"#cost".to_string()));
     }
 
     #[test]
