@@ -1962,6 +1962,16 @@ mod tests {
             Kind::Handoff
         );
         assert_ne!(kind("職員の夜勤手当の計算方法について相談したいです。"), Kind::Handoff);
+        // Dialect and second-language English for "a person, not the bot".
+        assert_eq!(kind("ロボットじゃのうて人がええ"), Kind::Handoff);
+        assert_eq!(
+            kind("pls pass my question to the staff, maybe they know better"),
+            Kind::Handoff
+        );
+        assert_eq!(
+            kind("Is there someone on your team who could check this for me?"),
+            Kind::Handoff
+        );
     }
 
     #[test]

@@ -527,6 +527,8 @@ mod tests {
         // …but is a word after a particle, and いくら after って.
         assert!(concepts("さいとのあどれす").contains(&"#url".to_string()));
         assert!(concepts("しょうめいしょっていくらすんの").contains(&"#cost".to_string()));
+        // 「なんじゃ」 (Hiroshima "what is") asks no time.
+        assert!(!concepts("統合インストーラってなんじゃ").contains(&"#hours".to_string()));
     }
 
     #[test]
