@@ -84,7 +84,7 @@ pub fn run(app: &App, opts: &ConsoleOpts, now: impl Fn() -> i64) -> std::io::Res
         }
         let at = now();
         let mut reply = match command::parse_line(line) {
-            Ok(input) => app.handle(&opts.channel, &actor, &input, at, opts.lang),
+            Ok(input) => guarded(|| app.handle(&opts.channel, &actor, &input, at, opts.lang)),
             Err(e) => Reply::error(e.msg()),
         };
         save_data(&mut reply, &opts.files, at);
@@ -95,6 +95,15 @@ pub fn run(app: &App, opts: &ConsoleOpts, now: impl Fn() -> i64) -> std::io::Res
         out.flush()?;
     }
     Ok(())
+}
+
+/// The reply `handle` gives, or, if it panics (a bug), the internal error
+/// the Discord adapter gives too: the console goes on to the next line. The
+/// panic itself is printed to stderr by the default hook; what was stored
+/// before it stays (each change is one transaction).
+fn guarded(handle: impl FnOnce() -> Reply) -> Reply {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(handle))
+        .unwrap_or_else(|_| Reply::error(Msg::new("error-internal")))
 }
 
 /// Saves the data a reply carries (the summary CSV) to new files in `dir`,
@@ -136,6 +145,15 @@ mod tests {
             bytes: b"number\n".to_vec(),
             kind,
         }
+    }
+
+    #[test]
+    fn a_panic_while_handling_a_line_is_the_internal_error_and_the_chat_goes_on() {
+        let ok = guarded(|| Reply::error(Msg::new("error-not-registered")));
+        assert_eq!(ok.blocks, Reply::error(Msg::new("error-not-registered")).blocks);
+        // (The default hook prints this panic in the test's output.)
+        let failed = guarded(|| panic!("a bug, caught on purpose"));
+        assert_eq!(failed.blocks, Reply::error(Msg::new("error-internal")).blocks);
     }
 
     #[test]
