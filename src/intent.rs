@@ -437,6 +437,19 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     let asks = troubled || asks_in_words;
     // Another certificate or 届 said to have come is not a report either.
     if off_scope(scan) {
+        // Other business told beside a report, in sentences that name no
+        // task (「動作環境のチェックしといたよー。プリンタは相変わらずアホやけど笑」),
+        // leaves the report a report.
+        let beside = !near_miss(scan)
+            && sentences(f)
+                .into_iter()
+                .all(|(s, _)| !scan.any_in("offscope", s.clone()) || task_in(scan, s).is_none());
+        if let Some(task @ Some(_)) = beside.then(|| status(message, scan)).flatten() {
+            return Intent {
+                task,
+                ..Intent::of(Kind::Status)
+            };
+        }
         return Intent {
             off_scope: true,
             // A remark on other business that asks nothing is chat
@@ -486,9 +499,15 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
 /// shares its words: another certificate, another 届, another password,
 /// upgrading Windows, the price of a product, or other care-office business.
 fn off_scope(scan: &Scan) -> bool {
+    (scan.any("offscope") && !context_only(scan)) || near_miss(scan)
+}
+
+/// [`off_scope`] but for the words of other business: a question about
+/// another certificate, 届 or password, upgrading Windows, or a product's
+/// price.
+fn near_miss(scan: &Scan) -> bool {
     let f = scan.s;
-    (scan.any("offscope") && !context_only(scan))
-        || scan.any("cert:foreign")
+    scan.any("cert:foreign")
         || scan.hits_in("card", 0..f.len()).any(|h| !f[h.end..].starts_with('明'))
         || foreign_before(f, "証明", "cert:ours")
         || foreign_before(f, "届", "notify:ours")
@@ -1452,7 +1471,8 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
     let mut end: &str = c;
     loop {
         let before = end;
-        end = end.trim_end_matches(|ch: char| !content_char(ch) || ch == 'ー' || ch == '〜');
+        // (ゞ ends a salute typed as a kaomoji: 「押しました(｀・ω・´)ゞ」.)
+        end = end.trim_end_matches(|ch: char| !content_char(ch) || matches!(ch, 'ー' | '〜' | 'ゞ'));
         if let Some(t) = cues("done:tail").find(|t| end.ends_with(t.text.as_str())) {
             let s = &end[..end.len() - t.text.len()];
             if has_content(s) {
@@ -1983,6 +2003,14 @@ mod tests {
         // the question, or before it, it makes a near miss.
         assert!(!classify("電子証明書っておいくらですか？経費で落とすので金額だけ知りたいです").off_scope);
         assert!(!classify("ヘルプデスクって土日もやってますか？平日は利用者さん対応で電話できなくて").off_scope);
+        // Other business told beside a report leaves the report; another
+        // certificate said to have come is no report.
+        assert_eq!(
+            classify("動作環境のチェックしといたよー。プリンタは相変わらずアホやけど笑").task,
+            Some(TaskId::Environment)
+        );
+        assert_ne!(kind("印鑑証明書取ってきました"), Kind::Status);
+        assert_ne!(kind("プリンターの設定終わりました"), Kind::Status);
         // A request names what is asked as well as a question mark does.
         assert!(!classify("ヘルプデスクのFAX番号を教えてください。エラー画面を印刷して送ります。").off_scope);
         assert!(classify("利用者さんの負担割合が変わりました。証明書はどうすればいい？").off_scope);
