@@ -437,13 +437,15 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     let asks = troubled || asks_in_words;
     // Another certificate or 届 said to have come is not a report either.
     if off_scope(scan) {
-        // Other business told beside a report, in sentences that name no
-        // task (「動作環境のチェックしといたよー。プリンタは相変わらずアホやけど笑」),
+        // Other business told beside a report, in clauses that name no
+        // task (「動作環境のチェックしといたよー。プリンタは相変わらずアホやけど笑」
+        // 「雨の中郵便屋さんが持ってきてくれたとが、ちょうど結果通知やった」),
         // leaves the report a report.
         let beside = !near_miss(scan)
             && sentences(f)
                 .into_iter()
-                .all(|(s, _)| !scan.any_in("offscope", s.clone()) || task_in(scan, s).is_none());
+                .flat_map(|(s, _)| clauses(f, s))
+                .all(|c| !scan.any_in("offscope", c.clone()) || task_in(scan, c).is_none());
         if let Some(task @ Some(_)) = beside.then(|| status(message, scan)).flatten() {
             return Intent {
                 task,
@@ -964,10 +966,7 @@ pub fn unromanized(message: &str) -> Option<String> {
     };
     let japanese = |w: &str| {
         let w = w.to_ascii_lowercase();
-        ["masu", "mashita", "masen", "desu", "deshita", "kudasai"]
-            .iter()
-            .any(|e| w.ends_with(e))
-            || ["onegai", "oshiete", "arigatou", "sumimasen"].contains(&w.as_str())
+        cues("romaji:end").any(|e| w.ends_with(e.text.as_str())) || cues("romaji:word").any(|e| e.text == w)
     };
     if !words().any(japanese) {
         return None;
@@ -1255,7 +1254,15 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     for (i, c) in f[sentence.clone()].char_indices() {
         // A laugh typed as w after Japanese (「できたｗ ID…」) is Japanese too.
         let laugh = prev == Some('w') && before_prev.is_some_and(|p| !p.is_ascii());
-        let japanese_space = c.is_whitespace() && (laugh || prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace()));
+        // …but a Japanese name followed by an English verb is one clause
+        // (「代理人申請 is all taken care of」).
+        let copula = || {
+            let next = f[sentence.start + i..sentence.end].trim_start();
+            let word = next.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
+            ["is", "are", "was", "were", "has", "have", "had"].contains(&word)
+        };
+        let japanese_space =
+            c.is_whitespace() && (laugh || prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace())) && !copula();
         // 「おわりました〜次は？」: a wave dash after words (not 1日〜10日).
         let wave = matches!(c, '〜' | '~') && prev.is_some_and(|p| !p.is_ascii_digit());
         // 「郵送しました📮次は？」: an emoji after words ends a clause too.
@@ -1788,6 +1795,8 @@ mod tests {
             read("torikeshi onegai, machigaete kanryou ni shita").request,
             Some(Request::Undo)
         );
+        // An asking ending marks it too.
+        assert!(unromanized("shoumeisho no koushin tte nannen goto deshitakke?").is_some());
     }
 
     #[test]
@@ -1970,6 +1979,16 @@ mod tests {
     }
 
     #[test]
+    fn a_japanese_name_then_an_english_verb_is_one_clause() {
+        assert_eq!(
+            classify("Just letting you know the 代理人申請 is all taken care of. Did that on Monday.").task,
+            Some(TaskId::ProxyApplication)
+        );
+        // A space after Japanese still ends a clause before other English.
+        assert_eq!(classify("届出出しました next?").task, Some(TaskId::NotifySubmit));
+    }
+
+    #[test]
     fn staff_asked_to_take_over_is_a_request_for_a_person_but_a_new_manager_is_not() {
         assert_eq!(
             kind("このチャンネルの管理者の方に質問を引き継いでいただけますか。"),
@@ -2008,6 +2027,10 @@ mod tests {
         assert_eq!(
             classify("動作環境のチェックしといたよー。プリンタは相変わらずアホやけど笑").task,
             Some(TaskId::Environment)
+        );
+        assert_eq!(
+            classify("雨の中郵便屋さんが持ってきてくれたとが、ちょうど国保連からの結果通知やった。IDと仮パス、ちゃんと入っとったよ").task,
+            Some(TaskId::NotifyReceive)
         );
         assert_ne!(kind("印鑑証明書取ってきました"), Kind::Status);
         assert_ne!(kind("プリンターの設定終わりました"), Kind::Status);

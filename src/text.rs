@@ -275,7 +275,10 @@ pub fn sentences(s: &str) -> Vec<&str> {
     while let Some((i, c)) = it.next() {
         let ends = match c {
             '。' | '？' | '！' | '?' | '!' | '\n' | '｡' => true,
-            '.' => it.peek().map_or(true, |(_, n)| n.is_whitespace()),
+            // A colon before what is asked ("…asking me in English: how
+            // much…?") sets the scene like a full stop.
+            '.' | ':' => it.peek().map_or(true, |(_, n)| n.is_whitespace()),
+            '：' => true,
             _ => false,
         };
         if ends {
