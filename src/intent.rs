@@ -1979,6 +1979,17 @@ mod tests {
     }
 
     #[test]
+    fn simplified_chinese_forms_of_our_words_are_read() {
+        assert_eq!(classify("证明书、入れました！").task, Some(TaskId::CertificateInstall));
+        assert_eq!(
+            classify("お知らせのユーザIDと仮パスワードで、介護電子請求受付システムに登陆できました。").task,
+            Some(TaskId::Login)
+        );
+        assert!(classify("事務所のWi-Fiの密码を忘れました。ルーターのどこに書いてありますか？").off_scope);
+        assert!(classify("印鑑证明书は発行から何ヶ月以内のものが有効ですか？").off_scope);
+    }
+
+    #[test]
     fn a_japanese_name_then_an_english_verb_is_one_clause() {
         assert_eq!(
             classify("Just letting you know the 代理人申請 is all taken care of. Did that on Monday.").task,
