@@ -243,7 +243,6 @@ const EN_STOP: &[&str] = &[
     "okay", "it's", "much", "many", "up", "not", "no", "yes", "still", "then", "than",
 ];
 
-/// Function characters: a bigram of two of these carries almost no meaning.
 /// Whether a short kana word found at `i` is part of another word: inside a
 /// run of kana with neither a particle nor a usual ending next to it
 /// (「さいと」 in 「ちいさいとこ」, but not 「こない」 in 「まだこないんだ」 nor
@@ -262,6 +261,7 @@ fn is_hiragana(c: char) -> bool {
     ('\u{3041}'..='\u{3096}').contains(&c)
 }
 
+/// Function characters: a bigram of two of these carries almost no meaning.
 fn is_function_kana(c: char) -> bool {
     "のはがをにでとてすまかたしいるなどうくだされけもやよねこそありせんっょゃゅえおきみじ".contains(c)
 }
