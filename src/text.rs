@@ -19,13 +19,16 @@ pub fn fold(s: &str) -> String {
 /// marks U+200E, U+200F and U+061C: they can make a name read as another),
 /// turning newlines and tabs into spaces.
 pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| if c == '\n' || c == '\t' || c == '\r' { ' ' } else { c })
-        .filter(|c| {
-            !c.is_control()
-                && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.chars()
+            .map(|c| if c == '\n' || c == '\t' || c == '\r' { ' ' } else { c })
+            .filter(|c| {
+                !c.is_control()
+                    && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
+            }),
+    );
+    out
 }
 
 /// Katakana → hiragana (the prolonged sound mark stays).
@@ -52,15 +55,44 @@ pub fn fold_keeping_kana(s: &str) -> String {
 
 fn fold_with(s: &str, kana: fn(char) -> char) -> String {
     let s = clean(s);
-    // Most texts are already in NFKC (the quick check says so without
-    // decomposing); composing them again was a fifth of the start-up.
-    let folded: String = if unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        s.chars().flat_map(char::to_lowercase).map(kana).collect()
-    } else {
-        s.nfkc().flat_map(char::to_lowercase).map(kana).collect()
+    let mut folded = String::with_capacity(s.len());
+    let mut fold = |c: char| {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else if is_cjk(c) {
+            // Kana and kanji have no case (looking it up was a tenth of
+            // tokenizing).
+            folded.push(kana(c));
+        } else {
+            folded.extend(c.to_lowercase().map(kana));
+        }
     };
+    // NFKC a piece at a time: a piece begins at each character NFKC leaves
+    // alone whatever surrounds it, so a piece of that character alone is
+    // taken as it is and only the others (？, full-width letters, a kana
+    // and its combining mark) are normalized. Normalizing whole texts was
+    // most of folding, and folding half of the start-up.
+    let mut start = 0;
+    let starts = s.char_indices().filter(|(_, c)| nfkc_stable(*c)).map(|(i, _)| i);
+    for end in starts.chain([s.len()]) {
+        let piece = &s[start..end];
+        if piece.chars().all(nfkc_stable) {
+            piece.chars().for_each(&mut fold);
+        } else {
+            piece.nfkc().for_each(&mut fold);
+        }
+        start = end;
+    }
     long_vowels(folded)
+}
+
+/// Characters NFKC leaves as they are whatever surrounds them: starters
+/// with no decomposition that never compose with what precedes them
+/// (ASCII, hiragana and katakana without the combining marks, the long
+/// vowel mark, the common kanji, the ideographic comma and full stop).
+fn nfkc_stable(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | 'ー' | '\u{4e00}'..='\u{9fff}' | '、' | '。')
 }
 
 /// A dash or minus typed for the long vowel mark between kana
@@ -248,9 +280,11 @@ const EN_STOP: &[&str] = &[
 /// (「さいと」 in 「ちいさいとこ」, but not 「こない」 in 「まだこないんだ」 nor
 /// 「いくら」 in 「っていくらする」).
 fn inside_kana(chars: &[char], i: usize, word: &[char]) -> bool {
-    const PARTICLES: &str = "のはがをにでとへもやかねてっだんよ";
+    const PARTICLES: [char; 17] = [
+        'の', 'は', 'が', 'を', 'に', 'で', 'と', 'へ', 'も', 'や', 'か', 'ね', 'て', 'っ', 'だ', 'ん', 'よ',
+    ];
     let n = word.len();
-    let joined = |c: Option<&char>| c.is_some_and(|c| is_hiragana(*c) && !PARTICLES.contains(*c));
+    let joined = |c: Option<&char>| c.is_some_and(|c| is_hiragana(*c) && !PARTICLES.contains(c));
     n <= 3
         && word.iter().all(|c| is_hiragana(*c))
         && joined(i.checked_sub(1).and_then(|b| chars.get(b)))
@@ -263,7 +297,12 @@ fn is_hiragana(c: char) -> bool {
 
 /// Function characters: a bigram of two of these carries almost no meaning.
 fn is_function_kana(c: char) -> bool {
-    "のはがをにでとてすまかたしいるなどうくだされけもやよねこそありせんっょゃゅえおきみじ".contains(c)
+    const FUNCTION_KANA: [char; 42] = [
+        'の', 'は', 'が', 'を', 'に', 'で', 'と', 'て', 'す', 'ま', 'か', 'た', 'し', 'い', 'る', 'な', 'ど', 'う',
+        'く', 'だ', 'さ', 'れ', 'け', 'も', 'や', 'よ', 'ね', 'こ', 'そ', 'あ', 'り', 'せ', 'ん', 'っ', 'ょ', 'ゃ',
+        'ゅ', 'え', 'お', 'き', 'み', 'じ',
+    ];
+    FUNCTION_KANA.contains(&c)
 }
 
 /// The sentences of a message, split after 。？！?! and a full stop
@@ -386,7 +425,8 @@ fn stem(w: &str) -> &str {
 pub fn tokens(s: &str) -> Vec<Token> {
     let mut chars: Vec<char> = fold_question(s).chars().collect();
     let syn = synonyms();
-    let mut out = Vec::new();
+    // About two tokens a character (a bigram and its kanji).
+    let mut out = Vec::with_capacity(chars.len() * 2);
     let mut seen_concepts: Vec<usize> = Vec::new();
     // Every place a variant occurs, found through its first two characters,
     // then taken longest variant first (left to right within one variant);
@@ -449,6 +489,9 @@ pub fn tokens(s: &str) -> Vec<Token> {
                 continue;
             }
             for w in run.windows(2) {
+                // Sized once: two kana or kanji are six bytes.
+                let mut bigram = String::with_capacity(w[0].len_utf8() + w[1].len_utf8());
+                bigram.extend(w);
                 let weight = if w.iter().all(|c| is_kanji(*c)) {
                     1.0
                 } else if w.iter().any(|c| is_kanji(*c)) {
@@ -458,7 +501,7 @@ pub fn tokens(s: &str) -> Vec<Token> {
                 } else {
                     0.4
                 };
-                push(&mut out, w.iter().collect(), weight);
+                push(&mut out, bigram, weight);
             }
             for k in run.iter().filter(|c| is_kanji(**c)) {
                 push(&mut out, k.to_string(), 0.3);
@@ -567,8 +610,12 @@ mod tests {
             "か\u{3099}",
             "ﾊﾟｿｺﾝ\u{3000}ＯＫ",
             "Ⅲ㍻",
+            "？か\u{3099}ｶ\u{3099}！",
+            "e\u{301}\u{323}ｅ\u{301}",
+            "\u{3099}か",
         ];
-        for q in questions.chain(typed) {
+        let bank = crate::classifier::EXAMPLES.lines().filter_map(|l| l.split('\t').nth(2));
+        for q in questions.chain(typed).chain(bank) {
             let slow: String = clean(q).nfkc().flat_map(char::to_lowercase).map(kana_fold).collect();
             assert_eq!(fold_question(q), long_vowels(slow), "{q}");
         }
