@@ -47,6 +47,12 @@ pub type Known<'a> = FxHashMap<&'a str, &'a [text::Token]>;
 /// How much the words of a sentence that tells weigh beside those of a
 /// sentence that asks, in a message that does both.
 const TOLD_WEIGHT: f32 = 0.5;
+/// At most this many further questions of one message are answered
+/// besides its first ([`FaqIndex::several`]).
+pub const MAX_FURTHER: usize = 2;
+/// A part of a message that asks several things is answered alone only
+/// with this confidence ([`FaqIndex::several`]).
+const PART_MIN: f32 = 0.6;
 /// Alternatives shown must reach this confidence.
 pub const ALTERNATIVE_MIN: f32 = 0.15;
 
@@ -59,7 +65,7 @@ pub struct Entry {
     pub after: Vec<TaskId>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
     /// Index into `entries`.
     pub entry: usize,
@@ -71,6 +77,9 @@ pub struct Hit {
 pub struct Lookup {
     /// The answer, when confident enough.
     pub best: Option<Hit>,
+    /// The answers to the further questions of a message that asks several
+    /// things, in the order asked ([`FaqIndex::several`]).
+    pub further: Vec<Hit>,
     /// Up to three other candidates ("did you mean").
     pub alternatives: Vec<Hit>,
 }
@@ -354,7 +363,7 @@ impl FaqIndex {
         let entry = self.entries.iter().position(|e| e.after.contains(&task))?;
         Some(Lookup {
             best: Some(Hit { entry, confidence: 1.0 }),
-            alternatives: Vec::new(),
+            ..Lookup::default()
         })
     }
 
@@ -517,6 +526,75 @@ impl FaqIndex {
             .unwrap_or(whole)
     }
 
+    /// A message that asks several things (「証明書って13200円でしたっけ？
+    /// 法人で2事業所あるんだけど、それぞれ払うの？」, 「①所要期間 ②発行手数料に
+    /// ついてご教示ください」) answered one thing at a time: its parts that ask
+    /// or tell a problem (`seeks`: a sentence, or an item of a numbered list
+    /// in a sentence that seeks) and name a topic of their own (`topical`),
+    /// when there are two or more, are each looked up alone. Their confident
+    /// answers, in the order asked and each entry once, become `best` and
+    /// [`Lookup::further`] (at most [`MAX_FURTHER`]); the whole message's
+    /// answer, which blends the questions, stays first only when a part has
+    /// no such answer of its own (or names no topic), and is otherwise the
+    /// first alternative. A
+    /// message that asks one thing, however long its context, and one
+    /// without an answer are left as they are.
+    pub fn several(
+        &self,
+        question: &str,
+        mut lookup: Lookup,
+        context: &[&str],
+        keep: impl Fn(&Entry) -> bool,
+        topical: impl Fn(&[text::Token]) -> bool,
+        seeks: impl Fn(&str) -> bool,
+    ) -> Lookup {
+        let Some(whole) = lookup.best else {
+            return lookup;
+        };
+        let parts: Vec<Vec<text::Token>> = text::sentences(question)
+            .into_iter()
+            .filter(|s| seeks(s))
+            .flat_map(text::items)
+            .map(text::tokens)
+            .collect();
+        if parts.iter().filter(|t| topical(t)).count() < 2 {
+            return lookup;
+        }
+        // A part that names no topic of its own (「更新ってどこからやるの？」)
+        // or is answered only weakly leans on the rest of the message.
+        let mut answers: Vec<Hit> = Vec::new();
+        let mut unanswered = false;
+        for toks in parts {
+            if !topical(&toks) {
+                unanswered = true;
+                continue;
+            }
+            match self.lookup_in_context(toks, context, &keep).best {
+                Some(h) if h.confidence < PART_MIN => unanswered = true,
+                Some(h) if !answers.iter().any(|a| a.entry == h.entry) => answers.push(h),
+                Some(_) => {}
+                None => unanswered = true,
+            }
+        }
+        if answers.is_empty() || (answers.len() == 1 && answers[0].entry == whole.entry) {
+            return lookup;
+        }
+        if unanswered && !answers.iter().any(|a| a.entry == whole.entry) {
+            answers.insert(0, whole);
+        }
+        lookup
+            .alternatives
+            .retain(|a| !answers.iter().any(|h| h.entry == a.entry));
+        if !answers.iter().any(|a| a.entry == whole.entry) {
+            lookup.alternatives.insert(0, whole);
+            lookup.alternatives.truncate(3);
+        }
+        let mut answers = answers.into_iter();
+        lookup.best = answers.next();
+        lookup.further = answers.take(MAX_FURTHER).collect();
+        lookup
+    }
+
     /// [`FaqIndex::lookup_tokens_where`] with context, unless the answer it
     /// gives does not cover what the question itself names (「お金かかる？」
     /// at the environment step is about the cost, not the PC): then the
@@ -575,6 +653,10 @@ impl FaqIndex {
             .filter(|h| h.confidence >= ALTERNATIVE_MIN)
             .take(3)
             .collect();
-        Lookup { best, alternatives }
+        Lookup {
+            best,
+            further: Vec::new(),
+            alternatives,
+        }
     }
 }

@@ -750,6 +750,14 @@ pub fn asks(sentence: &str) -> bool {
     asking(&Scan::new(&text::fold_question(sentence)), &ASKING, &[])
 }
 
+/// Whether a sentence asks ([`asks`]) or tells a problem (「ログインできへん」):
+/// in a message that is a question, what each of its questions is.
+pub fn seeks(sentence: &str) -> bool {
+    let f = text::fold_question(sentence);
+    let scan = Scan::new(&f);
+    asking(&scan, &ASKING, &[]) || has_problem(&scan)
+}
+
 /// A message with the frame of a formal letter taken off: the opening and
 /// closing words (拝啓…敬具, 前略…草々) and the sentences of seasonal or
 /// courtesy greeting (「時下ますますご清祥のこととお慶び申し上げます。」), so

@@ -330,6 +330,38 @@ pub fn sentences(s: &str) -> Vec<&str> {
     out
 }
 
+/// The items of a numbered list written in one sentence (「①届出からの期間
+/// ②証明書の手数料についてご教示ください」, "1) how long 2) how much"): the
+/// text from each number to the next, the last with what follows it; the
+/// sentence itself when it numbers fewer than two items. What comes before
+/// the first number leads in and is not an item.
+pub fn items(sentence: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    let digit = |c: char| matches!(c, '1'..='9' | '１'..='９');
+    let starts: Vec<usize> = (0..chars.len())
+        .filter(|&k| {
+            let c = chars[k].1;
+            let after_gap = k == 0 || !(chars[k - 1].1.is_alphanumeric() || matches!(chars[k - 1].1, '(' | '（'));
+            let closes = |j: usize| chars.get(j).is_some_and(|(_, c)| matches!(c, ')' | '）' | '.' | '．'));
+            let opens = |j: usize| chars.get(j).is_some_and(|(_, c)| matches!(c, '(' | '（'));
+            matches!(c, '\u{2460}'..='\u{2473}')
+                || (after_gap
+                    && digit(c)
+                    && closes(k + 1)
+                    && !chars.get(k + 2).is_some_and(|(_, c)| c.is_ascii_digit()))
+                || (opens(k)
+                    && chars.get(k + 1).is_some_and(|(_, c)| digit(*c))
+                    && chars.get(k + 2).is_some_and(|(_, c)| matches!(c, ')' | '）')))
+        })
+        .map(|k| chars[k].0)
+        .collect();
+    if starts.len() < 2 {
+        return vec![sentence];
+    }
+    let ends = starts.iter().skip(1).copied().chain([sentence.len()]);
+    starts.iter().zip(ends).map(|(a, b)| &sentence[*a..b]).collect()
+}
+
 /// A message written with a space after each particle (分かち書き, as a
 /// clerk unused to converting kana types: 「たんとう の　かた に　かわって
 /// ください」) with those spaces removed, so that its words read as one run
@@ -557,6 +589,26 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_numbered_list_in_one_sentence_is_split_into_its_items() {
+        assert_eq!(
+            items("【相談】①届出から請求開始までの所要期間 ②電子証明書の発行手数料 についてご教示ください。"),
+            [
+                "①届出から請求開始までの所要期間 ",
+                "②電子証明書の発行手数料 についてご教示ください。"
+            ]
+        );
+        assert_eq!(items("1) how long? 2) how much?"), ["1) how long? ", "2) how much?"]);
+        assert_eq!(
+            items("（１）期間（２）費用を教えて"),
+            ["（１）期間", "（２）費用を教えて"]
+        );
+        // One number, a version or a price is no list.
+        assert_eq!(items("Windows 11.2 は使えますか"), ["Windows 11.2 は使えますか"]);
+        assert_eq!(items("①だけ教えて"), ["①だけ教えて"]);
+        assert_eq!(items("手数料は13,200円。3年有効"), ["手数料は13,200円。3年有効"]);
     }
 
     #[test]

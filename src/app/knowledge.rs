@@ -75,6 +75,21 @@ pub struct Answered {
     /// The message id of the answer's text: the entry's own, or its variant
     /// for the asker's billing mode (`faq-certificate-fee.proxy`).
     pub answer: Option<String>,
+    /// The further questions of the same message, answered in turn after
+    /// the first ([`FaqIndex::several`]): each with its answer's message
+    /// id and contact.
+    pub further: Vec<Further>,
+}
+
+/// A further question of a message that asks several things, answered.
+#[derive(Debug, Clone)]
+pub struct Further {
+    pub hit: Hit,
+    /// Its answer's message id (see [`Answered::answer`]); `None` for an
+    /// entry staff taught.
+    pub answer: Option<String>,
+    /// The contact its entry routes to.
+    pub contact: Contact,
 }
 
 impl Answered {
@@ -256,35 +271,31 @@ impl Knowledge {
                 let denso_tel = contacts::says_not_denso(question)
                     .then(|| self.content.attr(Lang::Ja, ContactId::Denso.msg_id(), "tel"))
                     .map(Option::unwrap_or_default);
-                index.lookup_focused(
-                    question,
-                    tokens,
-                    context,
-                    |e| match &denso_tel {
-                        _ if off_scope && !taught(e) => false,
-                        None => true,
-                        Some(tel) => {
-                            e.contact != ContactId::Denso
-                                && (tel.is_empty()
-                                    || !self
-                                        .content
-                                        .text(Lang::Ja, &Msg::new(format!("faq-{}", e.id)))
-                                        .contains(tel.as_str()))
-                        }
-                    },
-                    intent::names_topic,
-                    intent::asks,
-                )
+                let keep = |e: &crate::faq::Entry| match &denso_tel {
+                    _ if off_scope && !taught(e) => false,
+                    None => true,
+                    Some(tel) => {
+                        e.contact != ContactId::Denso
+                            && (tel.is_empty()
+                                || !self
+                                    .content
+                                    .text(Lang::Ja, &Msg::new(format!("faq-{}", e.id)))
+                                    .contains(tel.as_str()))
+                    }
+                };
+                let lookup = index.lookup_focused(question, tokens, context, keep, intent::names_topic, intent::asks);
+                let lookup = index.several(question, lookup, context, keep, intent::names_topic, intent::seeks);
+                // A question that says a vendor files the claims is answered
+                // for vendor billing: by its entry's vendor answer, or else
+                // by the entry on vendor billing when that is among the
+                // candidates.
+                if intent.vendor {
+                    self.for_vendor(index, lookup)
+                } else {
+                    lookup
+                }
             }
             (_, None) => Lookup::default(),
-        };
-        // A question that says a vendor files the claims is answered for
-        // vendor billing: by its entry's vendor answer, or else by the entry
-        // on vendor billing when that is among the candidates.
-        let lookup = if intent.vendor {
-            self.for_vendor(index, lookup)
-        } else {
-            lookup
         };
         let id = match &lookup.best {
             Some(h) if h.entry < self.faq.entries().len() => index.entries()[h.entry].contact,
@@ -295,16 +306,28 @@ impl Knowledge {
         // Only the built-in entries have variants (taught ones follow them).
         // A mode the question speaks of is the one it asks about.
         let mode = if intent.vendor { Some(Mode::Vendor) } else { mode };
-        let builtin = lookup.best.as_ref().filter(|h| h.entry < self.faq.entries().len());
-        let answer = builtin.map(|h| {
-            mode.and_then(|m| self.variant(h.entry, m))
-                .unwrap_or_else(|| format!("faq-{}", self.faq.entries()[h.entry].id))
-        });
+        let answer_of = |h: &Hit| {
+            (h.entry < self.faq.entries().len()).then(|| {
+                mode.and_then(|m| self.variant(h.entry, m))
+                    .unwrap_or_else(|| format!("faq-{}", self.faq.entries()[h.entry].id))
+            })
+        };
+        let answer = lookup.best.as_ref().and_then(answer_of);
+        let further = lookup
+            .further
+            .iter()
+            .map(|&hit| Further {
+                answer: answer_of(&hit),
+                contact: contacts::route_question(&self.config, index.entries()[hit.entry].contact, office, question),
+                hit,
+            })
+            .collect();
         Answered {
             intent,
             contact: contacts::route_question(&self.config, id, office, question),
             lookup,
             answer,
+            further,
         }
     }
 
@@ -388,6 +411,27 @@ impl Knowledge {
                 None
             }
         };
+        // The further questions, each with its answer, in the order asked;
+        // a contact of their own after the first's when it differs and the
+        // answer does not give its number.
+        let mut contacts = Vec::new();
+        for f in &a.further {
+            let id = &index.entries()[f.hit.entry].id;
+            match own.get(id) {
+                Some(t) => crate::handoff::taught_answer(t, t.answer.as_deref().unwrap_or_default(), &mut reply),
+                None => {
+                    reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
+                    let text = Msg::new(f.answer.clone().unwrap_or_else(|| format!("faq-{id}")));
+                    reply.push(Block::Text(text.clone()));
+                    if f.contact.id != a.contact.id
+                        && !contacts.iter().any(|c: &Contact| c.id == f.contact.id)
+                        && !self.gives_number(&text, &f.contact)
+                    {
+                        contacts.push(f.contact.clone());
+                    }
+                }
+            }
+        }
         if !a.lookup.alternatives.is_empty() {
             reply.push(Block::Text(Msg::new("answer-did-you-mean")));
             reply.push(Block::Lines(
@@ -400,6 +444,9 @@ impl Knowledge {
         }
         if !answer.is_some_and(|m| self.gives_number(&m, &a.contact)) {
             reply.push(Block::Contact(a.contact.clone()));
+        }
+        for c in contacts {
+            reply.push(Block::Contact(c));
         }
         if registered {
             if a.lookup.best.is_none() {

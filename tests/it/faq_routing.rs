@@ -323,3 +323,91 @@ fn questions_through_the_app_are_routed_for_the_channels_office() {
     let c = contact_of(&ask(&app, "ch-notify", UNMATCHED)).clone();
     assert_eq!(c.tel.as_deref(), Some("03-0000-1313"));
 }
+
+/// The entry ids a message is answered with: its first answer, then its
+/// further ones.
+fn answered_ids(kb: &Knowledge, q: &str) -> Vec<String> {
+    let a = kb.answer(q, None);
+    let e = kb.faq.entries();
+    a.lookup
+        .best
+        .iter()
+        .chain(&a.lookup.further)
+        .map(|h| e[h.entry].id.clone())
+        .collect()
+}
+
+/// A message that asks two things is answered twice, in the order asked,
+/// each answer with its contact; the whole message's blended answer (the
+/// costs of starting) is only an alternative. A message that sets the
+/// scene and asks one thing, or whose later questions lean on the first
+/// (「最初と同じ証明書のメニュー？」 names no step of its own), gets one
+/// answer, the whole message's.
+#[test]
+fn a_message_asking_two_things_gets_both_answers() {
+    let kb = Knowledge::load(Config::default()).unwrap();
+    let two = "証明書っていくら？それと、届出はどこに出せばいいですか？";
+    assert_eq!(answered_ids(&kb, two), ["certificate-fee", "notify-where"]);
+    assert_eq!(
+        answered_ids(
+            &kb,
+            "確認させてください。1) 証明書の手数料はいくらですか 2) 届出はどこに出しますか"
+        ),
+        ["certificate-fee", "notify-where"]
+    );
+    assert_eq!(
+        answered_ids(
+            &kb,
+            "How much is the certificate? And where do we send the notification?"
+        ),
+        ["certificate-fee", "notify-where"]
+    );
+    assert_eq!(
+        answered_ids(&kb, "来月から切り替えたいです。証明書っていくら？").len(),
+        1
+    );
+    assert_eq!(
+        answered_ids(
+            &kb,
+            "更新ってどこからやるの？最初と同じ証明書のメニュー？パスワードいるんだっけ"
+        )[0],
+        "certificate-renewal"
+    );
+
+    // The reply: both answers under their questions; the fee's answer gives
+    // the reception helpdesk's number itself, so the one contact card is the
+    // 国保連合会 the 届出 goes to.
+    let a = kb.answer(two, None);
+    let r = kb.answer_reply(&a, false);
+    let titles: Vec<&str> = r
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Title(m) => Some(m.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(titles, ["faq-certificate-fee.question", "faq-notify-where.question"]);
+    let contacts: Vec<Option<ContactId>> = r
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Contact(c) => Some(c.id),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(contacts, [Some(ContactId::Kokuhoren)]);
+    assert!(!a.lookup.alternatives.iter().any(|h| h.entry == a.further[0].hit.entry));
+
+    // `ask --json`: the answer's text holds both; `further` lists the second.
+    let v = to_json(&kb, Lang::Ja, &a);
+    let text = v["answer"].as_str().unwrap();
+    assert!(text.contains("13,200円") && text.contains("国保連合会に提出"), "{v}");
+    assert_eq!(v["faq_id"], "certificate-fee", "{v}");
+    assert_eq!(v["further"][0]["faq_id"], "notify-where", "{v}");
+    assert_eq!(v["further"][0]["contact"], "kokuhoren", "{v}");
+    assert_eq!(
+        to_json(&kb, Lang::Ja, &kb.answer(FEE, None))["further"],
+        serde_json::json!([])
+    );
+}

@@ -65,6 +65,30 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
             (serde_json::Value::Null, 0.0, said.join("\n"))
         }
     };
+    // The further questions of the message, answered after the first: in
+    // `further`, and their texts in `answer` after its own.
+    let further_text = |f: &crate::app::Further| {
+        let id = &entries[f.hit.entry].id;
+        c.text(lang, &Msg::new(f.answer.clone().unwrap_or_else(|| format!("faq-{id}"))))
+    };
+    let answer = std::iter::once(answer)
+        .chain(a.further.iter().map(further_text))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let further: Vec<serde_json::Value> = a
+        .further
+        .iter()
+        .map(|f| {
+            let id = &entries[f.hit.entry].id;
+            serde_json::json!({
+                "faq_id": id,
+                "question": c.text(lang, &Msg::new(format!("faq-{id}.question"))),
+                "confidence": round3(f.hit.confidence),
+                "answer": further_text(f),
+                "contact": f.contact.key.clone().or_else(|| f.contact.id.map(|i| i.as_str().to_string())),
+            })
+        })
+        .collect();
     let alternatives: Vec<serde_json::Value> = a
         .lookup
         .alternatives
@@ -100,6 +124,7 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
         "faq_id": faq_id,
         "confidence": round3(confidence),
         "answer": answer,
+        "further": further,
         "alternatives": alternatives,
         "contact": contact,
     })
