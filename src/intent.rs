@@ -963,7 +963,9 @@ fn undictated(message: &str) -> String {
 /// hiragana, so that it is read as the Japanese it is; `None` when it is
 /// not such a message. It is one when a word ends as only Japanese verbs
 /// and copulas do (-masu, -mashita, -masen, -desu, -deshita, -kudasai, or
-/// is onegai, oshiete); then each Latin word that is made of romaji
+/// is onegai, oshiete), or when it has three words or more, nine in ten of
+/// them romaji syllables and one a particle (「jiichan ga kiiteru,
+/// shoumeisho no tesuuryou ikura?」); then each Latin word that is made of romaji
 /// syllables is written in hiragana (ID, Mac, e-seikyuu stay as they are;
 /// a long vowel spelled aa, ee, oo is 「ー」: insutooru, 「いんすとーる」).
 pub fn unromanized(message: &str) -> Option<String> {
@@ -976,11 +978,25 @@ pub fn unromanized(message: &str) -> Option<String> {
         let w = w.to_ascii_lowercase();
         cues("romaji:end").any(|e| w.ends_with(e.text.as_str())) || cues("romaji:word").any(|e| e.text == w)
     };
-    if !words().any(japanese) {
+    // Or nearly all its words are romaji, a particle among them.
+    let spelled = || {
+        let long: Vec<String> = words()
+            .filter(|w| w.len() >= 2 && !w.chars().all(|c| c.is_ascii_uppercase()))
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let romaji = long.iter().filter(|w| hiragana(w).is_some()).count();
+        long.len() >= 3
+            && romaji * 10 >= long.len() * 9
+            && long.iter().any(|w| cues("romaji:particle").any(|p| p.text == *w))
+    };
+    if !words().any(japanese) && !spelled() {
         return None;
     }
     let mut out = String::with_capacity(message.len() * 2);
     let mut rest = message;
+    // Whether the last thing written is a word written in hiragana, and
+    // where the spaces after it begin in `out`.
+    let mut after_kana: Option<usize> = None;
     while let Some(c) = rest.chars().next() {
         if c.is_ascii_alphabetic() {
             let end = rest
@@ -993,14 +1009,28 @@ pub fn unromanized(message: &str) -> Option<String> {
                 && rest[end + 1..].starts_with(|c: char| c.is_ascii_alphabetic())
                 || out.ends_with(['-', '.']);
             match hiragana(word).filter(|_| !joined) {
-                Some(kana) => out.push_str(&kana),
-                None => out.push_str(word),
+                Some(kana) => {
+                    // Japanese has no spaces between its words: 「totta ra」
+                    // is 「とったら」, not two clauses.
+                    if let Some(at) = after_kana {
+                        out.truncate(at);
+                    }
+                    out.push_str(&kana);
+                    after_kana = Some(out.len());
+                }
+                None => {
+                    out.push_str(word);
+                    after_kana = None;
+                }
             }
             rest = &rest[end..];
-        } else {
-            out.push(c);
-            rest = &rest[c.len_utf8()..];
+            continue;
         }
+        if c != ' ' {
+            after_kana = None;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
     (out != message).then_some(out)
 }
@@ -1775,33 +1805,46 @@ mod tests {
 
     #[test]
     fn japanese_typed_in_romaji_is_read_in_hiragana() {
+        // Written as Japanese is, without spaces between its words.
         assert_eq!(
             unromanized("shoumeisho no hakkou shinsei owarimashita").as_deref(),
-            Some("しょうめいしょ の はっこう しんせい おわりました")
+            Some("しょうめいしょのはっこうしんせいおわりました")
         );
         // Names stay; a long vowel spelled twice is 「ー」; ん before a
         // consonant, at the end and as nn.
         assert_eq!(
             unromanized("e-seikyuu no URL oshiete kudasai").as_deref(),
-            Some("e-seikyuu の URL おしえて ください")
+            Some("e-seikyuu の URL おしえてください")
         );
         assert_eq!(
             unromanized("insutooru dekimasen, konnichiwa").as_deref(),
-            Some("いんすとーる できません, こんにちわ")
+            Some("いんすとーるできません, こんにちわ")
         );
+        assert_eq!(unromanized("tsugi wa nan desu ka").as_deref(), Some("つぎはなんですか"));
+        // Nearly all words romaji, a particle among them, and no verb
+        // ending.
         assert_eq!(
-            unromanized("tsugi wa nan desu ka").as_deref(),
-            Some("つぎ は なん です か")
+            unromanized("jiichan ga kiiteru, shoumeisho no tesuuryou ikura?").as_deref(),
+            Some("じいちゃんがきいてる, しょうめいしょのてすうりょういくら?")
         );
         // English, and romaji without a Japanese verb ending, are left.
         assert_eq!(unromanized("we installed the certificate"), None);
         assert_eq!(unromanized("tsugi wa?"), None);
+        assert_eq!(unromanized("no idea"), None);
+        assert_eq!(unromanized("I have no PC at home"), None);
+        assert_eq!(unromanized("Do you know the fee?"), None);
         let read = |m: &str| classify(&text::unspaced(&unromanized(m).unwrap()));
         let i = read("shoumeisho no hakkou shinsei owarimashita");
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateApply)));
         assert_eq!(
             read("torikeshi onegai, machigaete kanryou ni shita").request,
             Some(Request::Undo)
+        );
+        // A conditional spelled apart (「totta ra」) is one word, not a
+        // report.
+        assert_eq!(
+            read("denshi shoumeisho tte ichido totta ra zutto tsukaeru no?").kind,
+            Kind::Question
         );
         // An asking ending marks it too.
         assert!(unromanized("shoumeisho no koushin tte nannen goto deshitakke?").is_some());
