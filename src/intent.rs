@@ -501,7 +501,7 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
 /// shares its words: another certificate, another 届, another password,
 /// upgrading Windows, the price of a product, or other care-office business.
 fn off_scope(scan: &Scan) -> bool {
-    (scan.any("offscope") && !context_only(scan)) || near_miss(scan)
+    (scan.any("offscope") && !context_only(scan) && !scene_only(scan)) || near_miss(scan)
 }
 
 /// [`off_scope`] but for the words of other business: a question about
@@ -553,6 +553,42 @@ fn context_only(scan: &Scan) -> bool {
                 .any(|t| !ASPECTS.contains(t) && *t != "#offtopic")
     })
 }
+
+/// Whether the words of other business only set the scene for a question
+/// about internet billing itself: each is in a clause that asks nothing,
+/// and another clause names a topic that is only ours ([`OWN_TOPICS`]:
+/// 「朝からプリンタ紙詰まりで最悪やけど、インターネット請求って結局なに準備
+/// したらええの？」, 「利用者さんの送迎がやっと終わって一息ついたところです。
+/// …」). A certificate or a 届出 named after them may be theirs
+/// (「利用者さんの負担割合が変わりました。証明書はどうすればいい？」).
+fn scene_only(scan: &Scan) -> bool {
+    let f = scan.s;
+    let hits: Vec<&Hit> = scan.hits_in("offscope", 0..f.len()).collect();
+    let all: Vec<Range<usize>> = sentences(f).into_iter().flat_map(|(s, _)| clauses(f, s)).collect();
+    let has_hit = |c: &Range<usize>| hits.iter().any(|h| h.start < c.end && c.start < h.end);
+    let asks_in = |c: &Range<usize>| {
+        f[c.clone()].contains(['?', '？']) || scan.any_in("ask", c.clone()) || scan.any_in("ask:request", c.clone())
+    };
+    let own = |c: &Range<usize>| {
+        let text = &f[c.clone()];
+        topics(&text::tokens(text), text).iter().any(|t| OWN_TOPICS.contains(t))
+    };
+    !all.iter().filter(|c| has_hit(c)).any(asks_in) && all.iter().filter(|c| !has_hit(c)).any(own)
+}
+
+/// Topics no other business shares: internet billing itself, the 国保連合会,
+/// the reception system and its helpdesks, the 統合インストーラ, the
+/// transmission software, the temporary password.
+const OWN_TOPICS: &[&str] = &[
+    "#ebilling",
+    "#kokuhoren",
+    "#reception",
+    "#receptionno",
+    "#installer",
+    "#denso",
+    "#densono",
+    "#temppw",
+];
 
 /// Whether a message ends the way a remark does: with an emoji, a wave
 /// dash or a `talk:end` cue (「…ですね〜」「…でした🎂」「…笑」).
@@ -2084,6 +2120,13 @@ mod tests {
         // the question, or before it, it makes a near miss.
         assert!(!classify("電子証明書っておいくらですか？経費で落とすので金額だけ知りたいです").off_scope);
         assert!(!classify("ヘルプデスクって土日もやってますか？平日は利用者さん対応で電話できなくて").off_scope);
+        // Before a question about internet billing itself, in clauses that
+        // ask nothing, it sets the scene; asked about, or before a bare
+        // 証明書, it is the question.
+        assert!(
+            !classify("朝からプリンタ紙詰まりで最悪やけど、インターネット請求って結局なに準備したらええの？").off_scope
+        );
+        assert!(classify("インターネット請求のことはええとして、プリンタの紙詰まりってどう直すの？").off_scope);
         // Other business told beside a report leaves the report; another
         // certificate said to have come is no report.
         assert_eq!(
