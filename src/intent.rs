@@ -501,7 +501,7 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
 /// shares its words: another certificate, another 届, another password,
 /// upgrading Windows, the price of a product, or other care-office business.
 fn off_scope(scan: &Scan) -> bool {
-    (scan.any("offscope") && !context_only(scan) && !scene_only(scan)) || near_miss(scan)
+    (scan.any("offscope") && !context_only(scan) && !told_around(scan)) || near_miss(scan)
 }
 
 /// [`off_scope`] but for the words of other business: a question about
@@ -554,14 +554,16 @@ fn context_only(scan: &Scan) -> bool {
     })
 }
 
-/// Whether the words of other business only set the scene for a question
-/// about internet billing itself: each is in a clause that asks nothing,
-/// and another clause names a topic that is only ours ([`OWN_TOPICS`]:
-/// 「朝からプリンタ紙詰まりで最悪やけど、インターネット請求って結局なに準備
-/// したらええの？」, 「利用者さんの送迎がやっと終わって一息ついたところです。
-/// …」). A certificate or a 届出 named after them may be theirs
-/// (「利用者さんの負担割合が変わりました。証明書はどうすればいい？」).
-fn scene_only(scan: &Scan) -> bool {
+/// Whether the words of other business are only told around a question of
+/// ours: each is in a clause that asks nothing, and either another clause
+/// names a topic that is only ours ([`OWN_TOPICS`]), so they set its scene
+/// (「朝からプリンタ紙詰まりで最悪やけど、インターネット請求って結局なに準備
+/// したらええの？」), or a clause before them asks about a topic of ours, so
+/// they are an aside ([`context_only`] within a sentence: 「導入マニュアルって
+/// どこにあるんですか、紙で印刷して見たい」). A certificate or a 届出 named after
+/// them may be theirs (「利用者さんの負担割合が変わりました。証明書はどうすれ
+/// ばいい？」).
+fn told_around(scan: &Scan) -> bool {
     let f = scan.s;
     let hits: Vec<&Hit> = scan.hits_in("offscope", 0..f.len()).collect();
     let all: Vec<Range<usize>> = sentences(f).into_iter().flat_map(|(s, _)| clauses(f, s)).collect();
@@ -569,11 +571,26 @@ fn scene_only(scan: &Scan) -> bool {
     let asks_in = |c: &Range<usize>| {
         f[c.clone()].contains(['?', '？']) || scan.any_in("ask", c.clone()) || scan.any_in("ask:request", c.clone())
     };
-    let own = |c: &Range<usize>| {
+    let named = |c: &Range<usize>| {
         let text = &f[c.clone()];
-        topics(&text::tokens(text), text).iter().any(|t| OWN_TOPICS.contains(t))
+        topics(&text::tokens(text), text)
     };
-    !all.iter().filter(|c| has_hit(c)).any(asks_in) && all.iter().filter(|c| !has_hit(c)).any(own)
+    if all.iter().filter(|c| has_hit(c)).any(asks_in) {
+        return false;
+    }
+    let scene = || {
+        all.iter()
+            .filter(|c| !has_hit(c))
+            .any(|c| named(c).iter().any(|t| OWN_TOPICS.contains(t)))
+    };
+    let aside = || {
+        all.iter().any(|c| {
+            asks_in(c)
+                && hits.iter().all(|h| h.start >= c.end)
+                && named(c).iter().any(|t| !ASPECTS.contains(t) && *t != "#offtopic")
+        })
+    };
+    scene() || aside()
 }
 
 /// Topics no other business shares: internet billing itself, the 国保連合会,
@@ -2127,6 +2144,10 @@ mod tests {
             !classify("朝からプリンタ紙詰まりで最悪やけど、インターネット請求って結局なに準備したらええの？").off_scope
         );
         assert!(classify("インターネット請求のことはええとして、プリンタの紙詰まりってどう直すの？").off_scope);
+        // After a clause that asks about a topic of ours, in a clause that
+        // asks nothing, it is an aside.
+        assert!(!classify("導入マニュアルってどこにあるんですか、紙で印刷して見たい").off_scope);
+        assert!(classify("導入マニュアルってどこにあるんですか、プリンタの紙詰まりはどう直すの").off_scope);
         // Other business told beside a report leaves the report; another
         // certificate said to have come is no report.
         assert_eq!(
