@@ -1569,6 +1569,17 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
     let mut end: &str = c;
     loop {
         let before = end;
+        // An aside in brackets after the last word (「チェック済（5/12）」,
+        // 「出しました(郵送)」) is not how the clause ends.
+        if let Some(open) = end
+            .trim_end()
+            .strip_suffix([')', '）'])
+            .and_then(|b| b.rfind(['(', '（']))
+        {
+            if has_content(&end[..open]) {
+                end = &end[..open];
+            }
+        }
         // (ゞ ends a salute typed as a kaomoji: 「押しました(｀・ω・´)ゞ」.)
         end = end.trim_end_matches(|ch: char| !content_char(ch) || matches!(ch, 'ー' | '〜' | 'ゞ'));
         if let Some(t) = cues("done:tail").find(|t| end.ends_with(t.text.as_str())) {
@@ -2060,6 +2071,12 @@ mod tests {
 
     #[test]
     fn a_report_trailing_off_or_asking_what_now_is_still_a_report() {
+        // An aside in brackets after the report's last word.
+        assert_eq!(
+            classify("動作環境チェック済（5/12）。次、届出ですよね？").task,
+            Some(TaskId::Environment)
+        );
+        assert_eq!(classify("届出、FAXで送りました（夜勤明けに）").kind, Kind::Status);
         // Kyushu 「届いとった」 trailing off with ですが.
         assert_eq!(
             classify("「電子請求登録結果に関するお知らせ」、今朝届いとったですが").task,
