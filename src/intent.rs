@@ -935,19 +935,28 @@ fn quoted(message: &str) -> Option<(String, Option<String>)> {
 /// の期間 ・来月に間に合うか」 reads as 「準備期間の件。届出からの期間。来月に
 /// 間に合うか」; 「届出→済」 as 「届出 済」.
 fn unlisted(message: &str) -> String {
-    const LABELS: [&str; 6] = ["件名:", "件名：", "本文:", "本文：", "subject:", "Subject:"];
+    // A label (folded in the lexicon: 「件名：」 is 「件名:」) and how long it
+    // is as typed.
+    let label = |rest: &str| {
+        let first = rest.chars().next()?.to_ascii_lowercase();
+        cues("memo:label").filter(|l| l.text.starts_with(first)).find_map(|l| {
+            let n = l.text.chars().count();
+            let end = rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i);
+            (rest.chars().count() >= n && text::fold_question(&rest[..end]) == l.text).then_some(end)
+        })
+    };
     let marks = |c: char| matches!(c, '①'..='⑳' | '❶'..='❿' | '■' | '□' | '●' | '◆' | '◇' | '▼' | '▶' | '○' | '※' | '・' | '-' | '*' | '•' | '→' | '⇒');
     // Most messages have neither a label nor a mark of a list.
-    if !message.contains(marks) && !LABELS.iter().any(|l| message.contains(l)) {
+    if !message.contains(marks) && !message.contains([':', '：']) {
         return message.to_string();
     }
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
     let mut at_start = true;
     while let Some(c) = rest.chars().next() {
-        if let Some(l) = LABELS.iter().find(|l| rest.starts_with(**l)) {
+        if let Some(n) = label(rest) {
             out.push(' ');
-            rest = &rest[l.len()..];
+            rest = &rest[n..];
             continue;
         }
         let after_space = at_start || out.ends_with(char::is_whitespace);
@@ -986,26 +995,24 @@ fn unlisted(message: &str) -> String {
 /// after a sentence's end (「郵送しましたまる次は」) end a sentence,
 /// 「はてな」 asks.
 fn undictated(message: &str) -> String {
+    let said = |g: &str| cues(g).map(|c| c.text.as_str());
     // Most messages have ます or は, few a word said for a mark.
-    if !["改行", "まる", "はてな"].iter().any(|w| message.contains(w)) {
+    if !said("dictation:break")
+        .chain(said("dictation:stop"))
+        .chain(said("dictation:ask"))
+        .any(|w| message.contains(w))
+    {
         return message.to_string();
     }
-    let mut s = message.replace("改行", "。");
-    for end in [
-        "ました",
-        "でした",
-        "ません",
-        "ます",
-        "です",
-        "ください",
-        "した",
-        "だ",
-        "か",
-        "よ",
-        "ね",
-    ] {
-        for (word, mark) in [("まる", "。"), ("はてな", "？")] {
-            s = s.replace(&format!("{end}{word}"), &format!("{end}{mark}"));
+    let mut s = message.to_string();
+    for w in said("dictation:break") {
+        s = s.replace(w, "。");
+    }
+    for end in said("dictation:after") {
+        for (group, mark) in [("dictation:stop", "。"), ("dictation:ask", "？")] {
+            for word in said(group) {
+                s = s.replace(&format!("{end}{word}"), &format!("{end}{mark}"));
+            }
         }
     }
     s
@@ -1350,7 +1357,7 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         let copula = || {
             let next = f[sentence.start + i..sentence.end].trim_start();
             let word = next.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
-            ["is", "are", "was", "were", "has", "have", "had"].contains(&word)
+            cues("clause:copula").any(|c| c.text == word)
         };
         let japanese_space =
             c.is_whitespace() && (laugh || prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace())) && !copula();
