@@ -388,7 +388,7 @@ impl FaqIndex {
         for c in context {
             if !toks.iter().any(|t| t.text == *c) {
                 toks.push(text::Token {
-                    text: c.to_string(),
+                    text: (*c).into(),
                     weight: 2.0,
                 });
             }

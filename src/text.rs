@@ -14,6 +14,12 @@ pub fn fold(s: &str) -> String {
     s.nfkc().collect::<String>().trim().to_lowercase()
 }
 
+/// What [`clean`] takes out or makes a space.
+fn unclean(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
+}
+
 /// Removes control, zero-width and bidi formatting characters a user may
 /// paste (embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069, the
 /// marks U+200E, U+200F and U+061C: they can make a name read as another),
@@ -23,10 +29,7 @@ pub fn clean(s: &str) -> String {
     out.extend(
         s.chars()
             .map(|c| if c == '\n' || c == '\t' || c == '\r' { ' ' } else { c })
-            .filter(|c| {
-                !c.is_control()
-                    && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{061c}' | '\u{feff}')
-            }),
+            .filter(|c| !unclean(*c)),
     );
     out
 }
@@ -54,36 +57,56 @@ pub fn fold_keeping_kana(s: &str) -> String {
 }
 
 fn fold_with(s: &str, kana: fn(char) -> char) -> String {
-    let s = clean(s);
-    let mut folded = String::with_capacity(s.len());
-    let mut fold = |c: char| {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-        } else if is_cjk(c) {
-            // Kana and kanji have no case (looking it up was a tenth of
-            // tokenizing).
-            folded.push(kana(c));
-        } else {
-            folded.extend(c.to_lowercase().map(kana));
-        }
+    // Most texts have nothing to clean.
+    let cleaned;
+    let s = if s.chars().any(unclean) {
+        cleaned = clean(s);
+        cleaned.as_str()
+    } else {
+        s
     };
     // NFKC a piece at a time: a piece begins at each character NFKC leaves
     // alone whatever surrounds it, so a piece of that character alone is
     // taken as it is and only the others (？, full-width letters, a kana
     // and its combining mark) are normalized. Normalizing whole texts was
     // most of folding, and folding half of the start-up.
-    let mut start = 0;
-    let starts = s.char_indices().filter(|(_, c)| nfkc_stable(*c)).map(|(i, _)| i);
-    for end in starts.chain([s.len()]) {
-        let piece = &s[start..end];
-        if piece.chars().all(nfkc_stable) {
-            piece.chars().for_each(&mut fold);
+    let mut folded = String::with_capacity(s.len());
+    // Where the piece not yet written starts, and its one character while
+    // it is a character NFKC leaves alone.
+    let mut piece = 0;
+    let mut alone: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if let Some(n) = nfkc_alone(c) {
+            match alone {
+                Some(a) => fold_char(a, kana, &mut folded),
+                None => s[piece..i].nfkc().for_each(|n| fold_char(n, kana, &mut folded)),
+            }
+            piece = i;
+            alone = Some(n);
         } else {
-            piece.nfkc().for_each(&mut fold);
+            alone = None;
         }
-        start = end;
+    }
+    match alone {
+        Some(a) => fold_char(a, kana, &mut folded),
+        None => s[piece..].nfkc().for_each(|n| fold_char(n, kana, &mut folded)),
     }
     long_vowels(folded)
+}
+
+/// One character of a normalized text, folded: lower case, katakana as
+/// `kana` writes it.
+#[inline(always)]
+fn fold_char(c: char, kana: fn(char) -> char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if is_cjk(c) {
+        // Kana and kanji have no case (looking it up was a tenth of
+        // tokenizing).
+        out.push(kana(c));
+    } else {
+        out.extend(c.to_lowercase().map(kana));
+    }
 }
 
 /// Characters NFKC leaves as they are whatever surrounds them: starters
@@ -93,6 +116,19 @@ fn fold_with(s: &str, kana: fn(char) -> char) -> String {
 fn nfkc_stable(c: char) -> bool {
     c.is_ascii()
         || matches!(c, '\u{3041}'..='\u{3096}' | '\u{30a1}'..='\u{30fa}' | 'ー' | '\u{4e00}'..='\u{9fff}' | '、' | '。')
+}
+
+/// What NFKC makes of `c` alone, when it starts a piece
+/// ([`nfkc_stable`], and the full-width forms of ASCII and the ideographic
+/// space, which become one ASCII character that composes with nothing
+/// before it); `None` for any other character.
+#[inline(always)]
+fn nfkc_alone(c: char) -> Option<char> {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0),
+        '\u{3000}' => Some(' '),
+        _ => nfkc_stable(c).then_some(c),
+    }
 }
 
 /// A dash or minus typed for the long vowel mark between kana
@@ -431,12 +467,105 @@ pub fn unspaced(s: &str) -> std::borrow::Cow<'_, str> {
 /// A token with its weight (concepts weigh most, grammar bigrams least).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
-    pub text: String,
+    pub text: TokenText,
     pub weight: f32,
 }
 
-fn push(out: &mut Vec<Token>, text: String, weight: f32) {
-    out.push(Token { text, weight });
+fn push(out: &mut Vec<Token>, text: impl Into<TokenText>, weight: f32) {
+    out.push(Token {
+        text: text.into(),
+        weight,
+    });
+}
+
+/// A token's text, kept inline when it is short, as nearly all are (a
+/// bigram of kana or kanji is six bytes): start-up tokenizes every learned
+/// example, some 700,000 tokens, and allocating each one was a fifth of it.
+#[derive(Clone)]
+pub struct TokenText(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Inline { len: u8, buf: [u8; INLINE] },
+    Heap(Box<str>),
+}
+
+/// The longest text kept inline.
+const INLINE: usize = 22;
+
+impl TokenText {
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // Only ever filled from a `str`, at a character boundary.
+            Repr::Inline { len, buf } => std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default(),
+            Repr::Heap(s) => s,
+        }
+    }
+
+    /// The text of characters, written once.
+    fn of_chars(chars: &[char]) -> TokenText {
+        let n: usize = chars.iter().map(|c| c.len_utf8()).sum();
+        if n > INLINE {
+            return TokenText(Repr::Heap(chars.iter().collect::<String>().into_boxed_str()));
+        }
+        let mut buf = [0; INLINE];
+        let mut at = 0;
+        for c in chars {
+            at += c.encode_utf8(&mut buf[at..]).len();
+        }
+        TokenText(Repr::Inline { len: n as u8, buf })
+    }
+}
+
+impl From<&str> for TokenText {
+    fn from(s: &str) -> TokenText {
+        if s.len() > INLINE {
+            return TokenText(Repr::Heap(s.into()));
+        }
+        let mut buf = [0; INLINE];
+        buf[..s.len()].copy_from_slice(s.as_bytes());
+        TokenText(Repr::Inline {
+            len: s.len() as u8,
+            buf,
+        })
+    }
+}
+
+impl From<String> for TokenText {
+    fn from(s: String) -> TokenText {
+        TokenText::from(s.as_str())
+    }
+}
+
+impl std::ops::Deref for TokenText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for TokenText {
+    fn eq(&self, other: &TokenText) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for TokenText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for TokenText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for TokenText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
 }
 
 fn stem(w: &str) -> &str {
@@ -516,14 +645,11 @@ pub fn tokens(s: &str) -> Vec<Token> {
             let run = &chars[start..i];
             if run.len() == 1 {
                 if is_kanji(run[0]) {
-                    push(&mut out, run[0].to_string(), 0.6);
+                    push(&mut out, TokenText::of_chars(&run[..1]), 0.6);
                 }
                 continue;
             }
             for w in run.windows(2) {
-                // Sized once: two kana or kanji are six bytes.
-                let mut bigram = String::with_capacity(w[0].len_utf8() + w[1].len_utf8());
-                bigram.extend(w);
                 let weight = if w.iter().all(|c| is_kanji(*c)) {
                     1.0
                 } else if w.iter().any(|c| is_kanji(*c)) {
@@ -533,10 +659,10 @@ pub fn tokens(s: &str) -> Vec<Token> {
                 } else {
                     0.4
                 };
-                push(&mut out, bigram, weight);
+                push(&mut out, TokenText::of_chars(w), weight);
             }
             for k in run.iter().filter(|c| is_kanji(**c)) {
-                push(&mut out, k.to_string(), 0.3);
+                push(&mut out, TokenText::of_chars(std::slice::from_ref(k)), 0.3);
             }
         } else if c.is_alphanumeric() {
             let start = i;
@@ -550,7 +676,7 @@ pub fn tokens(s: &str) -> Vec<Token> {
             }
             let word: String = chars[start..i].iter().collect();
             if !EN_STOP.contains(&word.as_str()) && (word.len() != 1 || digit) {
-                push(&mut out, stem(&word).to_string(), 1.0);
+                push(&mut out, stem(&word), 1.0);
             }
         } else {
             i += 1;
@@ -617,7 +743,7 @@ mod tests {
             tokens(s)
                 .into_iter()
                 .filter(|t| t.text.starts_with('#'))
-                .map(|t| t.text)
+                .map(|t| t.text.to_string())
                 .collect()
         };
         // サイト (a website) is not in ちいさいとこ (a small place).
@@ -640,7 +766,7 @@ mod tests {
             let fast: Vec<String> = tokens(q)
                 .into_iter()
                 .filter(|t| t.text.starts_with('#'))
-                .map(|t| t.text)
+                .map(|t| t.text.to_string())
                 .collect();
             assert_eq!(fast, concepts_plain(q), "{q}");
             n += 1;
@@ -665,6 +791,7 @@ mod tests {
             "？か\u{3099}ｶ\u{3099}！",
             "e\u{301}\u{323}ｅ\u{301}",
             "\u{3099}か",
+            "Ａ\u{301}ｂ\u{3000}\u{3099}？\u{301}",
         ];
         let bank = crate::classifier::EXAMPLES.lines().filter_map(|l| l.split('\t').nth(2));
         for q in questions.chain(typed).chain(bank) {
