@@ -793,7 +793,9 @@ mod tests {
             "\u{3099}か",
             "Ａ\u{301}ｂ\u{3000}\u{3099}？\u{301}",
         ];
-        let bank = crate::classifier::EXAMPLES.lines().filter_map(|l| l.split('\t').nth(2));
+        let bank = include_str!("../locales/intent-examples.tsv")
+            .lines()
+            .filter_map(|l| l.split('\t').nth(2));
         for q in questions.chain(typed).chain(bank) {
             let slow: String = clean(q).nfkc().flat_map(char::to_lowercase).map(kana_fold).collect();
             assert_eq!(fold_question(q), long_vowels(slow), "{q}");
