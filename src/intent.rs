@@ -1437,6 +1437,17 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             if question || asks {
                 continue;
             }
+            // 「申請したけど、いつ発行されんの？」 "I downloaded the cert but
+            // the install keeps failing, who can I ask?": a report conceded
+            // before a question is what the question is about.
+            let asked_after = |at: usize| f[at..].contains(['?', '？']) || scan.any_in("ask", at..f.len());
+            let but = cues("done:but").any(|b| f[clause.clone()].trim_end().ends_with(b.text.as_str()))
+                || scan.hits_in("done:but:en", clause.clone()).any(|h| asked_after(h.end));
+            // (What to do next after it, 「出したけど、次どうすりゃええ？」, is
+            // still a report's question.)
+            if but && asked_after(clause.end) && !scan.any_in("after:next", clause.end..f.len()) {
+                continue;
+            }
             match clause_says(scan, clause.clone()) {
                 Said::Done => {
                     // The task is named in the clause or before it; a
@@ -2078,6 +2089,20 @@ mod tests {
 
     #[test]
     fn a_report_trailing_off_or_asking_what_now_is_still_a_report() {
+        // A report conceded before a question is the question's context,
+        // unless the question is what to do next.
+        assert_eq!(
+            classify("しょうめいしょ申請したけど、いつ発行されんの？").kind,
+            Kind::Question
+        );
+        assert_eq!(
+            classify("I downloaded the cert but the install keeps failing, who can I ask?").kind,
+            Kind::Question
+        );
+        assert_eq!(
+            classify("届出出したんじゃけど、次どうすりゃええ？").task,
+            Some(TaskId::NotifySubmit)
+        );
         // An aside in brackets after the report's last word.
         assert_eq!(
             classify("動作環境チェック済（5/12）。次、届出ですよね？").task,
