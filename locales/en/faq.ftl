@@ -24,7 +24,7 @@ faq-preparations =
     Type /next to see what to do now.
     If anything is unclear, ask the reception system helpdesk (介護電子請求受付システムヘルプデスク), TEL 0570-059-402.
     .question = What do we need to prepare for internet billing?
-    .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list | switch from paper claims to internet billing | what are the steps roughly | what do we need to prepare before we start | the whole procedure in order | overview of the setup | what should we get ready first
+    .phrasings = what do I need to start internet billing | how do we get started with online claims | where do I start | steps to start electronic billing | internet billing setup | what is required for online billing | first steps for e-billing | how to begin sending claims online | preparation list | switch from paper claims to internet billing | what are the steps roughly | what do we need to prepare before we start | the whole procedure in order | overview of the setup | what should we get ready first | what do we need to prepare to start internet billing with the kokuhoren
     .keywords = prepare preparation preparations need required requirements start begin setup steps procedure internet billing online electronic e-billing four certificate notification installer environment 準備 導入 インターネット請求 steps overview order whole roughly ready
     .contact = reception
     .proxy =
