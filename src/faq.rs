@@ -536,9 +536,8 @@ impl FaqIndex {
     /// [`Lookup::further`] (at most [`MAX_FURTHER`]); the whole message's
     /// answer, which blends the questions, stays first only when a part has
     /// no such answer of its own (or names no topic), and is otherwise the
-    /// first alternative. A
-    /// message that asks one thing, however long its context, and one
-    /// without an answer are left as they are.
+    /// first alternative. A message that asks one thing, however long its
+    /// context, and one without an answer are left as they are.
     pub fn several(
         &self,
         question: &str,
@@ -551,12 +550,15 @@ impl FaqIndex {
         let Some(whole) = lookup.best else {
             return lookup;
         };
-        let parts: Vec<Vec<text::Token>> = text::sentences(question)
+        let parts: Vec<&str> = text::sentences(question)
             .into_iter()
             .filter(|s| seeks(s))
             .flat_map(text::items)
-            .map(text::tokens)
             .collect();
+        if parts.len() < 2 {
+            return lookup;
+        }
+        let parts: Vec<Vec<text::Token>> = parts.into_iter().map(text::tokens).collect();
         if parts.iter().filter(|t| topical(t)).count() < 2 {
             return lookup;
         }

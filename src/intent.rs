@@ -940,9 +940,10 @@ fn unlisted(message: &str) -> String {
     let label = |rest: &str| {
         let first = rest.chars().next()?.to_ascii_lowercase();
         cues("memo:label").filter(|l| l.text.starts_with(first)).find_map(|l| {
+            // (A shorter rest folds to something shorter than the label.)
             let n = l.text.chars().count();
             let end = rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i);
-            (rest.chars().count() >= n && text::fold_question(&rest[..end]) == l.text).then_some(end)
+            (text::fold_question(&rest[..end]) == l.text).then_some(end)
         })
     };
     let marks = |c: char| matches!(c, '①'..='⑳' | '❶'..='❿' | '■' | '□' | '●' | '◆' | '◇' | '▼' | '▶' | '○' | '※' | '・' | '-' | '*' | '•' | '→' | '⇒');
