@@ -6,7 +6,7 @@ pub mod files;
 mod knowledge;
 mod support;
 
-pub use knowledge::{Answered, Further, Knowledge, UNANSWERED_MSGS};
+pub use knowledge::{answer_msg, Answered, Further, Knowledge, UNANSWERED_MSGS};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -544,8 +544,7 @@ fn context_only(scan: &Scan) -> bool {
         let text = &f[s.clone()];
         // Asked: a question mark, an interrogative (not a wish's ending) or
         // a request (「FAX番号を教えてください。エラー画面を印刷して送ります」).
-        let asked =
-            matches!(end, Some('?' | '？')) || scan.any_in("ask", s.clone()) || scan.any_in("ask:request", s.clone());
+        let asked = matches!(end, Some('?' | '？')) || asks_in(scan, s.clone());
         asked
             && hits.iter().all(|h| h.start >= s.end)
             && topics(&text::tokens(text), text)
@@ -568,14 +567,12 @@ fn told_around(scan: &Scan) -> bool {
     let hits: Vec<&Hit> = scan.hits_in("offscope", 0..f.len()).collect();
     let all: Vec<Range<usize>> = sentences(f).into_iter().flat_map(|(s, _)| clauses(f, s)).collect();
     let has_hit = |c: &Range<usize>| hits.iter().any(|h| h.start < c.end && c.start < h.end);
-    let asks_in = |c: &Range<usize>| {
-        f[c.clone()].contains(['?', '？']) || scan.any_in("ask", c.clone()) || scan.any_in("ask:request", c.clone())
-    };
+    let asks = |c: &Range<usize>| asks_in(scan, c.clone());
     let named = |c: &Range<usize>| {
         let text = &f[c.clone()];
         topics(&text::tokens(text), text)
     };
-    if all.iter().filter(|c| has_hit(c)).any(asks_in) {
+    if all.iter().filter(|c| has_hit(c)).any(asks) {
         return false;
     }
     let scene = || {
@@ -585,12 +582,20 @@ fn told_around(scan: &Scan) -> bool {
     };
     let aside = || {
         all.iter().any(|c| {
-            asks_in(c)
+            asks(c)
                 && hits.iter().all(|h| h.start >= c.end)
                 && named(c).iter().any(|t| !ASPECTS.contains(t) && *t != "#offtopic")
         })
     };
     scene() || aside()
+}
+
+/// Whether a span asks: a question mark, an interrogative (not a wish's
+/// ending) or a request (「FAX番号を教えてください」).
+fn asks_in(scan: &Scan, range: Range<usize>) -> bool {
+    scan.s[range.clone()].contains(['?', '？'])
+        || scan.any_in("ask", range.clone())
+        || scan.any_in("ask:request", range)
 }
 
 /// Topics no other business shares: internet billing itself, the 国保連合会,
@@ -1411,6 +1416,7 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
     // 「ログインできました！仮パスワードも変えました」), the one furthest along
     // is the report: the others come before it.
     let mut found = None;
+    let asked_after = |at: usize| f[at..].contains(['?', '？']) || scan.any_in("ask", at..f.len());
     for (sentence, end) in sentences(f) {
         let parts = clauses(f, sentence.clone());
         let last = parts.len().saturating_sub(1);
@@ -1441,7 +1447,6 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             // 「申請したけど、いつ発行されんの？」 "I downloaded the cert but
             // the install keeps failing, who can I ask?": a report conceded
             // before a question is what the question is about.
-            let asked_after = |at: usize| f[at..].contains(['?', '？']) || scan.any_in("ask", at..f.len());
             let but = cues("done:but").any(|b| f[clause.clone()].trim_end().ends_with(b.text.as_str()))
                 || scan.hits_in("done:but:en", clause.clone()).any(|h| asked_after(h.end));
             // (What to do next after it, 「出したけど、次どうすりゃええ？」, is

@@ -391,21 +391,7 @@ impl Knowledge {
             return reply;
         }
         let answer = match &a.lookup.best {
-            Some(h) => {
-                let id = &index.entries()[h.entry].id;
-                match own.get(id) {
-                    Some(t) => {
-                        crate::handoff::taught_answer(t, t.answer.as_deref().unwrap_or_default(), &mut reply);
-                        None
-                    }
-                    None => {
-                        reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
-                        let answer = Msg::new(a.answer.clone().unwrap_or_else(|| format!("faq-{id}")));
-                        reply.push(Block::Text(answer.clone()));
-                        Some(answer)
-                    }
-                }
-            }
+            Some(h) => push_answer(index, own, h, a.answer.as_deref(), &mut reply),
             None => {
                 reply.push(Block::Text(Msg::new(a.unanswered_msg())));
                 None
@@ -416,20 +402,14 @@ impl Knowledge {
         // answer does not give its number.
         let mut contacts = Vec::new();
         for f in &a.further {
-            let id = &index.entries()[f.hit.entry].id;
-            match own.get(id) {
-                Some(t) => crate::handoff::taught_answer(t, t.answer.as_deref().unwrap_or_default(), &mut reply),
-                None => {
-                    reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
-                    let text = Msg::new(f.answer.clone().unwrap_or_else(|| format!("faq-{id}")));
-                    reply.push(Block::Text(text.clone()));
-                    if f.contact.id != a.contact.id
-                        && !contacts.iter().any(|c: &Contact| c.id == f.contact.id)
-                        && !self.gives_number(&text, &f.contact)
-                    {
-                        contacts.push(f.contact.clone());
-                    }
-                }
+            let Some(text) = push_answer(index, own, &f.hit, f.answer.as_deref(), &mut reply) else {
+                continue;
+            };
+            if f.contact.id != a.contact.id
+                && !contacts.iter().any(|c: &Contact| c.id == f.contact.id)
+                && !self.gives_number(&text, &f.contact)
+            {
+                contacts.push(f.contact.clone());
             }
         }
         if !a.lookup.alternatives.is_empty() {
@@ -496,6 +476,32 @@ impl Knowledge {
             .or_else(|| self.content.attr(Lang::Ja, contact.id?.msg_id(), "tel"));
         tel.is_some_and(|tel| Lang::ALL.iter().all(|l| self.content.text(*l, answer).contains(&tel)))
     }
+}
+
+/// The message of an answer to entry `hit` of `entries`: `answer` (its
+/// message id for the asker's mode, [`Answered::answer`]) or the entry's own.
+pub fn answer_msg(entries: &[crate::faq::Entry], hit: &Hit, answer: Option<&str>) -> Msg {
+    Msg::new(answer.map_or_else(|| format!("faq-{}", entries[hit.entry].id), str::to_string))
+}
+
+/// An answer put in a reply: a taught entry as staff's own, else the
+/// entry's question and its answer's text, which is returned.
+fn push_answer(
+    index: &FaqIndex,
+    own: &BTreeMap<String, TaughtEntry>,
+    hit: &Hit,
+    answer: Option<&str>,
+    reply: &mut Reply,
+) -> Option<Msg> {
+    let id = &index.entries()[hit.entry].id;
+    if let Some(t) = own.get(id) {
+        crate::handoff::taught_answer(t, t.answer.as_deref().unwrap_or_default(), reply);
+        return None;
+    }
+    reply.push(Block::Title(Msg::new(format!("faq-{id}.question"))));
+    let text = answer_msg(index.entries(), hit, answer);
+    reply.push(Block::Text(text.clone()));
+    Some(text)
 }
 
 /// How an alternative is listed: a FAQ question, or a taught one marked as such.

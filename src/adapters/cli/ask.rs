@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{CliError, Env};
 use crate::adapters::render::{contact_fields, plain_text};
-use crate::app::{Answered, Knowledge};
+use crate::app::{answer_msg, Answered, Knowledge};
 use crate::content::Lang;
 use crate::error::UserError;
 use crate::intent::Kind;
@@ -45,15 +45,11 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
     let c = &kb.content;
     let entries = kb.faq.entries();
     let (faq_id, confidence, answer) = match &a.lookup.best {
-        Some(h) => {
-            let id = &entries[h.entry].id;
-            let text = a.answer.clone().unwrap_or_else(|| format!("faq-{id}"));
-            (
-                serde_json::Value::from(id.clone()),
-                h.confidence,
-                c.text(lang, &Msg::new(text)),
-            )
-        }
+        Some(h) => (
+            serde_json::Value::from(entries[h.entry].id.clone()),
+            h.confidence,
+            c.text(lang, &answer_msg(entries, h, a.answer.as_deref())),
+        ),
         None if a.intent.kind == Kind::Question => (
             serde_json::Value::Null,
             a.lookup.alternatives.first().map_or(0.0, |h| h.confidence),
@@ -67,28 +63,30 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
     };
     // The further questions of the message, answered after the first: in
     // `further`, and their texts in `answer` after its own.
-    let further_text = |f: &crate::app::Further| {
-        let id = &entries[f.hit.entry].id;
-        c.text(lang, &Msg::new(f.answer.clone().unwrap_or_else(|| format!("faq-{id}"))))
-    };
-    let answer = std::iter::once(answer)
-        .chain(a.further.iter().map(further_text))
-        .collect::<Vec<_>>()
-        .join("\n\n");
+    let further_texts: Vec<String> = a
+        .further
+        .iter()
+        .map(|f| c.text(lang, &answer_msg(entries, &f.hit, f.answer.as_deref())))
+        .collect();
     let further: Vec<serde_json::Value> = a
         .further
         .iter()
-        .map(|f| {
+        .zip(&further_texts)
+        .map(|(f, text)| {
             let id = &entries[f.hit.entry].id;
             serde_json::json!({
                 "faq_id": id,
                 "question": c.text(lang, &Msg::new(format!("faq-{id}.question"))),
                 "confidence": round3(f.hit.confidence),
-                "answer": further_text(f),
-                "contact": f.contact.key.clone().or_else(|| f.contact.id.map(|i| i.as_str().to_string())),
+                "answer": text,
+                "contact": contact_key(&f.contact),
             })
         })
         .collect();
+    let answer = std::iter::once(answer)
+        .chain(further_texts)
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let alternatives: Vec<serde_json::Value> = a
         .lookup
         .alternatives
@@ -103,12 +101,7 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
         })
         .collect();
     let mut contact = serde_json::Map::new();
-    let id = a
-        .contact
-        .key
-        .clone()
-        .or_else(|| a.contact.id.map(|i| i.as_str().to_string()));
-    contact.insert("id".into(), id.into());
+    contact.insert("id".into(), contact_key(&a.contact).into());
     for f in ["name", "tel", "fax", "email", "url", "note"] {
         contact.insert(f.into(), serde_json::Value::Null);
     }
@@ -128,6 +121,11 @@ pub fn to_json(kb: &Knowledge, lang: Lang, a: &Answered) -> serde_json::Value {
         "alternatives": alternatives,
         "contact": contact,
     })
+}
+
+/// A contact's id as shown in JSON: its key (`kokuhoren-13`) or its id.
+fn contact_key(c: &crate::reply::Contact) -> Option<String> {
+    c.key.clone().or_else(|| c.id.map(|i| i.as_str().to_string()))
 }
 
 fn round3(x: f32) -> f64 {
