@@ -1591,6 +1591,10 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
     }
     // Japanese: the clause's last word, trailing particles and marks removed.
     let mut end: &str = c;
+    // Whether only sentence-final particles were taken off so far: a
+    // dialect's past in ん (「できたん」「出したんさ」) ends a clause, the
+    // explaining ん before です or けど (「言われたんですが」) does not.
+    let mut only_final = true;
     loop {
         let before = end;
         // An aside in brackets after the last word (「チェック済（5/12）」,
@@ -1606,9 +1610,13 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
         }
         // (ゞ ends a salute typed as a kaomoji: 「押しました(｀・ω・´)ゞ」.)
         end = end.trim_end_matches(|ch: char| !content_char(ch) || matches!(ch, 'ー' | '〜' | 'ゞ'));
-        if let Some(t) = cues("done:tail").find(|t| end.ends_with(t.text.as_str())) {
+        let tail = cues("done:tail")
+            .chain(cues("done:tail:n").filter(|_| only_final))
+            .find(|t| end.ends_with(t.text.as_str()));
+        if let Some(t) = tail {
             let s = &end[..end.len() - t.text.len()];
             if has_content(s) {
+                only_final &= cues("done:tail:final").any(|f| f.text == t.text);
                 end = s;
             }
         }
@@ -1628,7 +1636,25 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
 
 /// The task a sentence names.
 fn task_in(scan: &Scan, sentence: Range<usize>) -> Option<TaskId> {
-    let has = |g: &str| scan.any_in(g, sentence.clone());
+    // A task named as the time of another (「ログイン後の[証明書]メニューより
+    // 申請しました」「ログインして証明書の申請までやった」) is not the one
+    // reported, when the other is a later step.
+    let end = sentence.end;
+    let then = |h: &Hit| {
+        let rest = scan.s[h.end..end].trim_start();
+        cues("task:then").any(|t| rest.starts_with(t.text.as_str()))
+    };
+    let all = named_in(scan, sentence.clone(), &|_| true);
+    match named_in(scan, sentence, &|h| !then(h)) {
+        Some(later) if all.is_some_and(|a| later > a) => Some(later),
+        _ => all,
+    }
+}
+
+/// The task named in a sentence by the cues `counts` keeps, the later step
+/// first.
+fn named_in(scan: &Scan, sentence: Range<usize>, counts: &dyn Fn(&Hit) -> bool) -> Option<TaskId> {
+    let has = |g: &str| scan.hits_in(g, sentence.clone()).any(counts);
     Some(if has("task:proxy-application") {
         TaskId::ProxyApplication
     } else if has("task:software-into") {
@@ -1653,6 +1679,8 @@ fn task_in(scan: &Scan, sentence: Range<usize>) -> Option<TaskId> {
         TaskId::Software
     } else if has("task:environment") {
         TaskId::Environment
+    } else if has("task:vendor") {
+        TaskId::Software
     } else if has("task:arrived") {
         // Something arrived, nothing named (「届いた」): by post only the
         // notice comes.
@@ -2146,6 +2174,69 @@ mod tests {
         );
         assert!(classify("事務所のWi-Fiの密码を忘れました。ルーターのどこに書いてありますか？").off_scope);
         assert!(classify("印鑑证明书は発行から何ヶ月以内のものが有効ですか？").off_scope);
+    }
+
+    #[test]
+    fn traditional_forms_of_our_words_are_read() {
+        let i = classify("國保連合會に屆出を郵送しました（１１月５日）。");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::NotifySubmit)));
+        assert_eq!(
+            classify("[證明書]メニューで發行申請をしました。").task,
+            Some(TaskId::CertificateApply)
+        );
+    }
+
+    #[test]
+    fn a_dialects_past_reports() {
+        for (m, t) in [
+            (
+                "証明書パソコンに入れたに！次はインストーラだら？",
+                TaskId::CertificateInstall,
+            ),
+            (
+                "昨日主任がパソコンの環境チェックしてくれただよ、問題なしだって",
+                TaskId::Environment,
+            ),
+            (
+                "証明書ダウンロードして、パソコンにインストールできたん",
+                TaskId::CertificateInstall,
+            ),
+            ("いんたーねっとせいきゅうのとどけで、だしたんさ", TaskId::NotifySubmit),
+            ("パソコンの準備、もうできとうよ。", TaskId::Environment),
+        ] {
+            let i = classify(m);
+            assert_eq!((i.kind, i.task), (Kind::Status, Some(t)), "{m}");
+        }
+        // The explaining ん before です or けど reports nothing.
+        assert_eq!(
+            kind("導入マニュアルってどこにありますか？証明書の取り方が載ってるって聞いたんですが"),
+            Kind::Question
+        );
+        assert_eq!(kind("伝送ソフトの設定済んだよ、もう二度とやりたくない"), Kind::Status);
+    }
+
+    #[test]
+    fn a_task_named_as_the_time_of_a_later_one_is_not_the_report() {
+        for (m, t) in [
+            (
+                "ログイン後の[証明書]メニューより、電子証明書の発行申請を本日行いました。",
+                TaskId::CertificateApply,
+            ),
+            ("ログインして証明書の発行申請までやっといた。", TaskId::CertificateApply),
+            ("ログインしてみました", TaskId::Login),
+            (
+                "仮パスワードでログインして、パスワードも変更しておきました",
+                TaskId::Login,
+            ),
+            // A vendor who checked the PC: the PC's step, not the software's.
+            (
+                "業者さんに来てもらって、パソコンの確認をしてもらいました。",
+                TaskId::Environment,
+            ),
+            ("業者さんに確認しました", TaskId::Software),
+        ] {
+            assert_eq!(classify(m).task, Some(t), "{m}");
+        }
     }
 
     #[test]
