@@ -513,7 +513,12 @@ fn near_miss(scan: &Scan) -> bool {
         || scan.hits_in("card", 0..f.len()).any(|h| !f[h.end..].starts_with('明'))
         || foreign_before(f, "証明", "cert:ours")
         || foreign_before(f, "届", "notify:ours")
-        || near(scan, "notify:foreign", |at| f[at..].starts_with('届'), 6)
+        || near(
+            scan,
+            "notify:foreign",
+            |at| f[at..].starts_with('届') || f[at..].starts_with("とどけ"),
+            6,
+        )
         || near(
             scan,
             "device",
@@ -1374,9 +1379,9 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave || emoji {
             out.push(start..sentence.start + i);
             start = sentence.start + i + c.len_utf8();
-        } else if is_kanji(c) && ends_clause(&f[sentence.start..sentence.start + i]) {
-            // 「郵送しました次は何ですか」: a kanji right after ました starts
-            // another sentence typed without a mark.
+        } else if is_kanji(c) && ends_clause(f[sentence.start..sentence.start + i].trim_end_matches('ー')) {
+            // 「郵送しました次は何ですか」「できましたー次は？」: a kanji right
+            // after ました starts another sentence typed without a mark.
             out.push(start..sentence.start + i);
             start = sentence.start + i;
         }
@@ -1614,7 +1619,11 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
             .chain(cues("done:tail:n").filter(|_| only_final))
             .find(|t| end.ends_with(t.text.as_str()));
         if let Some(t) = tail {
-            let s = &end[..end.len() - t.text.len()];
+            let mut s = &end[..end.len() - t.text.len()];
+            // A tail in だ after ん keeps its だ (「済んだべ」「読んだよ」).
+            if t.text.starts_with('だ') && s.ends_with('ん') {
+                s = &end[..s.len() + 'だ'.len_utf8()];
+            }
             if has_content(s) {
                 only_final &= cues("done:tail:final").any(|f| f.text == t.text);
                 end = s;
@@ -2177,6 +2186,13 @@ mod tests {
     }
 
     #[test]
+    fn other_business_typed_in_kana_is_a_near_miss() {
+        assert!(classify("へんこうとどけ の かきかた おしえて").off_scope);
+        assert!(classify("りれきじこう ぜんぶしょうめいしょ とってこいって いわれた どこで もらうの").off_scope);
+        assert!(!classify("とどけ の だしかた おしえて").off_scope);
+    }
+
+    #[test]
     fn traditional_forms_of_our_words_are_read() {
         let i = classify("國保連合會に屆出を郵送しました（１１月５日）。");
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::NotifySubmit)));
@@ -2213,6 +2229,12 @@ mod tests {
             Kind::Question
         );
         assert_eq!(kind("伝送ソフトの設定済んだよ、もう二度とやりたくない"), Kind::Status);
+        let i = classify("証明書のインストール済んだべ");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateInstall)));
+        assert_eq!(classify("国保連からお知らせ来たっぺ").task, Some(TaskId::NotifyReceive));
+        // 「ましたー」 with no mark before the next sentence still ends one.
+        let i = classify("ろぐいんできましたー次は証明書？");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Login)));
     }
 
     #[test]
