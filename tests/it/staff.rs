@@ -389,7 +389,9 @@ fn unanswered_questions_grouped_most_frequent_first() {
         ("週末の予定は？", 1),
         ("年末調整のやり方", 2),
         ("週末の予定は", 3),
-        ("ＷＥＥＫＥＮＤ plans?", 4),
+        // (Not "weekend plans?": since round 30 was learned, "weekend"
+        // alone leads to the helpdesk's hours.)
+        ("ＬＵＮＣＨ plans?", 4),
     ] {
         app.handle("c", &user(), &Input::Question(q.into()), T0 + t, Lang::Ja);
     }
