@@ -1654,6 +1654,10 @@ fn task_in(scan: &Scan, sentence: Range<usize>) -> Option<TaskId> {
         cues("task:then").any(|t| rest.starts_with(t.text.as_str()))
     };
     let all = named_in(scan, sentence.clone(), &|_| true);
+    let in_sentence = |h: &&Hit| h.start >= sentence.start && h.end <= sentence.end;
+    if !scan.hits.iter().filter(in_sentence).any(then) {
+        return all;
+    }
     match named_in(scan, sentence, &|h| !then(h)) {
         Some(later) if all.is_some_and(|a| later > a) => Some(later),
         _ => all,
