@@ -222,6 +222,32 @@ pub fn find(name: &str) -> Option<&'static CommandSpec> {
     })
 }
 
+/// The command a name not known was most likely meant to be: the one a
+/// typing slip away (two for names of six letters or more: `/nexr`,
+/// `/hlep`, `/progres`), when only one is that close.
+pub fn closest(name: &str) -> Option<&'static CommandSpec> {
+    let slips = if name.chars().count() >= 6 { 2 } else { 1 };
+    let near: Vec<(usize, &'static CommandSpec)> = COMMANDS
+        .iter()
+        .map(|c| (text::typo_distance(name, c.name), c))
+        .filter(|(d, _)| (1..=slips).contains(d))
+        .collect();
+    let best = near.iter().map(|(d, _)| *d).min()?;
+    match near.iter().filter(|(d, _)| *d == best).collect::<Vec<_>>()[..] {
+        [(_, c)] => Some(*c),
+        _ => None,
+    }
+}
+
+/// The error for a command name not known: it names the command meant
+/// when one is a slip away.
+fn unknown(name: &str) -> UserError {
+    UserError::UnknownCommand {
+        cmd: name.to_string(),
+        meant: closest(name).map(|c| c.name.to_string()),
+    }
+}
+
 /// Whether an option takes text that may have spaces (a name, a question);
 /// the others take one word.
 fn takes_text(option: &str) -> bool {
@@ -362,7 +388,7 @@ impl Input {
     /// Builds an input from a command name and its options, checking them
     /// against the table.
     pub fn from_command(name: &str, options: Vec<(String, String)>) -> Result<Input, UserError> {
-        let spec = spec(name).ok_or_else(|| UserError::UnknownCommand(name.to_string()))?;
+        let spec = spec(name).ok_or_else(|| unknown(name))?;
         let mut values: Vec<Option<String>> = vec![None; spec.options.len()];
         for (key, value) in options {
             let idx = spec
@@ -451,7 +477,7 @@ impl Input {
             "forget" => Input::Forget {
                 id: next().unwrap_or_default(),
             },
-            other => return Err(UserError::UnknownCommand(other.to_string())),
+            other => return Err(unknown(other)),
         })
     }
 
@@ -518,7 +544,7 @@ pub fn parse_line(line: &str) -> Result<Input, UserError> {
     if name.is_empty() {
         return Err(UserError::Empty);
     }
-    let spec = find(&name).ok_or_else(|| UserError::UnknownCommand(name.clone()))?;
+    let spec = find(&name).ok_or_else(|| unknown(&name))?;
     let mut options: Vec<(String, String)> = Vec::new();
     for tok in tokens {
         let keyed = if tok.quoted {
@@ -745,13 +771,39 @@ mod tests {
         );
         assert_eq!(
             parse_line("/つぎのつぎ"),
-            Err(UserError::UnknownCommand("つぎのつぎ".into()))
+            Err(UserError::UnknownCommand {
+                cmd: "つぎのつぎ".into(),
+                meant: None
+            })
         );
     }
 
     #[test]
     fn errors() {
-        assert_eq!(parse_line("/nope"), Err(UserError::UnknownCommand("nope".into())));
+        assert_eq!(
+            parse_line("/nope"),
+            Err(UserError::UnknownCommand {
+                cmd: "nope".into(),
+                meant: None
+            })
+        );
+        // A slip away from one command names it; a slip from two names none.
+        for (typed, meant) in [
+            ("nexr", "next"),
+            ("hlep", "help"),
+            ("progres", "progress"),
+            ("contcat", "contact"),
+        ] {
+            assert_eq!(
+                parse_line(&format!("/{typed}")),
+                Err(UserError::UnknownCommand {
+                    cmd: typed.into(),
+                    meant: Some(meant.into())
+                })
+            );
+        }
+        assert_eq!(closest("don").map(|c| c.name), Some("done"));
+        assert!(closest("nxt").is_some() && closest("xyzzy").is_none());
         assert_eq!(
             parse_line("/next foo:1"),
             Err(UserError::UnknownOption {

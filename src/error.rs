@@ -11,8 +11,9 @@ pub enum UserError {
     NotRegistered,
     #[error("bad office number: {0}")]
     BadNumber(NumberError),
-    #[error("unknown command {0}")]
-    UnknownCommand(String),
+    /// `meant`: the command a slip away from the name typed, if any.
+    #[error("unknown command {cmd}")]
+    UnknownCommand { cmd: String, meant: Option<String> },
     #[error("command {cmd} has no option {opt}")]
     UnknownOption { cmd: String, opt: String },
     #[error("command {cmd} needs option {opt}")]
@@ -167,7 +168,10 @@ impl UserError {
                 NumberError::BadPrefecture(p) => Msg::new("error-number-prefecture").str("pref", p.clone()),
                 NumberError::BadKind(c) => Msg::new("error-number-kind").str("char", c.to_string()),
             },
-            UnknownCommand(c) => Msg::new("error-unknown-command").str("cmd", c.clone()),
+            UnknownCommand { cmd, meant: None } => Msg::new("error-unknown-command").str("cmd", cmd.clone()),
+            UnknownCommand { cmd, meant: Some(m) } => Msg::new("error-unknown-command-meant")
+                .str("cmd", cmd.clone())
+                .str("meant", m.clone()),
             UnknownOption { cmd, opt } => Msg::new("error-unknown-option")
                 .str("cmd", cmd.clone())
                 .str("opt", opt.clone()),

@@ -390,9 +390,23 @@ pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
     }
 }
 
+/// A command typed as a message with a slip in its name (`/nexr`, `/hlep`):
+/// the request it was meant to be.
+fn mistyped_command(f: &str) -> Option<Request> {
+    let name = f.strip_prefix('/')?;
+    if name.is_empty() || name.contains(char::is_whitespace) || crate::command::find(name).is_some() {
+        return None;
+    }
+    let meant = crate::command::closest(name)?;
+    Request::ALL.into_iter().find(|r| r.as_str() == meant.name)
+}
+
 /// [`classify_tokens`] on the message folded (`f`) and scanned for cues.
 fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) -> Intent {
     let all = 0..f.len();
+    if let Some(r) = mistyped_command(f) {
+        return Intent::request(r);
+    }
     if let Some(talk) = small_talk(scan) {
         return Intent {
             talk: Some(talk),
@@ -455,8 +469,9 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         return Intent {
             off_scope: true,
             // A remark on other business that asks nothing is chat
-            // (「今日は雨すごいですね〜」).
-            chat: (!asks && remarks(f)).then(|| talk_of(scan)),
+            // (「今日は雨すごいですね〜」), and so is the weather remarked on
+            // ("Lovely weather in Tokyo today, for once.").
+            chat: (!asks && (remarks(f) || scan.any("talk:weather"))).then(|| talk_of(scan)),
             asks: asks_in_words,
             troubled,
             ..Intent::of(Kind::Question)
@@ -1376,8 +1391,19 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         let wave = matches!(c, '〜' | '~') && prev.is_some_and(|p| !p.is_ascii_digit());
         // 「郵送しました📮次は？」: an emoji after words ends a clause too.
         let emoji = prev.is_some_and(content_char) && is_emoji(c);
+        // 「✅統合インストーラ（10:45）次は？」: a date or a time in brackets
+        // ends an item of a memo.
+        let stamp = matches!(c, ')' | '）') && {
+            let before = &f[start..sentence.start + i];
+            before
+                .rfind(['(', '（'])
+                .is_some_and(|o| is_stamp(before[o..].trim_start_matches(['(', '（'])))
+        };
         if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave || emoji {
             out.push(start..sentence.start + i);
+            start = sentence.start + i + c.len_utf8();
+        } else if stamp {
+            out.push(start..sentence.start + i + c.len_utf8());
             start = sentence.start + i + c.len_utf8();
         } else if is_kanji(c) && ends_clause(f[sentence.start..sentence.start + i].trim_end_matches('ー')) {
             // 「郵送しました次は何ですか」「できましたー次は？」: a kanji right
@@ -1391,6 +1417,16 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     out.push(start..sentence.end);
     out.retain(|r| has_content(&f[r.clone()]));
     out
+}
+
+/// A date or a time as written in brackets (`10:45`, `11/5`, `Apr 3`,
+/// `5月12日`): a digit, and only digits, separators, a few letters.
+fn is_stamp(inside: &str) -> bool {
+    inside.chars().any(|c| c.is_ascii_digit())
+        && inside.chars().count() <= 12
+        && inside
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " :/.-~〜年月日時分".contains(c))
 }
 
 /// A pictograph or a dingbat (📮 ✅ ☺), not a letter or a mark of writing.
@@ -1556,6 +1592,9 @@ fn is_bare_done(scan: &Scan, range: Range<usize>) -> bool {
         )
 }
 
+/// The marks that tick an item off a list.
+const TICKS: [char; 3] = ['✅', '☑', '✔'];
+
 const EN_ASK: &[&str] = &[
     "how", "what", "when", "where", "who", "whom", "which", "why", "do", "does", "did", "can", "could", "should", "is",
     "are", "will", "would", "may", "shall", "has", "have", "am",
@@ -1573,9 +1612,18 @@ enum Said {
 /// Whether a clause says something is done, or waited for.
 fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
     let c = scan.s[range.clone()].trim();
+    // Hearsay of something done (「社長が出してきたそうです」「持って行って
+    // くれたらしい」) reports it; hearsay of anything else (「3日かかるそうです」)
+    // reports nothing.
+    let past_hearsay = |h: &Hit| scan.within(h, "hearsay") && scan.s[..h.start].ends_with(['た', 'だ']);
     // 「OK」「了解」 alone acknowledge; they report nothing.
-    if scan.covered(&TALK, range.clone()) || scan.any_in("done:not", range.clone()) {
+    if scan.covered(&TALK, range.clone()) || scan.hits_in("done:not", range.clone()).any(|h| !past_hearsay(h)) {
         return Said::Other;
+    }
+    // A task ticked off (「✅統合インストーラ」 "env check ✅") is done.
+    let ticked = |t: &str| t.starts_with(TICKS);
+    if ticked(c) || c.ends_with(TICKS) || ticked(scan.s[range.end..].trim_start()) {
+        return Said::Done;
     }
     let first = c.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or("");
     if EN_ASK.contains(&first) {
@@ -1790,6 +1838,78 @@ mod tests {
         // A topic makes a question of a request's words.
         assert_eq!(kind("請求ソフトの使い方がわからない"), Kind::Question);
         assert_eq!(kind("ヘルプデスクの電話番号"), Kind::Question);
+    }
+
+    #[test]
+    fn hearsay_of_a_task_done_reports_it_and_of_anything_else_nothing() {
+        let task = |m: &str| classify(m).task;
+        assert_eq!(kind("社長が届出を出してきてくださったそうです。"), Kind::Status);
+        assert_eq!(
+            task("例の届け、昨日管理者さんが国保連まで持って行ってくれたみたいです。"),
+            Some(TaskId::NotifySubmit)
+        );
+        assert_eq!(task("証明書はもう発行されたらしい"), Some(TaskId::CertificateApply));
+        assert_ne!(kind("届出から3日かかるそうです"), Kind::Status);
+        assert_ne!(kind("証明書の発行はできそうです"), Kind::Status);
+        // 「あたらしい」 ends in らしい but is "new".
+        assert_ne!(kind("電子証明書 はあたらしい PC にもいりますか"), Kind::Status);
+    }
+
+    #[test]
+    fn a_task_ticked_off_is_done_and_a_time_stamp_ends_its_item() {
+        let task = |m: &str| classify(m).task;
+        assert_eq!(task("✅統合インストーラ（10:45）次は？"), Some(TaskId::Installer));
+        assert_eq!(task("✔届け出提出（11/5）"), Some(TaskId::NotifySubmit));
+        assert_eq!(task("env check ✅"), Some(TaskId::Environment));
+        assert_eq!(
+            task("Sent the kokuhoren form today (Apr 3). Any idea on the ETA?"),
+            Some(TaskId::NotifySubmit)
+        );
+        // A bracket that is not a date or a time leaves the question whole.
+        assert_eq!(kind("証明書（電子証明書）の申請方法は？"), Kind::Question);
+        assert!(is_stamp("10:45") && is_stamp("Apr 3") && is_stamp("5月12日") && !is_stamp("電子証明書"));
+    }
+
+    #[test]
+    fn english_reports_said_in_phrasal_verbs() {
+        let task = |m: &str| classify(m).task;
+        assert_eq!(
+            task("The kokuhoren paperwork went in on Friday."),
+            Some(TaskId::NotifySubmit)
+        );
+        assert_eq!(task("Cert application's gone in."), Some(TaskId::CertificateApply));
+        assert_eq!(task("Cert's on the machine now."), Some(TaskId::CertificateInstall));
+        assert_eq!(
+            task("Integrated installer is on the machine now. Nothing to configure after, right?"),
+            Some(TaskId::Installer)
+        );
+        assert_eq!(
+            task("Proxy applicant paperwork is all done as of this afternoon."),
+            Some(TaskId::ProxyApplication)
+        );
+    }
+
+    #[test]
+    fn the_weather_remarked_on_is_chat_but_a_question_about_it_is_not() {
+        assert!(classify("Lovely weather in Tokyo today, for once.").chat.is_some());
+        assert!(classify("ええ天気じゃけん みかんがよう色づくわい").chat.is_some());
+        assert!(classify("明日の天気はどうなりますか？").chat.is_none());
+    }
+
+    #[test]
+    fn a_command_typed_with_a_slip_is_the_request_meant() {
+        for (typed, meant) in [
+            ("/nexr", Request::Next),
+            ("/hlep", Request::Help),
+            ("/progres", Request::Progress),
+            ("／contcat", Request::Contact),
+            ("/undp", Request::Undo),
+        ] {
+            assert_eq!(classify(typed).request, Some(meant), "{typed}");
+        }
+        // Not a slip from a request: nothing is made of it.
+        assert_eq!(classify("/xyzzy").request, None);
+        assert_eq!(classify("/don").request, None);
     }
 
     #[test]

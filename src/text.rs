@@ -810,6 +810,29 @@ pub fn concept(token: &str) -> Option<&'static str> {
     synonyms().concept_tokens.get(token).map(String::as_str)
 }
 
+/// How many typing slips apart two words are: characters left out, added,
+/// replaced or two neighbours swapped (`hlep` is one from `help`), the
+/// optimal string alignment distance.
+pub fn typo_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows i-2, i-1 and i of the table, each b.len() + 1 wide
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut last, row);
+    }
+    last[b.len()]
+}
+
 /// Whether `s` is one of the variants of group `concept` (e.g. `mode:proxy`).
 pub fn in_group(concept: &str, s: &str) -> bool {
     let f = fold_question(s);
@@ -1250,6 +1273,18 @@ pub fn tokens(s: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typing_slips_are_counted() {
+        assert_eq!(typo_distance("next", "next"), 0);
+        assert_eq!(typo_distance("nexr", "next"), 1);
+        assert_eq!(typo_distance("hlep", "help"), 1);
+        assert_eq!(typo_distance("progres", "progress"), 1);
+        assert_eq!(typo_distance("contcat", "contact"), 1);
+        assert_eq!(typo_distance("", "abc"), 3);
+        assert_eq!(typo_distance("次へ", "次"), 1);
+        assert_eq!(typo_distance("kitten", "sitting"), 3);
+    }
 
     /// The synonym pass written the plain way: every variant, longest
     /// first, scanned along the whole question.

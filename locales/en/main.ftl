@@ -200,6 +200,7 @@ error-number-char = The office number contains a character that cannot be used: 
 error-number-prefecture = The first two digits of the office number (prefecture number "{ $pref }") are not 01 to 47.
 error-number-kind = The third character of the office number, "{ $char }", cannot be used (a digit, or a capital letter other than I, O, Q).
 error-unknown-command = There is no command "/{ $cmd }". Type /help to see how to use the bot.
+error-unknown-command-meant = There is no command "/{ $cmd }". Did you mean /{ $meant }?
 error-unknown-option = /{ $cmd } has no option "{ $opt }". Type /help to see how to use the bot.
 error-missing-option = /{ $cmd } needs { $opt }:.
 error-duplicate-option = { $opt }: was given twice.

@@ -183,6 +183,7 @@ error-number-char = 事業所番号に使えない文字「{ $char }」が含ま
 error-number-prefecture = 事業所番号の最初の2桁（都道府県番号「{ $pref }」）が01～47ではありません。
 error-number-kind = 事業所番号の3桁目「{ $char }」は使えません（数字、またはI・O・Q以外の英大文字）。
 error-unknown-command = 「/{ $cmd }」というコマンドはありません。/help で使い方を確認できます。
+error-unknown-command-meant = 「/{ $cmd }」というコマンドはありません。/{ $meant } のことですか？
 error-unknown-option = /{ $cmd } に「{ $opt }」という項目はありません。/help で使い方を確認できます。
 error-missing-option = /{ $cmd } には { $opt }: の入力が必要です。
 error-duplicate-option = { $opt }: が2回入力されています。

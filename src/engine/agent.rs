@@ -29,7 +29,10 @@ pub(super) fn handle(ctx: &Ctx, view: AgentView, input: &Input) -> Result<Outcom
         Input::Certificate { expires, issued } => {
             super::expiry::agent_certificate(ctx, view, expires.as_deref(), issued.as_deref())
         }
-        _ => Err(UserError::UnknownCommand(input.name().to_string())),
+        _ => Err(UserError::UnknownCommand {
+            cmd: input.name().to_string(),
+            meant: None,
+        }),
     }
 }
 

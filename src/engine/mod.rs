@@ -192,7 +192,10 @@ pub fn handle(ctx: &Ctx, input: &Input) -> Result<Outcome, UserError> {
         | Input::Close { .. }
         | Input::Teach { .. }
         | Input::Taught
-        | Input::Forget { .. } => Err(UserError::UnknownCommand(input.name().to_string())),
+        | Input::Forget { .. } => Err(UserError::UnknownCommand {
+            cmd: input.name().to_string(),
+            meant: None,
+        }),
     }
 }
 

@@ -816,11 +816,17 @@ fn every_user_error_is_an_err_without_change() {
     // Questions and staff views are not the engine's.
     assert_eq!(
         sim.run_err(&Input::Question("証明書".into())),
-        UserError::UnknownCommand("question".into())
+        UserError::UnknownCommand {
+            cmd: "question".into(),
+            meant: None
+        }
     );
     assert_eq!(
         sim.run_err(&input("/summary")),
-        UserError::UnknownCommand("summary".into())
+        UserError::UnknownCommand {
+            cmd: "summary".into(),
+            meant: None
+        }
     );
     assert_eq!(sim.history.len(), 4);
 }
