@@ -415,7 +415,11 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     }
     // Someone who knows, or someone asked to do something (「だれか代わって
     // くれる人」), about other business is a colleague, not our staff.
-    if scan.any("person:strong")
+    // A person named and nothing else (「人」 "agent" 「だれでもいいから ひと」)
+    // calls for one.
+    let only_person = scan.any("person:alone") && scan.covered(&["person:alone", "talk:filler"], all.clone());
+    if only_person
+        || scan.any("person:strong")
         || ((scan.any("person") && scan.any("person:verb") || scan.any("person:knower")) && !off_scope(scan))
     {
         return Intent::of(Kind::Handoff);
@@ -1894,6 +1898,14 @@ mod tests {
         assert!(classify("Lovely weather in Tokyo today, for once.").chat.is_some());
         assert!(classify("ええ天気じゃけん みかんがよう色づくわい").chat.is_some());
         assert!(classify("明日の天気はどうなりますか？").chat.is_none());
+    }
+
+    #[test]
+    fn a_person_named_alone_is_called_for() {
+        for m in ["人", "agent", "human pls", "だれでも いいから ひと", "担当者！"] {
+            assert_eq!(kind(m), Kind::Handoff, "{m}");
+        }
+        assert_ne!(kind("個人"), Kind::Handoff);
     }
 
     #[test]

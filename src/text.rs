@@ -1034,7 +1034,14 @@ pub fn unspaced(s: &str) -> std::borrow::Cow<'_, str> {
             _ => false,
         }
     };
-    let joins = |a: &str, b: &str| cjk_gap(a, b) && (particle(a) || lone(b) || (wakachi && !ends(a)));
+    // A word ending in a conjunction (「とどいたけど」「ひかりだから」, not
+    // the particle 「から」 alone) ends a clause.
+    let conjoins = |w: &str| {
+        ["けど", "けれど", "ので", "のに", "から"]
+            .iter()
+            .any(|c| w.len() > c.len() && w.ends_with(c))
+    };
+    let joins = |a: &str, b: &str| cjk_gap(a, b) && (particle(a) || lone(b) || (wakachi && !ends(a) && !conjoins(a)));
     let any = words.windows(2).any(|p| !p[0].1.is_empty() && joins(p[0].0, p[1].0));
     if !any {
         return std::borrow::Cow::Borrowed(s);
@@ -1445,6 +1452,10 @@ mod tests {
             "こくほれんからユーザーＩＤのかいてあるふうとうがきました"
         );
         assert_eq!(unspaced("出したで 次は？"), "出したで 次は？");
+        assert_eq!(
+            unspaced("おしらせ とどいたけど つぎ ろぐいん で いいの"),
+            "おしらせとどいたけど つぎろぐいんでいいの"
+        );
         assert_eq!(unspaced("パソコンで ログインできない"), "パソコンでログインできない");
         assert_eq!(unspaced("we have the お知らせ now"), "we have the お知らせ now");
         assert_eq!(unspaced("お知らせ の letter"), "お知らせの letter");
