@@ -17,7 +17,12 @@ use crate::text;
 
 /// The examples compiled in: `kind<TAB>label<TAB>text` lines (`label` is a
 /// task id for `status`, a command for `command`, else empty), `#` comments.
-pub const EXAMPLES: &str = include_str!("../locales/intent-examples.tsv");
+pub static EXAMPLES: &str = include_str!("../locales/intent-examples.tsv");
+
+/// The tokens of each of [`EXAMPLES`]' examples, in order, one line each
+/// (tab-separated): made by `build.rs` with [`text::tokens`] when the bot
+/// is built, so that start-up counts them instead of making them.
+pub const TOKENS: &str = include_str!(concat!(env!("OUT_DIR"), "/example-tokens.txt"));
 
 /// How far (natural log of the odds) the model's kind must be ahead of its
 /// second guess to overrule the lexicon's "question" that the FAQ does not
@@ -263,6 +268,37 @@ impl Model {
             .zip(tokens)
             .map(|(e, t)| (feature_refs(e.text, t), e))
             .collect();
+        Model::train_featured(&featured)
+    }
+
+    /// [`Model::train`] on the compiled-in examples' tokens made when the bot
+    /// was built ([`TOKENS`]); `None` unless `examples` are [`EXAMPLES`]
+    /// parsed (each text read from it, as many as it has lines of tokens).
+    pub fn train_prebuilt<'a>(examples: &'a [Example<'a>]) -> Option<Model> {
+        let lines: Vec<&'static str> = TOKENS.lines().collect();
+        let compiled = EXAMPLES.as_bytes().as_ptr_range();
+        let from_compiled = |t: &str| {
+            let r = t.as_bytes().as_ptr_range();
+            compiled.start <= r.start && r.end <= compiled.end
+        };
+        if lines.len() != examples.len() || !examples.iter().all(|e| from_compiled(e.text)) {
+            return None;
+        }
+        let featured: Vec<(Vec<&str>, &Example)> = examples
+            .iter()
+            .zip(lines)
+            .map(|(e, line)| {
+                let mut f: Vec<&str> = line.split('\t').filter(|t| !t.is_empty()).collect();
+                let empty = f.is_empty();
+                f.extend(marks(e.text, empty).into_iter().flatten());
+                (f, e)
+            })
+            .collect();
+        Some(Model::train_featured(&featured))
+    }
+
+    /// The three classifiers trained on examples made into features.
+    fn train_featured(featured: &[(Vec<&str>, &Example)]) -> Model {
         let labelled = |k: &'static str| {
             featured
                 .iter()
@@ -278,7 +314,8 @@ impl Model {
 
     /// The model trained on the compiled-in examples.
     pub fn shipped() -> Result<Model, String> {
-        Ok(Model::train(&parse(EXAMPLES)?))
+        let examples = parse(EXAMPLES)?;
+        Ok(Model::train_prebuilt(&examples).unwrap_or_else(|| Model::train(&examples)))
     }
 
     /// What the model alone makes of a message.
@@ -331,6 +368,31 @@ mod tests {
             ("電子証明書っていくらですか？", Kind::Question),
         ] {
             assert_eq!(m.opinion(text).kind, kind, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_tokens_made_when_built_are_the_tokens_made_now() {
+        let examples = parse(EXAMPLES).unwrap();
+        let lines: Vec<&str> = TOKENS.lines().collect();
+        assert_eq!(lines.len(), examples.len());
+        for (e, line) in examples.iter().zip(lines) {
+            let now: Vec<String> = text::tokens(e.text).iter().map(|t| t.text.to_string()).collect();
+            assert_eq!(line, now.join("\t"), "{}", e.text);
+        }
+        // Other examples are trained on their own tokens.
+        let other = parse("status\tlogin\tログインできました").unwrap();
+        assert!(Model::train_prebuilt(&other).is_none());
+        let prebuilt = Model::train_prebuilt(&examples).unwrap();
+        let made = Model::train(&examples);
+        for m in [
+            "届出出しました",
+            "次は？",
+            "ありがとう",
+            "担当者と話したい",
+            "証明書はいくら？",
+        ] {
+            assert_eq!(prebuilt.opinion(m), made.opinion(m), "{m}");
         }
     }
 

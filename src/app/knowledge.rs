@@ -33,10 +33,12 @@ impl Knowledge {
         use crate::classifier::{self, Model};
         let content = Arc::new(Content::embedded()?);
         let examples = classifier::parse(classifier::EXAMPLES).map_err(StartError::Examples)?;
-        // The classifier's examples are tokenized once (on two threads):
-        // the FAQ's learned questions are among them.
-        let tokens = classifier::tokenize(&examples);
-        let known: crate::faq::Known = examples
+        // The FAQ's learned questions are among the examples asking a
+        // question: those are tokenized once (on two threads) for the index.
+        // The classifier counts the tokens `build.rs` made of every example.
+        let questions: Vec<classifier::Example> = examples.iter().filter(|e| e.kind == "answer").cloned().collect();
+        let tokens = classifier::tokenize(&questions);
+        let known: crate::faq::Known = questions
             .iter()
             .zip(&tokens)
             .map(|(e, t)| (e.text, t.as_slice()))
@@ -44,7 +46,7 @@ impl Knowledge {
         // The classifier trains while the FAQ index is built: on two cores
         // that takes the longer of the two, not their sum.
         let (faq, second) = std::thread::scope(|s| {
-            let model = s.spawn(|| Model::train_tokenized(&examples, &tokens));
+            let model = s.spawn(|| Model::train_prebuilt(&examples).unwrap_or_else(|| Model::train(&examples)));
             let faq = FaqIndex::build_known(&content, &known);
             // The intent lexicon too, so the first message does not wait for it.
             intent::ready();
