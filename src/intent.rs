@@ -1375,6 +1375,7 @@ fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
 /// a kanji right after ました.
 fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let ends_clause = |before: &str| cues("clause:end").any(|e| before.ends_with(e.text.as_str()));
+    let because = |before: &str| cues("clause:because").any(|e| before.ends_with(e.text.as_str()));
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut prev: Option<char> = None;
@@ -1412,6 +1413,12 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         } else if is_kanji(c) && ends_clause(f[sentence.start..sentence.start + i].trim_end_matches('ー')) {
             // 「郵送しました次は何ですか」「できましたー次は？」: a kanji right
             // after ました starts another sentence typed without a mark.
+            out.push(start..sentence.start + i);
+            start = sentence.start + i;
+        } else if content_char(c) && c != 'す' && because(&f[start..sentence.start + i]) {
+            // 「設定もしてもろたけんこれでしまいかな」: a past given as the
+            // reason (たけん, たので; not the explaining 「たのですが」) ends
+            // its clause.
             out.push(start..sentence.start + i);
             start = sentence.start + i;
         }
@@ -1781,6 +1788,7 @@ mod tests {
             "after:cue",
             "done:after:not",
             "clause:end",
+            "clause:because",
             "said:vendor",
             "person:knower",
             "done:not:before",
@@ -1898,6 +1906,20 @@ mod tests {
         assert!(classify("Lovely weather in Tokyo today, for once.").chat.is_some());
         assert!(classify("ええ天気じゃけん みかんがよう色づくわい").chat.is_some());
         assert!(classify("明日の天気はどうなりますか？").chat.is_none());
+    }
+
+    #[test]
+    fn a_past_given_as_the_reason_ends_its_clause() {
+        assert_eq!(
+            classify("伝送ソフトの設定も業者さんにしてもろたけんこれでしまいかな").task,
+            Some(TaskId::Software)
+        );
+        assert_eq!(
+            classify("届出出したので次は何をすれば").task,
+            Some(TaskId::NotifySubmit)
+        );
+        // A reason that is not a past reports nothing.
+        assert_eq!(kind("届出を出したいのでどこに送ればいいですか"), Kind::Question);
     }
 
     #[test]
