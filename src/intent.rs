@@ -1394,6 +1394,8 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
             c.is_whitespace() && (laugh || prev.is_some_and(|p| !p.is_ascii() && !p.is_whitespace())) && !copula();
         // 「おわりました〜次は？」: a wave dash after words (not 1日〜10日).
         let wave = matches!(c, '〜' | '~') && prev.is_some_and(|p| !p.is_ascii_digit());
+        // 「入れた…3回目でやっと」: words trailing off (… folds to ...).
+        let trailing = c == '.' && prev.is_some_and(content_char) && f[sentence.start + i + 1..].starts_with('.');
         // 「郵送しました📮次は？」: an emoji after words ends a clause too.
         let emoji = prev.is_some_and(content_char) && is_emoji(c);
         // 「✅統合インストーラ（10:45）次は？」: a date or a time in brackets
@@ -1404,7 +1406,7 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
                 .rfind(['(', '（'])
                 .is_some_and(|o| is_stamp(before[o..].trim_start_matches(['(', '（'])))
         };
-        if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave || emoji {
+        if matches!(c, '、' | ',' | '，' | '､') || japanese_space || wave || emoji || trailing {
             out.push(start..sentence.start + i);
             start = sentence.start + i + c.len_utf8();
         } else if stamp {
@@ -1906,6 +1908,13 @@ mod tests {
         assert!(classify("Lovely weather in Tokyo today, for once.").chat.is_some());
         assert!(classify("ええ天気じゃけん みかんがよう色づくわい").chat.is_some());
         assert!(classify("明日の天気はどうなりますか？").chat.is_none());
+    }
+
+    #[test]
+    fn words_trailing_off_end_a_clause() {
+        assert_eq!(classify("受付システムに入れた…3回目でやっと").task, Some(TaskId::Login));
+        // Not the dots of a version or an address.
+        assert_eq!(kind("Windows 8.1で大丈夫ですか"), Kind::Question);
     }
 
     #[test]

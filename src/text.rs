@@ -999,6 +999,8 @@ pub fn unspaced(s: &str) -> std::borrow::Cow<'_, str> {
             // で is a particle (パソコンで), but ends a Kansai sentence after
             // や, た, だ, ん (「出したで」「ほんまやで」).
             (Some('で'), Some('や' | 'た' | 'だ' | 'ん')) => false,
+            // 「終わらせたって」 passes on what was done: it ends a clause.
+            (Some('て'), Some('っ')) if w.ends_with("たって") => false,
             (Some(last), _) => PARTICLES.contains(&last),
             _ => false,
         }
@@ -1452,6 +1454,10 @@ mod tests {
             "こくほれんからユーザーＩＤのかいてあるふうとうがきました"
         );
         assert_eq!(unspaced("出したで 次は？"), "出したで 次は？");
+        assert_eq!(
+            unspaced("佐藤がチェック終わらせたって 次なにすんだ"),
+            "佐藤がチェック終わらせたって 次なにすんだ"
+        );
         assert_eq!(
             unspaced("おしらせ とどいたけど つぎ ろぐいん で いいの"),
             "おしらせとどいたけど つぎろぐいんでいいの"
