@@ -417,7 +417,8 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     // くれる人」), about other business is a colleague, not our staff.
     // A person named and nothing else (「人」 "agent" 「だれでもいいから ひと」)
     // calls for one.
-    let only_person = scan.any("person:alone") && scan.covered(&["person:alone", "talk:filler"], all.clone());
+    let only_person =
+        scan.any("person:alone") && scan.covered(&["person:alone", "person:alone:filler", "talk:filler"], all.clone());
     if only_person
         || scan.any("person:strong")
         || ((scan.any("person") && scan.any("person:verb") || scan.any("person:knower")) && !off_scope(scan))
@@ -1937,6 +1938,10 @@ mod tests {
             assert_eq!(kind(m), Kind::Handoff, "{m}");
         }
         assert_ne!(kind("個人"), Kind::Handoff);
+        // The words around a person call for no one alone.
+        for m in ["please", "お願い", "a", "だれでもいいから"] {
+            assert_ne!(kind(m), Kind::Handoff, "{m}");
+        }
     }
 
     #[test]
