@@ -312,10 +312,15 @@ impl Model {
         }
     }
 
+    /// [`Model::train_prebuilt`] when `examples` are the compiled-in ones,
+    /// else [`Model::train`].
+    pub fn train_fastest(examples: &[Example]) -> Model {
+        Model::train_prebuilt(examples).unwrap_or_else(|| Model::train(examples))
+    }
+
     /// The model trained on the compiled-in examples.
     pub fn shipped() -> Result<Model, String> {
-        let examples = parse(EXAMPLES)?;
-        Ok(Model::train_prebuilt(&examples).unwrap_or_else(|| Model::train(&examples)))
+        Ok(Model::train_fastest(&parse(EXAMPLES)?))
     }
 
     /// What the model alone makes of a message.

@@ -258,6 +258,16 @@ fn cues(group: &str) -> impl Iterator<Item = &'static Cue> {
         .map(|i| &l.cues[*i])
 }
 
+/// Whether `text` ends with a cue of `group`.
+fn ends_with_cue(text: &str, group: &str) -> bool {
+    cues(group).any(|e| text.ends_with(e.text.as_str()))
+}
+
+/// Whether `text` starts with a cue of `group`.
+fn starts_with_cue(text: &str, group: &str) -> bool {
+    cues(group).any(|e| text.starts_with(e.text.as_str()))
+}
+
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
@@ -315,12 +325,17 @@ impl<'a> Scan<'a> {
         Scan { s, hits }
     }
 
+    /// The hits of any group inside a byte range.
+    fn hits_within(&self, range: Range<usize>) -> impl Iterator<Item = &Hit> + '_ {
+        self.hits
+            .iter()
+            .filter(move |h| h.start >= range.start && h.end <= range.end)
+    }
+
     /// The hits of a group inside a byte range.
     fn hits_in(&self, group: &str, range: Range<usize>) -> impl Iterator<Item = &Hit> + '_ {
         let g = gid(group);
-        self.hits
-            .iter()
-            .filter(move |h| h.group == g && h.start >= range.start && h.end <= range.end)
+        self.hits_within(range).filter(move |h| h.group == g)
     }
 
     /// Whether a hit lies inside a longer hit of a task's word (どう in
@@ -641,10 +656,7 @@ const OWN_TOPICS: &[&str] = &[
 /// dash or a `talk:end` cue (「…ですね〜」「…でした🎂」「…笑」).
 fn remarks(f: &str) -> bool {
     let t = f.trim_end_matches(|c: char| c.is_whitespace() || "。.!！…ー".contains(c));
-    t.ends_with(is_emoji)
-        || t.ends_with(['〜', '~'])
-        || ends_with_kaomoji(t)
-        || cues("talk:end").any(|e| t.ends_with(e.text.as_str()))
+    t.ends_with(is_emoji) || t.ends_with(['〜', '~']) || ends_with_kaomoji(t) || ends_with_cue(t, "talk:end")
 }
 
 /// Whether a text ends with a face drawn in brackets (「(´・ω・`)」「(T_T)」
@@ -1067,7 +1079,7 @@ pub fn unromanized(message: &str) -> Option<String> {
     };
     let japanese = |w: &str| {
         let w = w.to_ascii_lowercase();
-        cues("romaji:end").any(|e| w.ends_with(e.text.as_str())) || cues("romaji:word").any(|e| e.text == w)
+        ends_with_cue(&w, "romaji:end") || cues("romaji:word").any(|e| e.text == w)
     };
     // Or nearly all its words are romaji, a particle among them.
     let spelled = || {
@@ -1313,7 +1325,7 @@ fn asking(scan: &Scan, groups: &[&str], except: &[&Hit]) -> bool {
     let f = scan.s;
     let tail = f.trim_end_matches(|c: char| !content_char(c));
     f.contains(['?', '？'])
-        || cues("ask:end").any(|e| tail.ends_with(e.text.as_str()))
+        || ends_with_cue(tail, "ask:end")
         || groups.iter().any(|g| {
             scan.hits_in(g, 0..f.len())
                 .any(|h| !except.iter().any(|t| h.inside(t)) && !scan.within(h, "ask:not"))
@@ -1375,8 +1387,6 @@ fn sentences(f: &str) -> Vec<(Range<usize>, Option<char>)> {
 /// typed after it (a chat message's 「届きました〜 次は？」 is two) and before
 /// a kanji right after ました.
 fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
-    let ends_clause = |before: &str| cues("clause:end").any(|e| before.ends_with(e.text.as_str()));
-    let because = |before: &str| cues("clause:because").any(|e| before.ends_with(e.text.as_str()));
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut prev: Option<char> = None;
@@ -1413,12 +1423,17 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         } else if stamp {
             out.push(start..sentence.start + i + c.len_utf8());
             start = sentence.start + i + c.len_utf8();
-        } else if is_kanji(c) && ends_clause(f[sentence.start..sentence.start + i].trim_end_matches('ー')) {
+        } else if is_kanji(c)
+            && ends_with_cue(
+                f[sentence.start..sentence.start + i].trim_end_matches('ー'),
+                "clause:end",
+            )
+        {
             // 「郵送しました次は何ですか」「できましたー次は？」: a kanji right
             // after ました starts another sentence typed without a mark.
             out.push(start..sentence.start + i);
             start = sentence.start + i;
-        } else if content_char(c) && c != 'す' && because(&f[start..sentence.start + i]) {
+        } else if content_char(c) && c != 'す' && ends_with_cue(&f[start..sentence.start + i], "clause:because") {
             // 「設定もしてもろたけんこれでしまいかな」: a past given as the
             // reason (たけん, たので; not the explaining 「たのですが」) ends
             // its clause.
@@ -1485,8 +1500,7 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             let then = parts.get(i + 1).is_some_and(|n| {
                 let next = f[n.clone()].trim_start();
                 // 「あとは待つだけ」 is "the rest", 「あと少し」 "almost", not "after".
-                let starts = |g: &str| cues(g).any(|w| next.starts_with(w.text.as_str()));
-                !starts("done:after:not") && starts("done:after")
+                !starts_with_cue(next, "done:after:not") && starts_with_cue(next, "done:after")
             });
             if then {
                 continue;
@@ -1502,7 +1516,7 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             // 「申請したけど、いつ発行されんの？」 "I downloaded the cert but
             // the install keeps failing, who can I ask?": a report conceded
             // before a question is what the question is about.
-            let but = cues("done:but").any(|b| f[clause.clone()].trim_end().ends_with(b.text.as_str()))
+            let but = ends_with_cue(f[clause.clone()].trim_end(), "done:but")
                 || scan.hits_in("done:but:en", clause.clone()).any(|h| asked_after(h.end));
             // (What to do next after it, 「出したけど、次どうすりゃええ？」, is
             // still a report's question.)
@@ -1591,7 +1605,7 @@ fn conceded(scan: &Scan) -> Vec<Range<usize>> {
         .filter(|c| scan.any_in("problem", c.clone()))
         .filter(|c| {
             let t = f[c.clone()].trim_end_matches(|ch: char| !content_char(ch) || matches!(ch, '笑' | 'w'));
-            let ends = |g: &str| cues(g).any(|e| t.ends_with(e.text.as_str()));
+            let ends = |g: &str| ends_with_cue(t, g);
             (ends("concede:end") && !ends("concede:not")) || (relieved && ends("concede:past"))
         })
         .collect()
@@ -1695,7 +1709,7 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
             break;
         }
     }
-    let ends = |g: &str| cues(g).any(|e| end.ends_with(e.text.as_str()));
+    let ends = |g: &str| ends_with_cue(end, g);
     if ends("done:end") && !ends("done:false") {
         Said::Done
     } else if ends("wait:end") {
@@ -1713,11 +1727,10 @@ fn task_in(scan: &Scan, sentence: Range<usize>) -> Option<TaskId> {
     let end = sentence.end;
     let then = |h: &Hit| {
         let rest = scan.s[h.end..end].trim_start();
-        cues("task:then").any(|t| rest.starts_with(t.text.as_str()))
+        starts_with_cue(rest, "task:then")
     };
     let all = named_in(scan, sentence.clone(), &|_| true);
-    let in_sentence = |h: &&Hit| h.start >= sentence.start && h.end <= sentence.end;
-    if !scan.hits.iter().filter(in_sentence).any(then) {
+    if !scan.hits_within(sentence.clone()).any(then) {
         return all;
     }
     match named_in(scan, sentence, &|h| !then(h)) {

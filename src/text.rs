@@ -663,7 +663,7 @@ const KANJI_FORMED: [u64; 328] = {
 #[inline(always)]
 fn kanji_form(c: char) -> char {
     let at = (c as usize).wrapping_sub(0x4e00);
-    if at >= 328 * 64 || KANJI_FORMED[at / 64] & (1 << (at % 64)) == 0 {
+    if at >= KANJI_FORMED.len() * 64 || KANJI_FORMED[at / 64] & (1 << (at % 64)) == 0 {
         return c;
     }
     KANJI_FORMS

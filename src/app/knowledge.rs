@@ -46,7 +46,7 @@ impl Knowledge {
         // The classifier trains while the FAQ index is built: on two cores
         // that takes the longer of the two, not their sum.
         let (faq, second) = std::thread::scope(|s| {
-            let model = s.spawn(|| Model::train_prebuilt(&examples).unwrap_or_else(|| Model::train(&examples)));
+            let model = s.spawn(|| Model::train_fastest(&examples));
             let faq = FaqIndex::build_known(&content, &known);
             // The intent lexicon too, so the first message does not wait for it.
             intent::ready();
