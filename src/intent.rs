@@ -798,13 +798,14 @@ pub fn names_topic(tokens: &[text::Token]) -> bool {
 
 impl Intent {
     /// A message read as `kind` by something else than the cues (the
-    /// classifier of [`crate::classifier`]): a report names the task the
-    /// message names, else `task`; a request needs its command. `None` when
-    /// that is not enough, or for a question.
+    /// classifier of [`crate::classifier`]): a report names the task its
+    /// sentences that ask nothing name ([`task_told`]), else `task`, else
+    /// the task a question in it names; a request needs its command. `None`
+    /// when that is not enough, or for a question.
     pub fn read_as(message: &str, kind: Kind, task: Option<TaskId>, request: Option<Request>) -> Option<Intent> {
         Some(match kind {
             Kind::Status => Intent {
-                task: task_named(message).or(task),
+                task: task_told(message).or(task).or_else(|| task_named(message)),
                 ..Intent::of(Kind::Status)
             },
             Kind::Command => Intent::request(request?),
@@ -824,6 +825,26 @@ pub fn task_named(message: &str) -> Option<TaskId> {
     let f = f.trim();
     let scan = Scan::new(f);
     task_in(&scan, 0..f.len())
+}
+
+/// The task a report tells of: the one named in its sentences that ask
+/// nothing, the furthest along of them. A sentence that asks names what
+/// comes next (「お知らせ届きました。次はログイン？」) or what is awaited
+/// (「開始届を持っていってくれました。お知らせってどのくらいで届きますか？」),
+/// not what is done. A first sentence with only a question mark echoes
+/// what was asked (「統合インストーラ？入れたよ」) and tells. `None` when
+/// only a sentence that asks names a task.
+fn task_told(message: &str) -> Option<TaskId> {
+    let f = text::fold_question(message);
+    let f = f.trim();
+    let scan = Scan::new(f);
+    let asks = |s: &Range<usize>| scan.any_in("ask", s.clone()) || scan.any_in("ask:request", s.clone());
+    sentences(f)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (s, end))| !asks(s) && (*i == 0 || !matches!(end, Some('?' | '？'))))
+        .filter_map(|(_, (s, _))| task_in(&scan, s))
+        .max()
 }
 
 /// Whether a message names a person or a way of reaching one (staff, 担当者,
@@ -2420,6 +2441,26 @@ mod tests {
         // 「ましたー」 with no mark before the next sentence still ends one.
         let i = classify("ろぐいんできましたー次は証明書？");
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Login)));
+    }
+
+    #[test]
+    fn a_report_read_by_the_classifier_names_the_task_told_not_the_one_asked_about() {
+        let read = |m: &str, task| Intent::read_as(m, Kind::Status, task, None).unwrap().task;
+        let m = "施設長が今朝、連合会に開始届を持っていってくれました。お知らせってどのくらいで届きますか？";
+        assert_eq!(read(m, None), Some(TaskId::NotifySubmit));
+        let m = "午後ポスト見たら国保連から封筒きとった！登録結果のお知らせ。次ログイン？";
+        assert_eq!(read(m, None), Some(TaskId::NotifyReceive));
+        // Only the question names a task: the classifier's task, else that one.
+        let m = "終わりました！次はログインですか？";
+        assert_eq!(read(m, Some(TaskId::NotifyReceive)), Some(TaskId::NotifyReceive));
+        assert_eq!(read(m, None), Some(TaskId::Login));
+        let m = "統合インストーラ？入れたよ、思ったより簡単だった";
+        assert_eq!(read(m, Some(TaskId::CertificateInstall)), Some(TaskId::Installer));
+        // A report that asks nothing names the furthest along.
+        assert_eq!(
+            read("届出出して、お知らせも届きました", None),
+            Some(TaskId::NotifyReceive)
+        );
     }
 
     #[test]
