@@ -1027,12 +1027,15 @@ pub fn unspaced(s: &str) -> std::borrow::Cow<'_, str> {
     let gaps = words.windows(2).filter(|p| cjk_gap(p[0].0, p[1].0)).count();
     let wakachi = short && gaps >= 2;
     // A long vowel ends a sentence after hiragana (「ねー」), not in a
-    // katakana word (「ユーザー」).
+    // katakana word (「ユーザー」). So do a dialect's past and final
+    // particles: 「いれだ」「でぎだ」 (a past voiced in Tōhoku), 「出したじゃ」
+    // 「いいべ」.
     let ends = |w: &str| {
         let mut c = w.chars().rev();
         match (c.next(), c.next()) {
             (Some('ー'), Some(before)) => ('ぁ'..='ゖ').contains(&before),
-            (Some(last), _) => "たすねよかぞわなさ〜".contains(last),
+            (Some('ゃ'), Some('じ')) => true,
+            (Some(last), _) => "たすねよかぞわなさ〜だべ".contains(last),
             _ => false,
         }
     };
@@ -1461,6 +1464,14 @@ mod tests {
         assert_eq!(
             unspaced("おしらせ とどいたけど つぎ ろぐいん で いいの"),
             "おしらせとどいたけど つぎろぐいんでいいの"
+        );
+        assert_eq!(
+            unspaced("届出 出したじゃ つぎ なにすればいいべ"),
+            "届出出したじゃ つぎなにすればいいべ"
+        );
+        assert_eq!(
+            unspaced("しょうめいしょ だうんろーどして いれだ"),
+            "しょうめいしょだうんろーどしていれだ"
         );
         assert_eq!(unspaced("パソコンで ログインできない"), "パソコンでログインできない");
         assert_eq!(unspaced("we have the お知らせ now"), "we have the お知らせ now");
