@@ -510,13 +510,20 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         return Intent::request(Request::Next);
     }
     if !topic {
+        // The bot named, or "help" said, asks for the help only in a
+        // message that asks or says nothing else: not in a remark
+        // (「このボット便利だね」) or a story ("a resident needed help").
+        let help: Vec<&Hit> = scan.hits_in("cmd:help:asked", all.clone()).collect();
+        let help_asked = !help.is_empty()
+            && (asking(scan, &ASKING, &[talk.as_slice(), help.as_slice()].concat())
+                || scan.covered(&["cmd:help:asked", "talk:filler"], all.clone()));
         for (group, r) in [
             ("cmd:progress", Request::Progress),
             ("cmd:contact", Request::Contact),
             ("cmd:help", Request::Help),
             ("cmd:next", Request::Next),
         ] {
-            if scan.any_in(group, all.clone()) {
+            if scan.any_in(group, all.clone()) || (r == Request::Help && help_asked) {
                 return Intent::request(r);
             }
         }
@@ -1887,6 +1894,27 @@ mod tests {
         // A topic makes a question of a request's words.
         assert_eq!(kind("請求ソフトの使い方がわからない"), Kind::Question);
         assert_eq!(kind("ヘルプデスクの電話番号"), Kind::Question);
+    }
+
+    #[test]
+    fn the_bot_named_or_help_said_asks_for_the_help_only_when_asking() {
+        let request = |m: &str| classify(m).request;
+        assert_eq!(request("このボットって何ができるの？"), Some(Request::Help));
+        assert_eq!(request("このチャンネルの使い方は？"), Some(Request::Help));
+        assert_eq!(request("help!"), Some(Request::Help));
+        assert_eq!(request("このチャンネル、どう使えばいい？"), Some(Request::Help));
+        assert_ne!(
+            request("佐々木さんが「このボット便利だね」って言ってました笑"),
+            Some(Request::Help)
+        );
+        assert_ne!(
+            request("よろしくお願いします！今日からこのチャンネル使います"),
+            Some(Request::Help)
+        );
+        assert_ne!(
+            request("Sorry, I was away from my desk for a bit. A resident needed help."),
+            Some(Request::Help)
+        );
     }
 
     #[test]
