@@ -1343,7 +1343,9 @@ fn hiragana(word: &str) -> Option<String> {
 /// Whether every sentence of a message asks (「終わったら、それで完了ですか？」):
 /// such a message reports nothing, whatever words it shares with reports.
 pub fn only_asks(message: &str) -> bool {
-    let sentences = text::sentences(message);
+    // Courtesy around the question (「お手数をおかけいたします。」) tells nothing.
+    let told = |s: &str| small_talk(&Scan::new(&text::fold_question(s))).is_none();
+    let sentences: Vec<&str> = text::sentences(message).into_iter().filter(|s| told(s)).collect();
     !sentences.is_empty() && sentences.iter().all(|s| asks(s))
 }
 
@@ -2051,6 +2053,10 @@ mod tests {
         assert_eq!(i.task, Some(TaskId::CertificateInstall));
         assert!(only_asks("手順１から５まで終わったら、それで準備は全部完了ですか？"));
         assert!(!only_asks("お知らせ届きました！次はログインですか？"));
+        // Courtesy around a question tells nothing.
+        assert!(only_asks(
+            "お手数をおかけいたします。事務所のパソコンがＷｉｎｄｏｗｓ１０なのですが、こちらでインターネット請求は問題なく行えますでしょうか。"
+        ));
         // Other business asked about, or complained of, is refused.
         assert!(classify("利用者さんの誕生会の準備ってどうしてる？").off_scope);
         assert!(classify("プリンター紙詰まりした😭").off_scope);
