@@ -454,7 +454,7 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
             ..Intent::of(Kind::SmallTalk)
         };
     }
-    if scan.any("cmd:undo") && (!topic || scan.any("undo:record")) {
+    if scan.any("cmd:undo") && (!topical || scan.any("undo:record")) {
         return Intent::request(Request::Undo);
     }
     // An asking word inside small talk's words (どう in どうぞ) asks nothing.
@@ -1889,6 +1889,11 @@ mod tests {
         assert_eq!(classify("お疲れさまです！").talk, Some(Talk::Greeting));
         assert_eq!(classify("使い方がわからない").request, Some(Request::Help));
         assert_eq!(classify("間違えて完了にしちゃった").request, Some(Request::Undo));
+        // What was said done, quoted, is no topic of a question.
+        assert_eq!(
+            classify("さっきの「届いた」ってやつ、別の封筒だったわ。戻してくれる？").request,
+            Some(Request::Undo)
+        );
         assert_eq!(classify("今どこまで進んでる？").request, Some(Request::Progress));
         assert_eq!(kind("ありがとう！"), Kind::SmallTalk);
         assert_eq!(kind("🙏🙏🙏"), Kind::SmallTalk);
