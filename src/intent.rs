@@ -869,8 +869,15 @@ const ASKING: [&str; 3] = ["ask", "ask:request", "howto"];
 
 /// Whether a sentence asks: a question mark, an asking word (「どう」
 /// 「教えて」 "how"), or an asking ending (「…は」「…って」).
+/// An asking word inside small talk's words (お願い in
+/// 「よろしくお願いいたします」) asks nothing.
 pub fn asks(sentence: &str) -> bool {
-    asking(&Scan::new(&text::fold_question(sentence)), &ASKING, &[])
+    asks_beyond_talk(&Scan::new(&text::fold_question(sentence)))
+}
+
+fn asks_beyond_talk(scan: &Scan) -> bool {
+    let talk: Vec<&Hit> = TALK.iter().flat_map(|g| scan.hits_in(g, 0..scan.s.len())).collect();
+    asking(scan, &ASKING, &talk)
 }
 
 /// Whether a sentence asks ([`asks`]) or tells a problem (「ログインできへん」):
@@ -878,7 +885,7 @@ pub fn asks(sentence: &str) -> bool {
 pub fn seeks(sentence: &str) -> bool {
     let f = text::fold_question(sentence);
     let scan = Scan::new(&f);
-    asking(&scan, &ASKING, &[]) || has_problem(&scan)
+    asks_beyond_talk(&scan) || has_problem(&scan)
 }
 
 /// A message with the frame of a formal letter taken off: the opening and
@@ -2058,6 +2065,9 @@ mod tests {
         assert_eq!(i.task, Some(TaskId::CertificateInstall));
         assert!(only_asks("手順１から５まで終わったら、それで準備は全部完了ですか？"));
         assert!(!only_asks("お知らせ届きました！次はログインですか？"));
+        // A greeting's お願い asks nothing.
+        assert!(!asks("以上、よろしくお願いいたします"));
+        assert!(asks("確認してください"));
         // Courtesy around a question tells nothing.
         assert!(only_asks(
             "お手数をおかけいたします。事務所のパソコンがＷｉｎｄｏｗｓ１０なのですが、こちらでインターネット請求は問題なく行えますでしょうか。"
