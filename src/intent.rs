@@ -845,11 +845,11 @@ fn task_told(message: &str) -> Option<TaskId> {
     let f = text::fold_question(message);
     let f = f.trim();
     let scan = Scan::new(f);
-    let asks = |s: &Range<usize>| scan.any_in("ask", s.clone()) || scan.any_in("ask:request", s.clone());
+    // (A sentence's range ends before its mark: `asks_in` reads its words.)
     sentences(f)
         .into_iter()
         .enumerate()
-        .filter(|(i, (s, end))| !asks(s) && (*i == 0 || !matches!(end, Some('?' | '？'))))
+        .filter(|(i, (s, end))| !asks_in(&scan, s.clone()) && (*i == 0 || !matches!(end, Some('?' | '？'))))
         .filter_map(|(_, (s, _))| task_in(&scan, s))
         .max()
 }
