@@ -806,7 +806,7 @@ pub fn names_topic(tokens: &[text::Token]) -> bool {
 impl Intent {
     /// A message read as `kind` by something else than the cues (the
     /// classifier of [`crate::classifier`]): a report names the task its
-    /// sentences that ask nothing name ([`task_told`]), else `task`, else
+    /// sentences that ask nothing name (`task_told`), else `task`, else
     /// the task a question in it names; a request needs its command. `None`
     /// when that is not enough, or for a question.
     pub fn read_as(message: &str, kind: Kind, task: Option<TaskId>, request: Option<Request>) -> Option<Intent> {
