@@ -458,7 +458,7 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         return Intent::request(Request::Undo);
     }
     // An asking word inside small talk's words (どう in どうぞ) asks nothing.
-    let talk: Vec<&Hit> = TALK.iter().flat_map(|g| scan.hits_in(g, all.clone())).collect();
+    let talk = talk_hits(scan);
     // A person, a secret or a price asked about is asking too (not one
     // inside other business's words: 「担当者会議」).
     let named: Vec<&Hit> = talk
@@ -811,10 +811,15 @@ impl Intent {
     /// when that is not enough, or for a question.
     pub fn read_as(message: &str, kind: Kind, task: Option<TaskId>, request: Option<Request>) -> Option<Intent> {
         Some(match kind {
-            Kind::Status => Intent {
-                task: task_told(message).or(task).or_else(|| task_named(message)),
-                ..Intent::of(Kind::Status)
-            },
+            Kind::Status => {
+                let f = text::fold_question(message);
+                let f = f.trim();
+                let scan = Scan::new(f);
+                Intent {
+                    task: task_told(&scan).or(task).or_else(|| task_in(&scan, 0..f.len())),
+                    ..Intent::of(Kind::Status)
+                }
+            }
             Kind::Command => Intent::request(request?),
             Kind::SmallTalk => Intent {
                 talk: Some(talk_of(&Scan::new(&text::fold_question(message)))),
@@ -841,16 +846,13 @@ pub fn task_named(message: &str) -> Option<TaskId> {
 /// not what is done. A first sentence with only a question mark echoes
 /// what was asked (「統合インストーラ？入れたよ」) and tells. `None` when
 /// only a sentence that asks names a task.
-fn task_told(message: &str) -> Option<TaskId> {
-    let f = text::fold_question(message);
-    let f = f.trim();
-    let scan = Scan::new(f);
+fn task_told(scan: &Scan) -> Option<TaskId> {
     // (A sentence's range ends before its mark: `asks_in` reads its words.)
-    sentences(f)
+    sentences(scan.s)
         .into_iter()
         .enumerate()
-        .filter(|(i, (s, end))| !asks_in(&scan, s.clone()) && (*i == 0 || !matches!(end, Some('?' | '？'))))
-        .filter_map(|(_, (s, _))| task_in(&scan, s))
+        .filter(|(i, (s, end))| !asks_in(scan, s.clone()) && (*i == 0 || !matches!(end, Some('?' | '？'))))
+        .filter_map(|(_, (s, _))| task_in(scan, s))
         .max()
 }
 
@@ -876,8 +878,12 @@ pub fn asks(sentence: &str) -> bool {
 }
 
 fn asks_beyond_talk(scan: &Scan) -> bool {
-    let talk: Vec<&Hit> = TALK.iter().flat_map(|g| scan.hits_in(g, 0..scan.s.len())).collect();
-    asking(scan, &ASKING, &talk)
+    asking(scan, &ASKING, &talk_hits(scan))
+}
+
+/// Where small talk's words are (「よろしくお願いいたします」).
+fn talk_hits<'s>(scan: &'s Scan) -> Vec<&'s Hit> {
+    TALK.iter().flat_map(|g| scan.hits_in(g, 0..scan.s.len())).collect()
 }
 
 /// Whether a sentence asks ([`asks`]) or tells a problem (「ログインできへん」):
@@ -1350,10 +1356,14 @@ fn hiragana(word: &str) -> Option<String> {
 /// Whether every sentence of a message asks (「終わったら、それで完了ですか？」):
 /// such a message reports nothing, whatever words it shares with reports.
 pub fn only_asks(message: &str) -> bool {
+    let folded: Vec<String> = text::sentences(message).into_iter().map(text::fold_question).collect();
     // Courtesy around the question (「お手数をおかけいたします。」) tells nothing.
-    let told = |s: &str| small_talk(&Scan::new(&text::fold_question(s))).is_none();
-    let sentences: Vec<&str> = text::sentences(message).into_iter().filter(|s| told(s)).collect();
-    !sentences.is_empty() && sentences.iter().all(|s| asks(s))
+    let told: Vec<Scan> = folded
+        .iter()
+        .map(|f| Scan::new(f))
+        .filter(|scan| small_talk(scan).is_none())
+        .collect();
+    !told.is_empty() && told.iter().all(asks_beyond_talk)
 }
 
 /// Whether the scanned text has a question mark, an asking ending, or a
