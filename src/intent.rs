@@ -486,12 +486,15 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
                 ..Intent::of(Kind::Status)
             };
         }
+        let weather = !topical && scan.any("talk:weather") && !near_miss(scan);
         return Intent {
             off_scope: true,
             // A remark on other business that asks nothing is chat
-            // (「今日は雨すごいですね〜」), and so is the weather remarked on
-            // ("Lovely weather in Tokyo today, for once.").
-            chat: (!asks && (remarks(f) || scan.any("talk:weather"))).then(|| talk_of(scan)),
+            // (「今日は雨すごいですね〜」), and so is the weather remarked
+            // on ("Lovely weather in Tokyo today, for once."), even with a
+            // trouble it brings (「今日は台風で船が来ないので、のんびりです」).
+            chat: ((!asks && (remarks(f) || scan.any("talk:weather"))) || (!asks_in_words && weather))
+                .then(|| talk_of(scan)),
             asks: asks_in_words,
             troubled,
             ..Intent::of(Kind::Question)
@@ -1810,6 +1813,9 @@ fn named_in(scan: &Scan, sentence: Range<usize>, counts: &dyn Fn(&Hit) -> bool) 
         TaskId::NotifySubmit
     } else if has("task:notice") {
         TaskId::NotifyReceive
+    } else if has("task:site") && has("task:enter") && !has("task:software") {
+        // Got into the site (「e-seikyuuってとこに入れたがね」).
+        TaskId::Login
     } else if has("task:software") {
         TaskId::Software
     } else if has("task:environment") {
@@ -1995,6 +2001,32 @@ mod tests {
         assert!(classify("Lovely weather in Tokyo today, for once.").chat.is_some());
         assert!(classify("ええ天気じゃけん みかんがよう色づくわい").chat.is_some());
         assert!(classify("明日の天気はどうなりますか？").chat.is_none());
+        // A trouble the weather brings is still a remark…
+        assert!(classify("今日は台風で船が来ないので、のんびりです").chat.is_some());
+        assert!(
+            classify("Rain again today... the residents can't go out for their walk 😢")
+                .chat
+                .is_some()
+        );
+        // …but asking about it is not.
+        assert!(classify("明日雪らしいよ、送迎どうする？").chat.is_none());
+        assert!(classify("明日の天気どうかな。送迎あるから雨だと困る").chat.is_none());
+    }
+
+    #[test]
+    fn getting_into_the_site_is_the_login() {
+        for m in [
+            "e-seikyuuのページ、入れたでぇ。",
+            "e-seikyuuってとこに入れたがね、なっから時間かかったけんど",
+        ] {
+            let i = classify(m);
+            assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Login)), "{m}");
+        }
+        // The certificate put in through the site is the certificate's.
+        assert_eq!(
+            classify("e-seikyuuから証明書をダウンロードして入れました").task,
+            Some(TaskId::CertificateInstall)
+        );
     }
 
     #[test]
@@ -2484,6 +2516,25 @@ mod tests {
             ),
             ("いんたーねっとせいきゅうのとどけで、だしたんさ", TaskId::NotifySubmit),
             ("パソコンの準備、もうできとうよ。", TaskId::Environment),
+            // Tosa: 「〜てくれちゅう」 (has done for us), hearsay after it.
+            (
+                "事務長がIDと仮パスの載った封筒を受け取ってくれちゅうって",
+                TaskId::NotifyReceive,
+            ),
+            // Jōshū: a past in んべ(え).
+            (
+                "とうごうインストーラってのも、孫が入れてくれたんべえ",
+                TaskId::Installer,
+            ),
+            (
+                "証明書のもうしこみ、やっといたんべ。あとは待ってりゃいいんかい",
+                TaskId::CertificateApply,
+            ),
+            // Just done: 「〜たところ」.
+            (
+                "発行された証明書をインストールし終わったところやき、次教えて",
+                TaskId::CertificateInstall,
+            ),
         ] {
             let i = classify(m);
             assert_eq!((i.kind, i.task), (Kind::Status, Some(t)), "{m}");
