@@ -506,7 +506,10 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
             ..Intent::of(Kind::Status)
         };
     }
-    if topics.iter().all(|t| SETUP_TOPICS.contains(t)) && scan.any("cmd:progress") {
+    // A checklist asked for is the progress, unless what it asks for is the
+    // next step on it ("what is the next step on the checklist for us?").
+    let progress = scan.any("cmd:progress") || (scan.any("cmd:progress:list") && !scan.any("cmd:next"));
+    if topics.iter().all(|t| SETUP_TOPICS.contains(t)) && progress {
         return Intent::request(Request::Progress);
     }
     if scan.any("cmd:next-alone") && scan.covered(&["cmd:next-alone", "talk:filler", "talk:ack"], all.clone()) {
@@ -526,7 +529,12 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
             ("cmd:help", Request::Help),
             ("cmd:next", Request::Next),
         ] {
-            if scan.any_in(group, all.clone()) || (r == Request::Help && help_asked) {
+            let asked = match r {
+                Request::Progress => progress,
+                Request::Help => help_asked || scan.any(group),
+                _ => scan.any(group),
+            };
+            if asked {
                 return Intent::request(r);
             }
         }
@@ -1568,9 +1576,15 @@ fn status(message: &str, scan: &Scan) -> Option<Option<TaskId>> {
             // before a question is what the question is about.
             let but = ends_with_cue(f[clause.clone()].trim_end(), "done:but")
                 || scan.hits_in("done:but:en", clause.clone()).any(|h| asked_after(h.end));
-            // (What to do next after it, 「出したけど、次どうすりゃええ？」, is
-            // still a report's question.)
-            if but && asked_after(clause.end) && !scan.any_in("after:next", clause.end..f.len()) {
+            // (What to do next after it, 「出したけど、次どうすりゃええ？」, and
+            // whether that is all, 「押したっちゃけど、これで数日待てばよかと？」,
+            // are still a report's questions.)
+            let then = clause.end..f.len();
+            if but
+                && asked_after(clause.end)
+                && !scan.any_in("after:next", then.clone())
+                && !scan.any_in("after:this", then)
+            {
                 continue;
             }
             match clause_says(scan, clause.clone()) {
@@ -1717,7 +1731,7 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
         }
         return Said::Done;
     }
-    if scan.any_in("wait:en", range) {
+    if scan.any_in("wait:en", range.clone()) {
         return Said::Waiting;
     }
     // Japanese: the clause's last word, trailing particles and marks removed.
@@ -1760,7 +1774,7 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
         }
     }
     let ends = |g: &str| ends_with_cue(end, g);
-    if ends("done:end") && !ends("done:false") {
+    if ends("done:end") && !ends("done:false") || ends("done:memo") && scan.any_in("done:memo:when", range) {
         Said::Done
     } else if ends("wait:end") {
         Said::Waiting
@@ -1911,6 +1925,20 @@ mod tests {
         );
         assert_eq!(classify("お疲れさまです！").talk, Some(Talk::Greeting));
         assert_eq!(classify("使い方がわからない").request, Some(Request::Help));
+        // The next step on a checklist is the next step.
+        assert_eq!(
+            classify("OK, what is the next step on the checklist for us?").request,
+            Some(Request::Next)
+        );
+        assert_eq!(
+            classify("Can you show me our checklist?").request,
+            Some(Request::Progress)
+        );
+        // A person asked to take the question on.
+        assert_eq!(
+            kind("このチャンネル見とる職員さんに質問回してもらえますか"),
+            Kind::Handoff
+        );
         assert_eq!(classify("間違えて完了にしちゃった").request, Some(Request::Undo));
         // What was said done, quoted, is no topic of a question.
         assert_eq!(
@@ -2443,6 +2471,17 @@ mod tests {
             classify("届出出したんじゃけど、次どうすりゃええ？").task,
             Some(TaskId::NotifySubmit)
         );
+        // …or whether that is all.
+        assert_eq!(
+            classify("電子証明書の申請ボタン押したっちゃけど、これで数日待てばよかと？").task,
+            Some(TaskId::CertificateApply)
+        );
+        // A memo: a verbal noun with when it was done.
+        assert_eq!(
+            classify("インターネット請求開始届出、本日郵送。").task,
+            Some(TaskId::NotifySubmit)
+        );
+        assert_eq!(kind("届出は郵送？"), Kind::Question);
         // An aside in brackets after the report's last word.
         assert_eq!(
             classify("動作環境チェック済（5/12）。次、届出ですよね？").task,
