@@ -1448,10 +1448,12 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut prev: Option<char> = None;
-    let mut before_prev: Option<char> = None;
+    // Whether the run of w that `prev` ends began right after Japanese.
+    let mut laughing = false;
     for (i, c) in f[sentence.clone()].char_indices() {
-        // A laugh typed as w after Japanese (「できたｗ ID…」) is Japanese too.
-        let laugh = prev == Some('w') && before_prev.is_some_and(|p| !p.is_ascii());
+        // A laugh typed as w after Japanese (「できたｗ ID…」「できたｗｗｗ　仮パス…」)
+        // is Japanese too.
+        let laugh = prev == Some('w') && laughing;
         // …but a Japanese name followed by an English verb is one clause
         // (「代理人申請 is all taken care of」).
         let copula = || {
@@ -1498,7 +1500,9 @@ fn clauses(f: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
             out.push(start..sentence.start + i);
             start = sentence.start + i;
         }
-        before_prev = prev;
+        if c == 'w' && prev != Some('w') {
+            laughing = prev.is_some_and(|p| !p.is_ascii());
+        }
         prev = Some(c);
     }
     out.push(start..sentence.end);
@@ -1668,7 +1672,12 @@ fn conceded(scan: &Scan) -> Vec<Range<usize>> {
         .flat_map(|(s, _)| clauses(f, s))
         .filter(|c| scan.any_in("problem", c.clone()))
         .filter(|c| {
-            let t = f[c.clone()].trim_end_matches(|ch: char| !content_char(ch) || matches!(ch, '笑' | 'w'));
+            let marks = |ch: char| !content_char(ch) || matches!(ch, '笑' | 'w' | '草');
+            let mut t = f[c.clone()].trim_end_matches(marks);
+            // 「途中で回線切れたけど何とか」: relief said after conceding.
+            if let Some(r) = cues("relief").find(|r| t.ends_with(r.text.as_str())) {
+                t = t[..t.len() - r.text.len()].trim_end_matches(marks);
+            }
             let ends = |g: &str| ends_with_cue(t, g);
             (ends("concede:end") && !ends("concede:not")) || (relieved && ends("concede:past"))
         })
@@ -2389,6 +2398,22 @@ mod tests {
 
     #[test]
     fn a_report_said_with_relief_survives_a_past_slip() {
+        // Conceded, then laughed at (草) or got through (何とか); a lock
+        // that did not come is no problem.
+        for (m, t) in [
+            ("ログインできたｗｗｗ　仮パス打ち間違えまくったけど草", TaskId::Login),
+            (
+                "証明書のインストール完了。途中で回線切れたけど何とか",
+                TaskId::CertificateInstall,
+            ),
+            ("ログインいけた。3回目で。ロックされる前でよかった…", TaskId::Login),
+            (
+                "Integrated installer's on as well. Didn't ask me anything, just did its thing.",
+                TaskId::Installer,
+            ),
+        ] {
+            assert_eq!(classify(m).task, Some(t), "{m}");
+        }
         assert_eq!(
             classify("やっとログインできた〜😂 IDの0とOを間違えてたw").task,
             Some(TaskId::Login)
