@@ -486,15 +486,17 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
                 ..Intent::of(Kind::Status)
             };
         }
-        let weather = !topical && scan.any("talk:weather") && !near_miss(scan);
+        // A remark on other business that asks nothing is chat
+        // (「今日は雨すごいですね〜」), and so is the weather remarked on
+        // ("Lovely weather in Tokyo today, for once."), even with a trouble
+        // it brings when it names nothing else (「今日は台風で船が来ないので、
+        // のんびりです」).
+        let weather = scan.any("talk:weather");
+        let weather_trouble = weather && !topical && !near_miss(scan);
+        let remark = !asks_in_words && (remarks(f) || weather) && (!troubled || weather_trouble);
         return Intent {
             off_scope: true,
-            // A remark on other business that asks nothing is chat
-            // (「今日は雨すごいですね〜」), and so is the weather remarked
-            // on ("Lovely weather in Tokyo today, for once."), even with a
-            // trouble it brings (「今日は台風で船が来ないので、のんびりです」).
-            chat: ((!asks && (remarks(f) || scan.any("talk:weather"))) || (!asks_in_words && weather))
-                .then(|| talk_of(scan)),
+            chat: remark.then(|| talk_of(scan)),
             asks: asks_in_words,
             troubled,
             ..Intent::of(Kind::Question)
@@ -1783,7 +1785,7 @@ fn clause_says(scan: &Scan, range: Range<usize>) -> Said {
         }
     }
     let ends = |g: &str| ends_with_cue(end, g);
-    if ends("done:end") && !ends("done:false") || ends("done:memo") && scan.any_in("done:memo:when", range) {
+    if (ends("done:end") && !ends("done:false")) || (ends("done:memo") && scan.any_in("done:memo:when", range)) {
         Said::Done
     } else if ends("wait:end") {
         Said::Waiting
