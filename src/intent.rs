@@ -396,13 +396,17 @@ pub fn classify(message: &str) -> Intent {
 /// [`classify`] for a message already tokenized ([`text::tokens`]; the FAQ
 /// lookup uses the same tokens).
 pub fn classify_tokens(message: &str, tokens: &[text::Token]) -> Intent {
-    let folded = text::fold_question(message);
-    let f = folded.trim();
-    let scan = Scan::new(f);
-    Intent {
+    scanned(message, |scan| Intent {
         vendor: scan.any("said:vendor"),
-        ..classify_scan(message, tokens, f, &scan)
-    }
+        ..classify_scan(message, tokens, scan.s, scan)
+    })
+}
+
+/// `read` of the message folded ([`text::fold_question`]), trimmed and
+/// scanned for cues.
+fn scanned<T>(message: &str, read: impl FnOnce(&Scan) -> T) -> T {
+    let folded = text::fold_question(message);
+    read(&Scan::new(folded.trim()))
 }
 
 /// A command typed as a message with a slip in its name (`/nexr`, `/hlep`):
@@ -525,20 +529,14 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         let help_asked = !help.is_empty()
             && (asking(scan, &ASKING, &[talk.as_slice(), help.as_slice()].concat())
                 || scan.covered(&["cmd:help:asked", "talk:filler"], all.clone()));
-        for (group, r) in [
-            ("cmd:progress", Request::Progress),
-            ("cmd:contact", Request::Contact),
-            ("cmd:help", Request::Help),
-            ("cmd:next", Request::Next),
-        ] {
-            let asked = match r {
-                Request::Progress => progress,
-                Request::Help => help_asked || scan.any(group),
-                _ => scan.any(group),
-            };
-            if asked {
-                return Intent::request(r);
-            }
+        let asked = [
+            (Request::Progress, progress),
+            (Request::Contact, scan.any("cmd:contact")),
+            (Request::Help, help_asked || scan.any("cmd:help")),
+            (Request::Next, scan.any("cmd:next")),
+        ];
+        if let Some((r, _)) = asked.into_iter().find(|(_, asked)| *asked) {
+            return Intent::request(r);
         }
     }
     Intent {
@@ -824,15 +822,10 @@ impl Intent {
     /// when that is not enough, or for a question.
     pub fn read_as(message: &str, kind: Kind, task: Option<TaskId>, request: Option<Request>) -> Option<Intent> {
         Some(match kind {
-            Kind::Status => {
-                let f = text::fold_question(message);
-                let f = f.trim();
-                let scan = Scan::new(f);
-                Intent {
-                    task: task_told(&scan).or(task).or_else(|| task_in(&scan, 0..f.len())),
-                    ..Intent::of(Kind::Status)
-                }
-            }
+            Kind::Status => Intent {
+                task: scanned(message, |scan| task_told(scan).or(task).or_else(|| task_anywhere(scan))),
+                ..Intent::of(Kind::Status)
+            },
             Kind::Command => Intent::request(request?),
             Kind::SmallTalk => Intent {
                 talk: Some(talk_of(&Scan::new(&text::fold_question(message)))),
@@ -846,10 +839,12 @@ impl Intent {
 
 /// The task a message names, wherever it names one.
 pub fn task_named(message: &str) -> Option<TaskId> {
-    let f = text::fold_question(message);
-    let f = f.trim();
-    let scan = Scan::new(f);
-    task_in(&scan, 0..f.len())
+    scanned(message, task_anywhere)
+}
+
+/// The task named anywhere in a scanned message.
+fn task_anywhere(scan: &Scan) -> Option<TaskId> {
+    task_in(scan, 0..scan.s.len())
 }
 
 /// The task a report tells of: the one named in its sentences that ask
@@ -1669,12 +1664,12 @@ fn has_problem_outside(scan: &Scan, except: &[Range<usize>]) -> bool {
 fn conceded(scan: &Scan) -> Vec<Range<usize>> {
     let f = scan.s;
     let relieved = scan.any("relief");
+    let marks = |ch: char| !content_char(ch) || matches!(ch, '笑' | 'w' | '草');
     sentences(f)
         .into_iter()
         .flat_map(|(s, _)| clauses(f, s))
         .filter(|c| scan.any_in("problem", c.clone()))
         .filter(|c| {
-            let marks = |ch: char| !content_char(ch) || matches!(ch, '笑' | 'w' | '草');
             let mut t = f[c.clone()].trim_end_matches(marks);
             // 「途中で回線切れたけど何とか」: relief said after conceding.
             if let Some(r) = cues("relief").find(|r| t.ends_with(r.text.as_str())) {
