@@ -445,7 +445,8 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         return Intent::of(Kind::Handoff);
     }
     let topics = topics(tokens, f);
-    let topic = !topics.is_empty();
+    // (Other business told beside a request is no topic.)
+    let topic = topics.iter().any(|t| *t != "#offtopic") || (!topics.is_empty() && !request_beside(scan));
     let topical = topics.iter().any(|t| !ASPECTS.contains(t));
     // 「さっきの質問は間違いでした、無視してください」 takes nothing back
     // from the record.
@@ -645,8 +646,29 @@ fn told_around(scan: &Scan) -> bool {
                 && named(c).iter().any(|t| !ASPECTS.contains(t) && *t != "#offtopic")
         })
     };
-    scene() || aside()
+    scene() || aside() || request_beside(scan)
 }
+
+/// Whether a sentence without other business asks a request of the bot
+/// (what's next, how far, whom to call, how to use it), so that other
+/// business in the other sentences tells its scene (「主人が利用者さんの送迎に
+/// 出たので、私が続きをやります。次にやることを教えていただけますか」).
+fn request_beside(scan: &Scan) -> bool {
+    let f = scan.s;
+    let mut other = false;
+    let mut request = false;
+    for (s, _) in sentences(f) {
+        if scan.any_in("offscope", s.clone()) {
+            other = true;
+        } else {
+            request |= asks_in(scan, s.clone()) && REQUESTS.iter().any(|g| scan.any_in(g, s.clone()));
+        }
+    }
+    other && request
+}
+
+/// The cues of a request to the bot.
+const REQUESTS: [&str; 4] = ["cmd:next", "cmd:progress", "cmd:contact", "cmd:help"];
 
 /// Whether a span asks: a question mark, an interrogative (not a wish's
 /// ending) or a request (「FAX番号を教えてください」).
@@ -1920,6 +1942,18 @@ mod tests {
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateInstall)));
         let i = classify("照明書のインストール済みました");
         assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::CertificateInstall)));
+        // Kana, dialects' pasts and hearsay.
+        for (m, task) in [
+            ("証明書もうしこんだ", TaskId::CertificateApply),
+            ("証明書の申込み、きのうの夕方に済ませちょっど", TaskId::CertificateApply),
+            ("届出、ホームページから送っときましたえ", TaskId::NotifySubmit),
+            ("主任さんがさっき電子請求のシステムに入れはったそうどす", TaskId::Login),
+            ("IDのかいてあるやつ届いてた", TaskId::NotifyReceive),
+            ("だいりにん しんせい おわりました", TaskId::ProxyApplication),
+        ] {
+            let i = classify(m);
+            assert_eq!((i.kind, i.task), (Kind::Status, Some(task)), "{m}");
+        }
     }
 
     #[test]
@@ -1955,6 +1989,19 @@ mod tests {
         assert_eq!(kind("ありがとう！"), Kind::SmallTalk);
         assert_eq!(kind("🙏🙏🙏"), Kind::SmallTalk);
         assert_eq!(kind("担当者と話したい"), Kind::Handoff);
+        // Other business told in another sentence sets a request's scene;
+        // asked in the same sentence, it makes a question to refuse.
+        assert_eq!(
+            classify("主人が利用者さんの送迎に出てしまったので、私が続きをやろうと思います。次にやることを教えていただけますか。").request,
+            Some(Request::Next)
+        );
+        assert_eq!(
+            classify("何かあったときの連絡先をまとめて教えていただけますか。印刷して冷蔵庫に貼っておきたいので。")
+                .request,
+            Some(Request::Contact)
+        );
+        let i = classify("LIFEのログインIDがわからんっちゃけど、どこに聞けばいい？");
+        assert!(i.kind == Kind::Question && i.off_scope, "{i:?}");
         // A topic makes a question of a request's words.
         assert_eq!(kind("請求ソフトの使い方がわからない"), Kind::Question);
         assert_eq!(kind("ヘルプデスクの電話番号"), Kind::Question);
