@@ -497,7 +497,8 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
         // it brings when it names nothing else (「今日は台風で船が来ないので、
         // のんびりです」).
         let weather = scan.any("talk:weather");
-        let weather_trouble = weather && !topical && !near_miss(scan);
+        let weather_trouble =
+            weather && !topics.iter().any(|t| !ASPECTS.contains(t) && *t != "#offtopic") && !near_miss(scan);
         let remark = !asks_in_words && (remarks(f) || weather) && (!troubled || weather_trouble);
         return Intent {
             off_scope: true,
@@ -1821,11 +1822,13 @@ fn task_in(scan: &Scan, sentence: Range<usize>) -> Option<TaskId> {
         let rest = scan.s[h.end..end].trim_start();
         starts_with_cue(rest, "task:then")
     };
-    let all = named_in(scan, sentence.clone(), &|_| true);
+    // A task only wondered about (「届いたかどうか」) is not named.
+    let said = |h: &Hit| !scan.within(h, "unsaid");
+    let all = named_in(scan, sentence.clone(), &said);
     if !scan.hits_within(sentence.clone()).any(then) {
         return all;
     }
-    match named_in(scan, sentence, &|h| !then(h)) {
+    match named_in(scan, sentence, &|h| said(h) && !then(h)) {
         Some(later) if all.is_some_and(|a| later > a) => Some(later),
         _ => all,
     }
@@ -1950,10 +1953,24 @@ mod tests {
             ("主任さんがさっき電子請求のシステムに入れはったそうどす", TaskId::Login),
             ("IDのかいてあるやつ届いてた", TaskId::NotifyReceive),
             ("だいりにん しんせい おわりました", TaskId::ProxyApplication),
+            (
+                "夜勤明けの山田さんが、帰りしなにインストーラのほう入れといてくれはりました",
+                TaskId::Installer,
+            ),
+            // What is only wondered about is not what is done.
+            (
+                "届出を郵送いたしました。簡易書留にしたので、届いたかどうかは追跡で確認できます。",
+                TaskId::NotifySubmit,
+            ),
         ] {
             let i = classify(m);
             assert_eq!((i.kind, i.task), (Kind::Status, Some(task)), "{m}");
         }
+        // Tried, not done: a problem (鹿児島弁 〜どん is 〜けど).
+        assert_eq!(
+            kind("仮パスワードでログインしようとしたどん、はじかれっと"),
+            Kind::Question
+        );
     }
 
     #[test]
@@ -2225,6 +2242,8 @@ mod tests {
         }
         // A remark on other business that asks nothing is chat too; the
         // same business asked about is a near miss.
+        // The weather's trouble with other business is a remark too.
+        assert!(classify("今日なまら雪降ってるわ、送迎たいへんだった").chat.is_some());
         let remark = classify("今日は利用者さんの運動会で一日バタバタでした🏃");
         assert!(remark.off_scope && remark.chat.is_some());
         assert_eq!(classify("利用者さんの負担割合ってどう決まるの").chat, None);
