@@ -517,13 +517,16 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     // A checklist asked for is the progress, unless what it asks for is the
     // next step on it ("what is the next step on the checklist for us?").
     let progress = scan.any("cmd:progress") || (scan.any("cmd:progress:list") && !scan.any("cmd:next"));
-    if topics.iter().all(|t| SETUP_TOPICS.contains(t)) && progress {
+    // What follows a task named (「手順の1から5まで終わったら、その次は何？」)
+    // is a question about that task, not the office's own next step.
+    let after = after_task(scan);
+    if topics.iter().all(|t| SETUP_TOPICS.contains(t)) && progress && after.is_none() {
         return Intent::request(Request::Progress);
     }
     if scan.any("cmd:next-alone") && scan.covered(&["cmd:next-alone", "talk:filler", "talk:ack"], all.clone()) {
         return Intent::request(Request::Next);
     }
-    if !topic {
+    if !topic && after.is_none() {
         // The bot named, or "help" said, asks for the help only in a
         // message that asks or says nothing else: not in a remark
         // (「このボット便利だね」) or a story ("a resident needed help").
@@ -543,7 +546,7 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     }
     Intent {
         topical,
-        after: after_task(scan),
+        after,
         aspect_only: !topical && !topics.is_empty(),
         chat: (topics.is_empty() && !asks).then(|| talk_of(scan)),
         asks: asks_in_words,
@@ -1971,6 +1974,20 @@ mod tests {
             kind("仮パスワードでログインしようとしたどん、はじかれっと"),
             Kind::Question
         );
+    }
+
+    #[test]
+    fn the_steps_of_the_leaflet_named_by_number_are_their_tasks() {
+        // Steps 1 to 5 of the leaflet are the reception system's part; the
+        // billing software follows.
+        let i = classify("手順１～５が全部終わったら、そのあとは何をすればよいですか");
+        assert_eq!((i.kind, i.after), (Kind::Question, Some(TaskId::Installer)));
+        let i = classify("証明書のインストールまで終わったとして、その次の作業は何になりますか");
+        assert_eq!((i.kind, i.after), (Kind::Question, Some(TaskId::CertificateInstall)));
+        let i = classify("手順1〜5終わりました");
+        assert_eq!((i.kind, i.task), (Kind::Status, Some(TaskId::Installer)));
+        // The office's own next step is still asked for.
+        assert_eq!(classify("次は何？").request, Some(Request::Next));
     }
 
     #[test]

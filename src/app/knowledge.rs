@@ -162,6 +162,9 @@ impl Knowledge {
             // talk, however politely it is put (「…をご教示くださいますよう、
             // 伏してお願い申し上げます」).
             .filter(|o| o.kind != Kind::SmallTalk || !(intent.topical && intent.asks))
+            // What follows a task named (「手順1〜5まで終わったら次は何？」) is
+            // asked about that task, not the office's own next step.
+            .filter(|o| o.kind != Kind::Command || intent.after.is_none())
             // Chat that names nothing and asks nothing reports no task, and
             // calls for no one unless it names a person (「事務の担当です」
             // introduces its writer).

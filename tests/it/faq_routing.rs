@@ -411,3 +411,18 @@ fn a_message_asking_two_things_gets_both_answers() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn what_follows_a_step_named_by_its_number_is_answered_not_taken_for_the_next_step() {
+    let kb = Knowledge::load(Config::default()).unwrap();
+    // Steps 1 to 5 of the leaflet end with the 統合インストーラ; the billing
+    // software's setting follows.
+    for q in [
+        "手順1〜5まで終わったら次は何？",
+        "手順の１から５まで終わったら、あと何が残ってんの？",
+    ] {
+        let a = kb.answer(q, None);
+        assert_eq!(a.intent.kind, seikyu_navi::intent::Kind::Question, "{q}");
+        assert_eq!(faq_id(&kb, q).as_deref(), Some("software-contact"), "{q}");
+    }
+}
