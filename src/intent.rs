@@ -1960,6 +1960,9 @@ mod tests {
                 "夜勤明けの山田さんが、帰りしなにインストーラのほう入れといてくれはりました",
                 TaskId::Installer,
             ),
+            // Tohoku: 〜どいだ is 〜ておいた, でぎだ できた.
+            ("しょうめいしょ ぱそこんさ いれどいだ", TaskId::CertificateInstall),
+            ("ろぐ印 でぎだ", TaskId::Login),
             // What is only wondered about is not what is done.
             (
                 "届出を郵送いたしました。簡易書留にしたので、届いたかどうかは追跡で確認できます。",
@@ -2023,6 +2026,8 @@ mod tests {
         assert_eq!(kind("ありがとう！"), Kind::SmallTalk);
         assert_eq!(kind("🙏🙏🙏"), Kind::SmallTalk);
         assert_eq!(kind("担当者と話したい"), Kind::Handoff);
+        assert_eq!(kind("スタッフの方、このチャンネル見てたら返信ください"), Kind::Handoff);
+        assert_eq!(kind("I'd like a staff member to help me, please."), Kind::Handoff);
         // Other business told in another sentence sets a request's scene;
         // asked in the same sentence, it makes a question to refuse.
         assert_eq!(
