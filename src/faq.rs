@@ -509,21 +509,49 @@ impl FaqIndex {
             toks
         };
         let whole = self.lookup_in_context(toks, context, &keep);
-        if whole.best.is_some() || parts.len() < 2 {
+        if whole.best.is_some() {
             return whole;
         }
-        parts
-            .iter()
-            .map(|p| text::tokens(p))
-            // A sentence that names no topic is not answered alone.
-            .filter(|t| topical(t))
-            .map(|t| self.lookup_in_context(t, context, &keep))
-            .filter(|l| l.best.is_some())
-            .max_by(|a, b| {
+        let best = |ls: Vec<Lookup>| {
+            ls.into_iter().filter(|l| l.best.is_some()).max_by(|a, b| {
                 let c = |l: &Lookup| l.best.as_ref().map_or(0.0, |h| h.confidence);
                 c(a).total_cmp(&c(b))
             })
-            .unwrap_or(whole)
+        };
+        let sentence = (parts.len() >= 2)
+            .then(|| {
+                best(
+                    parts
+                        .iter()
+                        .map(|p| text::tokens(p))
+                        // A sentence that names no topic is not answered alone.
+                        .filter(|t| topical(t))
+                        .map(|t| self.lookup_in_context(t, context, &keep))
+                        .collect(),
+                )
+            })
+            .flatten();
+        if sentence.is_some() {
+            return sentence.unwrap_or(whole);
+        }
+        // A sentence that asks after a clause giving its purpose
+        // (「職員向け手順書に記載するため、受付システムのURLをご提示ください」):
+        // what follows the purpose, when it asks and names a topic.
+        best(
+            parts
+                .iter()
+                .flat_map(|p| {
+                    p.match_indices(['、', ',', '，'])
+                        .filter(move |(i, _)| p[..*i].ends_with("ため") || p[..*i].ends_with("ために"))
+                        .map(move |(i, c)| &p[i + c.len()..])
+                })
+                .filter(|tail| asks(tail))
+                .map(text::tokens)
+                .filter(|t| topical(t))
+                .map(|t| self.lookup_in_context(t, context, &keep))
+                .collect(),
+        )
+        .unwrap_or(whole)
     }
 
     /// A message that asks several things (「証明書って13200円でしたっけ？

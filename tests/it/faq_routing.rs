@@ -426,3 +426,15 @@ fn what_follows_a_step_named_by_its_number_is_answered_not_taken_for_the_next_st
         assert_eq!(faq_id(&kb, q).as_deref(), Some("software-contact"), "{q}");
     }
 }
+
+#[test]
+fn a_question_after_a_clause_giving_its_purpose_is_answered() {
+    let kb = Knowledge::load(Config::default()).unwrap();
+    // The purpose's words dilute the question's; what follows it asks.
+    let q = "職員向け手順書に記載するため、介護電子請求受付システムのURLを正確にご提示ください。";
+    assert_eq!(
+        faq_id(&kb, q),
+        faq_id(&kb, "介護電子請求受付システムのURLを正確にご提示ください。")
+    );
+    assert!(faq_id(&kb, q).is_some(), "{q}");
+}
