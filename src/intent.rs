@@ -436,11 +436,14 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     // くれる人」), about other business is a colleague, not our staff.
     // A person named and nothing else (「人」 "agent" 「だれでもいいから ひと」)
     // calls for one.
+    // ("in person" is a way of going somewhere; "whom do I escalate this
+    // to?" asks whom to call.)
+    let named = |g: &str| scan.hits_in(g, all.clone()).any(|h| !scan.within(h, "person:not"));
     let only_person =
         scan.any("person:alone") && scan.covered(&["person:alone", "person:alone:filler", "talk:filler"], all.clone());
     if only_person
-        || scan.any("person:strong")
-        || ((scan.any("person") && scan.any("person:verb") || scan.any("person:knower")) && !off_scope(scan))
+        || named("person:strong")
+        || ((named("person") && scan.any("person:verb") || scan.any("person:knower")) && !off_scope(scan))
     {
         return Intent::of(Kind::Handoff);
     }
@@ -2028,6 +2031,16 @@ mod tests {
         assert_eq!(kind("担当者と話したい"), Kind::Handoff);
         assert_eq!(kind("スタッフの方、このチャンネル見てたら返信ください"), Kind::Handoff);
         assert_eq!(kind("I'd like a staff member to help me, please."), Kind::Handoff);
+        // Going in person, and whom to escalate to, ask for no one here.
+        assert_eq!(
+            kind("Where do we submit the start notification form? Online, post, in person?"),
+            Kind::Question
+        );
+        assert_eq!(
+            kind("Cert install throws an error. Who do we escalate to?"),
+            Kind::Question
+        );
+        assert_eq!(kind("Please escalate this to a person"), Kind::Handoff);
         // Other business told in another sentence sets a request's scene;
         // asked in the same sentence, it makes a question to refuse.
         assert_eq!(
