@@ -519,7 +519,11 @@ fn classify_scan(message: &str, tokens: &[text::Token], f: &str, scan: &Scan) ->
     }
     // A checklist asked for is the progress, unless what it asks for is the
     // next step on it ("what is the next step on the checklist for us?").
-    let progress = scan.any("cmd:progress") || (scan.any("cmd:progress:list") && !scan.any("cmd:next"));
+    // (「次へ進みたい」 moves on; it asks no progress.)
+    let progress = scan
+        .hits_in("cmd:progress", all.clone())
+        .any(|h| !scan.within(h, "cmd:progress:not"))
+        || (scan.any("cmd:progress:list") && !scan.any("cmd:next"));
     // What follows a task named (「手順の1から5まで終わったら、その次は何？」)
     // is a question about that task, not the office's own next step.
     let after = after_task(scan);
@@ -2026,6 +2030,10 @@ mod tests {
             Some(Request::Undo)
         );
         assert_eq!(classify("今どこまで進んでる？").request, Some(Request::Progress));
+        assert_eq!(
+            classify("次へ進みたいです。今やるべきことは何でしょうか。").request,
+            Some(Request::Next)
+        );
         assert_eq!(kind("ありがとう！"), Kind::SmallTalk);
         assert_eq!(kind("🙏🙏🙏"), Kind::SmallTalk);
         assert_eq!(kind("担当者と話したい"), Kind::Handoff);
